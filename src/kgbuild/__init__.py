@@ -1,0 +1,1 @@
+"""kgbuild: news articles to a knowledge graph of claims."""
