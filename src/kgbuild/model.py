@@ -185,3 +185,38 @@ class Document:
             if e.key == key:
                 return e
         return None
+
+
+# ---------------------------------------------------------------- structure
+BlockRole = Literal["headline", "byline", "heading", "caption", "lead", "body", "credit"]
+
+
+@dataclass(frozen=True)
+class Block:
+    """A line-level block of the article: headline, byline, sub-heading, caption, lead or body paragraph."""
+
+    span: Span
+    role: BlockRole
+    index: int  # position among the article's blocks
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence, kept whole across a direct quote that holds several sentences."""
+
+    span: Span
+    block: int  # index of its Block
+    role: BlockRole
+
+
+@dataclass(frozen=True)
+class Structure:
+    """What segmentation finds: blocks, sentences, and the article's frame."""
+
+    blocks: tuple[Block, ...]
+    sentences: tuple[Sentence, ...]
+    headline: Span | None = None
+    authors: tuple[Span, ...] = ()  # names in the byline
+    dateline: Span | None = None  # "Astana – ", "Schwerin (Deutschland), 20.05.2017 – "
+    credits: tuple[Span, ...] = ()  # "© dpa", a closing "(dpa)"
+    signoff: Span | None = None  # an author's initials at the end: "(con)"
