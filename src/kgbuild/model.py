@@ -220,3 +220,29 @@ class Structure:
     dateline: Span | None = None  # "Astana – ", "Schwerin (Deutschland), 20.05.2017 – "
     credits: tuple[Span, ...] = ()  # "© dpa", a closing "(dpa)"
     signoff: Span | None = None  # an author's initials at the end: "(con)"
+
+
+# ----------------------------------------------------------------- mentions
+MentionRole = Literal["name", "genitive", "adjective", "demonym", "acronym", "metonym", "pronoun"]
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A stretch of text that names (or, for a pronoun, refers to) an entity."""
+
+    span: Span
+    kind: EntityKind
+    name: str  # the form as a name: "Putin" for "Putins", "Russland" for "russischen"
+    key: str | None = None  # the entity key when a gazetteer or an earlier mention links it
+    role: MentionRole = "name"
+    sentence: int = -1  # index of the sentence it stands in
+
+
+@dataclass(frozen=True)
+class TitleMention:
+    """An office or role named in the text ("Kreml-Sprecher", "Außenministerin", "Präsident")."""
+
+    span: Span
+    title: str  # base form as written minus inflection: "Sprecher", "Außenministerin"
+    of_hint: str | None = None  # a compound's first part or a word naming whose office: "Kreml", "NATO"
+    sentence: int = -1
