@@ -1,0 +1,571 @@
+"""Claims: reported speech and attribution, found sentence by sentence.
+
+A sentence carries a claim when it has an attribution *cue*: a speech verb ("sagte",
+"bestätigte", "teilte … mit"), an attribution phrase ("laut X", "nach Angaben von X",
+"wie X berichtet", "X zufolge", "aus Sicht von X") or a noun of saying followed by
+"wonach". The *source* is the entity the cue points to (subject of the verb, object
+of the preposition); a pronoun or a bare title is resolved to the speaker it refers
+back to. The *content* is the sentence without the attribution frame.
+
+Reported speech often runs on without a new cue: a sentence in Konjunktiv I, or a
+sentence that is nothing but a direct quote, right after a claim continues that
+claim's speaker; "Das sagte X." makes the sentence before it X's claim.
+
+Outlet, date and polarity: a news medium named in the frame ("laut afp", "der
+Agentur Interfax zufolge", "gegenüber der RIA Nowosti", "berichtet die Kyiv Post")
+is the claim's ``reported_by``; a claim without one takes the outlet of the nearest
+claim by the same speaker, and likewise its date. The claim is negative when the
+main clause of its content is negated ("nicht", "kein", "nie"), or the cue is a
+denial; a negation inside a relative, conditional or dass-clause of a positive
+statement does not count.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from kgbuild.mentions import Lexicon, Tokens
+from kgbuild.mentions.lexicon import SpeechVerb
+from kgbuild.model import Claim, DateValue, Mention, SpeechAct, Span, Structure
+
+_QUOTE_PAIRS = (("„", "“"), ("„", "”"), ("»", "«"), ("«", "»"), ('"', '"'), ("‚", "‘"), ("“", "”"))
+_CLAUSE_BREAK = {",", ":", ";", "–", "—", "(", ")"}
+_SUBCLAUSE = re.compile(
+    r",\s*(?:(?:und|aber|oder)\s+)?(?:dass|daß|weil|wenn|falls|ob|obwohl|da|nachdem|bevor|damit|sodass|"
+    r"es sei denn|um|ohne|die|der|das|den|dem|deren|dessen|denen|wo|wie|als|welche[rsmn]?)\b[^,]*"
+)
+_NEG = re.compile(r"\b(?:nicht|kein|keine|keinen|keinem|keiner|keines|nie|niemals|nichts|niemand|weder)\b")
+_PREPOSITIONS = {"aus", "nach", "in", "im", "von", "vom", "mit", "für", "gegen", "zu", "zur", "zum", "bei", "beim",
+                 "über", "vor", "an", "am", "auf", "durch", "um", "unter", "zwischen", "seit", "wegen", "ohne"}
+_DETERMINERS = {"der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "eines"}
+_NOT_NEG = re.compile(r"\bnicht nur\b|\bnicht zuletzt\b|\bnicht minder\b")
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """Who a cue points to: an entity key (person, organisation, country) or a position key."""
+
+    key: str
+    span: Span
+
+
+@dataclass
+class _Draft:
+    sentence: int
+    span: Span
+    speakers: tuple[str, ...]
+    cue: str | None
+    cue_span: Span | None
+    act: SpeechAct
+    content: Span
+    quote: str | None
+    outlets: tuple[str, ...]
+    date: DateValue | None
+    negative: bool
+    frame: tuple[int, int]
+
+
+@dataclass(frozen=True)
+class ClaimContext:
+    """What the claim stage needs from the stages before it."""
+
+    text: str
+    structure: Structure
+    tokens: Tokens
+    mentions: tuple[Mention, ...]  # linked: every mention has its entity key
+    media: frozenset[str]  # keys of entities that are news media (agencies, papers, broadcasters)
+    titles: dict[int, str]  # token index of a title word -> position key
+    pronoun_persons: dict[int, str]  # token index of a pronoun -> person key it refers to
+    dates: tuple[tuple[Span, DateValue], ...]
+    generic_refs: dict[int, str]  # token index of "die Partei", "der Sender" … -> entity key
+
+
+def find_claims(ctx: ClaimContext, lex: Lexicon) -> list[Claim]:
+    """All claims of an article, in text order, keyed ``claim/1``, ``claim/2`` …"""
+    drafts: list[_Draft] = []
+    sentences = ctx.structure.sentences
+    last_claim_sentence = -10
+    for si, sent in enumerate(sentences):
+        if sent.role not in ("body", "lead"):
+            continue
+        d = _claim_in_sentence(ctx, lex, si)
+        if d is None:
+            prev = drafts[-1] if drafts else None
+            if prev is not None and last_claim_sentence == si - 1 and _continues(ctx, lex, si, prev):
+                d = _continuation(ctx, si, prev)
+        if d is not None:
+            # "Das sagte X.": the sentence before is X's claim too
+            if d.cue is not None and _is_back_reference(ctx, si, d) and si > 0 \
+                    and sentences[si - 1].role in ("body", "lead"):
+                prevs = sentences[si - 1].span
+                if drafts and drafts[-1].sentence == si - 1:
+                    drafts.pop()
+                span = Span.of(ctx.text, prevs.begin, sent.span.end)
+                d = replace(d, span=span, content=prevs, quote=d.quote or _quote_in(ctx.text, prevs),
+                            negative=_negated(prevs.text, d.act))
+            drafts.append(d)
+            last_claim_sentence = si
+    _inherit(drafts)
+    claims: list[Claim] = []
+    for n, d in enumerate(drafts, 1):
+        about = tuple(sorted({m.key for m in ctx.mentions
+                              if m.key and d.content.begin <= m.span.begin < d.content.end
+                              and m.key not in d.speakers}))
+        claims.append(Claim(
+            key=f"claim/{n}", claimants=d.speakers, text=d.content.text.strip(), span=d.span,
+            speech_act=d.act, cue=d.cue, quote=d.quote, reported_by=d.outlets, stated_on=d.date,
+            negative=d.negative, about=about,
+        ))
+    return claims
+
+
+# ---------------------------------------------------------------- one sentence
+def _claim_in_sentence(ctx: ClaimContext, lex: Lexicon, si: int) -> _Draft | None:
+    text, toks = ctx.text, ctx.tokens
+    sent = ctx.structure.sentences[si]
+    idx = [i for i in range(len(toks)) if toks.sentence_of[i] == si]
+    if not idx:
+        return None
+    quotes = _quotes(text, sent.span)
+    words = [toks.word(i) for i in idx]
+    # 1. attribution phrases
+    for pos, i in enumerate(idx):
+        w = words[pos]
+        lw = w.lower()
+        if _inside_quotes(toks.starts[i], quotes):
+            continue
+        phrase = None
+        src_from = None
+        if lw in ("laut", "lt"):
+            phrase, src_from = w, pos + 1
+        elif lw == "nach" and pos + 1 < len(words) and words[pos + 1] in lex.according_nouns:
+            phrase, src_from = f"{w} {words[pos + 1]}", pos + 2
+        elif lw == "aus" and pos + 1 < len(words) and words[pos + 1] == "Sicht":
+            phrase, src_from = "aus Sicht", pos + 2
+        elif lw == "zufolge":
+            src = _speaker_before(ctx, idx, pos)
+            if src is not None:
+                return _draft(ctx, lex, si, idx, quotes, [src], "zufolge", (toks.starts[i], toks.ends[i]),
+                              SpeechAct.REPORT, frame=(src.span.begin, toks.ends[i]))
+        elif lw == "wie" and pos + 1 < len(words):
+            # "wie X berichtet", "wie die afp berichtet"
+            for q in range(pos + 1, min(pos + 8, len(words))):
+                sv = lex.speech_verb(words[q])
+                if sv is not None:
+                    src = _speaker_between(ctx, idx, pos + 1, q)
+                    if src is not None:
+                        return _draft(ctx, lex, si, idx, quotes, [src], words[q],
+                                      (toks.starts[idx[q]], toks.ends[idx[q]]), sv.act,
+                                      frame=(toks.starts[i], toks.ends[idx[q]]))
+                    break
+                if words[q] in _CLAUSE_BREAK:
+                    break
+        if phrase is not None and src_from is not None:
+            src = _speaker_after(ctx, idx, src_from, limit=6)
+            if src is not None and src.key in ctx.media:
+                # "Laut afp erklärte Tokajew …": the medium relays, the verb's subject speaks
+                inner = _verb_claim(ctx, lex, si, idx, words, quotes)
+                if inner is not None and src.key not in inner.speakers:
+                    inner.outlets = tuple(dict.fromkeys((src.key, *inner.outlets)))
+                    return inner
+            if src is not None:
+                fr_end = _phrase_end(ctx, idx, src)
+                return _draft(ctx, lex, si, idx, quotes, [src], phrase, (toks.starts[i], toks.ends[i]),
+                              SpeechAct.REPORT, frame=(toks.starts[i], fr_end))
+    return _verb_claim(ctx, lex, si, idx, words, quotes)
+
+
+def _verb_claim(ctx: ClaimContext, lex: Lexicon, si: int, idx: list[int], words: list[str],
+                quotes: list[tuple[int, int]]) -> _Draft | None:
+    """A claim cued by a speech verb, with the verb's subject as its speaker."""
+    toks = ctx.tokens
+    for pos, i in enumerate(idx):
+        w = words[pos]
+        if _inside_quotes(toks.starts[i], quotes):
+            continue
+        sv = lex.speech_verb(w)
+        if sv is None:
+            continue
+        if pos > 0 and words[pos - 1].lower() in _DETERMINERS:  # "die verkündete Teilmobilmachung"
+            continue
+        act, cue = sv.act, w
+        if sv.particles:
+            part = _particle_after(words, pos, sv)
+            if part is None and sv.needs_particle:
+                continue
+            if part is not None:
+                act = sv.particles[part]
+                cue = f"{w} … {part}"
+        elif sv.needs_particle:
+            continue
+        if sv.needs_object and not _has_object(words, pos, sv):
+            continue
+        speakers = _speakers_for_verb(ctx, lex, idx, pos, quotes)
+        if not speakers:
+            continue
+        b, e = _clause_bounds(ctx, idx, pos, quotes)
+        return _draft(ctx, lex, si, idx, quotes, speakers, cue, (toks.starts[i], toks.ends[i]), act,
+                      frame=(b, e))
+    return None
+
+
+def _draft(ctx: ClaimContext, lex: Lexicon, si: int, idx: list[int], quotes: list[tuple[int, int]],
+           speakers: list[Speaker], cue: str, cue_span: tuple[int, int], act: SpeechAct,
+           *, frame: tuple[int, int]) -> _Draft:
+    text = ctx.text
+    sent = ctx.structure.sentences[si].span
+    content = _content(text, sent, frame, quotes)
+    quote = _quote_text(text, quotes)
+    keys = tuple(dict.fromkeys(s.key for s in speakers))
+    outlets = _outlets(ctx, idx, sent, quotes, keys)
+    date = _date_in(ctx, frame, cue_span, sent)
+    neg = _negated(content.text, act) or act == SpeechAct.DENIAL
+    return _Draft(si, sent, keys, cue, Span.of(text, *cue_span), act, content, quote, outlets, date, neg,
+                  frame)
+
+
+def _continues(ctx: ClaimContext, lex: Lexicon, si: int, prev: _Draft) -> bool:
+    """Does sentence si carry on the reported speech of the claim before it?"""
+    sent = ctx.structure.sentences[si]
+    prev_sent = ctx.structure.sentences[prev.sentence]
+    if sent.block - prev_sent.block > 1:
+        return False
+    t = sent.span.text.strip()
+    if t[:1] in "„\"»«“" and t.rstrip(".")[-1:] in "“\"«»”" and len(_quotes(ctx.text, sent.span)) >= 1:
+        return True  # a sentence that is only a quote
+    if sent.block != prev_sent.block and not prev.quote and prev.sentence != si - 1:
+        return False
+    toks = ctx.tokens
+    words = [toks.word(i) for i in range(len(toks)) if toks.sentence_of[i] == si]
+    return any(w in lex.subjunctive for w in words)
+
+
+def _continuation(ctx: ClaimContext, si: int, prev: _Draft) -> _Draft:
+    text = ctx.text
+    sent = ctx.structure.sentences[si].span
+    quotes = _quotes(text, sent)
+    return _Draft(si, sent, prev.speakers, None, None, prev.act if prev.act != SpeechAct.DENIAL else
+                  SpeechAct.STATEMENT, sent, _quote_text(text, quotes), prev.outlets, None,
+                  _negated(sent.text, SpeechAct.STATEMENT), (sent.begin, sent.begin))
+
+
+def _is_back_reference(ctx: ClaimContext, si: int, d: _Draft) -> bool:
+    first = ctx.structure.sentences[si].span.text.split(" ", 1)[0]
+    return first in ("Das", "Dies") and d.content.end - d.content.begin < 3 or (
+        first in ("Das", "Dies") and d.cue_span is not None and d.cue_span.begin - d.span.begin <= 6)
+
+
+# ---------------------------------------------------------------- speakers
+def _speaker_at(ctx: ClaimContext, i: int) -> Speaker | None:
+    """The speaker a token stands for: an entity mention, a title (position), a pronoun."""
+    toks = ctx.tokens
+    b = toks.starts[i]
+    if i in ctx.titles:  # before mentions: "Kreml-Sprecher" is a title, not the Kremlin
+        return Speaker(ctx.titles[i], Span.of(ctx.text, b, toks.ends[i]))
+    for m in ctx.mentions:
+        if m.span.begin <= b < m.span.end and m.key is not None and m.role not in ("adjective",) \
+                and m.kind != "place":
+            if i > 0 and toks.word(i - 1).lower() in _PREPOSITIONS and m.kind != "person":
+                return None
+            return Speaker(m.key, m.span)
+    if i in ctx.pronoun_persons:
+        return Speaker(ctx.pronoun_persons[i], Span.of(ctx.text, b, toks.ends[i]))
+    if i in ctx.generic_refs:
+        return Speaker(ctx.generic_refs[i], Span.of(ctx.text, b, toks.ends[i]))
+    return None
+
+
+def _speaker_after(ctx: ClaimContext, idx: list[int], start: int, *, limit: int = 8) -> Speaker | None:
+    for pos in range(start, min(start + limit, len(idx))):
+        w = ctx.tokens.word(idx[pos])
+        if w in _CLAUSE_BREAK or w == ".":
+            return None
+        s = _speaker_at(ctx, idx[pos])
+        if s is not None:
+            return _prefer_holder(ctx, idx, pos, s)
+    return None
+
+
+def _speaker_before(ctx: ClaimContext, idx: list[int], pos: int) -> Speaker | None:
+    for p in range(pos - 1, max(pos - 8, -1), -1):
+        w = ctx.tokens.word(idx[p])
+        if w in _CLAUSE_BREAK:
+            return None
+        s = _speaker_at(ctx, idx[p])
+        if s is not None:
+            return s
+    return None
+
+
+def _speaker_between(ctx: ClaimContext, idx: list[int], a: int, b: int) -> Speaker | None:
+    for p in range(a, b):
+        s = _speaker_at(ctx, idx[p])
+        if s is not None:
+            return _prefer_holder(ctx, idx, p, s)
+    return None
+
+
+def _prefer_holder(ctx: ClaimContext, idx: list[int], pos: int, s: Speaker) -> Speaker:
+    """A title followed by its holder's name ("Kreml-Sprecher Dmitri Peskow"): the person speaks."""
+    if not s.key.startswith("position/"):
+        return s
+    for p in range(pos + 1, min(pos + 8, len(idx))):
+        w = ctx.tokens.word(idx[p])
+        if w in (":", ";", "."):
+            break
+        n = _speaker_at(ctx, idx[p])
+        if n is not None and n.key.startswith("person/"):
+            return n
+        if n is not None and not n.key.startswith("position/"):
+            continue
+    return s
+
+
+def _speakers_for_verb(ctx: ClaimContext, lex: Lexicon, idx: list[int], pos: int,
+                       quotes: list[tuple[int, int]]) -> list[Speaker]:
+    """The subject of a speech verb: after it when inverted ("…, sagte X"), else before it."""
+    toks = ctx.tokens
+    after: list[Speaker] = []
+    for p in range(pos + 1, min(pos + 10, len(idx))):
+        i = idx[p]
+        w = toks.word(i)
+        if w in _CLAUSE_BREAK or w == "." or _inside_quotes(toks.starts[i], quotes) or w in ("dass", "daß"):
+            break
+        if lex.speech_verb(w) is not None:
+            break
+        s = _speaker_at(ctx, i)
+        if s is not None:
+            s = _prefer_holder(ctx, idx, p, s)
+            # "sagte Below der Deutschen Presse-Agentur": the medium is the addressee, not the speaker
+            if after and s.key in ctx.media:
+                break
+            if s.key in ctx.media and _preceded_by_dative(toks, idx, p):
+                continue
+            if s.key not in [a.key for a in after]:
+                after.append(s)
+            nxt = toks.word(idx[p + 1]) if p + 1 < len(idx) else ""
+            if nxt != "und":
+                break
+    if after:
+        return after
+    # the subject before the verb: the first speaker of the nearest clause segment that has one
+    # ("Der Präsident von Kasachstan, Kassym-Schomart Tokajew, hat … zugesagt"); subjects joined
+    # by "und" all speak ("Der Chefredakteur … und Verleger Paul Bailey bezeichneten")
+    segments: list[list[int]] = [[]]
+    for p in range(pos - 1, -1, -1):
+        w = toks.word(idx[p])
+        if _inside_quotes(toks.starts[idx[p]], quotes) or w in "“”\"«»„":
+            break
+        if w in _CLAUSE_BREAK:
+            segments.append([])
+            continue
+        segments[-1].append(p)
+    for seg in segments[:3]:
+        found: list[Speaker] = []
+        want_next = True
+        for p in sorted(seg):
+            w = toks.word(idx[p])
+            if w == "und":
+                want_next = True
+                continue
+            if not want_next:
+                continue
+            s = _speaker_at(ctx, idx[p])
+            if s is not None:
+                s = _prefer_holder(ctx, idx, p, s)
+                if s.key not in [f.key for f in found]:
+                    found.append(s)
+                want_next = False
+        if found:
+            return found
+    return []
+
+
+def _preceded_by_dative(toks: Tokens, idx: list[int], p: int) -> bool:
+    for q in range(p - 1, max(p - 4, -1), -1):
+        w = toks.word(idx[q]).lower()
+        if w in ("der", "dem", "den", "gegenüber"):
+            return True
+        if w[:1].isupper():
+            continue
+        break
+    return False
+
+
+def _phrase_end(ctx: ClaimContext, idx: list[int], src: Speaker) -> int:
+    """End of an attribution phrase: through its source and the words that name it."""
+    end = src.span.end
+    for m in ctx.mentions:
+        if m.span.begin >= end and m.span.begin - end <= 2 and m.key == src.key:
+            end = m.span.end
+    return end
+
+
+def _particle_after(words: list[str], pos: int, sv: SpeechVerb) -> str | None:
+    """The separable particle that closes the verb's clause: "sagte … zu", "teilte … mit"."""
+    for q in range(pos + 1, len(words)):
+        w = words[q]
+        if w in (",", ":", ";", "."):
+            if w == "," and q + 1 < len(words) and words[q + 1] in sv.particles:
+                return words[q + 1] if words[q + 1] in sv.particles else None
+            if w != ",":
+                return None
+            if q + 1 < len(words) and words[q + 1] in ("dass", "daß"):
+                return None
+            continue
+        if w in sv.particles and (q + 1 >= len(words) or words[q + 1] in (",", ".", ":", ";", "und")):
+            return w
+    return None
+
+
+def _has_object(words: list[str], pos: int, sv: SpeechVerb) -> bool:
+    """A verb that only reports speech with a complement ("bezeichnete … als", "sprach von")."""
+    return any(w in sv.objects for w in words[pos + 1: pos + 12])
+
+
+def _clause_bounds(ctx: ClaimContext, idx: list[int], pos: int, quotes: list[tuple[int, int]]) -> tuple[int, int]:
+    toks = ctx.tokens
+    b = toks.starts[idx[pos]]
+    for p in range(pos - 1, -1, -1):
+        w = toks.word(idx[p])
+        if w in (",", ":", ";") or _inside_quotes(toks.starts[idx[p]], quotes) or w in "“”\"«»":
+            break
+        b = toks.starts[idx[p]]
+    e = toks.ends[idx[pos]]
+    depth = 0
+    for p in range(pos + 1, len(idx)):
+        w = toks.word(idx[p])
+        if w == "(":
+            depth += 1
+        elif w == ")" and depth:
+            depth -= 1
+            e = toks.ends[idx[p]]
+            continue
+        if depth:
+            e = toks.ends[idx[p]]
+            continue
+        if w in (",", ":", ";", ".") or _inside_quotes(toks.starts[idx[p]], quotes) or w in ("dass", "daß"):
+            break
+        e = toks.ends[idx[p]]
+    return b, e
+
+
+# ---------------------------------------------------------------- content, quotes
+def _quotes(text: str, span: Span) -> list[tuple[int, int]]:
+    """Direct quotes in a span, as (begin, end) of the quoted text without the marks."""
+    out: list[tuple[int, int]] = []
+    s = span.text
+    i = 0
+    while i < len(s):
+        c = s[i]
+        closers = [cl for op, cl in _QUOTE_PAIRS if op == c]
+        if closers:
+            j = i + 1
+            while j < len(s) and s[j] not in closers:
+                j += 1
+            if j < len(s) and j > i + 1:
+                out.append((span.begin + i + 1, span.begin + j))
+                i = j + 1
+                continue
+        i += 1
+    return out
+
+
+def _inside_quotes(offset: int, quotes: list[tuple[int, int]]) -> bool:
+    return any(b <= offset < e for b, e in quotes)
+
+
+def _quote_in(text: str, span: Span) -> str | None:
+    return _quote_text(text, _quotes(text, span))
+
+
+def _quote_text(text: str, quotes: list[tuple[int, int]]) -> str | None:
+    if not quotes:
+        return None
+    b, e = max(quotes, key=lambda q: q[1] - q[0])
+    return text[b:e].strip() or None
+
+
+def _content(text: str, sent: Span, frame: tuple[int, int], quotes: list[tuple[int, int]]) -> Span:
+    """The reported content: the sentence without the attribution frame."""
+    fb, fe = frame
+    outside = [(b, e) for b, e in quotes if (e <= fb or b >= fe) and len(text[b:e].split()) >= 3]
+    if outside:  # the direct quote is the content
+        b, e = max(outside, key=lambda q: q[1] - q[0])
+        return Span.of(text, b, e)
+    left = text[sent.begin:fb].rstrip(" ,:–-")
+    right_start = fe
+    while right_start < sent.end and text[right_start] in " ,:–-":
+        right_start += 1
+    right = text[right_start:sent.end]
+    if len(left.strip(" „“\"»«")) >= len(right.strip(" .„“\"»«")):
+        b, e = sent.begin, sent.begin + len(left)
+    else:
+        b, e = right_start, sent.end
+    while e > b and text[e - 1] in " .,":
+        e -= 1
+    if e - b < 2:
+        return sent
+    return Span.of(text, b, e)
+
+
+def _main_clause(s: str) -> str:
+    """The content without its subordinate clauses (relative, conditional, dass-clauses)."""
+    s = re.sub(r"^\s*(?:dass|daß|ob)\s+", "", s)
+    prev = None
+    while prev != s:
+        prev = s
+        s = _SUBCLAUSE.sub("", s)
+    return s
+
+
+def _negated(content: str, act: SpeechAct) -> bool:
+    if act == SpeechAct.DENIAL:
+        return True
+    main = _NOT_NEG.sub("", _main_clause(content))
+    return _NEG.search(main) is not None
+
+
+def _outlets(ctx: ClaimContext, idx: list[int], sent: Span, quotes: list[tuple[int, int]],
+             speakers: tuple[str, ...]) -> tuple[str, ...]:
+    out = [k for k in speakers if k in ctx.media]
+    for m in ctx.mentions:
+        if sent.begin <= m.span.begin < sent.end and m.key in ctx.media and not _inside_quotes(
+                m.span.begin, quotes) and m.key not in out:
+            out.append(m.key)
+    return tuple(out)
+
+
+def _date_in(ctx: ClaimContext, frame: tuple[int, int], cue: tuple[int, int], sent: Span) -> DateValue | None:
+    """The date of the speech act: a date in the attribution frame or right after the cue."""
+    fb, fe = min(frame[0], cue[0]), max(frame[1], cue[1])
+    best = None
+    for span, value in ctx.dates:
+        if not (sent.begin <= span.begin < sent.end):
+            continue
+        if fb <= span.begin <= fe + 40 and span.begin >= fb - 2:
+            gap = 0 if fb <= span.begin <= fe else span.begin - fe
+            if gap <= 40 and "," not in ctx.text[fe:span.begin] and (best is None or gap < best[0]):
+                best = (gap, value)
+    if best is None or best[1].precision != "day":
+        return None
+    return best[1]
+
+
+def _inherit(drafts: list[_Draft]) -> None:
+    """Fill a claim's outlet and date from the nearest claim by the same speaker."""
+    for k, d in enumerate(drafts):
+        order = sorted(range(len(drafts)), key=lambda j: (abs(j - k), j < k))
+        if not d.outlets:
+            for j in order:
+                o = drafts[j]
+                if j != k and o.outlets and set(o.speakers) & set(d.speakers):
+                    d.outlets = o.outlets
+                    break
+        if d.date is None:
+            for j in order:
+                o = drafts[j]
+                if j != k and o.date is not None and set(o.speakers) & set(d.speakers) and abs(j - k) <= 3:
+                    d.date = o.date
+                    break

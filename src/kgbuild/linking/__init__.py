@@ -1,0 +1,260 @@
+"""Merge mentions into one entity per real-world thing, and find who holds which office.
+
+* people: every mention whose last word is a known person's surname is that person
+  ("Tokajew" = "Kassym-Schomart Tokajew"; a genitive "Putins" = "Wladimir Putin");
+* states, places and organisations from the gazetteer carry their key (ISO code,
+  Wikidata id); others are keyed by kind and name, so the same name gives the same
+  node in every article;
+* an acronym defined in brackets and the long name before it are one organisation;
+* positions: a title with the person it names ("Kreml-Sprecher Dmitri Peskow",
+  "Der Präsident von Kasachstan, Kassym-Schomart Tokajew,"), the state or
+  organisation whose office it is (a compound's first part, an adjective, a genitive,
+  "von X"/"der X" after it, the holder's party in brackets), or, failing those, the
+  state the article is mostly about, for offices of government.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, replace
+
+from kgbuild.mentions import Lexicon, Tokens
+from kgbuild.model import Entity, Mention, Position, Span, Structure, TitleMention
+from kgbuild.rdf.iris import entity_key, position_key
+
+_PRONOUNS = {"er", "Er", "sie", "Sie", "ihm", "ihn", "seine", "Seine"}
+_GENERIC = {
+    "Partei": "party", "Sender": "broadcaster", "Senders": "broadcaster", "Zeitung": "newspaper",
+    "Agentur": "agency", "Nachrichtenagentur": "agency", "Unternehmen": "company", "Konzern": "company",
+    "Ministerium": None, "Behörde": None, "Regierung": "government", "Organisation": None,
+}
+
+
+@dataclass(frozen=True)
+class Linked:
+    """The result of linking: entities, positions, and the mentions with their keys."""
+
+    entities: tuple[Entity, ...]
+    positions: tuple[Position, ...]
+    mentions: tuple[Mention, ...]  # every mention with .key set
+    title_keys: dict[int, str]  # token index of a title -> position key
+    pronouns: dict[int, str]  # token index of a pronoun -> person key
+    generic_refs: dict[int, str]  # token index of "die Partei" … -> organisation key
+    media: frozenset[str]
+
+
+def link(structure: Structure, toks: Tokens, mentions: list[Mention], titles: list[TitleMention],
+         lex: Lexicon) -> Linked:
+    """Link mentions to entities and titles to positions."""
+    text = toks.text
+    # ---- people: cluster by surname
+    full_by_last: dict[str, str] = {}
+    for m in mentions:
+        if m.kind == "person" and m.role == "name" and len(m.name.split()) > 1:
+            last = m.name.split()[-1]
+            if len(m.name) > len(full_by_last.get(last, "")):
+                full_by_last[last] = m.name
+    linked: list[Mention] = []
+    for m in mentions:
+        if m.key is not None:
+            linked.append(m)
+            continue
+        if m.kind == "person":
+            full = full_by_last.get(m.name.split()[-1], m.name) if m.name else m.name
+            linked.append(replace(m, key=entity_key("person", full)))
+        else:
+            linked.append(replace(m, key=entity_key(m.kind, m.name)))
+    # ---- acronyms: "(NDR)" after a long name
+    linked = _merge_acronyms(text, linked)
+    # ---- entities
+    by_key: dict[str, list[Mention]] = {}
+    for m in linked:
+        by_key.setdefault(m.key or "", []).append(m)
+    entities: list[Entity] = []
+    for key, ms in by_key.items():
+        entities.append(_entity(key, ms, lex))
+    ent_by_key = {e.key: e for e in entities}
+    # ---- positions
+    toks_at = {toks.starts[i]: i for i in range(len(toks))}
+    main_country = _main_country(linked)
+    positions: dict[str, Position] = {}
+    title_keys: dict[int, str] = {}
+    for t in titles:
+        ti = toks_at.get(t.span.begin)
+        if ti is None:
+            continue
+        holder = _holder(toks, ti, linked)
+        of = _office_of(toks, ti, t, linked, lex, holder, ent_by_key)
+        if of is None and lex.is_government_title(t.title):
+            of = main_country
+        title = _title_with_modifier(toks, ti, t.title, lex)
+        key = position_key(title, of, holder)
+        old = positions.get(key)
+        spans = (old.mentions if old else ()) + (t.span,)
+        positions[key] = Position(key, title, of, holder, spans)
+        title_keys[ti] = key
+    # ---- pronouns and generic references
+    pronouns: dict[int, str] = {}
+    generic: dict[int, str] = {}
+    persons = [m for m in linked if m.kind == "person"]
+    orgs = [m for m in linked if m.kind == "organization"]
+    for i in range(len(toks)):
+        w = toks.word(i)
+        if w in _PRONOUNS:
+            prev = [m for m in persons if m.span.end <= toks.starts[i]
+                    and toks.sentence_of[i] - max(m.sentence, 0) <= 3]
+            if prev:
+                pronouns[i] = prev[-1].key or ""
+        elif w in _GENERIC and i > 0 and toks.word(i - 1).lower() in ("die", "der", "das", "den", "dem", "des"):
+            want = _GENERIC[w]
+            prev_o = [m for m in orgs if m.span.end <= toks.starts[i]
+                      and (want is None or lex.org_kind(m.key or "") in (want, None))]
+            if prev_o:
+                generic[i] = prev_o[-1].key or ""
+    media = frozenset(e.key for e in entities if e.kind == "organization" and lex.is_media(e.key, e.name))
+    return Linked(tuple(sorted(entities, key=lambda e: e.key)), tuple(positions[k] for k in sorted(positions)),
+                  tuple(linked), title_keys, pronouns, generic, media)
+
+
+def _entity(key: str, ms: list[Mention], lex: Lexicon) -> Entity:
+    kind = ms[0].kind
+    entry = lex.entry(key)
+    names = [m.name for m in ms if m.role not in ("adjective", "pronoun")]
+    if entry is not None:
+        name = entry.name
+    elif kind == "person":
+        name = max(names, key=lambda n: (len(n.split()), len(n))) if names else ms[0].name
+    else:
+        name = max(names, key=len) if names else ms[0].name
+    surface = {m.span.text for m in ms if m.role in ("name", "acronym", "metonym")}
+    alts = {n for n in names if n != name} | {s for s in surface if s != name}
+    return Entity(
+        key=key, kind=kind, name=name, alternate_names=tuple(sorted(alts)),
+        country_code=entry.country_code if entry and kind == "country" else None,
+        wikidata=entry.wikidata if entry else None,
+        contained_in=entry.contained_in if entry and kind != "country" else None,
+        mentions=tuple(sorted({m.span for m in ms})),
+    )
+
+
+def _merge_acronyms(text: str, ms: list[Mention]) -> list[Mention]:
+    """An acronym in brackets and the organisation named right before it are one entity."""
+    out = list(ms)
+    for k, m in enumerate(ms):
+        if m.role != "acronym" or m.kind != "organization":
+            continue
+        if m.span.begin < 2 or text[m.span.begin - 1] != "(":
+            continue
+        prev = [p for p in ms if p.span.end <= m.span.begin - 1 and m.span.begin - 1 - p.span.end <= 2
+                and p.kind == "organization"]
+        if prev:
+            long_ = prev[-1]
+            for j, x in enumerate(out):
+                if x.key == m.key:
+                    out[j] = replace(x, key=long_.key)
+    return out
+
+
+def _main_country(ms: list[Mention]) -> str | None:
+    c = Counter(m.key for m in ms if m.kind == "country")
+    return min(c, key=lambda k: (-c[k], k)) if c else None
+
+
+def _holder(toks: Tokens, ti: int, ms: list[Mention]) -> str | None:
+    """The person a title names: right after it, or in apposition after its noun phrase."""
+    end = toks.ends[ti]
+    sent = toks.sentence_of[ti]
+    for m in ms:
+        if m.kind != "person" or m.sentence != sent:
+            continue
+        gap = toks.text[end:m.span.begin]
+        if 0 <= m.span.begin - end <= 2 and gap.strip() == "":
+            return m.key
+    # "Der Präsident von Kasachstan, Kassym-Schomart Tokajew," and "Jens Bergfeld, stellvertretender Leiter"
+    for m in ms:
+        if m.kind != "person" or m.sentence != sent:
+            continue
+        if m.span.begin > end:
+            between = toks.text[end:m.span.begin]
+            if between.count(",") == 1 and between.rstrip().endswith(",") and len(between) < 80 \
+                    and "." not in between:
+                return m.key
+        elif m.span.end <= toks.starts[ti]:
+            between = toks.text[m.span.end:toks.starts[ti]]
+            if between.strip() in (",",) or (between.startswith(",") and len(between) < 30
+                                             and between.count(",") == 1):
+                return m.key
+    return None
+
+
+def _office_of(toks: Tokens, ti: int, t: TitleMention, ms: list[Mention], lex: Lexicon,
+               holder: str | None, ents: dict[str, Entity]) -> str | None:
+    text = toks.text
+    sent = toks.sentence_of[ti]
+    # compound: "Kreml-Sprecher", "NATO-Generalsekretär", "AfD-Abgeordnete"
+    if t.of_hint:
+        for m in ms:
+            if m.span.begin == t.span.begin and m.kind in ("organization", "country"):
+                return m.key
+        key = lex.lookup_key(t.of_hint)
+        if key:
+            return key
+    # an adjective or genitive right before: "Der kasachische Innenminister", "Russlands Außenminister"
+    before = [m for m in ms if m.sentence == sent and m.span.end <= t.span.begin
+              and t.span.begin - m.span.end <= 12 and m.kind in ("country", "organization")]
+    if before:
+        m = before[-1]
+        between = text[m.span.end:t.span.begin]
+        if "," not in between and len(between.split()) <= 1:
+            return m.key
+    # "von Kasachstan", "des Deutschland-Zentrums", "der AfD-Bundestagsfraktion", "beim … Staatssender CGTN"
+    after = [m for m in ms if m.sentence == sent and m.span.begin >= t.span.end
+             and m.span.begin - t.span.end <= 60 and m.kind in ("country", "organization")]
+    for m in after:
+        between = text[t.span.end:m.span.begin]
+        if "," in between or ";" in between:
+            break
+        words = between.split()
+        if words and words[0] in ("von", "der", "des", "beim", "bei", "im", "vom") and len(words) <= 5:
+            return m.key
+        if not words:
+            continue
+    # the holder's organisation: "Name (ÖVP)", "Name von der Brauerei Maisach"
+    if holder is not None:
+        for m in ms:
+            if m.key == holder and m.sentence == sent:
+                rest = text[m.span.end:m.span.end + 40]
+                for o in ms:
+                    if o.sentence == sent and o.kind == "organization" and o.span.begin >= m.span.end \
+                            and o.span.begin - m.span.end <= 12:
+                        between = text[m.span.end:o.span.begin]
+                        if between.strip() in ("(", "von der", "von", "vom"):
+                            if lex.is_government_title(t.title) and between.strip() == "(":
+                                country = lex.org_country(o.key or "")
+                                if country:
+                                    return country
+                            return o.key
+                del rest
+                break
+    return None
+
+
+def _title_with_modifier(toks: Tokens, ti: int, title: str, lex: Lexicon) -> str:
+    """Keep a modifier that is part of the office: "stellvertretende Vorsitzende"."""
+    if ti > 0:
+        prev = toks.word(ti - 1)
+        if prev.lower().startswith("stellvertretend"):
+            return f"{_nominative_adj(prev)} {title}"
+    return title
+
+
+def _nominative_adj(adj: str) -> str:
+    low = adj.lower()
+    for end in ("en", "er", "es", "em"):
+        if low.endswith(end):
+            return adj[: -len(end)] + "e"
+    return adj
+
+
+def span_of(text: str, b: int, e: int) -> Span:
+    return Span.of(text, b, e)

@@ -1,0 +1,340 @@
+"""Find mentions of people, states, places and organisations, and the titles of offices.
+
+The rules work on capitalisation, gazetteers and word lists (``lang/<code>/``):
+
+* gazetteer names (states with their adjectives and demonyms, cities and regions,
+  news agencies, media, parties, international bodies), longest match first;
+* people: a known first name followed by capitalised words, a name after a title
+  ("Kreml-Sprecher Dmitri Peskow", "Außenministerin Marise Payne"), a name in
+  apposition to a title ("Der Präsident von Kasachstan, Kassym-Schomart Tokajew,"),
+  and, once a person is known, the surname alone or in the genitive ("Putins");
+* organisations: an acronym defined in brackets ("Norddeutschen Rundfunks (NDR)"),
+  a name after a type noun ("der Zeitung Australian Financial Review"), compounds
+  with an institution head ("Verteidigungsministerium", "Landesverwaltungsamt");
+* places: a name after a place noun ("Grenzübergang Mariinsky", "die Stadt Ras Lanuf"),
+  the places of a dateline.
+
+German capitalises every noun, so a capitalised word is a name candidate only when it
+is not a known common word (the lexicon's ``is_common``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from kgbuild.mentions.lexicon import GazEntry, Lexicon, load_lexicon
+from kgbuild.model import Mention, Sentence, Span, Structure, TitleMention
+
+__all__ = ["Tokens", "find_mentions", "find_titles", "tokenize", "load_lexicon", "Lexicon", "GazEntry"]
+
+_TOKEN = re.compile(r"\w+(?:[-‐'’]\w+)*-?|[^\w\s]")
+_PARTICLES = {"von", "van", "de", "der", "den", "da", "di", "del", "du", "la", "le", "bin", "ibn", "al", "el", "zu"}
+
+
+@dataclass(frozen=True)
+class Tokens:
+    """Tokens of a text with their offsets, and the sentence each one stands in."""
+
+    text: str
+    starts: tuple[int, ...]
+    ends: tuple[int, ...]
+    sentence_of: tuple[int, ...]
+
+    def word(self, i: int) -> str:
+        return self.text[self.starts[i] : self.ends[i]]
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+
+def tokenize(text: str, sentences: Iterable[Sentence]) -> Tokens:
+    """Tokenise the sentences of a text (words, hyphenated compounds, punctuation)."""
+    starts: list[int] = []
+    ends: list[int] = []
+    sent: list[int] = []
+    for si, s in enumerate(sentences):
+        for m in _TOKEN.finditer(text, s.span.begin, s.span.end):
+            b, e = m.start(), m.end()
+            if text[e - 1] == "-" and e - b > 1:  # "Kreml-" in "Kreml- und Regierungssprecher"
+                e -= 1
+            starts.append(b)
+            ends.append(e)
+            sent.append(si)
+    return Tokens(text, tuple(starts), tuple(ends), tuple(sent))
+
+
+def _cap(w: str) -> bool:
+    return bool(w) and w[0].isupper()
+
+
+def find_titles(toks: Tokens, lex: Lexicon) -> list[TitleMention]:
+    """Titles of offices and roles: "Präsident", "Kreml-Sprecher", "Außenministerin"."""
+    out: list[TitleMention] = []
+    for i in range(len(toks)):
+        w = toks.word(i)
+        if not _cap(w):
+            continue
+        hit = lex.title_of(w)
+        if hit is None:
+            continue
+        base, of_hint = hit
+        out.append(TitleMention(Span.of(toks.text, toks.starts[i], toks.ends[i]), base, of_hint,
+                                toks.sentence_of[i]))
+    return out
+
+
+def find_mentions(structure: Structure, toks: Tokens, lex: Lexicon) -> list[Mention]:
+    """All entity mentions of an article, without overlaps, in text order."""
+    text = toks.text
+    taken: list[tuple[int, int]] = []
+    out: list[Mention] = []
+
+    def free(b: int, e: int) -> bool:
+        return all(e <= tb or b >= te for tb, te in taken)
+
+    def add(m: Mention) -> None:
+        out.append(m)
+        taken.append((m.span.begin, m.span.end))
+
+    sent_of_offset = _sentence_index(structure)
+
+    # 1. gazetteer names, longest first
+    for b, e, entry in lex.match(text, structure):
+        if free(b, e):
+            add(Mention(Span.of(text, b, e), entry.kind, entry.name, entry.key, entry.role, sent_of_offset(b)))
+
+    # 2. dateline places not in the gazetteer
+    if structure.dateline is not None:
+        dl = structure.dateline
+        for m in re.finditer(r"[A-ZÄÖÜ][\w.'’-]*(?: [A-ZÄÖÜa-z][\w'’-]+)*", dl.text):
+            word = m.group()
+            if word in lex.stop or not free(dl.begin + m.start(), dl.begin + m.end()):
+                continue
+            b = dl.begin + m.start()
+            add(Mention(Span.of(text, b, b + len(word)), "place", word, None, "name", sent_of_offset(b)))
+
+    # 3. people
+    persons = _find_persons(toks, lex, free)
+    for b, e, name in persons:
+        if free(b, e):
+            add(Mention(Span.of(text, b, e), "person", name, None, "name", sent_of_offset(b)))
+
+    # 4. organisations and places by pattern
+    for b, e, kind, name, role in _find_by_pattern(toks, lex):
+        if free(b, e):
+            add(Mention(Span.of(text, b, e), kind, name, None, role, sent_of_offset(b)))  # type: ignore[arg-type]
+
+    # 5. re-mentions of known people: surname alone, genitive, "Herrn X"
+    known = _surnames(out)
+    if known:
+        for i in range(len(toks)):
+            w = toks.word(i)
+            if not _cap(w):
+                continue
+            b, e = toks.starts[i], toks.ends[i]
+            if not free(b, e):
+                continue
+            full = known.get(w)
+            role = "name"
+            if full is None and w.endswith("s") and w[:-1] in known:
+                full, role = known[w[:-1]], "genitive"
+            if full is None and w.endswith("'") and w[:-1] in known:
+                full, role = known[w[:-1]], "genitive"
+            if full is not None:
+                add(Mention(Span.of(text, b, e), "person", full if role == "name" else w[:-1], None,
+                            role, toks.sentence_of[i]))  # type: ignore[arg-type]
+    # 6. known organisation acronyms re-mentioned (defined once in brackets)
+    acronyms = {m.name for m in out if m.kind == "organization" and m.role == "acronym"}
+    if acronyms:
+        for i in range(len(toks)):
+            w = toks.word(i)
+            b, e = toks.starts[i], toks.ends[i]
+            base = w.split("-")[0] if "-" in w else w
+            if base in acronyms and free(b, b + len(base)):
+                add(Mention(Span.of(text, b, b + len(base)), "organization", base, None, "acronym",
+                            toks.sentence_of[i]))
+    out.sort(key=lambda m: (m.span.begin, m.span.end))
+    return out
+
+
+def _sentence_index(structure: Structure):  # type: ignore[no-untyped-def]
+    bounds = [(s.span.begin, s.span.end) for s in structure.sentences]
+
+    def at(offset: int) -> int:
+        for k, (b, e) in enumerate(bounds):
+            if b <= offset < e:
+                return k
+        return -1
+
+    return at
+
+
+def _surnames(mentions: list[Mention]) -> dict[str, str]:
+    """Surname → full name of each person found so far (the longest full name wins)."""
+    out: dict[str, str] = {}
+    for m in mentions:
+        if m.kind != "person":
+            continue
+        parts = m.name.split()
+        if not parts:
+            continue
+        last = parts[-1]
+        if len(last) < 3:
+            continue
+        if last not in out or len(m.name) > len(out[last]):
+            out[last] = m.name
+        out.setdefault(m.name, m.name)
+    return out
+
+
+def _find_persons(toks: Tokens, lex: Lexicon, free) -> list[tuple[int, int, str]]:  # type: ignore[no-untyped-def]
+    """People named with a first name, after a title, or in apposition to a title."""
+    text = toks.text
+    out: list[tuple[int, int, str]] = []
+    n = len(toks)
+    i = 0
+    while i < n:
+        w = toks.word(i)
+        if not _cap(w) or not free(toks.starts[i], toks.ends[i]):
+            i += 1
+            continue
+        start = i
+        after_title = i > 0 and _cap(toks.word(i - 1)) and lex.title_of(toks.word(i - 1)) is not None \
+            and toks.sentence_of[i - 1] == toks.sentence_of[i]
+        appos = _apposition(toks, i, lex)
+        first = lex.is_first_name(w)
+        if not (first or after_title or appos):
+            i += 1
+            continue
+        if w in lex.stop or lex.is_entity_word(w):
+            i += 1
+            continue
+        # extend over further name words
+        j = i + 1
+        while j < n and j - i < 4 and toks.sentence_of[j] == toks.sentence_of[i]:
+            nw = toks.word(j)
+            if nw in _PARTICLES and j + 1 < n and _cap(toks.word(j + 1)):
+                j += 1
+                continue
+            if not _cap(nw) or nw in lex.stop or lex.is_entity_word(nw):
+                break
+            if lex.title_of(nw) is not None and j > i:
+                break
+            # a common noun ends the name unless the name still has no surname
+            if lex.is_common(nw) and not (j == i + 1 and first and not lex.is_common(w)) and j > i + 1:
+                break
+            if lex.is_common(nw) and j == i + 1 and not first:
+                break
+            if lex.is_first_name(nw) or not lex.is_common(nw) or j == i + 1:
+                j += 1
+                continue
+            break
+        if j == i + 1:
+            # a single word: a name only after a title or in apposition, and not a common word
+            if first and not (after_title or appos):
+                i += 1
+                continue
+            if lex.is_common(w) and not first:
+                i += 1
+                continue
+        b, e = toks.starts[start], toks.ends[j - 1]
+        name = text[b:e]
+        out.append((b, e, _nominative(name)))
+        i = j
+    return out
+
+
+def _apposition(toks: Tokens, i: int, lex: Lexicon) -> bool:
+    """Is token i the start of ", Name Name," right after a noun phrase with a title?"""
+    if i == 0 or toks.word(i - 1) != ",":
+        return False
+    k = i - 2
+    s = toks.sentence_of[i]
+    while k >= 0 and toks.sentence_of[k] == s and i - k < 12:
+        w = toks.word(k)
+        if w in {",", ".", ";", ":"}:
+            return False
+        if _cap(w) and lex.title_of(w) is not None:
+            return True
+        k -= 1
+    return False
+
+
+def _nominative(name: str) -> str:
+    return name
+
+
+_ORG_TYPES = {
+    # type noun (any case form) -> whether the type noun belongs to the name
+    "Nachrichtenagentur": False, "Agentur": False, "Presseagentur": False, "Zeitung": False,
+    "Tageszeitung": False, "Wochenzeitung": False, "Sender": False, "Fernsehsender": False,
+    "Fernsehsenders": False, "Senders": False, "Staatssender": False, "Radiosender": False,
+    "Magazin": False, "Magazins": False, "Nachrichtenmagazin": False, "Partei": False, "Konzern": False,
+    "Konzerns": False, "Unternehmen": False, "Unternehmens": False, "Tech-Giganten": False, "Hersteller": False,
+    "Herstellers": False, "Netzwerk": False, "Netzwerks": False, "Gruppe": False, "Bewegung": False,
+    "Brauerei": True, "Braumanufaktur": True, "Universität": True, "Stiftung": True, "Klinik": True,
+    "Bank": True, "Verlag": False, "Verlags": False, "Portal": False, "Blog": False, "Plattform": False,
+    "Inlandsgeheimdienst": False, "Geheimdienst": False, "Geheimdienstes": False, "Fraktion": False,
+    "Organisation": False, "Hilfsorganisation": False, "Menschenrechtsorganisation": False,
+}
+_PLACE_TYPES = {"Stadt", "Hauptstadt", "Grenzübergang", "Grenzübergangs", "Region", "Provinz", "Gemeinde",
+                "Dorf", "Ort", "Ortschaft", "Bezirk", "Landkreis", "Kreis", "Bundesland", "Flughafen",
+                "Hafen", "Insel", "Fluss", "Metropole", "Küstenstadt", "Hafenstadt", "Kleinstadt"}
+_INSTITUTION_HEADS = ("ministerium", "ministeriums", "amt", "amts", "amtes", "behörde", "gerichtshof",
+                      "gerichtshofs", "verfassungsgericht", "verfassungsgerichts", "kommission", "parlament",
+                      "parlaments", "bundestag", "bundestags", "landtag", "landtags", "kreistag", "kreistags",
+                      "bundesrat", "bundesrats", "senat", "kongress", "staatsanwaltschaft", "polizei",
+                      "bundeswehr", "armee", "luftwaffe")
+_ACRONYM = re.compile(r"[A-ZÄÖÜČŠŽ][A-ZÄÖÜČŠŽa-z0-9]*[A-ZÄÖÜČŠŽ0-9][A-ZÄÖÜČŠŽa-z0-9-]*")
+
+
+def _find_by_pattern(toks: Tokens, lex: Lexicon) -> list[tuple[int, int, str, str, str]]:
+    """Organisations and places recognised by their shape or a type noun before them."""
+    text = toks.text
+    out: list[tuple[int, int, str, str, str]] = []
+    n = len(toks)
+    for i in range(n):
+        w = toks.word(i)
+        # "(NDR)": an acronym defined in brackets
+        if w == "(" and i + 2 < n and toks.word(i + 2) == ")":
+            a = toks.word(i + 1)
+            if _ACRONYM.fullmatch(a) and sum(c.isupper() for c in a) >= 2 and a not in lex.stop \
+                    and not lex.is_entity_word(a):
+                out.append((toks.starts[i + 1], toks.ends[i + 1], "organization", a, "acronym"))
+            continue
+        if not _cap(w):
+            continue
+        # "der Zeitung Australian Financial Review", "Brauerei Maisach"
+        if w in _ORG_TYPES or w in _PLACE_TYPES:
+            j = i + 1
+            while j < n and j - i <= 4 and _cap(toks.word(j)) and toks.sentence_of[j] == toks.sentence_of[i] \
+                    and toks.word(j) not in lex.stop and (not lex.is_common(toks.word(j)) or j > i + 1
+                                                           and not lex.is_common(toks.word(j - 1))):
+                if lex.is_common(toks.word(j)):
+                    break
+                j += 1
+            if j > i + 1:
+                kind = "organization" if w in _ORG_TYPES else "place"
+                include = _ORG_TYPES.get(w, False)
+                b = toks.starts[i] if include else toks.starts[i + 1]
+                e = toks.ends[j - 1]
+                out.append((b, e, kind, text[b:e], "name"))
+            continue
+        low = w.lower()
+        if any(low.endswith(h) for h in _INSTITUTION_HEADS) and len(w) > 5 and not lex.is_entity_word(w) \
+                and "-" not in w:
+            name = _institution_name(toks, i)
+            b = toks.starts[i]
+            out.append((b, toks.ends[i], "organization", name, "name"))
+    return out
+
+
+def _institution_name(toks: Tokens, i: int) -> str:
+    w = toks.word(i)
+    for suffix in ("es", "s"):
+        for head in ("ministerium", "amt", "gerichtshof", "parlament", "tag", "rat"):
+            if w.endswith(head + suffix):
+                return w[: -len(suffix)]
+    return w

@@ -1,0 +1,329 @@
+"""The word lists and gazetteers the mention, linking and claim stages read, compiled once.
+
+Everything language-specific comes from ``kgbuild/lang/<code>/`` (via :func:`kgbuild.lang.load`
+and the cue files beside it); this module only turns it into fast lookups: one
+Aho-Corasick automaton over every gazetteer surface form, hash sets for first names,
+titles and stop words, and the speech-verb table.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import ahocorasick
+
+from kgbuild.model import EntityKind, MentionRole, SpeechAct, Structure
+
+_WORD = re.compile(r"\w")
+_ADJ_ENDINGS = ("", "e", "en", "er", "es", "em")
+_MEDIA_KINDS = {"agency", "newspaper", "broadcaster", "magazine", "media", "outlet", "tv", "radio", "online"}
+_GOV_TITLE = re.compile(
+    r"(?i)(minister|präsident|kanzler|premier|regierungschef|staatschef|staatssekretär|könig|königin|"
+    r"botschafter|bürgermeister|gouverneur|landrat|senator|abgeordnet|regierungssprecher|staatsoberhaupt|"
+    r"außenbeauftragt|emir|scheich|monarch|vizekanzler|vizepräsident)"
+)
+
+
+@dataclass(frozen=True)
+class GazEntry:
+    """One thing a gazetteer knows, and how a surface form names it."""
+
+    kind: EntityKind
+    key: str
+    name: str
+    role: MentionRole = "name"
+    country_code: str | None = None
+    wikidata: str | None = None
+    contained_in: str | None = None
+    org_kind: str | None = None
+    ambiguous: bool = False
+
+
+@dataclass(frozen=True)
+class SpeechVerb:
+    """A finite form of a speech verb and what it expresses."""
+
+    act: SpeechAct
+    particles: dict[str, SpeechAct] = field(default_factory=dict)
+    needs_particle: bool = False
+    objects: frozenset[str] = frozenset()
+
+    @property
+    def needs_object(self) -> bool:
+        return bool(self.objects)
+
+
+@dataclass
+class Lexicon:
+    """Compiled lookups for one language."""
+
+    lang: str
+    automaton: Any
+    entries: dict[str, GazEntry]
+    first_names: frozenset[str]
+    titles: dict[str, str]  # inflected form -> base title
+    title_heads: tuple[tuple[str, str], ...]  # (compound head, base) e.g. ("sprecher", "Sprecher")
+    stop: frozenset[str]
+    verbs: dict[str, SpeechVerb]
+    according_nouns: frozenset[str]
+    subjunctive: frozenset[str]
+    _common: Any = None
+    entity_words: frozenset[str] = frozenset()
+    surface_keys: dict[str, str] = field(default_factory=dict)
+
+    # ---- gazetteer
+    def match(self, text: str, structure: Structure) -> Iterator[tuple[int, int, GazEntry]]:
+        """Gazetteer matches on word boundaries, longest first, without overlaps."""
+        found: list[tuple[int, int, GazEntry]] = []
+        for end, entries in self.automaton.iter(text):
+            entry0 = entries[0]
+            surface_len = entries[1]
+            b, e = end - surface_len + 1, end + 1
+            if b > 0 and _WORD.match(text[b - 1]):
+                continue
+            if e < len(text) and _WORD.match(text[e]):
+                continue
+            if b > 0 and text[b - 1] == "-" and entry0.role == "adjective":
+                pass
+            found.append((b, e, entry0))
+        found.sort(key=lambda x: (-(x[1] - x[0]), x[0]))
+        taken: list[tuple[int, int]] = []
+        for b, e, entry in found:
+            if any(not (e <= tb or b >= te) for tb, te in taken):
+                continue
+            if entry.ambiguous and not _in_context(text, b):
+                continue
+            taken.append((b, e))
+            yield b, e, entry
+
+    def entry(self, key: str) -> GazEntry | None:
+        return self.entries.get(key)
+
+    def lookup_key(self, surface: str) -> str | None:
+        """The key a surface form names in the gazetteer ("Kreml" → the Kremlin's key)."""
+        return self.surface_keys.get(surface)
+
+    def org_kind(self, key: str) -> str | None:
+        e = self.entries.get(key)
+        return e.org_kind if e else None
+
+    def org_country(self, key: str) -> str | None:
+        e = self.entries.get(key)
+        if e and e.contained_in:
+            return e.contained_in
+        return None
+
+    def is_media(self, key: str, name: str) -> bool:
+        e = self.entries.get(key)
+        if e is not None:
+            return (e.org_kind or "") in _MEDIA_KINDS
+        return False
+
+    def is_entity_word(self, w: str) -> bool:
+        return w in self.entity_words
+
+    # ---- words
+    def is_first_name(self, w: str) -> bool:
+        if w in self.first_names:
+            return True
+        if "-" in w:
+            parts = w.split("-")
+            return all(p[:1].isupper() for p in parts) and any(p in self.first_names for p in parts)
+        return False
+
+    def is_common(self, w: str) -> bool:
+        """Is a capitalised word a common German word (a noun, or any word at a sentence start)?"""
+        if w in self.stop:
+            return True
+        if self._common is None:
+            self._common = _common_words(self.lang)
+        return w in self._common
+
+    def title_of(self, w: str) -> tuple[str, str | None] | None:
+        """The base title a word names, and the first part of a compound ("Kreml-Sprecher")."""
+        base = self.titles.get(w)
+        if base is not None:
+            return base, None
+        if "-" in w:
+            head, _, last = w.rpartition("-")
+            base = self.titles.get(last)
+            if base is not None and head[:1].isupper():
+                return base, head
+            return None
+        low = w.lower()
+        for suffix, _base in self.title_heads:
+            if low.endswith(suffix) and len(low) > len(suffix) + 2:
+                prefix = w[: len(w) - len(suffix)].rstrip("s-")
+                hint = prefix if prefix in self.surface_keys else None
+                return _uninflect(w, suffix), hint
+        return None
+
+    def is_government_title(self, title: str) -> bool:
+        return _GOV_TITLE.search(title) is not None
+
+    def speech_verb(self, w: str) -> SpeechVerb | None:
+        return self.verbs.get(w)
+
+
+def _uninflect(w: str, head: str) -> str:
+    """A compound title in its base form: "Nachrichtenchefs" → "Nachrichtenchef"."""
+    low = w.lower()
+    for end in ("en", "s", "n"):
+        if low.endswith(head + end):
+            return w[: -len(end)]
+    return w
+
+
+def _in_context(text: str, b: int) -> bool:
+    """An ambiguous place name counts only after a locative preposition ("in Essen")."""
+    before = text[max(0, b - 12):b].split()
+    return bool(before) and before[-1].lower() in {"in", "aus", "nach", "bei", "von", "im", "nahe"}
+
+
+@lru_cache(maxsize=4)
+def _common_words(lang: str) -> frozenset[str] | Any:
+    """Capitalised common words of the language, from simplemma's bundled dictionary."""
+    try:
+        from simplemma.strategies.dictionaries import DefaultDictionaryFactory
+    except ImportError:  # pragma: no cover - simplemma is a dependency
+        return frozenset()
+    return DefaultDictionaryFactory().get_dictionary(lang)
+
+
+def _read_lines(lang: str, name: str) -> list[str]:
+    path = resources.files("kgbuild").joinpath("lang", lang, name)
+    if not path.is_file():
+        return []
+    return [ln for ln in path.read_text(encoding="utf-8").splitlines() if ln.strip() and not ln.startswith("#")]
+
+
+def _verbs(lang: str) -> dict[str, SpeechVerb]:
+    table: dict[str, dict[str, Any]] = {}
+    for line in _read_lines(lang, "cues.tsv"):
+        cols = line.split("\t")
+        act, particle, obj, forms = (cols + ["", "", "", ""])[:4]
+        for form in forms.split(","):
+            form = form.strip()
+            if not form:
+                continue
+            t = table.setdefault(form, {"act": None, "particles": {}, "objects": set()})
+            if particle:
+                t["particles"][particle] = SpeechAct(act)
+            else:
+                if t["act"] is None:
+                    t["act"] = SpeechAct(act)
+                if obj:
+                    t["objects"] |= set(obj.split(","))
+    out: dict[str, SpeechVerb] = {}
+    for form, t in table.items():
+        act = t["act"] or next(iter(t["particles"].values()))
+        out[form] = SpeechVerb(act, dict(t["particles"]), t["act"] is None, frozenset(t["objects"]))
+    return out
+
+
+@lru_cache(maxsize=4)
+def load_lexicon(lang: str = "de") -> Lexicon:
+    """Compile the lexicon of a language (cached)."""
+    from kgbuild.lang import load  # the language data package
+
+    data = load(lang)
+    auto = ahocorasick.Automaton()
+    entries: dict[str, GazEntry] = {}
+    surfaces: dict[str, tuple[GazEntry, int]] = {}
+    surface_keys: dict[str, str] = {}
+    entity_words: set[str] = set()
+
+    def add(surface: str, entry: GazEntry) -> None:
+        surface = surface.strip()
+        if len(surface) < 2:
+            return
+        old = surfaces.get(surface)
+        # a name beats an adjective; a country beats a place of the same spelling
+        if old is not None and _rank(old[0]) <= _rank(entry):
+            return
+        surfaces[surface] = (entry, len(surface))
+        surface_keys.setdefault(surface, entry.key)
+        for w in surface.split():
+            entity_words.add(w)
+
+    for c in _get(data, "countries"):
+        code = c.code.upper()
+        key = f"country/{code.lower()}"
+        base = GazEntry("country", key, c.name, "name", code, c.wikidata)
+        entries[key] = base
+        for n in _names(c):
+            add(n, base)
+        for g in getattr(c, "genitives", ()) or ():
+            add(g, GazEntry("country", key, c.name, "genitive", code, c.wikidata))
+        for a in getattr(c, "adjectives", ()) or ():
+            for ending in _ADJ_ENDINGS:
+                form = a + ending
+                adj = GazEntry("country", key, c.name, "adjective", code, c.wikidata)
+                add(form, adj)
+                add(form[:1].upper() + form[1:], adj)
+        for d in getattr(c, "demonyms", ()) or ():
+            add(d, GazEntry("country", key, c.name, "demonym", code, c.wikidata))
+    for p in _get(data, "places"):
+        from kgbuild.rdf.iris import entity_key
+
+        key = entity_key("place", p.name)
+        cc = getattr(p, "country_code", None) or getattr(p, "country", None)
+        entry = GazEntry("place", key, p.name, "name", None, getattr(p, "wikidata", None),
+                         f"country/{cc.lower()}" if cc else None, None, bool(getattr(p, "ambiguous", False)))
+        entries.setdefault(key, entry)
+        for n in _names(p):
+            add(n, entry)
+    for o in _get(data, "organizations"):
+        from kgbuild.rdf.iris import entity_key
+
+        key = entity_key("organization", o.name)
+        cc = getattr(o, "country", None) or getattr(o, "country_code", None)
+        entry = GazEntry("organization", key, o.name, "name", None, getattr(o, "wikidata", None) or
+                         getattr(o, "qid", None), f"country/{cc.lower()}" if cc else None,
+                         getattr(o, "kind", None))
+        entries[key] = entry
+        for n in _names(o):
+            add(n, entry)
+    for surface, (entry, n) in surfaces.items():
+        auto.add_word(surface, (entry, n))
+    if surfaces:
+        auto.make_automaton()
+    titles: dict[str, str] = {}
+    heads: list[tuple[str, str]] = []
+    for t in _get(data, "titles"):
+        base = getattr(t, "base", None) or getattr(t, "title", None) or getattr(t, "name", "")
+        for form in (base, *(getattr(t, "forms", ()) or ())):
+            titles[form] = base
+        if getattr(t, "compound", False) or getattr(t, "suffix", False):
+            heads.append((base.lower(), base))
+    first = frozenset(_get(data, "first_names"))
+    stop = frozenset(_get(data, "stop_capitalised")) | frozenset(_get(data, "stopwords"))
+    return Lexicon(
+        lang=lang, automaton=auto, entries=entries, first_names=first, titles=titles,
+        title_heads=tuple(sorted(heads, key=lambda h: -len(h[0]))), stop=stop, verbs=_verbs(lang),
+        according_nouns=frozenset(_read_lines(lang, "according.txt")),
+        subjunctive=frozenset(_read_lines(lang, "subjunctive.txt")),
+        entity_words=frozenset(entity_words), surface_keys=surface_keys,
+    )
+
+
+def _rank(e: GazEntry) -> int:
+    order = {"name": 0, "acronym": 0, "metonym": 1, "genitive": 1, "demonym": 2, "adjective": 3, "pronoun": 4}
+    kind = {"organization": 0, "country": 1, "place": 2, "person": 3}
+    return order.get(e.role, 5) * 10 + kind.get(e.kind, 5)
+
+
+def _get(data: Any, name: str) -> Any:
+    return getattr(data, name, ()) or ()
+
+
+def _names(x: Any) -> list[str]:
+    out = [x.name]
+    for attr in ("names", "aliases", "alt_names", "alternate_names", "forms"):
+        out += list(getattr(x, attr, ()) or ())
+    return out

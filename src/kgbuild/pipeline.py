@@ -1,0 +1,119 @@
+"""Extraction: article text → :class:`~kgbuild.model.Document`, stage by stage.
+
+segment → mentions → linking → dates, quantities → claims, events → Document.
+Each stage is a function of the objects the stages before it made; nothing here
+knows a particular article.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from kgbuild.claims import ClaimContext, find_claims
+from kgbuild.dates import find_dates
+from kgbuild.errors import InputError
+from kgbuild.linking import link
+from kgbuild.mentions import find_mentions, find_titles, load_lexicon, tokenize
+from kgbuild.model import Article, DateResolution, DateValue, Document, Entity, Mention, Span
+from kgbuild.rdf.iris import entity_key
+
+
+def extract(text: str, *, published: dt.date | str | None = None, source: str | None = None,
+            lang: str = "de") -> Document:
+    """Extract entities, positions, events and claims from one article.
+
+    Args:
+        text: the article as read (offsets refer to it).
+        published: the publication date, if known; otherwise dates are resolved from the text.
+        source: the file name the text came from (recorded in the graph).
+        lang: language of the article; its knowledge is read from ``kgbuild/lang/<lang>/``.
+
+    Returns:
+        The :class:`Document` with every node's evidence span.
+    """
+    from kgbuild.segment import segment
+
+    if not text.strip():
+        raise InputError(f"{source or 'article'}: the article is empty")
+    if isinstance(published, str):
+        try:
+            published = dt.date.fromisoformat(published)
+        except ValueError as exc:
+            raise InputError(f"--published: not a date (YYYY-MM-DD): {published!r}") from exc
+    lex = load_lexicon(lang)
+    structure = segment(text, lang=lang)
+    toks = tokenize(text, structure.sentences)
+    mentions = find_mentions(structure, toks, lex)
+    titles = find_titles(toks, lex)
+    linked = link(structure, toks, mentions, titles, lex)
+    date_mentions = find_dates(text, published=published)
+    dates = tuple((d.span, d.value) for d in date_mentions if d.value is not None)
+    quantities = _quantities(text)
+    ctx = ClaimContext(
+        text=text, structure=structure, tokens=toks, mentions=linked.mentions, media=linked.media,
+        titles=linked.title_keys, pronoun_persons=linked.pronouns, dates=dates,
+        generic_refs=linked.generic_refs,
+    )
+    claims = find_claims(ctx, lex)
+    events = _events(text, structure, linked.mentions, dates, quantities)
+    entities = list(linked.entities)
+    authors: list[str] = []
+    for a in structure.authors:
+        key = entity_key("person", a.text)
+        authors.append(key)
+        if not any(e.key == key for e in entities):
+            entities.append(Entity(key, "person", a.text, mentions=(a,)))
+    pub = _published(published, date_mentions, structure)
+    article = Article(
+        text=text, headline=structure.headline.text if structure.headline else None,
+        headline_span=structure.headline, authors=tuple(authors), published=pub, language=lang,
+        source=source,
+    )
+    used = _used_keys(claims, events, linked.positions)
+    entities = [e for e in entities if e.mentions or e.key in used]
+    return Document(
+        article=article, entities=tuple(sorted(entities, key=lambda e: e.key)),
+        positions=linked.positions, events=tuple(events), claims=tuple(claims),
+    )
+
+
+def _published(published: dt.date | None, date_mentions, structure) -> DateValue | None:  # type: ignore[no-untyped-def]
+    if published is not None:
+        return DateValue(published.isoformat(), DateResolution.GIVEN)
+    if structure.dateline is not None:
+        for d in date_mentions:
+            if d.value is not None and structure.dateline.begin <= d.span.begin < structure.dateline.end \
+                    and d.value.precision == "day":
+                return d.value
+    return None
+
+
+def _events(text: str, structure, mentions: tuple[Mention, ...], dates, quantities) -> list:  # type: ignore[no-untyped-def]
+    try:
+        from kgbuild.events import EventContext, find_events
+    except ImportError:
+        return []
+    return list(find_events(EventContext(text=text, structure=structure, mentions=mentions, dates=dates,
+                                         quantities=quantities)))
+
+
+def _quantities(text: str) -> tuple:  # type: ignore[type-arg]
+    try:
+        from kgbuild.quantities import find_quantities
+    except ImportError:
+        return ()
+    return tuple((q.span, q.quantity) for q in find_quantities(text))
+
+
+def _used_keys(claims, events, positions) -> set[str]:  # type: ignore[no-untyped-def]
+    used: set[str] = set()
+    for c in claims:
+        used |= set(c.claimants) | set(c.reported_by) | set(c.about)
+    for e in events:
+        used |= set(e.locations) | set(e.agents) | set(e.participants)
+    for p in positions:
+        used |= {k for k in (p.of, p.holder) if k}
+    return used
+
+
+__all__ = ["extract", "Span"]
