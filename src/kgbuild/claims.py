@@ -145,6 +145,11 @@ def _claim_in_sentence(ctx: ClaimContext, lex: Lexicon, si: int) -> _Draft | Non
             phrase, src_from = "aus Sicht", pos + 2
         elif lw == "zufolge":
             src = _speaker_before(ctx, idx, pos)
+            if src is not None and src.key in ctx.media:
+                inner = _verb_claim(ctx, lex, si, idx, words, quotes)
+                if inner is not None and src.key not in inner.speakers:
+                    inner.outlets = tuple(dict.fromkeys((src.key, *inner.outlets)))
+                    return inner
             if src is not None:
                 return _draft(ctx, lex, si, idx, quotes, [src], "zufolge", (toks.starts[i], toks.ends[i]),
                               SpeechAct.REPORT, frame=(src.span.begin, toks.ends[i]))
@@ -201,6 +206,8 @@ def _verb_claim(ctx: ClaimContext, lex: Lexicon, si: int, idx: list[int], words:
             continue
         if sv.needs_object and not _has_object(words, pos, sv):
             continue
+        if act in (SpeechAct.CONFIRMATION, SpeechAct.CRITICISM) and _final_participle(words, pos) and not (quotes or (pos + 1 < len(words) and words[pos + 1] in (",", ":"))):
+            continue  # "hat die Verurteilung bestätigt.": an act, not a report of speech
         speakers = _speakers_for_verb(ctx, lex, idx, pos, quotes)
         if not speakers:
             continue
@@ -417,6 +424,16 @@ def _particle_after(words: list[str], pos: int, sv: SpeechVerb) -> str | None:
         if w in sv.particles and (q + 1 >= len(words) or words[q + 1] in (",", ".", ":", ";", "und")):
             return w
     return None
+
+
+_AUX = {"hat", "habe", "hatte", "hatten", "haben", "hätte", "wurde", "wurden", "wird", "werden", "worden", "ist",
+        "war", "sei", "sind"}
+
+
+def _final_participle(words: list[str], pos: int) -> bool:
+    """Is the verb at ``pos`` a participle closing a clause whose auxiliary came before it?"""
+    closes = pos + 1 >= len(words) or words[pos + 1] in (",", ".", ";", ":", "und")
+    return closes and any(w in _AUX for w in words[:pos])
 
 
 def _has_object(words: list[str], pos: int, sv: SpeechVerb) -> bool:

@@ -215,7 +215,8 @@ def _find_persons(toks: Tokens, lex: Lexicon, free) -> list[tuple[int, int, str]
         j = i + 1
         while j < n and j - i < 4 and toks.sentence_of[j] == toks.sentence_of[i]:
             nw = toks.word(j)
-            if nw in _PARTICLES and j + 1 < n and _cap(toks.word(j + 1)):
+            if nw in _PARTICLES and j + 1 < n and _cap(toks.word(j + 1)) and (
+                    nw not in ("der", "den", "la", "le") or toks.word(j - 1) in ("von", "van", "de")):
                 j += 1
                 continue
             if not _cap(nw) or nw in lex.stop or lex.is_entity_word(nw):
