@@ -23,7 +23,7 @@ statement does not count.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from kgbuild.mentions import Lexicon, Tokens
 from kgbuild.mentions.lexicon import SpeechVerb
@@ -79,10 +79,17 @@ class ClaimContext:
     pronoun_persons: dict[int, str]  # token index of a pronoun -> person key it refers to
     dates: tuple[tuple[Span, DateValue], ...]
     generic_refs: dict[int, str]  # token index of "die Partei", "der Sender" … -> entity key
+    unheld: frozenset[str] = frozenset()  # keys of positions whose holder is not named
+    held_by: dict[str, tuple[str, ...]] = field(default_factory=dict)  # person key -> position keys
 
 
-def find_claims(ctx: ClaimContext, lex: Lexicon) -> list[Claim]:
-    """All claims of an article, in text order, keyed ``claim/1``, ``claim/2`` …"""
+def find_claims(ctx: ClaimContext, lex: Lexicon) -> tuple[list[Claim], dict[str, str]]:
+    """All claims of an article, in text order, keyed ``claim/1``, ``claim/2`` …
+
+    Returns:
+        The claims, and the holders found for offices named without one
+        (position key → person key).
+    """
     drafts: list[_Draft] = []
     sentences = ctx.structure.sentences
     last_claim_sentence = -10
@@ -106,6 +113,7 @@ def find_claims(ctx: ClaimContext, lex: Lexicon) -> list[Claim]:
                             negative=_negated(prevs.text, d.act))
             drafts.append(d)
             last_claim_sentence = si
+    holders = _resolve_bare_titles(ctx, drafts)
     _inherit(drafts)
     claims: list[Claim] = []
     for n, d in enumerate(drafts, 1):
@@ -117,7 +125,28 @@ def find_claims(ctx: ClaimContext, lex: Lexicon) -> list[Claim]:
             speech_act=d.act, cue=d.cue, quote=d.quote, reported_by=d.outlets, stated_on=d.date,
             negative=d.negative, about=about,
         ))
-    return claims
+    return claims, holders
+
+
+def _resolve_bare_titles(ctx: ClaimContext, drafts: list[_Draft]) -> dict[str, str]:
+    """A speaker named only by a definite title ("sagte der Leiter des Zentrums") right after
+    claims by one person is that person: the title describes the speaker just quoted."""
+    holders: dict[str, str] = {}
+    for k, d in enumerate(drafts):
+        if k == 0 or len(d.speakers) != 1 or not d.speakers[0].startswith("position/"):
+            continue
+        pos_key = d.speakers[0]
+        if pos_key not in ctx.unheld:
+            continue
+        prev = drafts[k - 1]
+        if d.sentence - prev.sentence > 2 or len(prev.speakers) != 1 or not prev.speakers[0].startswith("person/"):
+            continue
+        person = prev.speakers[0]
+        if any(p != pos_key for p in ctx.held_by.get(person, ())):
+            continue  # the person holds another office: a different speaker
+        holders[pos_key] = person
+        d.speakers = (person,)
+    return holders
 
 
 # ---------------------------------------------------------------- one sentence
@@ -269,7 +298,9 @@ def _speaker_at(ctx: ClaimContext, i: int) -> Speaker | None:
     toks = ctx.tokens
     b = toks.starts[i]
     if i in ctx.titles:  # before mentions: "Kreml-Sprecher" is a title, not the Kremlin
-        return Speaker(ctx.titles[i], Span.of(ctx.text, b, toks.ends[i]))
+        key = ctx.titles[i]
+        holder = next((p for p, ks in ctx.held_by.items() if key in ks), None)
+        return Speaker(holder or key, Span.of(ctx.text, b, toks.ends[i]))
     for m in ctx.mentions:
         if m.span.begin <= b < m.span.end and m.key is not None and m.role not in ("adjective",) \
                 and m.kind != "place":

@@ -8,14 +8,15 @@ knows a particular article.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 from kgbuild.claims import ClaimContext, find_claims
 from kgbuild.dates import find_dates
 from kgbuild.errors import InputError
 from kgbuild.linking import link
 from kgbuild.mentions import find_mentions, find_titles, load_lexicon, tokenize
-from kgbuild.model import Article, DateResolution, DateValue, Document, Entity, Mention, Span
-from kgbuild.rdf.iris import entity_key
+from kgbuild.model import Article, Claim, DateResolution, DateValue, Document, Entity, Mention, Position, Span
+from kgbuild.rdf.iris import entity_key, position_key
 
 
 def extract(text: str, *, published: dt.date | str | None = None, source: str | None = None,
@@ -53,8 +54,11 @@ def extract(text: str, *, published: dt.date | str | None = None, source: str | 
         text=text, structure=structure, tokens=toks, mentions=linked.mentions, media=linked.media,
         titles=linked.title_keys, pronoun_persons=linked.pronouns, dates=dates,
         generic_refs=linked.generic_refs,
+        unheld=frozenset(p.key for p in linked.positions if p.holder is None),
+        held_by=_held_by(linked.positions),
     )
-    claims = find_claims(ctx, lex)
+    claims, holders = find_claims(ctx, lex)
+    positions, claims = _with_holders(linked.positions, claims, holders)
     events = _events(text, structure, linked.mentions, dates, quantities)
     entities = list(linked.entities)
     authors: list[str] = []
@@ -69,11 +73,11 @@ def extract(text: str, *, published: dt.date | str | None = None, source: str | 
         headline_span=structure.headline, authors=tuple(authors), published=pub, language=lang,
         source=source,
     )
-    used = _used_keys(claims, events, linked.positions)
+    used = _used_keys(claims, events, positions)
     entities = [e for e in entities if e.mentions or e.key in used]
     return Document(
         article=article, entities=tuple(sorted(entities, key=lambda e: e.key)),
-        positions=linked.positions, events=tuple(events), claims=tuple(claims),
+        positions=positions, events=tuple(events), claims=tuple(claims),
     )
 
 
@@ -95,6 +99,33 @@ def _events(text: str, structure, mentions: tuple[Mention, ...], dates, quantiti
         return []
     return list(find_events(EventContext(text=text, structure=structure, mentions=mentions, dates=dates,
                                          quantities=quantities)))
+
+
+def _held_by(positions: tuple[Position, ...]) -> dict[str, tuple[str, ...]]:
+    out: dict[str, tuple[str, ...]] = {}
+    for p in positions:
+        if p.holder:
+            out[p.holder] = (*out.get(p.holder, ()), p.key)
+    return out
+
+
+def _with_holders(positions: tuple[Position, ...], claims: list[Claim],
+                  holders: dict[str, str]) -> tuple[tuple[Position, ...], list[Claim]]:
+    """Give offices the holders the claim stage found, re-keying them and the claims that cite them."""
+    if not holders:
+        return positions, claims
+    rekey: dict[str, str] = {}
+    out: dict[str, Position] = {}
+    for p in positions:
+        if p.key in holders:
+            new_key = position_key(p.title, p.of, holders[p.key])
+            rekey[p.key] = new_key
+            old = out.get(new_key)
+            p = replace(p, key=new_key, holder=holders[p.key],
+                        mentions=tuple(sorted(set(p.mentions) | set(old.mentions if old else ()))))
+        out[p.key] = p
+    claims = [replace(c, claimants=tuple(dict.fromkeys(rekey.get(k, k) for k in c.claimants))) for c in claims]
+    return tuple(out[k] for k in sorted(out)), claims
 
 
 def _quantities(text: str) -> tuple:  # type: ignore[type-arg]
