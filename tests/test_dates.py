@@ -1,0 +1,408 @@
+"""Tests of kgbuild.dates: German date expressions, found and resolved without guessing."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+
+from kgbuild import dates
+from kgbuild.dates import DateMention, date_for_span, easter_sunday, find_dates, reference_date
+from kgbuild.model import DateResolution
+
+TODAY = date(2026, 11, 25)
+
+
+def only(text: str, **kw: object) -> DateMention:
+    """The single date mention of ``text``."""
+    ms = find_dates(text, today=TODAY, **kw)  # type: ignore[arg-type]
+    assert len(ms) == 1, [m.span.text for m in ms]
+    return ms[0]
+
+
+def values(text: str, **kw: object) -> list[str | None]:
+    return [m.value.value if m.value else None for m in find_dates(text, today=TODAY, **kw)]  # type: ignore[arg-type]
+
+
+# ---------------------------------------------------------------- explicit dates
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Er sprach am 27. September 2022 in Astana.", "2022-09-27"),
+        ("Er sprach am 27. Sept. 2022 in Astana.", "2022-09-27"),
+        ("Er sprach am 27.09.2022 in Astana.", "2022-09-27"),
+        ("Er sprach am 7.9.2022 in Astana.", "2022-09-07"),
+        ("Die Sitzung war am 20.05.2017 in Schwerin.", "2017-05-20"),
+        ("Stand der Daten: 2022-09-27.", "2022-09-27"),
+        ("Die Strafe wurde am 9. Jänner 2015 vollstreckt.", "2015-01-09"),
+        ("Sie kam am 3. März 1999 zur Welt.", "1999-03-03"),
+        ("Am 1. Mai 2021 demonstrierten viele.", "2021-05-01"),
+        ("Das Treffen am Dienstag, dem 4. Oktober 2022, fiel aus.", "2022-10-04"),
+    ],
+)
+def test_dates_explicit_forms_resolve_to_the_written_day(text: str, expected: str) -> None:
+    m = only(text)
+    assert m.value is not None
+    assert m.value.value == expected
+    assert m.value.resolution is DateResolution.EXPLICIT
+    assert m.kind == "absolute"
+    assert m.span.text == text[m.span.begin : m.span.end]
+
+
+def test_dates_span_includes_the_preposition_and_records_it() -> None:
+    text = "Die Regel gilt seit dem 1. Juli 2007 im ganzen Land."
+    m = only(text)
+    assert m.span.text == "seit dem 1. Juli 2007"
+    assert m.prep == "seit dem"
+    assert m.value is not None and m.value.text == "seit dem 1. Juli 2007"
+
+
+def test_dates_weekday_contradicting_its_date_is_reported_not_guessed() -> None:
+    m = only("Am Montag, 27. September 2022 trat der Rat zusammen.")  # 27.9.2022 is a Tuesday
+    assert m.value is not None and m.value.value == "2022-09-27"
+    assert m.value.resolution is DateResolution.EXPLICIT
+    assert m.note is not None and "Montag" in m.note and "Dienstag" in m.note
+
+
+def test_dates_weekday_matching_its_date_has_no_note() -> None:
+    m = only("Am Dienstag, 27. September 2022 trat der Rat zusammen.")
+    assert m.note is None
+
+
+def test_dates_impossible_day_has_no_value() -> None:
+    m = only("Der Vertrag vom 31. Februar 2021 ist ungültig.")
+    assert m.value is None
+    assert m.note is not None
+
+
+# ---------------------------------------------------------------- years from weekdays
+def test_dates_weekday_with_day_and_month_fixes_the_most_recent_matching_year() -> None:
+    text = "Laut AFP erklärte der Präsident am Dienstag (27. September) in Astana, er helfe."
+    m = only(text)
+    assert m.kind == "weekday"
+    assert m.value is not None and m.value.value == "2022-09-27"
+    assert m.value.resolution is DateResolution.WEEKDAY
+
+
+def test_dates_weekday_year_prefers_a_year_the_text_mentions() -> None:
+    text = "Am Dienstag (27. September) begann der Prozess. Schon im Jahr 2011 hatte es Streit gegeben."
+    assert values(text)[0] == "2011-09-27"  # also a Tuesday, and named in the text
+
+
+def test_dates_weekday_year_is_never_after_today() -> None:
+    text = "Am Mittwoch, 27. September, wurde gewählt."
+    m = find_dates(text, today=date(2023, 9, 26))[0]
+    assert m.value is not None
+    d = date.fromisoformat(m.value.value)
+    assert d <= date(2023, 9, 26) and d.weekday() == 2
+
+
+def test_dates_two_weekday_dates_share_one_year() -> None:
+    text = "Am Montag (26. September) sprach Peskow, am Dienstag (27. September) Tokajew."
+    vs = values(text)
+    assert vs == ["2022-09-26", "2022-09-27"]
+
+
+def test_dates_weekday_year_anchors_the_other_day_month_dates() -> None:
+    text = (
+        "Tokajew sagte am Dienstag (27. September), er helfe. Seit dem Beginn des Krieges am "
+        "24. Februar hält er Abstand. Nach der Mobilmachung am 21. September flohen viele."
+    )
+    ms = find_dates(text, today=TODAY)
+    got = {m.span.text: m.value for m in ms}
+    assert got["am 24. Februar"] is not None and got["am 24. Februar"].value == "2022-02-24"
+    assert got["am 24. Februar"].resolution is DateResolution.ANCHORED
+    assert got["am 21. September"] is not None and got["am 21. September"].value == "2022-09-21"
+    ref = reference_date(text, ms)
+    assert ref is not None and ref.value == "2022-09-27" and ref.resolution is DateResolution.WEEKDAY
+
+
+def test_dates_weekday_date_with_published_year_is_checked_against_the_calendar() -> None:
+    m = only("Die Biergärten sollen am Montag, 18. Mai, öffnen.", published=date(2020, 5, 15))
+    assert m.value is not None and m.value.value == "2020-05-18"
+    assert m.value.resolution is DateResolution.PUBLISHED
+    assert m.note is None
+
+
+def test_dates_weekday_date_picks_the_neighbouring_year_that_matches() -> None:
+    # 18 May 2021 is a Tuesday; the Monday 18 May next to a text of 2021 is in 2020.
+    m = only("Das geschah am Montag, 18. Mai.", published=date(2021, 5, 15))
+    assert m.value is not None and m.value.value == "2020-05-18"
+    assert m.value.resolution is DateResolution.WEEKDAY
+
+
+# ---------------------------------------------------------------- day and month without a year
+def test_dates_day_month_without_any_year_has_no_value() -> None:
+    m = only("Seit dem 24. Februar herrscht dort Krieg.")
+    assert m.kind == "partial"
+    assert m.value is None
+    assert m.note is not None
+
+
+def test_dates_seit_dem_is_anchored_by_another_full_date() -> None:
+    text = "Seit dem 24. Februar herrscht dort Krieg. Am 30. September 2022 wurden Gebiete annektiert."
+    m = find_dates(text, today=TODAY)[0]
+    assert m.prep == "seit dem"
+    assert m.value is not None and m.value.value == "2022-02-24"
+    assert m.value.resolution is DateResolution.ANCHORED
+
+
+def test_dates_day_month_takes_the_published_year() -> None:
+    m = only("Die Feier fand am 30. Oktober statt.", published=date(2016, 11, 26))
+    assert m.value is not None and m.value.value == "2016-10-30"
+    assert m.value.resolution is DateResolution.PUBLISHED
+
+
+@pytest.mark.parametrize(
+    "text, published, expected",
+    [
+        ("Die Frist endet am 3. Januar.", date(2021, 12, 28), "2022-01-03"),  # the coming January
+        ("Er war am 28. Dezember abgereist.", date(2022, 1, 5), "2021-12-28"),  # the past December
+        ("Die Wahl soll am 15. März stattfinden.", date(2021, 10, 1), "2022-03-15"),  # future tense
+        ("Ab 6. Juni sitzt die Partei im Landtag.", date(2017, 5, 20), "2017-06-06"),
+        ("Der Krieg begann am 24. Februar.", date(2022, 9, 27), "2022-02-24"),
+    ],
+)
+def test_dates_day_month_takes_the_year_nearest_the_article(text: str, published: date, expected: str) -> None:
+    assert values(text, published=published) == [expected]
+
+
+def test_dates_dateline_anchors_the_year_and_is_the_reference() -> None:
+    text = (
+        "Landtag ohne Büro\n\nSchwerin (Deutschland), 20.05.2017 – Das Thema wurde auf der Sitzung "
+        "am 19. Mai diskutiert."
+    )
+    ms = find_dates(text, today=TODAY)
+    assert [m.kind for m in ms] == ["dateline", "partial"]
+    assert ms[1].value is not None and ms[1].value.value == "2017-05-19"
+    assert ms[1].value.resolution is DateResolution.ANCHORED
+    ref = reference_date(text, ms)
+    assert ref is not None and ref.value == "2017-05-20" and ref.resolution is DateResolution.EXPLICIT
+
+
+def test_dates_a_date_in_a_caption_is_not_a_dateline() -> None:
+    text = "Karte (zuletzt aktualisiert: 8. März 2011, 15:36 Uhr)\n\nTripolis (Libyen), 08.03.2011 – Heute."
+    kinds = [m.kind for m in find_dates(text, today=TODAY)]
+    assert kinds == ["absolute", "dateline", "relative"]
+
+
+# ---------------------------------------------------------------- relative dates
+TUESDAY = date(2020, 9, 8)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Peskow sagte das am Montag.", "2020-09-07"),  # the Monday before the Tuesday
+        ("Sie landeten am Dienstagmorgen in Sydney.", "2020-09-08"),  # the same day
+        ("Er sprach am Dienstag in Moskau.", "2020-09-08"),
+        ("Er hätte schon am vergangenen Donnerstag ausreisen sollen.", "2020-09-03"),
+        ("Am Donnerstag werde man ihn vernehmen, hieß es.", "2020-09-03"),  # Konjunktiv: reported, past
+        ("Am Sonntag waren Tausende auf der Straße.", "2020-09-06"),
+        ("Dienstagabend gab es eine Erklärung.", "2020-09-08"),
+        ("In der Nacht zum Sonntag brannte es.", "2020-09-06"),
+        ("Die Ergebnisse werden am Montag erwartet.", "2020-09-14"),  # future tense: the next one
+        ("Am kommenden Montag beginnt die Schule.", "2020-09-14"),
+        ("Er kommt nächsten Freitag.", "2020-09-11"),
+        ("Am vergangenen Dienstag war Ruhe.", "2020-09-01"),  # "vergangenen": strictly before
+        ("Heute stimmte das Parlament ab.", "2020-09-08"),
+        ("Das Treffen war gestern.", "2020-09-07"),
+        ("Vorgestern hat er abgesagt.", "2020-09-06"),
+        ("Die Entscheidung fällt morgen.", "2020-09-09"),
+        ("Das war vor zwei Wochen.", "2020-08-25"),
+        ("Das war vor drei Tagen.", "2020-09-05"),
+        ("Das war vor einer Woche.", "2020-09-01"),
+    ],
+)
+def test_dates_relative_expressions_count_from_the_publication_date(text: str, expected: str) -> None:
+    m = only(text, published=TUESDAY)
+    assert m.kind == "relative"
+    assert m.value is not None and m.value.value == expected
+    assert m.value.resolution is DateResolution.RELATIVE
+
+
+def test_dates_relative_weekday_counts_from_the_dateline() -> None:
+    text = "Prag (Tschechien), 27.04.2012 – Die Parteien haben den Vertrag am Sonntag aufgehoben."
+    assert values(text) == ["2012-04-27", "2012-04-22"]
+
+
+def test_dates_relative_weekday_without_any_reference_has_no_value() -> None:
+    m = only("Die Ehefrau sagte am Sonntag der Agentur, sie sei entsetzt.")
+    assert m.value is None and m.note is not None
+
+
+@pytest.mark.parametrize("text", ["Das geschah vergangene Woche.", "Sie trat in der vergangenen Woche aus."])
+def test_dates_a_week_is_not_a_day(text: str) -> None:
+    m = only(text, published=TUESDAY)
+    assert m.kind == "relative"
+    assert m.value is None
+
+
+@pytest.mark.parametrize(
+    "text", ["Am Morgen regnete es.", "Heute Morgen regnete es nicht.", "Am frühen Morgen regnete es."]
+)
+def test_dates_morgen_as_the_morning_is_not_tomorrow(text: str) -> None:
+    vs = values(text, published=TUESDAY)
+    assert "2020-09-09" not in vs
+
+
+def test_dates_relative_years_and_months() -> None:
+    text = "Ende vergangenen Jahres, im vergangenen Monat und vor 79 Jahren."
+    assert values(text, published=date(2020, 12, 8)) == ["2019", "2020-11", "1941"]
+
+
+# ---------------------------------------------------------------- months, years, ranges, holidays
+def test_dates_month_expressions_have_month_precision() -> None:
+    text = "Anfang März kam der Brief, im Juni 2012 die Festnahme, Ende Mai die Feier."
+    ms = find_dates(text, published=date(2015, 6, 7), today=TODAY)
+    assert [(m.span.text, m.value.value if m.value else None) for m in ms] == [
+        ("Anfang März", "2015-03"),
+        ("im Juni 2012", "2012-06"),
+        ("Ende Mai", "2015-05"),
+    ]
+    assert all(m.kind == "month" and m.value and m.value.precision == "month" for m in ms)
+
+
+def test_dates_austrian_month_without_year_or_reference_has_no_value() -> None:
+    m = only("Er musste Anfang Jänner 50 Hiebe erdulden.")
+    assert m.kind == "month" and m.value is None
+
+
+def test_dates_year_alone_only_after_a_cue() -> None:
+    text = "Im Jahr 1989 fiel das Regime, seit 2015 regiert sie. Die 2013 gegründete Partei hat 2000 Mitglieder."
+    assert values(text) == ["1989", "2015"]
+
+
+@pytest.mark.parametrize("text", ["Der Eintritt kostet ab 2000 Euro.", "Es kamen bis 1990 Menschen."])
+def test_dates_amounts_after_a_year_cue_are_not_years(text: str) -> None:
+    assert values(text) == []
+
+
+def test_dates_range_has_start_and_end() -> None:
+    m = only("Die Messe läuft vom 3. bis 5. Mai 2023 in Leipzig.")
+    assert m.kind == "range"
+    assert m.value is not None and m.value.value == "2023-05-03"
+    assert m.end is not None and m.end.value == "2023-05-05"
+
+
+def test_dates_range_across_months_without_year() -> None:
+    m = only("Die Ausstellung läuft vom 28. Dezember bis 2. Januar.", published=date(2021, 12, 1))
+    assert m.value is not None and m.value.value == "2021-12-28"
+    assert m.end is not None and m.end.value == "2022-01-02"
+
+
+@pytest.mark.parametrize(
+    "text, published, expected",
+    [
+        ("Der Verkehr ruhte am 1. Weihnachtstag.", date(2011, 12, 28), "2011-12-25"),
+        ("Am zweiten Weihnachtsfeiertag war Ruhe.", date(2011, 12, 28), "2011-12-26"),
+        ("Die Brauerei öffnet an Christi Himmelfahrt.", date(2020, 5, 15), "2020-05-21"),
+        ("Zu Silvester gab es Feuerwerk.", date(2021, 1, 10), "2020-12-31"),
+        ("Am Ostermontag fuhr kein Zug.", date(2024, 4, 3), "2024-04-01"),
+    ],
+)
+def test_dates_named_days(text: str, published: date, expected: str) -> None:
+    m = only(text, published=published)
+    assert m.kind == "holiday"
+    assert m.value is not None and m.value.value == expected
+
+
+def test_dates_silvester_as_a_name_is_no_date() -> None:
+    assert values("Silvester Stallone kam nach Berlin.", published=TUESDAY) == []
+
+
+@pytest.mark.parametrize(
+    "year, expected", [(2011, date(2011, 4, 24)), (2020, date(2020, 4, 12)), (2024, date(2024, 3, 31))]
+)
+def test_dates_easter_sunday(year: int, expected: date) -> None:
+    assert easter_sunday(year) == expected
+
+
+# ---------------------------------------------------------------- numbers that are not dates
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sie erhalten jeweils 1.507 Euro im Monat.",
+        "Rund 98.000 Russen reisten aus.",
+        "Die Sendung beginnt um 20.15 Uhr.",
+        "Die Wahl zum 7. Landtag war spannend.",
+        "Er feierte seinen 60. Geburtstag.",
+        "Die COVID-19-Pandemie dauert an.",
+        "Das Update 1.2.3 ist da.",
+        "Zwischen 1.2. und 3.4. Prozent lag der Wert.",
+        "Der 31-jährige Blogger wurde verurteilt.",
+        "Mit 130 km/h und 15:36 Uhr.",
+        "Von August Bebel stammt der Satz.",
+        "Der Montag ist ein Wochentag.",
+    ],
+)
+def test_dates_numbers_and_words_that_are_not_dates(text: str) -> None:
+    assert find_dates(text, published=TUESDAY, today=TODAY) == ()
+
+
+# ---------------------------------------------------------------- reference and span lookup
+def test_dates_reference_is_the_given_publication_date() -> None:
+    text = "Prag (Tschechien), 27.04.2012 – Am Sonntag."
+    ms = find_dates(text, published=date(2012, 4, 28), today=TODAY)
+    ref = reference_date(text, ms, published=date(2012, 4, 28))
+    assert ref is not None and ref.value == "2012-04-28" and ref.resolution is DateResolution.GIVEN
+    assert ms[1].value is not None and ms[1].value.value == "2012-04-22"
+
+
+def test_dates_reference_ignores_a_date_in_a_future_sentence() -> None:
+    text = "Am 3. Mai 2017 tagte der Rat. Die Partei wird am 6. Juni 2017 im Landtag vertreten sein."
+    ref = reference_date(text, find_dates(text, today=TODAY))
+    assert ref is not None and ref.value == "2017-05-03"
+
+
+def test_dates_reference_is_none_without_dates() -> None:
+    text = "Die Ehefrau sagte am Sonntag, sie sei entsetzt."
+    assert reference_date(text, find_dates(text, today=TODAY)) is None
+
+
+def test_dates_date_for_span_prefers_the_most_specific_and_skips_the_dateline() -> None:
+    text = "Schwerin (Deutschland), 20.05.2017 – Im Mai 2017 und am 19. Mai sprach er."
+    ms = find_dates(text, today=TODAY)
+    m = date_for_span(ms, 0, len(text))
+    assert m is not None and m.span.text == "am 19. Mai"
+    assert date_for_span(ms, 0, 36) is None  # only the dateline there
+
+
+def test_dates_date_for_span_prefers_a_plain_date_over_a_boundary() -> None:
+    text = "Seit dem 1. Juli 2007 ist er Landrat, am 25. Mai 2016 feierte er."
+    m = date_for_span(find_dates(text, today=TODAY), 0, len(text))
+    assert m is not None and m.value is not None and m.value.value == "2016-05-25"
+
+
+def test_dates_date_for_span_only_inside_the_span() -> None:
+    text = "Am 25. Mai 2016 tagte er. Die Feier war schön."
+    ms = find_dates(text, today=TODAY)
+    assert date_for_span(ms, 26, len(text)) is None
+
+
+# ---------------------------------------------------------------- language data
+def test_dates_name_table_reader_accepts_headers_and_iso_weekdays() -> None:
+    tsv = "# weekdays\nname\tnumber\nMontag\t1\nDienstag\t2\nSonntag\t7\nSonnabend\t6\n"
+    table = dates._parse_name_table(tsv, anchor="montag")
+    assert table == {"montag": 0, "dienstag": 1, "sonntag": 6, "sonnabend": 5}
+
+
+def test_dates_name_table_reader_reads_several_names_per_row() -> None:
+    table = dates._parse_name_table("9\tSeptember\tSept.\tSep\n1\tJanuar, Jänner\n")
+    assert table == {"september": 9, "sept": 9, "sep": 9, "januar": 1, "jänner": 1}
+
+
+def test_dates_month_names_are_complete() -> None:
+    assert set(dates._MONTHS.values()) == set(range(1, 13))
+    assert set(dates._WEEKDAYS.values()) == set(range(7))
+
+
+def test_dates_finds_nothing_in_an_empty_text() -> None:
+    assert find_dates("", today=TODAY) == ()
+    assert find_dates("", published=TUESDAY) == ()
+
+
+def test_dates_default_today_is_used_when_none_given() -> None:
+    ms = find_dates("Am Dienstag (27. September) war es.")
+    assert ms[0].value is not None
+    assert date.fromisoformat(ms[0].value.value) <= date.today() + timedelta(days=1)
