@@ -79,6 +79,7 @@ class ClaimContext:
     pronoun_persons: dict[int, str]  # token index of a pronoun -> person key it refers to
     dates: tuple[tuple[Span, DateValue], ...]
     generic_refs: dict[int, str]  # token index of "die Partei", "der Sender" … -> entity key
+    last_speakers: list[str] = field(default_factory=list)  # the speakers of the latest claim (a pronoun's best antecedent)
     unheld: frozenset[str] = frozenset()  # keys of positions whose holder is not named
     held_by: dict[str, tuple[str, ...]] = field(default_factory=dict)  # person key -> position keys
 
@@ -96,6 +97,7 @@ def find_claims(ctx: ClaimContext, lex: Lexicon) -> tuple[list[Claim], dict[str,
     for si, sent in enumerate(sentences):
         if sent.role not in ("body", "lead"):
             continue
+        ctx.last_speakers[:] = list(drafts[-1].speakers) if drafts and si - drafts[-1].sentence <= 3 else []
         d = _claim_in_sentence(ctx, lex, si)
         if d is None:
             prev = drafts[-1] if drafts else None
@@ -301,8 +303,10 @@ def _speaker_at(ctx: ClaimContext, i: int) -> Speaker | None:
         key = ctx.titles[i]
         holder = next((p for p, ks in ctx.held_by.items() if key in ks), None)
         return Speaker(holder or key, Span.of(ctx.text, b, toks.ends[i]))
+    if i in ctx.pronoun_persons and ctx.tokens.word(i).lower() in ("er", "sie") and ctx.last_speakers:
+        return Speaker(ctx.last_speakers[0], Span.of(ctx.text, b, toks.ends[i]))
     for m in ctx.mentions:
-        if m.span.begin <= b < m.span.end and m.key is not None and m.role not in ("adjective",) \
+        if m.span.begin <= b < m.span.end and m.key is not None and m.role not in ("adjective", "genitive") \
                 and m.kind != "place":
             if i > 0 and toks.word(i - 1).lower() in _PREPOSITIONS and m.kind != "person":
                 return None
@@ -402,22 +406,33 @@ def _speakers_for_verb(ctx: ClaimContext, lex: Lexicon, idx: list[int], pos: int
     for seg in segments[:3]:
         found: list[Speaker] = []
         want_next = True
+        last_p = -10
         for p in sorted(seg):
             w = toks.word(idx[p])
             if w == "und":
                 want_next = True
                 continue
-            if not want_next:
-                continue
             s = _speaker_at(ctx, idx[p])
-            if s is not None:
-                s = _prefer_holder(ctx, idx, p, s)
-                if s.key not in [f.key for f in found]:
-                    found.append(s)
-                want_next = False
+            if s is None:
+                continue
+            s = _prefer_holder(ctx, idx, p, s)
+            if not want_next:
+                # "Australiens Außenministerin Marise Payne": a person beats the state in its phrase
+                if p - last_p <= 3 and _rank(s.key) < _rank(found[-1].key):
+                    found[-1] = s
+                    last_p = p
+                continue
+            if s.key not in [f.key for f in found]:
+                found.append(s)
+            want_next = False
+            last_p = p
         if found:
             return found
     return []
+
+
+def _rank(key: str) -> int:
+    return {"person": 0, "position": 1, "organization": 2, "country": 3}.get(key.split("/", 1)[0], 4)
 
 
 def _preceded_by_dative(toks: Tokens, idx: list[int], p: int) -> bool:
@@ -463,7 +478,7 @@ _AUX = {"hat", "habe", "hatte", "hatten", "haben", "hätte", "wurde", "wurden", 
 
 def _final_participle(words: list[str], pos: int) -> bool:
     """Is the verb at ``pos`` a participle closing a clause whose auxiliary came before it?"""
-    closes = pos + 1 >= len(words) or words[pos + 1] in (",", ".", ";", ":", "und")
+    closes = pos + 1 >= len(words) or words[pos + 1] in (",", ".", ";", ":", "und") or words[pos + 1] in _AUX
     return closes and any(w in _AUX for w in words[:pos])
 
 

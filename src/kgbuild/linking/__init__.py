@@ -54,6 +54,9 @@ def link(structure: Structure, toks: Tokens, mentions: list[Mention], titles: li
             last = m.name.split()[-1]
             if len(m.name) > len(full_by_last.get(last, "")):
                 full_by_last[last] = m.name
+    # a genitive on a full name ("Wladimir Putins"): the nominative when the text has it too
+    words = set(text.replace("-", " ").split())
+    mentions = [_nominative(m, words, full_by_last) for m in mentions]
     linked: list[Mention] = []
     for m in mentions:
         if m.key is not None:
@@ -87,12 +90,24 @@ def link(structure: Structure, toks: Tokens, mentions: list[Mention], titles: li
         of = _office_of(toks, ti, t, linked, lex, holder, ent_by_key)
         if of is None and lex.is_government_title(t.title):
             of = main_country
+        if of is None and holder is None:
+            continue  # a bare role word ("Vertrauter", "Experten") is no office
         title = _title_with_modifier(toks, ti, t.title, lex)
         key = position_key(title, of, holder)
         old = positions.get(key)
         spans = (old.mentions if old else ()) + (t.span,)
         positions[key] = Position(key, title, of, holder, spans)
         title_keys[ti] = key
+    # an office named without its holder, when the article names the holder elsewhere, is that office
+    held = {(p.title, p.of): p for p in positions.values() if p.holder}
+    for k, p in list(positions.items()):
+        if p.holder is None and (p.title, p.of) in held:
+            h = held[(p.title, p.of)]
+            positions[h.key] = replace(h, mentions=tuple(sorted(set(h.mentions) | set(p.mentions))))
+            del positions[k]
+            for ti, tk in list(title_keys.items()):
+                if tk == k:
+                    title_keys[ti] = h.key
     # ---- pronouns and generic references
     pronouns: dict[int, str] = {}
     generic: dict[int, str] = {}
@@ -116,6 +131,16 @@ def link(structure: Structure, toks: Tokens, mentions: list[Mention], titles: li
                   tuple(linked), title_keys, pronouns, generic, media)
 
 
+def _nominative(m: Mention, words: set[str], full_by_last: dict[str, str]) -> Mention:
+    if m.kind != "person" or not m.name.endswith("s") or m.name.endswith(("ss", "us")):
+        return m
+    parts = m.name.split()
+    base = parts[-1][:-1]
+    if len(base) >= 3 and (base in words or base in full_by_last):
+        return replace(m, name=" ".join([*parts[:-1], base]), role="genitive" if len(parts) == 1 else m.role)
+    return m
+
+
 def _entity(key: str, ms: list[Mention], lex: Lexicon) -> Entity:
     kind = ms[0].kind
     entry = lex.entry(key)
@@ -126,8 +151,9 @@ def _entity(key: str, ms: list[Mention], lex: Lexicon) -> Entity:
         name = max(names, key=lambda n: (len(n.split()), len(n))) if names else ms[0].name
     else:
         name = max(names, key=len) if names else ms[0].name
-    surface = {m.span.text for m in ms if m.role in ("name", "acronym", "metonym")}
-    alts = {n for n in names if n != name} | {s for s in surface if s != name}
+    alts = {n for n in names if n != name}
+    if kind != "person":  # organisations and places: the forms as written ("afp", "Kyviv Post")
+        alts |= {m.span.text for m in ms if m.role in ("name", "acronym", "metonym") and m.span.text != name}
     return Entity(
         key=key, kind=kind, name=name, alternate_names=tuple(sorted(alts)),
         country_code=entry.country_code if entry and kind == "country" else None,

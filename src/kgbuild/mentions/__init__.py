@@ -208,8 +208,8 @@ def _find_persons(toks: Tokens, lex: Lexicon, free) -> list[tuple[int, int, str]
         if not (first or after_title or appos):
             i += 1
             continue
-        if w in lex.stop or lex.is_entity_word(w):
-            i += 1
+        if w in lex.stop or lex.is_entity_word(w) or ("-" in w and lex.is_common(w.rsplit("-", 1)[1])):
+            i += 1  # "König-Ludwig-Brauerei" is a brewery, not a person
             continue
         # extend over further name words
         j = i + 1
@@ -242,9 +242,19 @@ def _find_persons(toks: Tokens, lex: Lexicon, free) -> list[tuple[int, int, str]
                 continue
         b, e = toks.starts[start], toks.ends[j - 1]
         name = text[b:e]
-        out.append((b, e, _nominative(name)))
+        if not _acronym_of(toks, j, name):
+            out.append((b, e, _nominative(name)))
         i = j
     return out
+
+
+def _acronym_of(toks: Tokens, j: int, name: str) -> bool:
+    """Is the name followed by "(ACRONYM)" built from its initials ("Partidul Poporului (PP-DD)")?"""
+    if j + 2 >= len(toks) or toks.word(j) != "(" or toks.word(j + 2) != ")":
+        return False
+    acro = toks.word(j + 1)
+    words = name.split()
+    return len(words) > 1 and acro[:1] == words[0][:1] and words[-1][:1] in acro[1:]
 
 
 def _apposition(toks: Tokens, i: int, lex: Lexicon) -> bool:
@@ -253,12 +263,15 @@ def _apposition(toks: Tokens, i: int, lex: Lexicon) -> bool:
         return False
     k = i - 2
     s = toks.sentence_of[i]
-    while k >= 0 and toks.sentence_of[k] == s and i - k < 12:
+    while k >= 0 and toks.sentence_of[k] == s and i - k < 9:
         w = toks.word(k)
         if w in {",", ".", ";", ":"}:
             return False
         if _cap(w) and lex.title_of(w) is not None:
             return True
+        # only the title's own phrase may stand between it and the comma: "von Kasachstan", "des Senders"
+        if not _cap(w) and w not in {"von", "der", "des", "dem", "den", "bei", "beim", "im", "vom", "aus", "in"}:
+            return False
         k -= 1
     return False
 

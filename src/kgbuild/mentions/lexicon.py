@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -21,6 +21,9 @@ from kgbuild.model import EntityKind, MentionRole, SpeechAct, Structure
 
 _WORD = re.compile(r"\w")
 _ADJ_ENDINGS = ("", "e", "en", "er", "es", "em")
+_NOUN_SUFFIXES = ("ung", "heit", "keit", "schaft", "tion", "ismus", "tät", "chen", "lein", "nis", "ment", "ium",
+                  "ungen", "heiten", "keiten", "schaften", "tionen", "ie", "ien", "ei", "eien", "ur", "uren",
+                  "ik", "iken", "ling", "linge", "tum", "tümer", "nisse", "ente", "enten", "ität", "itäten")
 _MEDIA_KINDS = {"agency", "newspaper", "broadcaster", "magazine", "media", "outlet", "tv", "radio", "online"}
 _GOV_TITLE = re.compile(
     r"(?i)(minister|präsident|kanzler|premier|regierungschef|staatschef|staatssekretär|könig|königin|"
@@ -96,7 +99,7 @@ class Lexicon:
         for b, e, entry in found:
             if any(not (e <= tb or b >= te) for tb, te in taken):
                 continue
-            if entry.ambiguous and not _in_context(text, b):
+            if entry.ambiguous and not _in_context(text, b, entry.kind):
                 continue
             taken.append((b, e))
             yield b, e, entry
@@ -129,20 +132,35 @@ class Lexicon:
 
     # ---- words
     def is_first_name(self, w: str) -> bool:
+        """A given name, and not a function word that happens to be one ("Am", "Eine", "Im")."""
         if w in self.first_names:
-            return True
+            return not self._known(w.lower())
         if "-" in w:
             parts = w.split("-")
             return all(p[:1].isupper() for p in parts) and any(p in self.first_names for p in parts)
         return False
 
-    def is_common(self, w: str) -> bool:
-        """Is a capitalised word a common German word (a noun, or any word at a sentence start)?"""
-        if w in self.stop:
-            return True
+    def _known(self, w: str) -> bool:
         if self._common is None:
             self._common = _common_words(self.lang)
         return w in self._common
+
+    def is_common(self, w: str) -> bool:
+        """Is a capitalised word a common German word rather than a name?
+
+        The bundled dictionary also lists many proper names, so a listed word counts as
+        common only when it has a lower-case reading too ("Vertrauen"), a noun suffix
+        ("Regierung", "Parlament"), or the length of a compound ("Warteschlange").
+        """
+        if w in self.stop:
+            return True
+        if not self._known(w):
+            return False
+        if self._known(w.lower()) or len(w) >= 11 or w.lower().endswith(_NOUN_SUFFIXES):
+            return True
+        # a noun has inflected forms beyond a genitive -s ("Kontakte", "Kriegen"); a surname has not
+        d = self._common
+        return any(d.get(w + end) == w for end in ("e", "en", "n", "er", "es"))
 
     def title_of(self, w: str) -> tuple[str, str | None] | None:
         """The base title a word names, and the first part of a compound ("Kreml-Sprecher")."""
@@ -179,10 +197,20 @@ def _uninflect(w: str, head: str) -> str:
     return w
 
 
-def _in_context(text: str, b: int) -> bool:
-    """An ambiguous place name counts only after a locative preposition ("in Essen")."""
-    before = text[max(0, b - 12):b].split()
-    return bool(before) and before[-1].lower() in {"in", "aus", "nach", "bei", "von", "im", "nahe"}
+_PLACE_CUES = {"in", "aus", "nach", "bei", "von", "im", "nahe"}
+_MEDIA_CUES = {"zeitung", "tageszeitung", "wochenzeitung", "magazin", "nachrichtenmagazin", "blatt", "sender",
+               "boulevardzeitung", "laut", "zeitschrift", "portal", "onlineportal"}
+
+
+def _in_context(text: str, b: int, kind: str = "place") -> bool:
+    """An ambiguous name counts only in context: a place after a locative preposition
+    ("in Essen"), a medium after a media noun or in quotes ("der Zeitung „Welt“")."""
+    before = text[max(0, b - 24):b].split()
+    if kind == "organization":
+        if b > 0 and text[b - 1] in "„\"»“":
+            return True
+        return bool(before) and before[-1].lower().strip("„\"»") in _MEDIA_CUES
+    return bool(before) and before[-1].lower() in _PLACE_CUES
 
 
 @lru_cache(maxsize=4)
@@ -226,12 +254,24 @@ def _verbs(lang: str) -> dict[str, SpeechVerb]:
     return out
 
 
+def _read_tsv(lang: str, name: str) -> list[dict[str, str]]:
+    """Rows of a TSV data file with a header line (comment lines start with "#")."""
+    lines = _read_lines(lang, name)
+    if not lines:
+        return []
+    header = lines[0].split("\t")
+    return [dict(zip(header, ln.split("\t"), strict=False)) for ln in lines[1:]]
+
+
+def _split(v: str | None) -> list[str]:
+    return [x.strip() for x in (v or "").split("|") if x.strip()]
+
+
 @lru_cache(maxsize=4)
 def load_lexicon(lang: str = "de") -> Lexicon:
-    """Compile the lexicon of a language (cached)."""
-    from kgbuild.lang import load  # the language data package
+    """Compile the lexicon of a language from its data files (cached)."""
+    from kgbuild.rdf.iris import entity_key
 
-    data = load(lang)
     auto = ahocorasick.Automaton()
     entries: dict[str, GazEntry] = {}
     surfaces: dict[str, tuple[GazEntry, int]] = {}
@@ -243,66 +283,80 @@ def load_lexicon(lang: str = "de") -> Lexicon:
         if len(surface) < 2:
             return
         old = surfaces.get(surface)
-        # a name beats an adjective; a country beats a place of the same spelling
+        # a name beats an adjective; an organisation or a state beats a place of the same spelling
         if old is not None and _rank(old[0]) <= _rank(entry):
             return
         surfaces[surface] = (entry, len(surface))
-        surface_keys.setdefault(surface, entry.key)
-        for w in surface.split():
-            entity_words.add(w)
+        surface_keys[surface] = entry.key
+        if entry.kind != "place" and entry.role == "name":
+            entity_words.update(surface.split())
 
-    for c in _get(data, "countries"):
-        code = c.code.upper()
+    for row in _read_tsv(lang, "countries.tsv"):
+        code = row["code"].upper()
         key = f"country/{code.lower()}"
-        base = GazEntry("country", key, c.name, "name", code, c.wikidata)
+        names = _split(row.get("names"))
+        if not names:
+            continue
+        qid = row.get("qid") or None
+        base = GazEntry("country", key, names[0], "name", code, qid)
         entries[key] = base
-        for n in _names(c):
+        for n in names:
             add(n, base)
-        for g in getattr(c, "genitives", ()) or ():
-            add(g, GazEntry("country", key, c.name, "genitive", code, c.wikidata))
-        for a in getattr(c, "adjectives", ()) or ():
+        for g in _split(row.get("genitives")):
+            add(g, replace(base, role="genitive"))
+        adj = replace(base, role="adjective")
+        for a in _split(row.get("adjectives")):
             for ending in _ADJ_ENDINGS:
                 form = a + ending
-                adj = GazEntry("country", key, c.name, "adjective", code, c.wikidata)
                 add(form, adj)
                 add(form[:1].upper() + form[1:], adj)
-        for d in getattr(c, "demonyms", ()) or ():
-            add(d, GazEntry("country", key, c.name, "demonym", code, c.wikidata))
-    for p in _get(data, "places"):
-        from kgbuild.rdf.iris import entity_key
-
-        key = entity_key("place", p.name)
-        cc = getattr(p, "country_code", None) or getattr(p, "country", None)
-        entry = GazEntry("place", key, p.name, "name", None, getattr(p, "wikidata", None),
-                         f"country/{cc.lower()}" if cc else None, None, bool(getattr(p, "ambiguous", False)))
+        for d in _split(row.get("demonyms")):
+            add(d, replace(base, role="demonym"))
+    for row in _read_tsv(lang, "places.tsv"):
+        name = row.get("name", "")
+        if not name:
+            continue
+        key = entity_key("place", name)
+        cc = (row.get("country") or "").lower()
+        entry = entries.get(key) or GazEntry("place", key, name, "name", None, row.get("wikidata") or None,
+                                             f"country/{cc}" if cc else None, None, row.get("ambiguous") == "1")
         entries.setdefault(key, entry)
-        for n in _names(p):
+        for n in [name, *_split(row.get("alt_names"))]:
             add(n, entry)
-    for o in _get(data, "organizations"):
-        from kgbuild.rdf.iris import entity_key
-
-        key = entity_key("organization", o.name)
-        cc = getattr(o, "country", None) or getattr(o, "country_code", None)
-        entry = GazEntry("organization", key, o.name, "name", None, getattr(o, "wikidata", None) or
-                         getattr(o, "qid", None), f"country/{cc.lower()}" if cc else None,
-                         getattr(o, "kind", None))
+    for row in _read_tsv(lang, "organizations.tsv"):
+        name = row.get("name", "")
+        if not name:
+            continue
+        key = entity_key("organization", name)
+        cc = (row.get("country") or "").lower()
+        entry = GazEntry("organization", key, name, "name", None, row.get("qid") or row.get("wikidata") or None,
+                         f"country/{cc}" if cc else None, row.get("kind") or None)
+        if " " not in name and not name.isupper() and _common_words(lang).get(name.lower()) is not None:
+            entry = replace(entry, ambiguous=True)  # "Blick", "Standard"
         entries[key] = entry
-        for n in _names(o):
-            add(n, entry)
+        for n in [name, *_split(row.get("aliases"))]:
+            if n.startswith("?"):  # an alias that is also a common word: "?Welt", "?Zeit"
+                add(n[1:], replace(entry, ambiguous=True))
+            else:
+                add(n, entry)
     for surface, (entry, n) in surfaces.items():
         auto.add_word(surface, (entry, n))
     if surfaces:
         auto.make_automaton()
     titles: dict[str, str] = {}
     heads: list[tuple[str, str]] = []
-    for t in _get(data, "titles"):
-        base = getattr(t, "base", None) or getattr(t, "title", None) or getattr(t, "name", "")
-        for form in (base, *(getattr(t, "forms", ()) or ())):
-            titles[form] = base
-        if getattr(t, "compound", False) or getattr(t, "suffix", False):
+    for row in _read_tsv(lang, "titles.tsv"):
+        base = row.get("base", "")
+        fem = row.get("feminine", "")
+        for form in _split(row.get("forms")) + [base]:
+            # the feminine forms keep their own base: "Außenministerin"
+            titles[form] = fem if fem and form.startswith(fem) else base
+        if row.get("compound_suffix") == "1":
             heads.append((base.lower(), base))
-    first = frozenset(_get(data, "first_names"))
-    stop = frozenset(_get(data, "stop_capitalised")) | frozenset(_get(data, "stopwords"))
+            if fem:
+                heads.append((fem.lower(), fem))
+    first = frozenset(r["name"] for r in _read_tsv(lang, "first_names.tsv") if " " not in r.get("name", " "))
+    stop = frozenset(_read_lines(lang, "stop_capitalised.txt"))
     return Lexicon(
         lang=lang, automaton=auto, entries=entries, first_names=first, titles=titles,
         title_heads=tuple(sorted(heads, key=lambda h: -len(h[0]))), stop=stop, verbs=_verbs(lang),
