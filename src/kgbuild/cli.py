@@ -167,18 +167,16 @@ def _extract(path: Path, published: dt.date | None) -> Document:
 def _to_graph(doc: Document, source: Path) -> Any:
     from kgbuild.rdf import to_graph
 
+    if source.suffix.lower() not in DOCUMENT_SUFFIXES:
+        return to_graph(doc)  # extraction made it: an inconsistency is a bug, not bad input
     try:
         return to_graph(doc)
-    except ValueError as e:  # an inconsistent document: a claims document edited by hand
+    except ValueError as e:  # a claims document edited by hand can contradict itself
         raise DocumentError(f"{source}: {e}") from None
 
 
-def _validate(graph: Any, shapes: Path | None) -> Any:
-    from kgbuild.validate import validate
-
-    if shapes is not None and not shapes.is_dir():
-        raise InputError(f"{shapes}: shapes folder does not exist")
-    return validate(graph, shapes=shapes)
+_SHAPES = click.option("--shapes", type=click.Path(path_type=Path),
+                       help="SHACL shapes to use instead of kgbuild's: a Turtle file or a folder of them.")
 
 
 # ----------------------------------------------------------------- commands
@@ -189,7 +187,7 @@ def _validate(graph: Any, shapes: Path | None) -> Any:
 @click.option("--format", "fmt", type=click.Choice(EXPORT_FORMATS),
               help="Output format (default: by the -o extension, else turtle).")
 @click.option("--no-validate", is_flag=True, help="Write the graph even if it breaks the shapes.")
-@click.option("--shapes", type=click.Path(path_type=Path), help="Folder of SHACL shapes (*.ttl) to use.")
+@_SHAPES
 def build(input: Path, output: Path | None, published: dt.date | None, fmt: str | None,
           no_validate: bool, shapes: Path | None) -> None:
     """Build the graph of one article.
@@ -211,13 +209,14 @@ def build(input: Path, output: Path | None, published: dt.date | None, fmt: str 
     graph = _to_graph(doc, input)
     if not no_validate:
         from kgbuild.validate import format_report
+        from kgbuild.validate import validate as validate_graph
 
-        report = _validate(graph, shapes)
+        report = validate_graph(graph, shapes=shapes)
         if not report.conforms:
             click.echo(format_report(report, "text"), err=True, nl=False)
             raise ValidationFailed(
-                f"{input}: the graph does not conform to the shapes ({len(report.results)} "
-                "problems, listed above); nothing written (--no-validate writes it anyway)"
+                f"{input}: the graph does not conform to the shapes ({len(report.violations)} "
+                "violations, listed above); nothing written (--no-validate writes it anyway)"
             )
     _emit(export_mod.serialize(graph, _export_format(fmt, output)), output, inputs=[input])
 
@@ -256,7 +255,7 @@ def extract(article: Path, output: Path | None, published: dt.date | None, link_
 
 @cli.command(epilog=_EXIT_CODES)
 @click.argument("graphs", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--shapes", type=click.Path(path_type=Path), help="Folder of SHACL shapes (*.ttl) to use.")
+@_SHAPES
 @click.option("--format", "fmt", type=click.Choice(["text", "turtle", "json"]), default="text",
               show_default=True, help="Report format.")
 @click.pass_context
@@ -272,11 +271,12 @@ def validate(ctx: click.Context, graphs: tuple[Path, ...], shapes: Path | None, 
       kgbuild validate a.ttl b.ttl --format json
       kgbuild validate article.ttl --shapes my-shapes/
     """
-    from kgbuild.validate import format_report
+    from kgbuild.validate import ReportFormat, format_report
+    from kgbuild.validate import validate as validate_graph
 
     graph = io.read_graphs(graphs)
-    report = _validate(graph, shapes)
-    click.echo(format_report(report, fmt), nl=False)
+    report = validate_graph(graph, shapes=shapes)
+    click.echo(format_report(report, cast(ReportFormat, fmt)), nl=False)
     ctx.exit(0 if report.conforms else ValidationFailed.exit_code)
 
 

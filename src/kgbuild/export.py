@@ -20,15 +20,16 @@ Output is deterministic: the same graph gives the same bytes.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Literal, cast
+from typing import Literal
 
 from rdflib import Dataset, Graph, URIRef
 from rdflib import Literal as RdfLiteral
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
-from rdflib.namespace import RDF
+from rdflib.namespace import RDF, XMLNS
 from rdflib.term import Node
 
 from kgbuild.rdf.namespaces import NIF, PREFIXES, SCHEMA
@@ -76,24 +77,36 @@ def serialize(graph: Graph, fmt: ExportFormat = "turtle") -> str:
         context = {prefix: str(ns) for prefix, ns in out.namespaces() if prefix}
         text = out.serialize(format="json-ld", context=context, auto_compact=True, indent=2)
         return text if text.endswith("\n") else text + "\n"
-    return out.serialize(format=cast(str, {"turtle": "turtle", "xml": "pretty-xml"}[fmt]))
+    return out.serialize(format=fmt)
 
 
 def _with_prefixes(graph: Graph) -> Graph:
-    """A copy of ``graph`` with only the contract's and the graph's own prefixes bound."""
-    out = Graph(bind_namespaces="none")
-    for prefix, ns in PREFIXES:
-        out.bind(prefix, ns)
-    for prefix, own in graph.namespaces():
-        if prefix and prefix not in dict(PREFIXES):
-            out.bind(prefix, own, override=False)
-    out += graph
+    """A copy of ``graph`` with the contract's and the graph's own prefixes, triples in sorted order.
+
+    rdflib's writers other than Turtle follow the store's order, which is the order
+    triples were added in: adding them sorted makes the output the same every time.
+    """
+    out = _bind_prefixes(Graph(bind_namespaces="none"), graph)
+    for triple in sorted(graph):
+        out.add(triple)
     return out
+
+
+def _bind_prefixes(target: Graph, source: Graph) -> Graph:
+    """Bind the contract's prefixes on ``target``, then those of ``source`` that do not clash."""
+    target.bind("xml", XMLNS)  # bind_namespaces="none" drops it, and RDF/XML needs it for xml:lang
+    for prefix, ns in PREFIXES:
+        target.bind(prefix, ns)
+    for prefix, own in sorted(source.namespaces()):
+        if prefix and prefix not in dict(PREFIXES):
+            target.bind(prefix, own, override=False)
+    return target
 
 
 def _sorted_lines(text: str) -> str:
     """Line-based formats in sorted order: rdflib writes them in hash order."""
-    lines = sorted({line for line in text.splitlines() if line.strip()})
+    # rdflib leaves two spaces where a triple in the default graph has no graph name.
+    lines = sorted({re.sub(r"\s+\.$", " .", line) for line in text.splitlines() if line.strip()})
     return "\n".join(lines) + "\n" if lines else ""
 
 
@@ -121,6 +134,11 @@ def split_by_article(graph: Graph) -> Dataset:
         h = home(s)
         if h is not None:
             members[s].add(h)
+        else:
+            # A shared node that points into an article (an entity to its mention spans).
+            members[s] |= {a for p, o in graph.predicate_objects(s)
+                           if p != RDF.type and not isinstance(o, RdfLiteral) and (a := home(o)) is not None}
+        if members[s]:
             pending.append(s)
     # Spread article membership along references to shared nodes (not along rdf:type:
     # a class is not part of the article).
@@ -135,8 +153,7 @@ def split_by_article(graph: Graph) -> Dataset:
                 pending.append(o)
 
     ds = Dataset()
-    for prefix, ns in _with_prefixes(graph).namespaces():
-        ds.bind(prefix, ns)
+    _bind_prefixes(ds, graph)
     for s, p, o in graph:
         owners: Iterable[URIRef] = members.get(s) or (DATASET_DEFAULT_GRAPH_ID,)
         for owner in owners:

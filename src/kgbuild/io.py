@@ -174,9 +174,12 @@ def _parse_error(e: Exception, data: bytes, fmt: str) -> str:
         line, why = data.count(b"\n", 0, e.start) + 1, f"not valid UTF-8 ({e.reason})"
     elif m := re.match(r"(.*?) in string at \^ in (.*)\^(.*)$", why, re.S):
         # The Turtle tokenizer's asserts quote the text around the fault instead of a line.
-        line, why = _line_of(data, m.group(2) + m.group(3)), m.group(1)
-    elif m := re.match(r"Invalid line.*?:\s*(.*)$", why, re.S):  # N-Triples, N-Quads: quote the line
-        line, why = _line_of(data, m.group(1)), "invalid statement"
+        pos = data.find((m.group(2) + m.group(3)).encode("utf-8"))
+        line = data.count(b"\n", 0, pos + len(m.group(2).encode("utf-8"))) + 1 if pos >= 0 else None
+        why = m.group(1)
+    elif fmt in ("nt", "nquads") and why.startswith("Invalid line"):
+        # These formats are a statement per line, and the parser does not say which.
+        line, why = _first_bad_line(data, fmt), "invalid statement"
     why = " ".join(why.split()) or type(e).__name__
     where = f"line {line}: " if line else ""
     return f"{where}not valid {_FORMAT_NAMES.get(fmt, fmt)}: {why}"
@@ -186,13 +189,14 @@ _FORMAT_NAMES = {"turtle": "Turtle", "nt": "N-Triples", "nquads": "N-Quads", "tr
                  "json-ld": "JSON-LD", "xml": "RDF/XML", "n3": "Notation3"}
 
 
-def _line_of(data: bytes, snippet: str) -> int | None:
-    """The line of ``data`` where ``snippet`` occurs, if it does (once stripped)."""
-    snippet = snippet.strip().strip("'\"").strip()
-    if not snippet:
-        return None
-    pos = data.find(snippet.encode("utf-8"))
-    return None if pos < 0 else data.count(b"\n", 0, pos) + 1
+def _first_bad_line(data: bytes, fmt: str) -> int | None:
+    """The number of the first line of N-Triples/N-Quads that does not parse alone."""
+    for number, line in enumerate(data.splitlines(), start=1):
+        try:
+            Dataset().parse(data=line, format=fmt)
+        except Exception:
+            return number
+    return None
 
 
 # ------------------------------------------------------------------ outputs

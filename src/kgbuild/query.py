@@ -138,7 +138,7 @@ def run_query(
                              "pass --allow-update to run it")
         update = _prepare(prepareUpdate, text, source)
         for op in update.algebra:
-            if op.name == "Load" or op.get("using"):
+            if op.name == "Load" or dict.get(op, "using"):  # CompValue.get answers a missing key with its name
                 raise QueryError(f"{source}: LOAD and USING read graphs from elsewhere; "
                                  "name the graph files on the command line instead")
         _refuse_remote(update.algebra, source)
