@@ -43,6 +43,7 @@ import statistics
 import subprocess
 import sys
 import time
+import traceback
 import tracemalloc
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
@@ -179,6 +180,7 @@ class Crash:
     type: str
     message: str
     article: str
+    where: str = ""  # the innermost kgbuild frame: "claims.py:212 in find_claims"
 
 
 @dataclass
@@ -307,6 +309,18 @@ def _first_line(message: str, limit: int = 300) -> str:
     return line if len(line) <= limit else line[: limit - 1] + "…"
 
 
+def _where(exc: BaseException) -> str:
+    """The innermost traceback frame in kgbuild's sources (else the innermost frame)."""
+    frames = traceback.extract_tb(exc.__traceback__)
+    ours = [f for f in frames if "/kgbuild/" in f.filename.replace(os.sep, "/")]
+    if not (ours or frames):
+        return ""
+    f = (ours or frames)[-1]
+    path = f.filename.replace(os.sep, "/")
+    path = path.split("/kgbuild/", 1)[1] if "/kgbuild/" in path else os.path.basename(path)
+    return f"{path}:{f.lineno} in {f.name}"
+
+
 def run_article(art: CorpusArticle, stages: Stages, *, timeout: float | None = None,
                 trace: bool = False) -> ArticleResult:
     """Run the stages on one article and measure them; an exception is recorded, not raised."""
@@ -343,7 +357,8 @@ def run_article(art: CorpusArticle, stages: Stages, *, timeout: float | None = N
     except Exception as exc:  # noqa: BLE001 - the bench records every failure and goes on
         if stage in STAGES:
             res.times[stage], res.cpu[stage] = time.perf_counter() - started, time.process_time() - cpu
-        res.crash = Crash(stage=stage, type=type(exc).__name__, message=_first_line(str(exc)), article=art.id)
+        res.crash = Crash(stage=stage, type=type(exc).__name__, message=_first_line(str(exc)), article=art.id,
+                          where=_where(exc))
     finally:
         if timeout:
             signal.setitimer(signal.ITIMER_REAL, 0)
@@ -557,9 +572,10 @@ def markdown_summary(summary: dict[str, Any], *, startup: dict[str, Any], env: d
         per = " | ".join(f"{row['times'].get(k, 0.0):.3f}" for k in st)
         lines.append(f"| {row['id']} | {row['chars']:,} | {row['seconds']:.3f} | {per} |")
     if s["crashes"]:
-        lines += ["", "Crashes:", "", "| article | stage | exception |", "|---|---|---|"]
+        lines += ["", "Crashes:", "", "| article | stage | where | exception |", "|---|---|---|---|"]
         for c in s["crashes"]:
-            lines.append(f"| {c['article']} | {c['stage']} | `{c['type']}`: {c['message'].replace('|', '/')} |")
+            lines.append(f"| {c['article']} | {c['stage']} | {c['where']} | `{c['type']}`: "
+                         f"{c['message'].replace('|', '/')} |")
     if s["violation_shapes"]:
         lines += ["", "Violations by shape:", "", "| shape | results |", "|---|---:|"]
         for shape, k in list(s["violation_shapes"].items())[:15]:

@@ -65,7 +65,7 @@ def _person(text: str, name: str) -> Entity:
 def stub_extract(text: str, *, published: Any = None, source: str | None = None) -> Document:
     """A stand-in extractor: the named people, and one claim per sentence with a quote in it."""
     entities = tuple(_person(text, n) for n in ("Anna Beispiel", "Bert Muster") if n in text)
-    claims = []
+    claims: list[Claim] = []
     for open_mark, close_mark in (('"', '"'), ("„", "“")):
         begin = text.find(open_mark)
         end = text.find(close_mark, begin + 1)
@@ -159,12 +159,13 @@ def test_bench_records_a_crash_and_goes_on(bench: ModuleType, corpus: Path, tmp_
                    real_stages(bench, extract))
     data = json.loads(out_json.read_text(encoding="utf-8"))
     assert code == 1
-    assert data["summary"]["crashes"] == [
-        {"stage": "extract", "type": "KeyError", "message": "'no lexicon entry'", "article": "syn-2"}
-    ]
+    (crash,) = data["summary"]["crashes"]
+    where = crash.pop("where")
+    assert crash == {"stage": "extract", "type": "KeyError", "message": "'no lexicon entry'", "article": "syn-2"}
+    assert where.startswith("test_bench.py:") and where.endswith(" in extract")
     assert [a["crash"] is None for a in data["articles"]] == [True, False, True]
     assert data["summary"]["non_conforming"] is None
-    assert "| syn-2 | extract | `KeyError`" in md
+    assert f"| syn-2 | extract | {where} | `KeyError`" in md
 
 
 def test_bench_reports_a_span_that_is_not_the_text(bench: ModuleType, corpus: Path, tmp_path: Path) -> None:
