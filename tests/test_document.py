@@ -1,0 +1,441 @@
+"""The claims document: reading what people write, writing what they can read, and exact round trips."""
+
+from __future__ import annotations
+
+import textwrap
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from kgbuild.document import dump_document, load_document, read_document_text
+from kgbuild.errors import DocumentError
+from kgbuild.model import (
+    ENTITY_KINDS,
+    Article,
+    Claim,
+    DateResolution,
+    DateValue,
+    Document,
+    Entity,
+    Event,
+    Position,
+    Quantity,
+    Span,
+    SpeechAct,
+)
+from kgbuild.rdf import to_graph
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLE = ROOT / "examples" / "de_wikinews_griechenland_vertrauen.claims.yaml"
+
+ARTICLE = (
+    "Prag – Premierminister Petr Nečas sagte am Montag, die Koalition sei beendet. "
+    "Nečas werde nicht zurücktreten, sagte er. Karolina Peake will eine neue Partei gründen."
+)
+
+# A hand-written document: names instead of keys, sentences instead of offsets.
+HAND = """\
+article:
+  text: "{text}"
+  headline: Koalition beendet
+  published: 2012-04-27
+entities:
+  - name: Petr Nečas
+    kind: person
+    alternate_names: [Nečas]
+    mentions:
+      - {{text: Petr Nečas}}
+      - {{text: Nečas, within: Nečas werde}}
+  - name: Karolina Peake
+    kind: person
+    mentions: [Karolina Peake]
+  - name: Tschechien
+    kind: country
+    country_code: CZ
+    wikidata: Q213
+  - name: Prag
+    kind: place
+    contained_in: Tschechien
+    mentions: [[0, 4]]
+positions:
+  - title: Premierminister
+    of: Tschechien
+    holder: Nečas
+events:
+  - type: Founding
+    name: Gründung einer neuen Partei
+    agent: Karolina Peake
+    sentence: Karolina Peake will eine neue Partei gründen.
+claims:
+  - claimant: Petr Nečas
+    cue: sagte
+    stated_on: {{value: 2012-04-23, resolution: Relative, text: am Montag}}
+    text: die Koalition sei beendet
+    sentence: Prag – Premierminister Petr Nečas sagte am Montag, die Koalition sei beendet.
+  - claimant: petr nečas
+    cue: sagte
+    speech_act: statement
+    negative: true
+    about: [Petr Nečas, event/1]
+    text: Nečas werde nicht zurücktreten
+    sentence: {{text: "Nečas werde nicht zurücktreten, sagte er."}}
+"""
+
+
+def hand(**replacements: str) -> str:
+    text = HAND.format(text=ARTICLE)
+    for old, new in replacements.items():
+        assert old in text, old
+        text = text.replace(old, new)
+    return text
+
+
+def read(text: str, source: str = "claims.yaml", base_dir: Path | None = None) -> Document:
+    return read_document_text(text, source=source, base_dir=base_dir or Path("."))
+
+
+def error_of(text: str, source: str = "path/claims.yaml") -> str:
+    with pytest.raises(DocumentError) as info:
+        read(text, source)
+    return str(info.value)
+
+
+def line_of(text: str, needle: str) -> int:
+    return next(i for i, line in enumerate(text.splitlines(), start=1) if needle in line)
+
+
+# ------------------------------------------------------------------ reading
+def test_document_reads_a_hand_written_document() -> None:
+    doc = read(hand())
+    art = doc.article
+    assert art.text == ARTICLE and art.language == "de"
+    assert art.published == DateValue("2012-04-27")
+    necas = doc.entity("person/petr-necas")
+    assert necas is not None and necas.alternate_names == ("Nečas",)
+    assert [m.text for m in necas.mentions] == ["Petr Nečas", "Nečas"]
+    assert necas.mentions[1].begin == ARTICLE.index("Nečas werde")
+    assert doc.entity("country/cz") is not None
+    assert doc.entity("place/prag") == Entity("place/prag", "place", "Prag", (), None, None, "country/cz", (
+        Span.of(ARTICLE, 0, 4),
+    ))  # fmt: skip
+    (pos,) = doc.positions
+    assert pos.key == "position/premierminister--country-cz--person-petr-necas"
+    assert (pos.of, pos.holder) == ("country/cz", "person/petr-necas")
+    (event,) = doc.events
+    assert event.key == "event/1" and event.types == ("Founding",) and event.agents == ("person/karolina-peake",)
+    first, second = doc.claims
+    assert first.key == "claim/1" and first.claimants == ("person/petr-necas",)
+    assert first.stated_on == DateValue("2012-04-23", DateResolution.RELATIVE, "am Montag")
+    assert first.span.text.startswith("Prag – ") and first.speech_act is SpeechAct.STATEMENT
+    assert second.negative and second.about == ("person/petr-necas", "event/1")
+    assert second.claimants == ("person/petr-necas",)  # names match regardless of case
+
+
+def test_document_example_builds_a_graph() -> None:
+    doc = load_document(EXAMPLE)
+    assert len(doc.claims) == 6 and len(doc.entities) == 8
+    assert doc.article.text == (ROOT / "examples" / "de_wikinews_griechenland_vertrauen.txt").read_text("utf-8")
+    assert len(to_graph(doc)) > 100
+
+
+def test_document_text_file_is_read_relative_to_the_document(tmp_path: Path) -> None:
+    raw = "Prag – Nečas sagte:\r\ndie Koalition sei beendet."
+    (tmp_path / "art.txt").write_bytes(raw.encode("utf-8"))
+    (tmp_path / "c.yaml").write_text(
+        "article:\n  text_file: art.txt\nentities:\n  - {name: Petr Nečas, kind: person, mentions: [Nečas]}\n"
+        "claims:\n  - {claimant: Nečas, text: die Koalition sei beendet, sentence: 'die Koalition sei beendet.'}\n",
+        encoding="utf-8",
+    )
+    doc = load_document(tmp_path / "c.yaml")
+    assert doc.article.text == raw  # read as it is: no newline translation
+    assert doc.claims[0].span.begin == raw.index("die Koalition")
+
+
+def test_document_occurrence_all_and_numbered() -> None:
+    doc = read(hand(**{"      - {text: Petr Nečas}\n": "      - {text: Nečas, occurrence: all}\n"}))
+    necas = doc.entity("person/petr-necas")
+    assert necas is not None
+    assert [m.begin for m in necas.mentions] == [ARTICLE.index("Nečas"), ARTICLE.index("Nečas werde")] * 1 + [
+        ARTICLE.index("Nečas werde")
+    ]
+    doc = read(hand(**{"      - {text: Petr Nečas}\n": "      - {text: Nečas, occurrence: 2}\n"}))
+    assert doc.entities[0].mentions[0].begin == ARTICLE.index("Nečas werde")
+
+
+# ------------------------------------------------------------------ errors
+def test_document_unknown_field_names_file_line_and_field() -> None:
+    text = hand(**{"    alternate_names: [Nečas]": "    alternate_name: [Nečas]"})
+    msg = error_of(text)
+    assert msg.startswith(f"path/claims.yaml:{line_of(text, 'alternate_name:')}: entities[0].alternate_name:")
+    assert "did you mean 'alternate_names'" in msg
+
+
+def test_document_unknown_entity_reference() -> None:
+    text = hand(**{"  - claimant: Petr Nečas": "  - claimant: Tokajev"})
+    msg = error_of(text)
+    assert msg == f"path/claims.yaml:{line_of(text, 'Tokajev')}: claims[0].claimant: unknown entity 'Tokajev'"
+
+
+def test_document_reference_of_the_wrong_kind() -> None:
+    text = hand(**{"  - claimant: Petr Nečas": "  - claimant: Prag"})
+    msg = error_of(text)
+    assert f":{line_of(text, 'claimant: Prag')}: claims[0].claimant: 'Prag' is a place" in msg
+
+
+def test_document_sentence_not_found() -> None:
+    text = hand(**{"die Koalition sei beendet.\n": "die Koalition ist beendet.\n"})
+    msg = error_of(text)
+    assert f":{line_of(text, 'ist beendet.')}: claims[0].sentence: not found in the article" in msg
+
+
+def test_document_sentence_with_other_quote_marks_gets_a_hint() -> None:
+    text = hand(**{"sentence: Prag – Premierminister": "sentence: Prag - Premierminister"})
+    msg = error_of(text)
+    assert "not found in the article" in msg and "differs only in quote marks, dashes" in msg
+    assert "'Prag – Premierminister" in msg
+
+
+def test_document_ambiguous_text_needs_an_occurrence() -> None:
+    text = hand(**{"      - {text: Petr Nečas}\n": "      - {text: Nečas}\n"})
+    msg = error_of(text)
+    assert "entities[0].mentions[0].text: 'Nečas' occurs 2 times" in msg and "occurrence" in msg
+
+
+def test_document_offsets_must_match_the_text() -> None:
+    text = hand(**{"mentions: [[0, 4]]": "mentions: [{text: Brno, offsets: [0, 4]}]"})
+    assert "the article has 'Prag' at [0, 4], not 'Brno'" in error_of(text)
+    assert "not within the article" in error_of(hand(**{"[[0, 4]]": "[[0, 4000]]"}))
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "field", "message"),
+    [
+        ("published: 2012-04-27", "published: 2012-13-27", "article.published", "is not a date"),
+        ("published: 2012-04-27", "published: 27.04.2012", "article.published", "YYYY-MM-DD"),
+        ("    cue: sagte\n    stated_on", "    cue: sagte\n    speech_act: Aussage\n    stated_on",
+         "claims[0].speech_act", "not one of Statement"),
+        ("resolution: Relative", "resolution: Guessed", "claims[0].stated_on.resolution", "not one of"),
+        ("country_code: CZ", "country_code: cz", "entities[2].country_code", "capitals: 'CZ'"),
+        ("country_code: CZ", "country_code: QQ", "entities[2].country_code", "not an ISO 3166-1"),
+        ("wikidata: Q213", "wikidata: 213", "entities[2].wikidata", "not a Wikidata item id"),
+        ("    kind: person\n    alternate", "    kind: human\n    alternate", "entities[0].kind", "not one of person"),
+        ("  - type: Founding", "  - type: Party", "events[0].type", "not one of"),
+        ("    negative: true", "    negative: maybe", "claims[1].negative", "expected true or false"),
+        ("  - title: Premierminister\n", "  - title:\n", "positions[0].title", "missing"),
+        ("  headline: Koalition beendet", "  headline: [Koalition]", "article.headline", "expected text"),
+    ],
+)  # fmt: skip
+def test_document_schema_errors(old: str, new: str, field: str, message: str) -> None:
+    msg = error_of(hand(**{old: new}))
+    assert msg.startswith("path/claims.yaml:"), msg
+    assert f" {field}: " in msg and message in msg, msg
+
+
+def test_document_error_lines_point_at_the_field() -> None:
+    text = hand(**{"published: 2012-04-27": "published: 2012-02-30"})
+    assert error_of(text).startswith(f"path/claims.yaml:{line_of(text, '2012-02-30')}: article.published:")
+
+
+def test_document_german_thousands_separator_is_caught() -> None:
+    text = hand(**{"    agent: Karolina Peake\n": "    agent: Karolina Peake\n    quantities: [{value: 90.000}]\n"})
+    assert "events[0].quantities[0].value: '90.000' reads as a decimal fraction; write 90000" in error_of(text)
+
+
+def test_document_duplicate_keys_and_fields() -> None:
+    text = hand(**{"  - name: Karolina Peake\n": "  - name: Karolina Peake\n    key: person/petr-necas\n"})
+    assert "entities[1].key: key 'person/petr-necas' is already used (line 6)" in error_of(text)
+    text = hand(**{"  headline: Koalition beendet\n": "  headline: Koalition beendet\n  headline: x\n"})
+    assert "article.headline: field given twice" in error_of(text)
+
+
+def test_document_ambiguous_name_needs_the_key() -> None:
+    text = hand(**{"    mentions: [Karolina Peake]\n": "    alternate_names: [Nečas]\n"})
+    assert "'Nečas' is ambiguous: it names person/karolina-peake, person/petr-necas; use the key" in error_of(text)
+
+
+def test_document_text_and_text_file_exclude_each_other() -> None:
+    text = hand(**{"  headline: Koalition": "  text_file: a.txt\n  headline: Koalition"})
+    assert "exactly one" in error_of(text)
+
+
+def test_document_missing_text_file(tmp_path: Path) -> None:
+    text = hand(**{f'text: "{ARTICLE}"': "text_file: nowhere.txt"})
+    with pytest.raises(DocumentError, match=r"claims.yaml:2: article.text_file: cannot read"):
+        read(text, str(tmp_path / "claims.yaml"), tmp_path)
+
+
+def test_document_content_hash_guards_against_edited_articles() -> None:
+    doc = read(hand())
+    edited = dump_document(doc).replace("Karolina Peake will", "Karolina Peake wollte")
+    msg = error_of(edited)
+    assert "article.content_hash: the article text has hash" in msg
+
+
+def test_document_yaml_syntax_error_has_a_line() -> None:
+    msg = error_of("article:\n  text: [unclosed\n")
+    assert msg.startswith("path/claims.yaml:") and "not valid YAML" in msg
+
+
+def test_document_missing_file_is_a_document_error(tmp_path: Path) -> None:
+    with pytest.raises(DocumentError, match="cannot read"):
+        load_document(tmp_path / "missing.yaml")
+
+
+# ------------------------------------------------------------------ writing
+def test_document_round_trips_the_example(tmp_path: Path) -> None:
+    doc = load_document(EXAMPLE)
+    assert read(dump_document(doc)) == doc
+    (tmp_path / "a.txt").write_text(doc.article.text, encoding="utf-8")
+    (tmp_path / "a.yaml").write_text(dump_document(doc, text_file="a.txt"), encoding="utf-8")
+    assert load_document(tmp_path / "a.yaml") == doc
+
+
+def test_document_dump_is_readable() -> None:
+    out = dump_document(load_document(EXAMPLE))
+    assert out.startswith("# kgbuild claims document")
+    assert "  - claimant: Giorgos Andrea Papandreou\n" in out  # by name, not by key
+    assert "      - {text: Papandreou, offsets: [49, 59]}\n" in out
+    assert "  published: {value: 2011-11-06, resolution: Explicit, text: 06.11.2011}\n" in out
+    assert "    quote: letzte Chance\n" in out
+    assert "  text_file:" not in out and "  text: |-\n    Griechisches Parlament" in out
+
+
+def _full_document() -> Document:
+    t = ARTICLE
+    b = t.index("Nečas werde")
+    spans = (Span.of(t, 0, 4), Span.of(t, b, b + 5))
+    return Document(
+        article=Article(
+            text=t,
+            headline="Koalition beendet",
+            headline_span=Span.of(t, 0, 4),
+            authors=("person/y",),
+            published=DateValue("2012-04", DateResolution.GIVEN),
+            language="de",
+            source="a.txt",
+            url="https://example.org/x",
+        ),
+        entities=(
+            Entity("person/y", "person", "Yes", ("No",)),  # names YAML 1.1 would read as booleans
+            Entity("person/custom-key", "person", "Nečas", (), None, "Q1", None, spans),
+            Entity("person/custom-two", "person", "Nečas", ()),  # same name: referred to by key
+            Entity("country/cz", "country", "Tschechien", (), "CZ"),
+            Entity("organization/123", "organization", "123"),
+            Entity("place/x", "place", "x: y # z", contained_in="country/cz"),
+        ),
+        positions=(
+            Position("position/sprecher", "Sprecher"),
+            Position("position/p2", "Premierminister", "country/cz", "person/custom-key", spans[:1]),
+        ),
+        events=(
+            Event(
+                "event/7",
+                ("Protest", "Meeting"),
+                "Demo",
+                spans[1],
+                DateValue("2012"),
+                DateValue("2012-05-01", DateResolution.WEEKDAY, "am Dienstag"),
+                ("place/x",),
+                ("organization/123",),
+                ("person/custom-two", "position/sprecher"),
+                (Quantity(90000.0, unit="Menschen", text="rund 90.000", approximate=True), Quantity(None, 1.5, 2)),
+            ),
+        ),
+        claims=(
+            Claim("claim/1", ("position/sprecher", "country/cz"), "x", spans[0]),
+            Claim(
+                "claim/b",
+                ("person/custom-two",),
+                "Nečas werde",
+                spans[1],
+                SpeechAct.DENIAL,
+                "dementierte",
+                "Nečas werde",
+                ("organization/123",),
+                DateValue("2012-04-23"),
+                True,
+                ("claim/1", "event/7", "position/p2"),
+            ),
+        ),
+        notes=("a note",),
+    )
+
+
+def test_document_round_trips_every_field() -> None:
+    doc = _full_document()
+    back = read(dump_document(doc))
+    assert back == doc
+    assert back.notes == doc.notes  # not part of ==, but kept
+
+
+_names = st.text(st.characters(exclude_categories=("Cs",)), min_size=1, max_size=30).filter(lambda s: s.strip())
+
+
+@st.composite
+def documents(draw: st.DrawFn) -> Document:
+    text = draw(st.text(st.characters(exclude_categories=("Cs",)), min_size=1, max_size=200))
+    spans = st.tuples(st.integers(0, len(text)), st.integers(0, len(text))).map(
+        lambda be: Span.of(text, min(be), max(be))
+    )
+    entities: list[Entity] = []
+    for i, name in enumerate(draw(st.lists(_names, max_size=4))):
+        kind = draw(st.sampled_from(ENTITY_KINDS))
+        entities.append(
+            Entity(
+                f"{kind}/e{i}",
+                kind,
+                name,
+                tuple(draw(st.lists(_names, max_size=2))),
+                mentions=tuple(draw(st.lists(spans, max_size=3))),
+            )
+        )
+    claimants = [e.key for e in entities if e.kind != "place"]
+    claims = []
+    if claimants:
+        for i in range(draw(st.integers(0, 3))):
+            claims.append(
+                Claim(
+                    f"claim/{i + 1}",
+                    (draw(st.sampled_from(claimants)),),
+                    draw(_names),
+                    draw(spans),
+                    draw(st.sampled_from(list(SpeechAct))),
+                    draw(st.none() | _names),
+                    draw(st.none() | _names),
+                    negative=draw(st.booleans()),
+                )
+            )
+    headline = draw(st.none() | _names)
+    return Document(Article(text, headline=headline), tuple(entities), claims=tuple(claims))
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(documents())
+def test_document_round_trip_property(doc: Document) -> None:
+    assert read(dump_document(doc)) == doc
+
+
+def test_document_dump_keeps_article_text_exact() -> None:
+    for text in ("ends with newlines\n\n\n", "  leading spaces\nand\ttabs ", "a\r\nb\rc\u2028d\x85e", "x\n\n"):
+        doc = Document(Article(text), (Entity("person/a", "person", "A", mentions=(Span.of(text, 0, 1),)),))
+        assert read(dump_document(doc)) == doc
+
+
+def test_document_hand_written_example_in_module_docstring(tmp_path: Path) -> None:
+    import kgbuild.document as module
+
+    example = module.__doc__.split("::\n", 1)[1].split("\n\n:func:", 1)[0]  # type: ignore[union-attr]
+    example = textwrap.dedent(example)
+    art = (ROOT / "examples" / "de_wikinews_griechenland_vertrauen.txt").read_text("utf-8")
+    (tmp_path / "papandreou.txt").write_text(art, encoding="utf-8")
+    (tmp_path / "c.yaml").write_text(example, encoding="utf-8")
+    doc = load_document(tmp_path / "c.yaml")
+    assert doc.claims[0].claimants == ("person/giorgos-andrea-papandreou",)
+
+
+def test_document_replace_keeps_equality_semantics() -> None:
+    doc = read(hand())
+    assert replace(doc, notes=("x",)) == doc  # notes do not take part in ==
