@@ -1,0 +1,516 @@
+"""Language knowledge as data: gazetteers and word lists read from ``kgbuild/lang/<code>/``.
+
+Everything German lives in ``lang/de/`` as TSV and plain-text files (a second language is a new folder
+with the same files). :func:`load` reads them once, through :mod:`importlib.resources`, into frozen
+dataclasses and read-only mappings, and caches the result:
+
+>>> de = load("de")
+>>> de.country_forms["Russen"].code
+'RU'
+>>> de.speech_verb("sagte", "zu").speech_act
+'Promise'
+
+Generated files (``countries.tsv``, ``places.tsv``, ``titles.tsv``, ``speech_verbs.tsv``,
+``first_names.tsv``) come from ``tools/make_gazetteers.py``; their headers name their sources.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from functools import cached_property, lru_cache
+from importlib import resources
+from types import MappingProxyType
+from typing import Literal
+
+from kgbuild.errors import KgbuildError
+
+__all__ = [
+    "AttributionPhrase",
+    "Country",
+    "CountryForm",
+    "Language",
+    "Org",
+    "Person",
+    "Place",
+    "Pronoun",
+    "SpeechVerb",
+    "Title",
+    "available",
+    "load",
+]
+
+#: Endings of a German attributive adjective: russisch, russische, russischen, russischer ...
+ADJECTIVE_ENDINGS: tuple[str, ...] = ("", "e", "en", "er", "es", "em")
+
+OrgKind = Literal[
+    "agency",
+    "newspaper",
+    "broadcaster",
+    "magazine",
+    "igo",
+    "ngo",
+    "party",
+    "government",
+    "company",
+    "institution",
+]
+ORG_KINDS: frozenset[str] = frozenset(OrgKind.__args__)  # type: ignore[attr-defined]
+SPEECH_ACTS: frozenset[str] = frozenset(
+    {"Statement", "Confirmation", "Denial", "Announcement", "Promise", "Demand", "Criticism", "Report"}
+)
+CountryRole = Literal["name", "genitive", "adjective", "demonym"]
+
+
+class LanguageDataError(KgbuildError):
+    """A language data file is missing or malformed (a packaging or editing mistake)."""
+
+
+@dataclass(frozen=True)
+class Country:
+    """A sovereign state or territory of ISO 3166-1 and the ways German names it."""
+
+    code: str  # ISO 3166-1 alpha-2: "RU"
+    wikidata: str  # "Q159"
+    names: tuple[str, ...]  # preferred first: ("Russland", "Russische Föderation")
+    genitives: tuple[str, ...] = ()  # ("Russlands",)
+    adjectives: tuple[str, ...] = ()  # stems: ("russisch",)
+    demonyms: tuple[str, ...] = ()  # masc. sg., plural, fem. sg., fem. pl., other case forms
+    capitals: tuple[str, ...] = ()  # German name(s) of the capital, preferred first
+
+    @property
+    def name(self) -> str:
+        """The preferred German name."""
+        return self.names[0]
+
+    @property
+    def qid(self) -> str:
+        """The Wikidata QID (alias of :attr:`wikidata`)."""
+        return self.wikidata
+
+    @property
+    def capital(self) -> str | None:
+        """The capital's preferred German name, if the country has one."""
+        return self.capitals[0] if self.capitals else None
+
+    def adjective_forms(self) -> Iterator[str]:
+        """Every inflected adjective form: russisch, russische, russischen, russischer, ..."""
+        for stem in self.adjectives:
+            for ending in ADJECTIVE_ENDINGS:
+                yield stem + ending
+
+
+@dataclass(frozen=True)
+class CountryForm:
+    """What a word form says about a country: which one, and as what (name, adjective ...)."""
+
+    code: str
+    role: CountryRole
+
+
+@dataclass(frozen=True)
+class Place:
+    """A city or a region, with the German name news uses."""
+
+    name: str  # "Moskau"
+    alt_names: tuple[str, ...]  # ("Moscow",)
+    country_code: str  # "RU"
+    kind: Literal["city", "region"]
+    population: int | None = None
+    geonames_id: int | None = None
+    iso_code: str | None = None  # ISO 3166-2 for regions: "DE-BY"
+    ambiguous: bool = False  # also a common word or given name ("Essen", "Halle"): ask for context
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """The German name followed by the other names."""
+        return (self.name, *self.alt_names)
+
+
+@dataclass(frozen=True)
+class Org:
+    """An organisation: news agency, outlet, international body, party, government metonym ..."""
+
+    name: str  # "Agence France-Presse"
+    aliases: tuple[str, ...]  # ("AFP", "afp")
+    kind: OrgKind
+    country: str | None = None  # ISO alpha-2 of the seat
+    wikidata: str | None = None
+    ambiguous_aliases: tuple[str, ...] = ()  # also everyday words or shared: ("Zeit",)
+
+    @property
+    def qid(self) -> str | None:
+        """The Wikidata QID (alias of :attr:`wikidata`)."""
+        return self.wikidata
+
+    @property
+    def country_code(self) -> str | None:
+        """The seat's ISO alpha-2 code (alias of :attr:`country`)."""
+        return self.country
+
+    @property
+    def is_outlet(self) -> bool:
+        """True for news agencies, newspapers, broadcasters and magazines."""
+        return self.kind in ("agency", "newspaper", "broadcaster", "magazine")
+
+
+@dataclass(frozen=True)
+class Person:
+    """A well-known person (optional, small list)."""
+
+    name: str
+    aliases: tuple[str, ...] = ()
+    wikidata: str | None = None
+    country: str | None = None
+    role: str | None = None
+
+
+@dataclass(frozen=True)
+class Title:
+    """An office, rank or role ("Außenminister") with all its inflected forms."""
+
+    base: str  # masculine lemma (or the only one)
+    feminine: str | None
+    forms: tuple[str, ...]  # every case and number of both genders
+    category: str  # minister, spokesperson, media, ...
+    compound: bool = False  # also a compound head: "Kreml-Sprecher", "Kremlsprecher", "Parteichef"
+
+
+@dataclass(frozen=True)
+class SpeechVerb:
+    """One form of a verb of saying, keyed by (form, particle)."""
+
+    form: str  # "wies"
+    particle: str  # "zurück" for "wies ... zurück"; "" when none or already joined
+    lemma: str  # "zurückweisen"
+    speech_act: str  # a kg: SpeechAct local name: "Denial"
+    tenses: tuple[str, ...]  # ("past", "subjunctive2")
+
+
+@dataclass(frozen=True)
+class AttributionPhrase:
+    """A fixed attribution frame: "laut X", "X zufolge", "nach Angaben von X"."""
+
+    pattern: str  # with X for the source
+    position: Literal["before", "after"]  # where the source stands relative to the cue words
+    speech_act: str
+
+    @property
+    def words(self) -> tuple[str, ...]:
+        """The cue words without the source slot: ("nach", "Angaben", "von")."""
+        return tuple(w for w in self.pattern.split() if w != "X")
+
+
+@dataclass(frozen=True)
+class Pronoun:
+    """A pronoun form and what it can agree with."""
+
+    form: str
+    kinds: tuple[str, ...]  # personal, possessive, reflexive, demonstrative
+    genders: tuple[str, ...]  # m, f, n, pl
+    cases: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Language:
+    """All knowledge of one language, loaded by :func:`load`. Mappings are read-only."""
+
+    code: str
+    countries: tuple[Country, ...]
+    places: tuple[Place, ...]
+    organizations: tuple[Org, ...]
+    persons: tuple[Person, ...]
+    titles: tuple[Title, ...]
+    speech_verbs: tuple[SpeechVerb, ...]
+    attribution_phrases: tuple[AttributionPhrase, ...]
+    first_names: frozenset[str]
+    first_name_genders: Mapping[str, str]  # name -> m | f | u
+    months: Mapping[str, int]  # "Januar", "Jänner", "Jan." -> 1
+    weekdays: Mapping[str, int]  # "Montag", "Mo." -> 0 (date.weekday())
+    negation: frozenset[str]
+    pronouns: Mapping[str, Pronoun]
+    stop_capitalised: frozenset[str]
+
+    # Indexes are built on first use (functools.cached_property writes to the instance __dict__, which a
+    # frozen dataclass allows), so load() stays cheap for callers that only iterate the tuples.
+    @cached_property
+    def country_by_code(self) -> Mapping[str, Country]:
+        """ISO alpha-2 code -> country."""
+        return MappingProxyType({c.code: c for c in self.countries})
+
+    @cached_property
+    def country_forms(self) -> Mapping[str, CountryForm]:
+        """Every name, genitive, adjective form and demonym form -> its country and role."""
+        return MappingProxyType(_country_forms(self.countries))
+
+    @cached_property
+    def places_by_name(self) -> Mapping[str, tuple[Place, ...]]:
+        """Every place name and alternate name -> the places so named, most populous first."""
+        return MappingProxyType(_places_by_name(self.places))
+
+    @cached_property
+    def org_by_alias(self) -> Mapping[str, Org]:
+        """Every organisation name and alias (ambiguous ones last) -> the organisation."""
+        return MappingProxyType(_org_by_alias(self.organizations))
+
+    @cached_property
+    def title_by_form(self) -> Mapping[str, Title]:
+        """Every inflected form of a title -> the title."""
+        index: dict[str, Title] = {}
+        for t in self.titles:
+            for form in (t.base, *t.forms):
+                index.setdefault(form, t)
+        return MappingProxyType(index)
+
+    @cached_property
+    def speech_verb_by_key(self) -> Mapping[tuple[str, str], SpeechVerb]:
+        """(form, particle) -> the verb of saying."""
+        return MappingProxyType({(v.form, v.particle): v for v in self.speech_verbs})
+
+    def country(self, code: str) -> Country:
+        """The country with ISO alpha-2 ``code`` (case-insensitive); KeyError if unknown."""
+        return self.country_by_code[code.upper()]
+
+    def lookup_country(self, form: str) -> CountryForm | None:
+        """Which country a name, genitive, adjective form or demonym refers to ("Russen" -> RU)."""
+        found = self.country_forms.get(form)
+        if found is None and form[:1].isupper():  # "Russische" at a sentence start
+            found = self.country_forms.get(form[:1].lower() + form[1:])
+            if found is not None and found.role != "adjective":
+                found = None
+        return found
+
+    def lookup_places(self, name: str) -> tuple[Place, ...]:
+        """Places with this name or alternate name, most populous first."""
+        return self.places_by_name.get(name, ())
+
+    def lookup_org(self, alias: str) -> Org | None:
+        """The organisation with this name or alias (ambiguous aliases included)."""
+        return self.org_by_alias.get(alias)
+
+    def speech_verb(self, form: str, particle: str = "") -> SpeechVerb | None:
+        """The verb of saying for a form and its separated particle ("sagte", "zu" -> zusagen)."""
+        return self.speech_verb_by_key.get((form, particle))
+
+
+# --------------------------------------------------------------------------------------------------
+# Reading the files
+# --------------------------------------------------------------------------------------------------
+
+
+def available() -> tuple[str, ...]:
+    """The language codes that have a data folder."""
+    root = resources.files(__name__)
+    return tuple(sorted(p.name for p in root.iterdir() if p.is_dir() and p.joinpath("countries.tsv").is_file()))
+
+
+def _text(lang: str, name: str) -> str:
+    try:
+        return resources.files(__name__).joinpath(lang, name).read_text(encoding="utf-8")
+    except (FileNotFoundError, NotADirectoryError) as exc:
+        raise LanguageDataError(f"lang/{lang}/{name}: missing") from exc
+
+
+def _lines(lang: str, name: str) -> list[str]:
+    """Non-empty, non-comment lines of a plain-text list."""
+    return [ln.strip() for ln in _text(lang, name).splitlines() if ln.strip() and not ln.startswith("#")]
+
+
+def _table(lang: str, name: str, columns: tuple[str, ...]) -> list[list[str]]:
+    """The rows of a TSV (``#`` comments, then a header line naming ``columns``), cells in that order.
+
+    Rows are plain lists rather than dicts: the big files (first names, places) load several times faster.
+    """
+    lines = [ln for ln in _text(lang, name).split("\n") if ln and ln[0] != "#"]
+    if not lines:
+        raise LanguageDataError(f"lang/{lang}/{name}: no header line")
+    header = tuple(lines[0].split("\t"))
+    if header != columns:
+        raise LanguageDataError(f"lang/{lang}/{name}: columns {header}, expected {columns}")
+    width = len(columns)
+    rows = [ln.split("\t") for ln in lines[1:]]
+    if set(map(len, rows)) - {width}:  # checked in C first; the loop below only names the bad line
+        for number, cells in enumerate(rows, start=2):
+            if len(cells) != width:
+                raise LanguageDataError(f"lang/{lang}/{name}: data line {number}: {len(cells)} cells, expected {width}")
+    return rows
+
+
+def _split(cell: str) -> tuple[str, ...]:
+    return tuple(item for item in cell.split("|") if item)
+
+
+def _countries(lang: str) -> tuple[Country, ...]:
+    columns = ("code", "qid", "names", "genitives", "adjectives", "demonyms", "capital")
+    return tuple(
+        Country(code, qid, _split(names), _split(gen), _split(adj), _split(dem), _split(cap))
+        for code, qid, names, gen, adj, dem, cap in _table(lang, "countries.tsv", columns)
+    )
+
+
+def _places(lang: str) -> tuple[Place, ...]:
+    columns = ("name", "alt_names", "country", "kind", "population", "geonames_id", "iso_code", "ambiguous")
+    out = []
+    for name, alts, country, kind, population, geonames_id, iso_code, ambiguous in _table(lang, "places.tsv", columns):
+        if kind not in ("city", "region"):
+            raise LanguageDataError(f"lang/{lang}/places.tsv: {name}: bad kind {kind!r}")
+        out.append(
+            Place(
+                name,
+                _split(alts),
+                country,
+                kind,  # type: ignore[arg-type]
+                int(population) if population else None,
+                int(geonames_id) if geonames_id else None,
+                iso_code or None,
+                ambiguous == "1",
+            )
+        )
+    return tuple(out)
+
+
+def _organizations(lang: str) -> tuple[Org, ...]:
+    out = []
+    for name, alias_cell, kind, country, qid in _table(
+        lang, "organizations.tsv", ("name", "aliases", "kind", "country", "wikidata")
+    ):
+        if kind not in ORG_KINDS:
+            raise LanguageDataError(f"lang/{lang}/organizations.tsv: {name}: bad kind {kind!r}")
+        aliases = _split(alias_cell)
+        out.append(
+            Org(
+                name,
+                tuple(a for a in aliases if a[0] != "?"),
+                kind,  # type: ignore[arg-type]
+                country or None,
+                qid or None,
+                tuple(a[1:] for a in aliases if a[0] == "?"),
+            )
+        )
+    return tuple(out)
+
+
+def _persons(lang: str) -> tuple[Person, ...]:
+    if not resources.files(__name__).joinpath(lang, "persons.tsv").is_file():
+        return ()  # optional
+    return tuple(
+        Person(name, _split(aliases), qid or None, country or None, role or None)
+        for name, aliases, qid, country, role in _table(
+            lang, "persons.tsv", ("name", "aliases", "wikidata", "country", "role")
+        )
+    )
+
+
+def _titles(lang: str) -> tuple[Title, ...]:
+    return tuple(
+        Title(base, feminine or None, _split(forms), category, compound == "1")
+        for base, feminine, forms, category, compound in _table(
+            lang, "titles.tsv", ("base", "feminine", "forms", "category", "compound_suffix")
+        )
+    )
+
+
+def _speech_verbs(lang: str) -> tuple[SpeechVerb, ...]:
+    out = []
+    for form, particle, lemma, act, tenses in _table(
+        lang, "speech_verbs.tsv", ("form", "particle", "lemma", "speech_act", "tenses")
+    ):
+        if act not in SPEECH_ACTS:
+            raise LanguageDataError(f"lang/{lang}/speech_verbs.tsv: {form}: bad speech act {act!r}")
+        out.append(SpeechVerb(form, particle, lemma, act, _split(tenses)))
+    return tuple(out)
+
+
+def _attribution_phrases(lang: str) -> tuple[AttributionPhrase, ...]:
+    out = []
+    for pattern, position, act, _note in _table(
+        lang, "attribution_phrases.tsv", ("pattern", "position", "speech_act", "note")
+    ):
+        # Patterns without X ("nach eigenen Angaben") leave the source to the sentence subject.
+        if position not in ("before", "after") or act not in SPEECH_ACTS:
+            raise LanguageDataError(f"lang/{lang}/attribution_phrases.tsv: {pattern}: bad row")
+        out.append(AttributionPhrase(pattern, position, act))  # type: ignore[arg-type]
+    return tuple(out)
+
+
+def _numbered(lang: str, name: str) -> Mapping[str, int]:
+    return MappingProxyType(
+        {n: int(number) for number, names in _table(lang, name, ("number", "names")) for n in _split(names)}
+    )
+
+
+def _pronouns(lang: str) -> Mapping[str, Pronoun]:
+    return MappingProxyType(
+        {
+            form: Pronoun(form, _split(kind), _split(gender), _split(case))
+            for form, kind, gender, case in _table(lang, "pronouns.tsv", ("form", "kind", "gender", "case"))
+        }
+    )
+
+
+# --------------------------------------------------------------------------------------------------
+# Indexes
+# --------------------------------------------------------------------------------------------------
+
+
+def _country_forms(countries: tuple[Country, ...]) -> dict[str, CountryForm]:
+    forms: dict[str, CountryForm] = {}
+    for c in countries:
+        for role, words in (
+            ("name", c.names),
+            ("genitive", c.genitives),
+            ("adjective", tuple(c.adjective_forms())),
+            ("demonym", c.demonyms),
+        ):
+            for word in words:
+                # The generator keeps forms unique across countries; within one country a name wins.
+                forms.setdefault(word, CountryForm(c.code, role))  # type: ignore[arg-type]
+    return forms
+
+
+def _places_by_name(places: tuple[Place, ...]) -> dict[str, tuple[Place, ...]]:
+    index: dict[str, list[Place]] = {}
+    for p in places:
+        for n in dict.fromkeys(p.names):  # a place whose alternate name repeats its name counts once
+            index.setdefault(n, []).append(p)
+    return {n: tuple(sorted(ps, key=lambda p: -(p.population or 0))) for n, ps in index.items()}
+
+
+def _org_by_alias(orgs: tuple[Org, ...]) -> dict[str, Org]:
+    index: dict[str, Org] = {}
+    for o in orgs:  # names and plain aliases first, so a shared ambiguous alias never hides a name
+        for alias in (o.name, *o.aliases):
+            index.setdefault(alias, o)
+    for o in orgs:
+        for alias in o.ambiguous_aliases:
+            index.setdefault(alias, o)
+    return index
+
+
+@lru_cache(maxsize=8)
+def load(lang: str = "de") -> Language:
+    """Read the data of language ``lang`` (cached: the files are parsed once per process).
+
+    Raises:
+        LanguageDataError: the folder or a file is missing, or a row is malformed.
+    """
+    if not lang.isalpha():
+        raise LanguageDataError(f"bad language code {lang!r}")
+    genders: dict[str, str] = dict(_table(lang, "first_names.tsv", ("name", "gender")))
+    return Language(
+        code=lang,
+        countries=_countries(lang),
+        places=_places(lang),
+        organizations=_organizations(lang),
+        persons=_persons(lang),
+        titles=_titles(lang),
+        speech_verbs=_speech_verbs(lang),
+        attribution_phrases=_attribution_phrases(lang),
+        first_names=frozenset(genders),
+        first_name_genders=MappingProxyType(genders),
+        months=_numbered(lang, "months.tsv"),
+        weekdays=_numbered(lang, "weekdays.tsv"),
+        negation=frozenset(_lines(lang, "negation.txt")),
+        pronouns=_pronouns(lang),
+        stop_capitalised=frozenset(_lines(lang, "stop_capitalised.txt")),
+    )
