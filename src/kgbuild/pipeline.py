@@ -73,8 +73,13 @@ def extract(text: str, *, published: dt.date | str | None = None, source: str | 
         headline_span=structure.headline, authors=tuple(authors), published=pub, language=lang,
         source=source,
     )
+    entities += _office_owners(text, positions, entities, lex)
     used = _used_keys(claims, events, positions)
     entities = [e for e in entities if e.mentions or e.key in used]
+    # a place lies in a state the gazetteer knows; say so only when the article names that state
+    present = {e.key for e in entities}
+    entities = [e if e.contained_in is None or e.contained_in in present else replace(e, contained_in=None)
+                for e in entities]
     return Document(
         article=article, entities=tuple(sorted(entities, key=lambda e: e.key)),
         positions=positions, events=tuple(events), claims=tuple(claims),
@@ -99,6 +104,24 @@ def _events(text: str, structure, mentions: tuple[Mention, ...], dates, quantiti
         return []
     return list(find_events(EventContext(text=text, structure=structure, mentions=mentions, dates=dates,
                                          quantities=quantities)))
+
+
+def _office_owners(text: str, positions: tuple[Position, ...], entities: list[Entity], lex) -> list[Entity]:  # type: ignore[no-untyped-def]
+    """The organisations named only as the first part of an office ("Grünen-Abgeordnete")."""
+    have = {e.key for e in entities}
+    out: dict[str, Entity] = {}
+    for p in positions:
+        if p.of is None or p.of in have or p.of in out:
+            continue
+        entry = lex.entry(p.of)
+        if entry is None or not p.mentions:
+            continue
+        m = p.mentions[0]
+        prefix = m.text.split("-", 1)[0] if "-" in m.text else m.text
+        span = Span.of(text, m.begin, m.begin + len(prefix))
+        out[p.of] = Entity(p.of, entry.kind, entry.name, (prefix,) if prefix != entry.name else (),
+                           entry.country_code, entry.wikidata, None, (span,))
+    return list(out.values())
 
 
 def _held_by(positions: tuple[Position, ...]) -> dict[str, tuple[str, ...]]:

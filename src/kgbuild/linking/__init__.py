@@ -158,7 +158,7 @@ def _entity(key: str, ms: list[Mention], lex: Lexicon) -> Entity:
         key=key, kind=kind, name=name, alternate_names=tuple(sorted(alts)),
         country_code=entry.country_code if entry and kind == "country" else None,
         wikidata=entry.wikidata if entry else None,
-        contained_in=entry.contained_in if entry and kind != "country" else None,
+        contained_in=entry.contained_in if entry and kind == "place" else None,
         mentions=tuple(sorted({m.span for m in ms})),
     )
 
