@@ -299,6 +299,9 @@ def test_dates_range_across_months_without_year() -> None:
         ("Die Brauerei öffnet an Christi Himmelfahrt.", date(2020, 5, 15), "2020-05-21"),
         ("Zu Silvester gab es Feuerwerk.", date(2021, 1, 10), "2020-12-31"),
         ("Am Ostermontag fuhr kein Zug.", date(2024, 4, 3), "2024-04-01"),
+        ("An Ostermontag soll gestreikt werden.", date(2021, 1, 10), "2021-04-05"),
+        ("An Ostermontag wird gestreikt.", date(2021, 1, 10), "2021-04-05"),
+        ("Zu Ostermontag gab es Staus.", date(2021, 1, 10), "2021-04-05"),  # nearest Easter, not 2020's
     ],
 )
 def test_dates_named_days(text: str, published: date, expected: str) -> None:

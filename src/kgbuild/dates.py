@@ -34,6 +34,8 @@ from datetime import date, timedelta
 from importlib import resources
 from typing import Literal
 
+import ahocorasick
+
 from kgbuild.model import DateResolution, DateValue, Span
 
 __all__ = [
@@ -283,7 +285,15 @@ _BRANCHES = [
         rf"(?P<b_wd>{_WEEKDAY})(?P<b_part>{_DAYPART})?{_NOT_L}",
     ),
 ]
-_MASTER = re.compile("|".join(f"(?P<{name}>{pat})" for name, pat in _BRANCHES), re.IGNORECASE)
+_DIGIT_BRANCHES = ("range", "holiday", "dm", "iso", "year")  # those that can start with a digit
+# Two masters: one tried at digits, one at words, so that each tries only its own branches.
+_MASTER_DIGIT = re.compile(
+    "|".join(f"(?P<{name}>{pat})" for name, pat in _BRANCHES if name in _DIGIT_BRANCHES), re.IGNORECASE
+)
+_MASTER_WORD = re.compile(
+    "|".join(f"(?P<{name}>{pat})" for name, pat in _BRANCHES if name not in ("range", "dm", "iso", "year")),
+    re.IGNORECASE,
+)
 
 # A preposition right before a date: "am", "seit dem", "bis zum" (kept in the span).
 _PREP = re.compile(
@@ -296,9 +306,10 @@ _YEAR_CUE = re.compile(
     r"(?<![^\W\d_])(im\s+Jahre?|seit(?:\s+dem\s+Jahre?)?|ab|bis|Anfang|Mitte|Ende|Frühjahr|Sommer|Herbst|Winter)\s+$",
     re.IGNORECASE,
 )
-# Words that can open a date expression; the master pattern is tried only at them and at
-# digits, which keeps the scan linear (a 13-branch alternation tried at every character
-# of the text costs ten times as much).
+# Words that can open a date expression; the master pattern is tried only where one of
+# them starts a word, and at digits. Python's re has no multi-keyword search: a 13-branch
+# alternation tried at every character costs ten times as much as finding the starts
+# with an Aho-Corasick automaton (pyahocorasick) over the lower-cased text.
 _TOKEN = re.compile(r"\d+|[^\W\d_]+")
 _WEEKDAY_PREFIXES = tuple(_WEEKDAYS)
 _TRIGGERS = frozenset(
@@ -323,7 +334,8 @@ _TRIGGERS = frozenset(
 _DATELINE_AFTER = re.compile(r"(?:\s*\([^)\n]{1,30}\))?\s*[–—-]\s")
 _DATELINE_BEFORE = re.compile(r"[^\n]{1,160},\s*")
 _DATELINE_MAX_OFFSET = 1500  # a dateline opens the article
-_YEARS_IN_TEXT = re.compile(r"(?<![\w.,-])((?:19|20)\d\d)(?![\w-])(?![.,]\d)")
+# No lookbehind at the start: a literal prefix lets re skip ahead fast; boundaries are checked after.
+_YEARS_IN_TEXT = re.compile(r"(?:19|20)\d\d(?![\w-])(?![.,]\d)")
 # Tense of the sentence around a bare weekday: news narrate the past, so only clear
 # future markers make "am Montag" the coming Monday. Konjunktiv I ("werde") is
 # reported speech, which is usually about the past, so it is not a marker.
@@ -420,11 +432,13 @@ def _near(ref: date, make: Callable[[int], date | None], *, future: bool = False
     See ``_WINDOW``; None when no year does (29 February far from a leap year).
     """
     lo, hi = _FUTURE_WINDOW if future else _WINDOW
-    for year in (ref.year - 1, ref.year, ref.year + 1):
-        cand = make(year)
-        if cand is not None and lo <= (cand - ref).days < hi:
-            return cand
-    return None
+    found = [
+        cand
+        for cand in (make(year) for year in (ref.year - 1, ref.year, ref.year + 1))
+        if cand is not None and lo <= (cand - ref).days < hi
+    ]
+    # A fixed day falls into the window once; Easter, which moves, may fall in twice.
+    return min(found, key=lambda c: abs((c - ref).days)) if found else None
 
 
 def _day_of(month: int, day: int) -> Callable[[int], date | None]:
@@ -440,12 +454,12 @@ def _iso_month(y: int, m: int) -> str:
 
 
 def _sentence_bounds(text: str, begin: int, end: int) -> tuple[int, int]:
-    lo = max(0, begin - 500)
-    start = lo
-    for m in _SENTENCE_END.finditer(text, lo, begin):
-        start = m.end()
-    m2 = _SENTENCE_END.search(text, end, min(len(text), end + 500))
-    return start, (m2.start() + 1 if m2 else min(len(text), end + 500))
+    """A rough sentence around ``[begin, end)``: from after the last ". " (or line break) before it."""
+    lo = max(0, begin - 400)
+    start = max(text.rfind(". ", lo, begin), text.rfind("! ", lo, begin), text.rfind("? ", lo, begin))
+    start = max(start + 2 if start >= 0 else lo, text.rfind("\n", lo, begin) + 1)
+    m2 = _SENTENCE_END.search(text, end, min(len(text), end + 400))
+    return start, (m2.start() + 1 if m2 else min(len(text), end + 400))
 
 
 def _is_future(text: str, begin: int, end: int) -> bool:
@@ -459,20 +473,60 @@ def _month_number(name: str) -> int:
     return _MONTHS[name.lower().rstrip(".")]
 
 
+def _word_start_automaton(words: Iterable[str]) -> ahocorasick.Automaton:
+    """An automaton that finds ``words`` and digits where a word starts: after a separator.
+
+    Its value is the length of the word, 0 for a digit.
+    """
+    automaton = ahocorasick.Automaton()
+    for sep in _SEPARATORS:
+        for w in words:
+            automaton.add_word(sep + w, len(w))
+        for d in "0123456789":
+            automaton.add_word(sep + d, 0)
+    automaton.make_automaton()
+    return automaton
+
+
+_SEPARATORS = " \n\t\r\u00a0(),.;:!?„“”\"'‚‘’»«/–—-[]"
+# Whole trigger words, and weekdays with a time of day ("Dienstagmorgen").
+_TRIGGER_WORDS = frozenset(
+    _TRIGGERS | set(_WEEKDAYS) | {w + p for w in _WEEKDAYS for p in re.findall(r"\w+", _DAYPART)}
+)
+_TRIGGER_AUTOMATON = _word_start_automaton(_TRIGGER_WORDS)
+
+
+def _candidates(text: str) -> list[int]:
+    """Where a date expression may start: day numbers, years and trigger words, in text order."""
+    low = text.lower()
+    if len(low) != len(text):  # lower-casing changed offsets (e.g. "İ"): read token by token
+        return [
+            t.start() for t in _TOKEN.finditer(text) if t.group()[0].isdigit() or t.group().lower() in _TRIGGER_WORDS
+        ]
+    padded = " " + low + "   "  # room to look three characters past the end
+    starts = []
+    # A key (separator + word) ending at padded index i starts its word at text index i - len(word)
+    # (a digit: at i - 1); a letter after a word means a longer word ("mai" in "Maisach").
+    for end, n in _TRIGGER_AUTOMATON.iter(padded):
+        if n == 0:
+            # a day ("27.", "1.") or a year ("2022"); not "130 km/h"
+            if padded[end + 1] == "." or (
+                padded[end + 1].isdigit() and (padded[end + 2] == "." or padded[end + 3].isdigit())
+            ):
+                starts.append(end - 1)
+        elif not padded[end + 1].isalpha():
+            starts.append(end - n)
+    return starts
+
+
 def _scan(text: str) -> list[_Raw]:
-    """All date expressions, left to right, without overlaps (one regex pass)."""
+    """All date expressions, left to right, without overlaps."""
     out: list[_Raw] = []
     last = 0
-    for tok in _TOKEN.finditer(text):
-        pos = tok.start()
+    for pos in _candidates(text):
         if pos < last:
             continue
-        word = tok.group()
-        if not word[0].isdigit():
-            low = word.lower()
-            if low not in _TRIGGERS and not low.startswith(_WEEKDAY_PREFIXES):
-                continue
-        m = _MASTER.match(text, pos)
+        m = (_MASTER_DIGIT if text[pos].isdigit() else _MASTER_WORD).match(text, pos)
         if m is None:
             continue
         raw = _match_to_raw(text, m)
@@ -689,7 +743,11 @@ def _is_dateline(text: str, r: _Raw) -> bool:
 
 
 def _years_in_text(text: str, raws: list[_Raw]) -> set[int]:
-    years = {int(m.group(1)) for m in _YEARS_IN_TEXT.finditer(text)}
+    years = {
+        int(m.group())
+        for m in _YEARS_IN_TEXT.finditer(text)
+        if m.start() == 0 or not (text[m.start() - 1].isalnum() or text[m.start() - 1] in "_.,-")
+    }
     years.update(r.year for r in raws if r.year is not None)
     return years
 
