@@ -439,3 +439,14 @@ def test_document_hand_written_example_in_module_docstring(tmp_path: Path) -> No
 def test_document_replace_keeps_equality_semantics() -> None:
     doc = read(hand())
     assert replace(doc, notes=("x",)) == doc  # notes do not take part in ==
+
+
+def test_document_last_words_of_a_name_refer_only_when_unambiguous() -> None:
+    text = hand(**{"    alternate_names: [Nečas]\n": "", "holder: Nečas": "holder: nečas"})
+    text = text.replace("  - claimant: Petr Nečas", "  - claimant: Nečas")
+    doc = read(text)
+    assert doc.claims[0].claimants == ("person/petr-necas",) and doc.positions[0].holder == "person/petr-necas"
+    twin = text.replace(
+        "  - name: Karolina Peake\n", "  - name: Jan Nečas\n    kind: person\n  - name: Karolina Peake\n"
+    )
+    assert "positions[0].holder: 'nečas' is ambiguous: it names person/jan-necas, person/petr-necas" in error_of(twin)

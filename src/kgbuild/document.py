@@ -4,12 +4,16 @@ Extraction writes it, a person reads and corrects it, ``kgbuild build`` turns it
 a graph. It is meant to be written by hand as well, so it is forgiving where that is
 safe and strict where a slip would pass unnoticed:
 
-- entities, positions and events are referred to by key *or by name* ("Papandreou");
+- entities, positions and events are referred to by key *or by name*: a name or
+  alternate name as written, in any case, or the last words of one ("Nečas" for
+  "Petr Nečas") when that is unambiguous;
 - keys may be left out: entities get ``<kind>/<slug of name>``, positions a key from
   their content, events and claims ``event/<n>`` and ``claim/<n>`` in order;
 - a span (a mention, a claim's or event's sentence) is given as the text itself, which
-  is looked up in the article, as ``[begin, end]``, or as a mapping with ``text`` and
-  ``occurrence`` (1, 2, …; ``all`` in a list of mentions) or ``offsets``;
+  is looked up in the article and must occur once, as ``[begin, end]``, or as a mapping
+  with ``text`` and one of ``occurrence`` (1, 2, …; ``all`` in a list of mentions),
+  ``within`` (a longer passage that holds the text once: ``{text: Nečas, within: sagte
+  Nečas}``) or ``offsets`` (checked against the text);
 - an unknown field, a misspelt speech act, a date that is not ``YYYY[-MM[-DD]]``, a name
   that matches nothing or more than one thing, a sentence that is not in the article:
   each is a :class:`~kgbuild.errors.DocumentError` reading ``file:line: field: message``.
