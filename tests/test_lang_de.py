@@ -24,6 +24,7 @@ TSV_FILES = [
     "organizations.tsv",
     "place_ambiguity.tsv",
     "place_exonyms.tsv",
+    "persons.tsv",
     "places.tsv",
     "pronouns.tsv",
     "regions_extra.tsv",
@@ -192,6 +193,16 @@ def test_lang_organizations_spot_checks(de: Language) -> None:
     assert zeit is not None and "Zeit" in zeit.ambiguous_aliases and "Zeit" not in zeit.aliases
 
 
+def test_lang_wikidata_ids_are_well_formed(de: Language) -> None:
+    qids = [o.wikidata for o in de.organizations if o.wikidata] + [p.wikidata for p in de.persons if p.wikidata]
+    assert len(qids) >= 20
+    for qid in qids:
+        assert re.fullmatch(r"Q\d+", qid), qid
+    assert de.lookup_org("AFP").wikidata == "Q40464"  # type: ignore[union-attr]
+    assert {p.name for p in de.persons} >= {"Wladimir Putin", "Olaf Scholz"}
+    assert len({p.wikidata for p in de.persons}) == len(de.persons)
+
+
 def test_lang_organization_aliases_are_unique(de: Language) -> None:
     counts = Counter(a for o in de.organizations for a in {o.name, *o.aliases})
     assert [a for a, n in counts.items() if n > 1] == []
@@ -212,6 +223,7 @@ def test_lang_speech_verbs_map_to_speech_acts(de: Language) -> None:
     assert "participle" in de.speech_verb("angekündigt").tenses  # type: ignore[union-attr]
     assert "subjunctive1" in de.speech_verb("sage").tenses  # type: ignore[union-attr]
     assert de.speech_verb("sagte", "ab") is None
+    assert de.speech_verb("meine") is None and de.speech_verb("bitte") is None
     assert {v.speech_act for v in de.speech_verbs} == SPEECH_ACTS
 
 
