@@ -25,6 +25,7 @@ TSV_FILES = [
     "place_ambiguity.tsv",
     "place_exonyms.tsv",
     "persons.tsv",
+    "place_adjectives.tsv",
     "places.tsv",
     "pronouns.tsv",
     "regions_extra.tsv",
@@ -164,6 +165,9 @@ def test_lang_places_spot_checks(de: Language) -> None:
     essen = de.lookup_places("Essen")[0]
     assert essen.country_code == "DE" and essen.ambiguous
     assert de.lookup_places("Halle")[0].ambiguous
+    assert de.place_adjectives["Pekinger"].name == "Peking"
+    assert de.place_adjectives["Moskauer"].country_code == "RU"
+    assert de.lookup_places("Hongkong")[0].country_code == "HK"
     bayern = [p for p in de.lookup_places("Bayern") if p.kind == "region"]
     assert bayern and bayern[0].iso_code == "DE-BY"
 

@@ -120,6 +120,7 @@ class Place:
     geonames_id: int | None = None
     iso_code: str | None = None  # ISO 3166-2 for regions: "DE-BY"
     ambiguous: bool = False  # also a common word or given name ("Essen", "Halle"): ask for context
+    adjectives: tuple[str, ...] = ()  # "Moskauer", "Pekinger": capitalised and indeclinable
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -249,6 +250,11 @@ class Language:
         return MappingProxyType(_places_by_name(self.places))
 
     @cached_property
+    def place_adjectives(self) -> Mapping[str, Place]:
+        """Every place-derived adjective ("Moskauer") -> its place."""
+        return MappingProxyType({a: p for p in self.places for a in p.adjectives})
+
+    @cached_property
     def org_by_alias(self) -> Mapping[str, Org]:
         """Every organisation name and alias (ambiguous ones last) -> the organisation."""
         return MappingProxyType(_org_by_alias(self.organizations))
@@ -349,9 +355,21 @@ def _countries(lang: str) -> tuple[Country, ...]:
 
 
 def _places(lang: str) -> tuple[Place, ...]:
-    columns = ("name", "alt_names", "country", "kind", "population", "geonames_id", "iso_code", "ambiguous")
+    columns = (
+        "name",
+        "alt_names",
+        "country",
+        "kind",
+        "population",
+        "geonames_id",
+        "iso_code",
+        "ambiguous",
+        "adjectives",
+    )
     out = []
-    for name, alts, country, kind, population, geonames_id, iso_code, ambiguous in _table(lang, "places.tsv", columns):
+    for name, alts, country, kind, population, geonames_id, iso_code, ambiguous, adjectives in _table(
+        lang, "places.tsv", columns
+    ):
         if kind not in ("city", "region"):
             raise LanguageDataError(f"lang/{lang}/places.tsv: {name}: bad kind {kind!r}")
         out.append(
@@ -364,6 +382,7 @@ def _places(lang: str) -> tuple[Place, ...]:
                 int(geonames_id) if geonames_id else None,
                 iso_code or None,
                 ambiguous == "1",
+                _split(adjectives),
             )
         )
     return tuple(out)
