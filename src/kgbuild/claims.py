@@ -81,6 +81,7 @@ class ClaimContext:
     generic_refs: dict[int, str]  # token index of "die Partei", "der Sender" … -> entity key
     last_speakers: list[str] = field(default_factory=list)  # the speakers of the latest claim (a pronoun's best antecedent)
     unheld: frozenset[str] = frozenset()  # keys of positions whose holder is not named
+    offices: frozenset[str] = frozenset()  # keys of positions that are offices, not descriptions ("Experte")
     held_by: dict[str, tuple[str, ...]] = field(default_factory=dict)  # person key -> position keys
 
 
@@ -144,7 +145,7 @@ def _resolve_bare_titles(ctx: ClaimContext, drafts: list[_Draft]) -> dict[str, s
         if d.sentence - prev.sentence > 2 or len(prev.speakers) != 1 or not prev.speakers[0].startswith("person/"):
             continue
         person = prev.speakers[0]
-        if any(p != pos_key for p in ctx.held_by.get(person, ())):
+        if any(p != pos_key and p in ctx.offices for p in ctx.held_by.get(person, ())):
             continue  # the person holds another office: a different speaker
         holders[pos_key] = person
         d.speakers = (person,)
@@ -223,7 +224,7 @@ def _verb_claim(ctx: ClaimContext, lex: Lexicon, si: int, idx: list[int], words:
         sv = lex.speech_verb(w)
         if sv is None:
             continue
-        if pos > 0 and words[pos - 1].lower() in _DETERMINERS:  # "die verkündete Teilmobilmachung"
+        if pos > 0 and words[pos - 1] in _DETERMINERS:  # "die verkündete Teilmobilmachung" (not "Das sagte …")
             continue
         act, cue = sv.act, w
         if sv.particles:

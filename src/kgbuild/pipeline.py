@@ -55,6 +55,7 @@ def extract(text: str, *, published: dt.date | str | None = None, source: str | 
         titles=linked.title_keys, pronoun_persons=linked.pronouns, dates=dates,
         generic_refs=linked.generic_refs,
         unheld=frozenset(p.key for p in linked.positions if p.holder is None),
+        offices=frozenset(p.key for p in linked.positions if lex.is_office(p.title)),
         held_by=_held_by(linked.positions),
     )
     claims, holders = find_claims(ctx, lex)

@@ -122,10 +122,12 @@ def link(structure: Structure, toks: Tokens, mentions: list[Mention], titles: li
                 pronouns[i] = prev[-1].key or ""
         elif w in _GENERIC and i > 0 and toks.word(i - 1).lower() in ("die", "der", "das", "den", "dem", "des"):
             want = _GENERIC[w]
-            prev_o = [m for m in orgs if m.span.end <= toks.starts[i]
-                      and (want is None or lex.org_kind(m.key or "") in (want, None))]
-            if prev_o:
-                generic[i] = prev_o[-1].key or ""
+            before = [m for m in orgs if m.span.end <= toks.starts[i]]
+            exact = [m for m in before if want is not None and lex.org_kind(m.key or "") == want]
+            loose = [m for m in before if want is None or lex.org_kind(m.key or "") is None]
+            pick = exact or loose
+            if pick:
+                generic[i] = pick[-1].key or ""
     media = frozenset(e.key for e in entities if e.kind == "organization" and lex.is_media(e.key, e.name))
     return Linked(tuple(sorted(entities, key=lambda e: e.key)), tuple(positions[k] for k in sorted(positions)),
                   tuple(linked), title_keys, pronouns, generic, media)

@@ -337,7 +337,7 @@ def _find_by_pattern(toks: Tokens, lex: Lexicon) -> list[tuple[int, int, str, st
                 out.append((b, e, kind, text[b:e], "name"))
             continue
         low = w.lower()
-        if any(low.endswith(h) for h in _INSTITUTION_HEADS) and len(w) > 5 and not lex.is_entity_word(w) \
+        if any(low.endswith(h) for h in _INSTITUTION_HEADS) and len(w) > 5 \
                 and "-" not in w:
             name = _institution_name(toks, i)
             b = toks.starts[i]
@@ -347,8 +347,9 @@ def _find_by_pattern(toks: Tokens, lex: Lexicon) -> list[tuple[int, int, str, st
 
 def _institution_name(toks: Tokens, i: int) -> str:
     w = toks.word(i)
+    low = w.lower()
     for suffix in ("es", "s"):
-        for head in ("ministerium", "amt", "gerichtshof", "parlament", "tag", "rat"):
-            if w.endswith(head + suffix):
+        for head in ("ministerium", "amt", "gerichtshof", "parlament", "tag", "rat", "gericht"):
+            if low.endswith(head + suffix):
                 return w[: -len(suffix)]
     return w

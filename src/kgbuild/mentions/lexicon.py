@@ -24,6 +24,8 @@ _ADJ_ENDINGS = ("", "e", "en", "er", "es", "em")
 _NOUN_SUFFIXES = ("ung", "heit", "keit", "schaft", "tion", "ismus", "tät", "chen", "lein", "nis", "ment", "ium",
                   "ungen", "heiten", "keiten", "schaften", "tionen", "ie", "ien", "ei", "eien", "ur", "uren",
                   "ik", "iken", "ling", "linge", "tum", "tümer", "nisse", "ente", "enten", "ität", "itäten")
+_OFFICE_CATEGORIES = {"government", "head_of_state", "minister", "parliament", "party", "diplomacy", "spokesperson",
+                      "leadership", "judiciary", "military", "royalty", "administration", "religion"}
 _MEDIA_KINDS = {"agency", "newspaper", "broadcaster", "magazine", "media", "outlet", "tv", "radio", "online"}
 _GOV_TITLE = re.compile(
     r"(?i)(minister|präsident|kanzler|premier|regierungschef|staatschef|staatssekretär|könig|königin|"
@@ -76,6 +78,7 @@ class Lexicon:
     according_nouns: frozenset[str]
     subjunctive: frozenset[str]
     _common: Any = None
+    title_categories: dict[str, str] = field(default_factory=dict)
     entity_words: frozenset[str] = frozenset()
     surface_keys: dict[str, str] = field(default_factory=dict)
 
@@ -180,6 +183,11 @@ class Lexicon:
                 hint = prefix if prefix in self.surface_keys else None
                 return _uninflect(w, suffix), hint
         return None
+
+    def is_office(self, title: str) -> bool:
+        """An office someone holds, rather than a description ("Experte", "Blogger", "Korrespondent")."""
+        base = self.titles.get(title, title)
+        return self.title_categories.get(base, "") in _OFFICE_CATEGORIES or self.is_government_title(title)
 
     def is_government_title(self, title: str) -> bool:
         return _GOV_TITLE.search(title) is not None
@@ -344,6 +352,7 @@ def load_lexicon(lang: str = "de") -> Lexicon:
     if surfaces:
         auto.make_automaton()
     titles: dict[str, str] = {}
+    cats: dict[str, str] = {}
     heads: list[tuple[str, str]] = []
     for row in _read_tsv(lang, "titles.tsv"):
         base = row.get("base", "")
@@ -351,6 +360,7 @@ def load_lexicon(lang: str = "de") -> Lexicon:
         for form in _split(row.get("forms")) + [base]:
             # the feminine forms keep their own base: "Außenministerin"
             titles[form] = fem if fem and form.startswith(fem) else base
+        cats[base] = cats[fem] = row.get("category", "")
         if row.get("compound_suffix") == "1":
             heads.append((base.lower(), base))
             if fem:
@@ -362,7 +372,7 @@ def load_lexicon(lang: str = "de") -> Lexicon:
         title_heads=tuple(sorted(heads, key=lambda h: -len(h[0]))), stop=stop, verbs=_verbs(lang),
         according_nouns=frozenset(_read_lines(lang, "according.txt")),
         subjunctive=frozenset(_read_lines(lang, "subjunctive.txt")),
-        entity_words=frozenset(entity_words), surface_keys=surface_keys,
+        entity_words=frozenset(entity_words), surface_keys=surface_keys, title_categories=cats,
     )
 
 
