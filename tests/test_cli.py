@@ -237,6 +237,10 @@ def test_cli_missing_input(tmp_path: Path, command: str) -> None:
     assert_error(run("build", tmp_path / "gone.yaml"), 2, "gone.yaml")
 
 
+def test_cli_build_refuses_graph_input(hand_graph_file: Path) -> None:
+    assert_error(run("build", hand_graph_file), 2, "is a graph file")
+
+
 def test_cli_build_output_is_input(doc_file: Path) -> None:
     before = doc_file.read_text(encoding="utf-8")
     assert_error(run("build", doc_file, "-o", doc_file), 2, "is also an input")

@@ -313,3 +313,72 @@ def test_query_saved_queries_folder_argument(tmp_path: Path) -> None:
     (tmp_path / "a.rq").write_text("SELECT * {}\n", encoding="utf-8")
     found = saved_queries(tmp_path)
     assert [(q.name, q.description) for q in found] == [("a", ""), ("b", "Second. More.")]
+
+
+# ------------------------------------------------------ on the example graph
+EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "de_wikinews_griechenland_vertrauen.claims.yaml"
+PAPANDREOU = "Giorgos Andrea Papandreou"
+
+
+@pytest.fixture(scope="module")
+def example_graph() -> Graph:
+    """The example article's claims document, built with the project's mapping."""
+    from kgbuild.document import load_document
+    from kgbuild.rdf import to_graph
+
+    return to_graph(load_document(EXAMPLE))
+
+
+def test_query_saved_on_example_who_said_what(example_graph: Graph) -> None:
+    rows = _rows(example_graph, "who_said_what")
+    assert [r[0] for r in rows] == ["Evangelos Venizelos"] + [PAPANDREOU] * 5
+    assert ("Evangelos Venizelos", "Demand") == rows[0][:2]
+    assert (PAPANDREOU, "Statement", "letzte Chance", "") in rows  # the quote, where there is one
+
+
+def test_query_saved_on_example_people_and_offices(example_graph: Graph) -> None:
+    assert _rows(example_graph, "people_and_offices") == [
+        ("Evangelos Venizelos", "Finanzminister", "Griechenland"),
+        (PAPANDREOU, "Ministerpräsident", "Griechenland"),
+    ]
+
+
+def test_query_saved_on_example_denials(example_graph: Graph) -> None:
+    rows = _rows(example_graph, "denials")
+    assert [(r[0], r[1]) for r in rows] == [(PAPANDREOU, "Criticism")]
+    assert "nicht" in rows[0][2]
+
+
+def test_query_saved_on_example_about_state(example_graph: Graph) -> None:
+    rows = _rows(example_graph, "about_state", code="GR")
+    assert {(r[1], r[3]) for r in rows if r[1] == "office"} == {
+        ("office", "Evangelos Venizelos"), ("office", PAPANDREOU)}
+    assert ("Griechenland", "place", "Athen", "") in rows
+    assert [r[3] for r in rows if r[1] == "event"] == ["2011-11-06"]
+    assert _rows(example_graph, "about_state", code="DE") == []
+
+
+def test_query_saved_on_example_events_and_numbers(example_graph: Graph) -> None:
+    events = _rows(example_graph, "events_in_range", **{"from": "2011-11-01", "to": "2011-11-30"})
+    assert len(events) == 1
+    assert (events[0][0], events[0][3]) == ("2011-11-06", "Vote")
+    assert set(events[0][4].split(", ")) == {"Athen", "Griechenland"}
+    assert _rows(example_graph, "events_in_range", to="2011-11-05") == []
+    numbers = _rows(example_graph, "event_numbers")
+    assert sorted((r[1], r[4]) for r in numbers) == [
+        ("145", "Nein-Stimmen"), ("153", "Ja-Stimmen"), ("2", "abwesende Abgeordnete")]
+
+
+def test_query_saved_on_example_evidence(example_graph: Graph) -> None:
+    text = (EXAMPLE.parent / "de_wikinews_griechenland_vertrauen.txt").read_bytes().decode("utf-8")
+    rows = _rows(example_graph, "claims_with_evidence")
+    assert len(rows) == 6
+    for _headline, _claimant, _said, evidence, begin, end in rows:
+        assert text[int(begin):int(end)] == evidence
+
+
+def test_query_saved_on_example_outlets(example_graph: Graph) -> None:
+    # The article cites no outlet and no claim is about the vote.
+    assert _rows(example_graph, "outlets_by_claims") == []
+    assert _rows(example_graph, "claims_by_outlet") == []
+    assert _rows(example_graph, "claims_about_events") == []

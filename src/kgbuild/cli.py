@@ -139,7 +139,11 @@ def _export_format(fmt: str | None, output: Path | None) -> ExportFormat:
 
 def _read_document(path: Path, published: dt.date | None) -> Document:
     """A claims document, or the extraction of an article text, by the file's extension."""
-    if path.suffix.lower() in DOCUMENT_SUFFIXES:
+    suffix = path.suffix.lower()
+    if suffix.lstrip(".") in io.RDF_EXTENSIONS and suffix not in (*DOCUMENT_SUFFIXES, ".xml"):
+        # Extracting claims from Turtle would only make nonsense out of a graph.
+        raise InputError(f"{path}: is a graph file; build reads a claims document (.yaml) or an article text")
+    if suffix in DOCUMENT_SUFFIXES:
         from kgbuild.document import load_document
 
         doc = load_document(path)

@@ -371,12 +371,24 @@ class Shortener:
 
 def _table(result: QueryResult, short: Shortener, max_width: int) -> str:
     rows = [["" if t is None else _cell(short(t), max_width) for t in row] for row in result.rows]
+    numeric = [[isinstance(t, RdfLiteral) and t.datatype in _NUMERIC for t in row] for row in result.rows]
     n = len(rows)
-    return render_table(result.variables, rows) + f"({n} row{'' if n == 1 else 's'})\n"
+    return render_table(result.variables, rows, numeric=numeric) + f"({n} row{'' if n == 1 else 's'})\n"
 
 
-def render_table(header: Sequence[str], rows: Sequence[Sequence[str | int]]) -> str:
+_NUMERIC = frozenset({XSD.integer, XSD.decimal, XSD.double, XSD.float, XSD.int, XSD.long, XSD.short,
+                      XSD.nonNegativeInteger, XSD.positiveInteger, XSD.negativeInteger,
+                      XSD.nonPositiveInteger, XSD.unsignedInt, XSD.unsignedLong})
+
+
+def render_table(header: Sequence[str], rows: Sequence[Sequence[str | int]], *,
+                 numeric: Sequence[Sequence[bool]] | None = None) -> str:
     """An aligned plain-text table: numbers right-aligned, everything else left.
+
+    Args:
+        header: the column names.
+        rows: the cells; ints count as numbers.
+        numeric: which cells are numbers, where ``rows`` holds them as text.
 
     >>> print(render_table(["outlet", "claims"], [["AFP", 12], ["dpa", 3]]), end="")
     outlet | claims
@@ -385,17 +397,18 @@ def render_table(header: Sequence[str], rows: Sequence[Sequence[str | int]]) -> 
     dpa    |      3
     """
     text = [[str(v) for v in row] for row in rows]
+    right = numeric if numeric is not None else [[isinstance(v, int) for v in row] for row in rows]
     widths = [max([_width(h)] + [_width(r[i]) for r in text]) for i, h in enumerate(header)]
 
-    def line(values: Sequence[str], numeric: Sequence[bool]) -> str:
+    def line(values: Sequence[str], numbers: Sequence[bool]) -> str:
         padded = [
             " " * (w - _width(v)) + v if num else v + " " * (w - _width(v))
-            for v, w, num in zip(values, widths, numeric, strict=True)
+            for v, w, num in zip(values, widths, numbers, strict=True)
         ]
         return " | ".join(padded).rstrip()
 
     out = [line(header, [False] * len(header)), "-+-".join("-" * w for w in widths)]
-    out += [line(t, [isinstance(v, int) for v in row]) for t, row in zip(text, rows, strict=True)]
+    out += [line(t, r) for t, r in zip(text, right, strict=True)]
     return "\n".join(out) + "\n"
 
 
