@@ -548,9 +548,9 @@ def _match_to_raw(text: str, m: re.Match[str]) -> _Raw | None:
         if cm is None and kind == "year":
             return None  # a bare number: "2019" alone is no year
         if cm is not None:
-            begin, cue = cm.start(1), re.sub(r"\s+", " ", cm.group(1).lower())
+            begin, cue = cm.start(1), " ".join(cm.group(1).lower().split())
     pm = _PREP.search(text, max(0, begin - 14), begin)
-    prep = re.sub(r"\s+", " ", pm.group(1).lower()) if pm else None
+    prep = " ".join(pm.group(1).lower().split()) if pm else None
     raw = _RAW_BUILDERS[str(kind)](text, g, begin, end, prep, cue)
     if raw is None:
         return None
