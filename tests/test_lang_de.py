@@ -65,6 +65,14 @@ def test_lang_load_time_is_measured() -> None:
     assert fresh.country("DE").name == "Deutschland"
 
 
+def test_lang_module_doctest_passes() -> None:
+    import doctest
+
+    import kgbuild.lang
+
+    assert doctest.testmod(kgbuild.lang).failed == 0
+
+
 def test_lang_unknown_language_raises() -> None:
     with pytest.raises(LanguageDataError):
         load("xx")
