@@ -75,6 +75,7 @@ def test_export_jsonld_has_compact_context(hand_graph: Graph) -> None:
     text = json.dumps(doc)
     assert '"kg:claimant"' in text and '"schema:name"' in text
     assert "https://w3id.org/kgbuild/ns#claimant" not in text
+    assert "xml" not in doc["@context"]
 
 
 def test_export_articles_found(hand_graph: Graph) -> None:

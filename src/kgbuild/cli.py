@@ -91,7 +91,7 @@ def cli(debug: bool) -> None:
 
 # ------------------------------------------------------------------ helpers
 _OUTPUT = click.option(
-    "-o", "--output", type=click.Path(path_type=Path, dir_okay=False, allow_dash=True), default=None,
+    "-o", "--output", type=click.Path(path_type=Path, allow_dash=True), default=None,
     help="Output file ('-' or none: stdout).",
 )
 
@@ -137,21 +137,26 @@ def _export_format(fmt: str | None, output: Path | None) -> ExportFormat:
     return cast(ExportFormat, fmt) if fmt else export_mod.format_for_path(_out_path(output))
 
 
-def _read_document(path: Path, published: dt.date | None) -> Document:
-    """A claims document, or the extraction of an article text, by the file's extension."""
+def _graph_of(path: Path, published: dt.date | None) -> Any:
+    """The graph of a claims document, or of the extraction of an article text, by the file's extension."""
+    from kgbuild.rdf import to_graph
+
     suffix = path.suffix.lower()
     if suffix.lstrip(".") in io.RDF_EXTENSIONS and suffix not in (*DOCUMENT_SUFFIXES, ".xml"):
         # Extracting claims from Turtle would only make nonsense out of a graph.
         raise InputError(f"{path}: is a graph file; build reads a claims document (.yaml) or an article text")
-    if suffix in DOCUMENT_SUFFIXES:
-        from kgbuild.document import load_document
+    if suffix not in DOCUMENT_SUFFIXES:
+        return to_graph(_extract(path, published))  # an inconsistency here is a bug, not bad input
+    from kgbuild.document import load_document
 
-        doc = load_document(path)
-        if published is not None:  # the command line overrides the document
-            given = DateValue(published.isoformat(), DateResolution.GIVEN)
-            doc = dataclasses.replace(doc, article=dataclasses.replace(doc.article, published=given))
-        return doc
-    return _extract(path, published)
+    doc = load_document(path)
+    if published is not None:  # the command line overrides the document
+        given = DateValue(published.isoformat(), DateResolution.GIVEN)
+        doc = dataclasses.replace(doc, article=dataclasses.replace(doc.article, published=given))
+    try:
+        return to_graph(doc)
+    except ValueError as e:  # a claims document edited by hand can contradict itself
+        raise DocumentError(f"{path}: {e}") from None
 
 
 def _extract(path: Path, published: dt.date | None) -> Document:
@@ -159,24 +164,13 @@ def _extract(path: Path, published: dt.date | None) -> Document:
     try:
         from kgbuild.pipeline import extract
     except ModuleNotFoundError as e:
-        if e.name not in ("kgbuild.pipeline",):
+        if e.name != "kgbuild.pipeline":
             raise
         raise KgbuildError(
             f"{path}: cannot extract from article texts: this kgbuild has no extraction pipeline; "
             f"build from a claims document ({', '.join(DOCUMENT_SUFFIXES)}) instead"
         ) from None
     return extract(text, published=published, source=path.name)
-
-
-def _to_graph(doc: Document, source: Path) -> Any:
-    from kgbuild.rdf import to_graph
-
-    if source.suffix.lower() not in DOCUMENT_SUFFIXES:
-        return to_graph(doc)  # extraction made it: an inconsistency is a bug, not bad input
-    try:
-        return to_graph(doc)
-    except ValueError as e:  # a claims document edited by hand can contradict itself
-        raise DocumentError(f"{source}: {e}") from None
 
 
 _SHAPES = click.option("--shapes", type=click.Path(path_type=Path),
@@ -209,8 +203,7 @@ def build(input: Path, output: Path | None, published: dt.date | None, fmt: str 
       kgbuild build article.claims.yaml --format jsonld -o article.jsonld
     """
     _check_output(output, [input])
-    doc = _read_document(input, published)
-    graph = _to_graph(doc, input)
+    graph = _graph_of(input, published)
     if not no_validate:
         from kgbuild.validate import format_report
         from kgbuild.validate import validate as validate_graph

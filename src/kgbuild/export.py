@@ -74,7 +74,7 @@ def serialize(graph: Graph, fmt: ExportFormat = "turtle") -> str:
     if fmt == "nt":
         return _sorted_lines(out.serialize(format="nt"))
     if fmt == "jsonld":
-        context = {prefix: str(ns) for prefix, ns in out.namespaces() if prefix}
+        context = {prefix: str(ns) for prefix, ns in out.namespaces() if prefix and prefix != "xml"}
         text = out.serialize(format="json-ld", context=context, auto_compact=True, indent=2)
         return text if text.endswith("\n") else text + "\n"
     return out.serialize(format=fmt)
