@@ -1,0 +1,963 @@
+"""Events: what an article reports as having happened, with when, where, who and how many.
+
+The stage works on what the stages before it found (sentences, linked mentions, resolved
+dates, numbers) and on German knowledge kept as data in ``lang/<code>/event_triggers.tsv``:
+trigger words with their event class, and the small word lists the rules below use.
+
+1. **Triggers.** One Aho-Corasick pass over the lower-cased text finds every trigger form;
+   a match counts when it fits its token: a whole word, a word's start ("flieh" ->
+   "fliehenden"), or the head of a capitalised compound with an inflection ending
+   ("angriff" -> "Luftangriffe"). The longest match in a token wins, so a blocking entry
+   ("auswahl") silences a shorter one ("wahl"). A trigger after a negation ("keine Pläne
+   für ein Gespräch") is dropped.
+2. **Attributes per occurrence**, within its sentence:
+   *date* -- each resolved date goes to the nearest trigger or verb of saying, so "erklärte
+   Tokajew am Dienstag" dates the statement, not the mobilisation it mentions; a trigger
+   takes the nearest date it won, and none if it won none (never a guess).
+   *location* -- places and states after a local preposition ("in Moskau", "nach
+   Kasachstan"), inside the trigger's compound ("Ukraine-Konflikt"), a state adjective on
+   the trigger ("russischen Teilmobilmachung"), a named place without preposition; an
+   origin ("aus Russland") only when nothing better is named. The trigger's own clause
+   first, then the sentence.
+   *agent* -- a possessive genitive before the trigger ("Putins Zustimmung zur
+   Teilmobilisierung"), "durch X", the subject of an active trigger verb or of a verb that
+   carries an event noun ("flog Luftangriffe"), the doer in a genitive after an intransitive
+   event noun ("Rücktritt Papandreous").
+   *quantities* -- numbers in the sentence (a number right beside one trigger is that
+   trigger's only); a number in the next sentence of the paragraph that has no trigger of
+   its own ("Mehr als ... Menschen ...") goes to the events before it.
+3. **Merging.** Occurrences of one class and trigger group are one happening unless their
+   dates, their names ("Sturm Dagmar" vs "Zyklon Grant") or their compounds' first parts
+   ("Neuwahl" vs "Parlamentswahl") disagree: the event gets the union of what they say.
+4. An event with no place at all takes the state of the dateline, when the dateline names
+   exactly one state that the article also names elsewhere.
+
+Events are keyed ``event/1``, ``event/2`` ... in the order of their first occurrence.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from importlib import resources
+from typing import Any, Literal
+
+import ahocorasick
+
+from kgbuild.model import DateValue, Event, Mention, Quantity, Span, Structure
+
+__all__ = ["EventContext", "EventLexicon", "Trigger", "find_events", "load_event_lexicon"]
+
+MatchType = Literal["word", "prefix", "suffix"]
+
+# Inflection endings a compound head may carry: Angriff-e, Wahl-en, Konflikt-s, Krieg-es.
+_ENDINGS = ("", "e", "en", "n", "s", "es", "ens")
+# Words, numbers with inner dots ("1.507"), hyphenated compounds; each punctuation mark alone.
+_TOKEN = re.compile(r"\w+(?:[-‐‑'’.]\w+)*|[^\w\s]")
+_SEGMENT_MARKS = frozenset(";:–—()[]-")
+_PLAIN = "Event"  # the TSV's name for a plain schema:Event
+_BLOCK = "-"
+# Event classes whose doer stands in the genitive after the noun ("Rücktritt Papandreous",
+# "Flucht der Bewohner"); for the others that genitive is who it happened to.
+_INTRANSITIVE = frozenset({"Resignation", "Death", "Migration", "Protest", "Appointment", "StatementEvent"})
+_AGENT_KINDS = frozenset({"person", "organization", "country"})
+_PLACE_KINDS = frozenset({"place", "country"})
+_PRECISION = {"day": 0, "month": 1, "year": 2}
+
+
+# ------------------------------------------------------------------ lexicon
+@dataclass(frozen=True)
+class Trigger:
+    """One row of ``event_triggers.tsv``."""
+
+    form: str  # lower-case word, stem or phrase
+    match: MatchType
+    type: str  # kg: local name; "Event" for a plain schema:Event; "-" blocks a shorter match
+    label: str  # German name of the event
+    group: str  # occurrences of one type and group may merge
+    prev: frozenset[str] = frozenset()
+    next: frozenset[str] = frozenset()
+    date_after: bool = False
+    place_near: bool = False
+    named: bool = False
+
+
+@dataclass(frozen=True)
+class EventLexicon:
+    """Triggers, the automaton that finds them, and the rules' word lists (see the TSV's header)."""
+
+    triggers: tuple[Trigger, ...]
+    automaton: Any  # ahocorasick.Automaton: form -> (form, ((trigger index, ending length), ...))
+    lists: dict[str, frozenset[str]]
+    speech: frozenset[str] = frozenset()
+    neg: frozenset[str] = frozenset()
+    loc: frozenset[str] = frozenset()
+    weakloc: frozenset[str] = frozenset()
+    agentprep: frozenset[str] = frozenset()
+    passive: frozenset[str] = frozenset()
+    support: frozenset[str] = frozenset()
+    placenoun: frozenset[str] = frozenset()
+    compass: frozenset[str] = frozenset()
+    nodate: frozenset[str] = frozenset()
+    clause: frozenset[str] = frozenset()
+    article: frozenset[str] = frozenset()
+    preps: frozenset[str] = frozenset()  # every preposition of @loc, @weakloc, @noloc, @agentprep
+
+    def words(self, name: str) -> frozenset[str]:
+        """The word list ``@name`` (empty when the file has none)."""
+        return self.lists.get(name, frozenset())
+
+
+@lru_cache(maxsize=4)
+def load_event_lexicon(lang: str = "de") -> EventLexicon:
+    """Read ``lang/<lang>/event_triggers.tsv`` and build its automaton (cached).
+
+    >>> lex = load_event_lexicon("de")
+    >>> any(t.form == "teilmobilmachung" or t.form == "mobilmachung" for t in lex.triggers)
+    True
+    """
+    data = resources.files("kgbuild").joinpath("lang", lang, "event_triggers.tsv").read_text(encoding="utf-8")
+    return parse_event_lexicon(data)
+
+
+def parse_event_lexicon(data: str) -> EventLexicon:
+    """Build an :class:`EventLexicon` from the text of a trigger table (format: see the TSV)."""
+    triggers: list[Trigger] = []
+    lists: dict[str, frozenset[str]] = {}
+    for n, raw in enumerate(data.splitlines(), start=1):
+        if not raw.strip() or raw.startswith("#"):
+            continue
+        cols = raw.split("\t")
+        if cols[0].startswith("@"):
+            lists[cols[0][1:]] = frozenset(w for c in cols[1:] for w in c.split())
+            continue
+        if len(cols) < 3 or cols[1] not in ("word", "prefix", "suffix"):
+            raise ValueError(f"event_triggers.tsv:{n}: expected trigger, match, type: {raw!r}")
+        form, match, typ = cols[0].strip().lower(), cols[1], cols[2].strip()
+        label = cols[3].strip() if len(cols) > 3 and cols[3].strip() else form.capitalize()
+        group = cols[4].strip() if len(cols) > 4 and cols[4].strip() else typ
+        prev: frozenset[str] = frozenset()
+        nxt: frozenset[str] = frozenset()
+        flags = {f.strip() for f in cols[5].split(",")} if len(cols) > 5 else set()
+        for f in flags:
+            if f.startswith("prev="):
+                prev = frozenset(f[5:].split("|"))
+            elif f.startswith("next="):
+                nxt = frozenset(f[5:].split("|"))
+        triggers.append(Trigger(
+            form, match, typ, label, group, prev, nxt,  # type: ignore[arg-type]
+            date_after="date-after" in flags, place_near="place-near" in flags, named="named" in flags,
+        ))
+    keys: dict[str, list[tuple[int, int]]] = {}
+    for i, t in enumerate(triggers):
+        for ending in _ENDINGS if t.match == "suffix" else ("",):
+            keys.setdefault(t.form + ending, []).append((i, len(ending)))
+    automaton = ahocorasick.Automaton()
+    for key, entries in keys.items():
+        automaton.add_word(key, (key, tuple(entries)))
+    automaton.make_automaton()
+    w = {name: lists.get(name, frozenset()) for name in (
+        "speech", "neg", "loc", "weakloc", "agentprep", "passive", "support", "placenoun", "compass",
+        "nodate", "clause", "article")}
+    preps = w["loc"] | w["weakloc"] | w["agentprep"] | lists.get("noloc", frozenset())
+    return EventLexicon(tuple(triggers), automaton, lists, **w, preps=preps)
+
+
+# ------------------------------------------------------------------ context
+@dataclass(frozen=True)
+class EventContext:
+    """What the event stage gets from the stages before it."""
+
+    text: str
+    structure: Structure
+    mentions: tuple[Mention, ...]  # linked: .key is the entity key
+    dates: tuple[tuple[Span, DateValue], ...]  # resolved dates in the text
+    quantities: tuple[tuple[Span, Quantity], ...]  # numbers in the text
+
+
+# ------------------------------------------------------------------ working objects
+@dataclass
+class _Occurrence:
+    """One trigger in one sentence, with what its sentence says about it (internal)."""
+
+    trigger: Trigger
+    begin: int  # the matched trigger text
+    end: int
+    tok_begin: int  # first and last token of the trigger
+    tok_end: int
+    sentence: int
+    segment: int
+    modifier: str  # first part of a compound ("Luft" in "Luftangriffe"), as written
+    event_name: str | None = None  # "Dagmar" in "Sturm Dagmar"
+    verbal: bool = False
+    attributive: bool = False
+    passive: bool = False
+    start: DateValue | None = None
+    locations: list[str] = field(default_factory=list)
+    inherited: bool = False  # its places come from the sentence before
+    located_by: str | None = None  # "in"/"nach" when the first location came with a preposition
+    location_name: str | None = None
+    agents: list[str] = field(default_factory=list)
+    participants: list[str] = field(default_factory=list)
+    quantities: list[Quantity] = field(default_factory=list)
+
+    @property
+    def type(self) -> str:
+        return self.trigger.type
+
+
+@dataclass
+class _Cluster:
+    members: list[_Occurrence]
+    start: DateValue | None = None
+    names: set[str] = field(default_factory=set)
+    modifiers: set[str] = field(default_factory=set)
+
+
+class _Doc:
+    """The text cut into tokens, sentences and clause segments, with the mentions on them."""
+
+    def __init__(self, ctx: EventContext, lex: EventLexicon, active: Iterable[int], lowered: str) -> None:
+        text = ctx.text
+        self.text = text
+        self.lex = lex
+        sents = ctx.structure.sentences
+        self.sent_block = [s.block for s in sents]
+        self.sent_begin = [s.span.begin for s in sents]
+        self.sent_end = [s.span.end for s in sents]
+        tb: list[int] = []
+        te: list[int] = []
+        low: list[str] = []
+        tsent: list[int] = []
+        seg: list[int] = []
+        # only the sentences that hold a trigger candidate are cut into tokens
+        self.sent_first = [0] * (len(sents) + 1)
+        self.sent_last = [0] * len(sents)
+        clause = lex.clause
+        segment = 0
+        self.seg_first: dict[int, int] = {}
+        self.seg_last: dict[int, int] = {}
+        finditer, marks = _TOKEN.finditer, _SEGMENT_MARKS
+        seg_first, seg_last = self.seg_first, self.seg_last
+        for si in sorted(set(active)):
+            s = sents[si]
+            self.sent_first[si] = n = len(tb)
+            spans = [tok.span() for tok in finditer(text, s.span.begin, s.span.end)]
+            words = [lowered[b:e] for b, e in spans]
+            # a new clause segment at ; : ( ) dashes, and at a comma before "dass", "die", "hat" ...
+            cuts = [i for i, w in enumerate(words) if w in marks or (i and w in clause and words[i - 1] == ",")]
+            prev = 0
+            for cut in [*cuts, len(words)]:
+                if cut > prev:
+                    segment += 1
+                    seg_first[segment] = n + prev
+                    seg_last[segment] = n + max(prev, cut - 1)
+                    seg.extend([segment] * (cut - prev))
+                prev = cut
+            tb.extend([b for b, _ in spans])
+            te.extend([e for _, e in spans])
+            low.extend(words)
+            tsent.extend([si] * len(spans))
+            n += len(spans)
+            self.sent_last[si] = n
+        self.tok_begin, self.tok_end, self.low, self.tok_sent, self.seg = tb, te, low, tsent, seg
+        self.active = frozenset(active)
+        self.skip = lex.article
+        self.preps = lex.preps
+        # mentions with a key, by sentence; each token's mention
+        self.mention_at: dict[int, Mention] = {}
+        self.by_sentence: dict[int, list[Mention]] = {}
+        self.tokens_of: dict[int, tuple[int, int]] = {}  # id(mention) -> first and last token
+        self.place_cache: dict[int, list[tuple[int, Mention, str | None, str | None]]] = {}
+        self.prep_cache: dict[int, str | None] = {}
+        self.outside: list[Mention] = []  # dateline, credits
+        for mention in sorted((m for m in ctx.mentions if m.key), key=lambda m: (m.span.begin, m.span.end)):
+            si = self.sentence_at(mention.span.begin)
+            if si < 0:
+                self.outside.append(mention)
+                continue
+            self.by_sentence.setdefault(si, []).append(mention)
+            if si not in self.active:
+                continue
+            first, last = self.token_at(mention.span.begin), self.token_at(mention.span.end - 1)
+            self.tokens_of[id(mention)] = (first, last)
+            if first >= 0:
+                for t in range(first, max(first, last) + 1):
+                    self.mention_at.setdefault(t, mention)
+
+    # -- positions
+    def sentence_at(self, offset: int) -> int:
+        i = bisect_right(self.sent_begin, offset) - 1
+        return i if i >= 0 and offset < self.sent_end[i] else -1
+
+    def token_at(self, offset: int) -> int:
+        """Index of the token that holds ``offset``, or -1."""
+        i = bisect_right(self.tok_begin, offset) - 1
+        return i if i >= 0 and offset < self.tok_end[i] else -1
+
+    def first_token_from(self, offset: int) -> int:
+        return bisect_left(self.tok_begin, offset)
+
+    def seg_at(self, offset: int) -> int:
+        """The clause segment of the token at (or right after) ``offset``."""
+        t = min(bisect_right(self.tok_begin, offset) - 1, len(self.seg) - 1)
+        return self.seg[t] if t >= 0 else -1
+
+    def is_word(self, t: int) -> bool:
+        return self.low[t][0].isalnum()
+
+    def is_cap(self, t: int) -> bool:
+        return self.text[self.tok_begin[t]].isupper()
+
+    def in_sentence(self, t: int, si: int) -> bool:
+        return 0 <= t < len(self.low) and self.tok_sent[t] == si
+
+    # -- prepositions and genitives
+    def prep_before(self, t: int) -> str | None:
+        """The preposition governing the phrase that ends before token ``t`` (a few words back)."""
+        if t in self.prep_cache:
+            return self.prep_cache[t]
+        self.prep_cache[t] = found = self._prep_before(t)
+        return found
+
+    def _prep_before(self, t: int) -> str | None:
+        skip, preps = self.skip, self.preps
+        si = self.tok_sent[t]
+        j, counted = t - 1, 0
+        while self.in_sentence(j, si) and counted < 3:
+            w = self.low[j]
+            if w in preps:
+                return w
+            if w == ",":
+                # a list of places: "in den Ländern Spanien, Chile und Kolumbien"
+                if j - 1 >= 0 and self.mention_at.get(j - 1) is not None and \
+                        self.mention_at[j - 1].kind in _PLACE_KINDS:
+                    j -= 1
+                    continue
+                return None
+            if not self.is_word(j):
+                return None
+            if j in self.mention_at or w in skip:
+                j -= 1
+                continue
+            counted += 1
+            j -= 1
+        return None
+
+    def is_genitive(self, m: Mention) -> bool:
+        """A Saxon or inflected genitive: "Putins", "Saudi-Arabiens", "Birtles'"."""
+        if m.role == "genitive":
+            return True
+        s, name = m.span.text, m.name
+        return s[-1:] in ("s", "'", "’") and s != name and not name.endswith(s[-1])
+
+    def prenominal(self, m: Mention) -> bool:
+        """A genitive that stands before its noun ("Putins Zustimmung", "Russlands Außenminister")."""
+        t = self.first_token_from(m.span.end)
+        return self.is_genitive(m) and self.in_sentence(t, self.tok_sent[t - 1]) and self.is_word(t) \
+            and self.is_cap(t) and t not in self.mention_at
+
+
+# ------------------------------------------------------------------ entry point
+def find_events(ctx: EventContext, *, lang: str = "de") -> list[Event]:
+    """Find the events an article reports.
+
+    Args:
+        ctx: the text, its structure, linked mentions, resolved dates and numbers.
+        lang: the language whose ``event_triggers.tsv`` to use.
+
+    Returns:
+        The events, keyed ``event/1`` ... in the order of their first mention.
+    """
+    lex = load_event_lexicon(lang)
+    lowered = _lower(ctx.text)
+    hits = _candidates(lowered, lex)
+    if not hits:
+        return []
+    sentence_of = _SentenceIndex(ctx.structure)
+    doc = _Doc(ctx, lex, {si for b, _, _ in hits if (si := sentence_of(b)) >= 0}, lowered)
+    extra = _place_mentions(ctx, doc)
+    occs = _find_triggers(ctx, doc, hits)
+    if not occs:
+        return []
+    by_sentence: dict[int, list[_Occurrence]] = {}
+    for o in occs:
+        by_sentence.setdefault(o.sentence, []).append(o)
+    dates = _dates_by_sentence(ctx, doc)
+    quantities = _quantities_by_sentence(ctx, doc, dates)
+    for si, sent_occs in by_sentence.items():
+        _assign_dates(doc, si, sent_occs, dates.get(si, []))
+        _assign_quantities(doc, sent_occs, quantities.get(si, []))
+        for o in sent_occs:
+            _assign_locations(doc, o, extra.get(si, []))
+            _assign_actors(doc, o)
+    _follow_up(ctx, doc, by_sentence, quantities)
+    clusters = _merge(occs)
+    fallback = _dateline_state(ctx, doc)
+    return [_to_event(ctx, n, c, fallback) for n, c in enumerate(clusters, start=1)]
+
+
+# ------------------------------------------------------------------ triggers
+def _lower(text: str) -> str:
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    # a few characters grow when lower-cased ("İ"): keep offsets aligned
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+
+
+class _SentenceIndex:
+    def __init__(self, structure: Structure) -> None:
+        self.begins = [s.span.begin for s in structure.sentences]
+        self.ends = [s.span.end for s in structure.sentences]
+
+    def __call__(self, offset: int) -> int:
+        i = bisect_right(self.begins, offset) - 1
+        return i if i >= 0 and offset < self.ends[i] else -1
+
+
+def _candidates(lowered: str, lex: EventLexicon) -> list[tuple[int, int, tuple[tuple[int, int], ...]]]:
+    """Every trigger form in the lower-cased text: (begin, end, (trigger index, ending length)...)."""
+    return [(last - len(key) + 1, last + 1, entries) for last, (key, entries) in lex.automaton.iter(lowered)]
+
+
+def _find_triggers(ctx: EventContext, doc: _Doc,
+                   hits: list[tuple[int, int, tuple[tuple[int, int], ...]]]) -> list[_Occurrence]:
+    lex = doc.lex
+    best: dict[int, tuple[int, int, int, int, Trigger]] = {}  # last token -> (len, b, e, first token, trigger)
+    for b, e, entries in hits:
+        tb, tl = doc.token_at(b), doc.token_at(e - 1)
+        if tb < 0 or tl < 0 or not doc.is_word(tb) or doc.tok_sent[tb] != doc.tok_sent[tl]:
+            continue
+        for idx, ending in entries:
+            trig = lex.triggers[idx]
+            if not _fits(doc, trig, b, e, tb, tl, ending):
+                continue
+            stem_e = e - ending
+            cur = best.get(tl)
+            if cur is None or (stem_e - b) > cur[0]:
+                best[tl] = (stem_e - b, b, stem_e, tb, trig)
+            break
+    chosen = sorted(best.items(), key=lambda kv: kv[1][1])
+    out: list[_Occurrence] = []
+    covered_until = -1
+    for tl, (_, b, e, tb, trig) in chosen:
+        if tb <= covered_until:  # inside a phrase already taken
+            continue
+        covered_until = tl
+        if trig.type == _BLOCK:
+            continue
+        si = doc.tok_sent[tb]
+        if ctx.structure.sentences[si].role == "byline":
+            continue
+        if not _conditions_hold(ctx, doc, trig, tb, tl) or _negated(doc, tb):
+            continue
+        out.append(_occurrence(doc, trig, b, e, tb, tl))
+    return out
+
+
+def _fits(doc: _Doc, trig: Trigger, b: int, e: int, tb: int, tl: int, ending: int) -> bool:
+    if trig.match == "suffix":
+        return tb == tl and e == doc.tok_end[tl] and doc.is_cap(tb)
+    if b != doc.tok_begin[tb]:
+        return False
+    if trig.match == "word":
+        return e == doc.tok_end[tl]
+    return True
+
+
+def _conditions_hold(ctx: EventContext, doc: _Doc, trig: Trigger, tb: int, tl: int) -> bool:
+    si = doc.tok_sent[tb]
+    if trig.prev and not (doc.in_sentence(tb - 1, si) and doc.low[tb - 1] in trig.prev):
+        return False
+    if trig.next and not (doc.in_sentence(tl + 1, si) and doc.low[tl + 1] in trig.next):
+        return False
+    if trig.date_after:
+        # the date's span may take in the trigger's last word ("seit 1. Juli 2007")
+        end = doc.tok_end[tl]
+        if not any(doc.tok_begin[tl] <= sp.begin <= end + 3 for sp, _ in ctx.dates):
+            return False
+    if trig.place_near:
+        near = [t for t in range(tb - 3, tl + 4) if doc.in_sentence(t, si) and not tb <= t <= tl]
+        if not any((t in doc.mention_at and doc.mention_at[t].kind in _PLACE_KINDS)
+                   or doc.low[t] in doc.lex.placenoun or doc.low[t] in ("land", "heimat")
+                   for t in near):
+            return False
+    return True
+
+
+def _negated(doc: _Doc, tb: int) -> bool:
+    """A negation up to four words before the trigger, in the same clause."""
+    neg = doc.lex.neg
+    si, seg = doc.tok_sent[tb], doc.seg[tb]
+    for t in range(tb - 1, tb - 5, -1):
+        if not doc.in_sentence(t, si) or doc.seg[t] != seg:
+            return False
+        if doc.low[t] in neg:
+            return True
+    return False
+
+
+def _occurrence(doc: _Doc, trig: Trigger, b: int, e: int, tb: int, tl: int) -> _Occurrence:
+    si = doc.tok_sent[tb]
+    modifier = doc.text[doc.tok_begin[tb]:b] if trig.match == "suffix" else ""
+    name = None
+    if trig.named and doc.in_sentence(tl + 1, si) and doc.is_word(tl + 1) and doc.is_cap(tl + 1) \
+            and doc.low[tl + 1] not in doc.lex.article:
+        name = doc.text[doc.tok_begin[tl + 1]:doc.tok_end[tl + 1]]
+    token = doc.text[doc.tok_begin[tl]:doc.tok_end[tl]]
+    verb_form = trig.match != "suffix" and token[:1].islower()
+    # a participle used as an adjective: "fliehende Personen", "festgenommenen Hacker"
+    attributive = (verb_form and tb == tl and token.lower() != trig.form
+                   and re.search(r"(?:e|en|er|es|em)$", token) is not None
+                   and doc.in_sentence(tl + 1, si) and doc.is_word(tl + 1) and doc.is_cap(tl + 1))
+    seg_tokens = _segment_tokens(doc, tb)
+    support = doc.lex.support
+    verbal = (verb_form and not attributive) or any(doc.low[t] in support for t in seg_tokens)
+    passive = verb_form and _participle(token) and any(doc.low[t] in doc.lex.passive for t in seg_tokens)
+    return _Occurrence(
+        trig, b, e, tb, tl, si, doc.seg[tb], modifier, name,
+        verbal=verbal, attributive=attributive, passive=passive,
+    )
+
+
+def _participle(token: str) -> bool:
+    w = token.lower()
+    return "ge" in w[:6] or w.endswith("t") or w.endswith("iert")
+
+
+def _segment_tokens(doc: _Doc, t: int) -> range:
+    seg = doc.seg[t]
+    return range(doc.seg_first[seg], doc.seg_last[seg] + 1)
+
+
+# ------------------------------------------------------------------ dates
+def _dates_by_sentence(ctx: EventContext, doc: _Doc) -> dict[int, list[tuple[Span, DateValue]]]:
+    nodate = doc.lex.nodate
+    out: dict[int, list[tuple[Span, DateValue]]] = {}
+    for sp, dv in ctx.dates:
+        si = doc.sentence_at(sp.begin)
+        if si < 0:
+            continue
+        t = doc.first_token_from(sp.begin)
+        if any(doc.in_sentence(j, si) and doc.low[j] in nodate for j in range(t - 3, t)):
+            continue
+        out.setdefault(si, []).append((sp, dv))
+    return out
+
+
+def _gap(a: tuple[int, int], b: tuple[int, int]) -> int:
+    return max(0, b[0] - a[1], a[0] - b[1])
+
+
+def _assign_dates(doc: _Doc, si: int, occs: list[_Occurrence], dates: list[tuple[Span, DateValue]]) -> None:
+    """Each date goes to its nearest trigger or verb of saying; a trigger takes its nearest date."""
+    if not dates:
+        return
+    speech = doc.lex.speech
+    cues = [(doc.tok_begin[t], doc.tok_end[t], doc.seg[t])
+            for t in range(doc.sent_first[si], doc.sent_last[si]) if doc.low[t] in speech]
+    won: dict[int, list[tuple[int, int, DateValue]]] = {}
+    for sp, dv in dates:
+        dseg = doc.seg_at(sp.begin)
+        best: tuple[int, int] | None = None  # (distance, occurrence index or -1 for a cue)
+        for i, o in enumerate(occs):
+            d = _gap((o.begin, o.end), (sp.begin, sp.end))
+            if o.attributive:
+                d = 2 * d + 20
+            if o.segment != dseg:
+                d += 40
+            if best is None or d < best[0]:
+                best = (d, i)
+        for b, e, cseg in cues:
+            d = _gap((b, e), (sp.begin, sp.end)) + (40 if cseg != dseg else 0)
+            if best is None or d < best[0]:
+                best = (d, -1)
+        if best is not None and best[1] >= 0:
+            won.setdefault(best[1], []).append((best[0], _PRECISION[dv.precision], dv))
+    for i, cands in won.items():
+        occs[i].start = min(cands, key=lambda c: (c[0], c[1]))[2]
+
+
+# ------------------------------------------------------------------ quantities
+def _quantities_by_sentence(ctx: EventContext, doc: _Doc,
+                            dates: dict[int, list[tuple[Span, DateValue]]]) -> dict[int, list[tuple[Span, Quantity]]]:
+    date_spans = [sp for sp, _ in ctx.dates]
+    out: dict[int, list[tuple[Span, Quantity]]] = {}
+    for sp, q in ctx.quantities:
+        si = doc.sentence_at(sp.begin)
+        if si < 0 or any(d.begin < sp.end and sp.begin < d.end for d in date_spans):
+            continue  # the day or year of a date
+        out.setdefault(si, []).append((sp, q))
+    return out
+
+
+def _assign_quantities(doc: _Doc, occs: list[_Occurrence], quantities: list[tuple[Span, Quantity]]) -> None:
+    """A number right beside one trigger is that trigger's; the others go to every event of the sentence."""
+    for sp, q in quantities:
+        qt = doc.first_token_from(sp.begin)
+        qe = max(doc.token_at(sp.end - 1), qt)
+        qseg = doc.seg_at(sp.begin)
+        close = [o for o in occs if o.segment == qseg
+                 and (0 <= o.tok_begin - qe <= 3 or 0 <= qt - o.tok_end <= 3)]
+        for o in close if len(close) == 1 else occs:
+            if q not in o.quantities:
+                o.quantities.append(q)
+
+
+# ------------------------------------------------------------------ locations
+def _place_mentions(ctx: EventContext, doc: _Doc) -> dict[int, list[Mention]]:
+    """Places the mention stage left unmarked in the sentences with triggers.
+
+    A name the article gives a place or state elsewhere (a dateline's "Ras Lanuf"), a compass
+    prefix plus such a name ("Nordaustralien", "Ostukraine"), or such a name as part of a
+    hyphenated compound (the "Ukraine" of "Ukraine-Konflikt") stands for that place.
+    """
+    names: dict[str, Mention] = {}
+    for m in ctx.mentions:
+        if m.key and m.kind in _PLACE_KINDS and m.role in ("name", "genitive"):
+            names.setdefault(m.name.lower(), m)
+    if not names:
+        return {}
+    compass = doc.lex.compass
+    out: dict[int, list[Mention]] = {}
+    multiword = [(n, m) for n, m in names.items() if " " in n]
+    for si in doc.active:
+        first, last = doc.sent_first[si], doc.sent_last[si]
+        seg_text = doc.text[doc.tok_begin[first]:doc.tok_end[last - 1]].lower() if last > first else ""
+        for n, m in multiword:
+            pos = seg_text.find(n)
+            while pos >= 0:
+                b = doc.tok_begin[first] + pos
+                t = doc.token_at(b)
+                if t >= 0 and doc.tok_begin[t] == b and t not in doc.mention_at:
+                    te = doc.token_at(b + len(n) - 1)
+                    span = Span.of(ctx.text, b, doc.tok_end[te])
+                    out.setdefault(si, []).append(Mention(span, m.kind, m.name, m.key, "name", si))
+                    for j in range(t, te + 1):
+                        doc.mention_at.setdefault(j, m)
+                pos = seg_text.find(n, pos + len(n))
+    compass_prefixes = tuple(compass)
+    mention_at = doc.mention_at
+    for t, w in enumerate(doc.low):
+        if t in mention_at or len(w) < 4:
+            continue
+        hits: list[tuple[int, int, Mention]] = []
+        known = names.get(w) or (names.get(w[:-1]) if w[-1] == "s" else None)
+        if known is not None:
+            if doc.is_cap(t):
+                hits.append((0, len(w), known))
+        elif "-" in w:
+            pos = 0
+            for part in w.split("-"):
+                found = names.get(part) or names.get(part[:-1] if part.endswith("s") else part)
+                if found is not None:
+                    hits.append((pos, pos + len(part), found))
+                pos += len(part) + 1
+        elif len(w) >= 8 and w.startswith(compass_prefixes) and doc.is_cap(t):
+            for c in compass:
+                if w.startswith(c) and len(w) - len(c) >= 4:
+                    rest = w[len(c):]
+                    found = names.get(rest) or names.get(rest[:-1] if rest.endswith("s") else rest)
+                    if found is not None:
+                        hits.append((0, len(w), found))
+                        break
+        for b, e, m in hits:
+            begin = doc.tok_begin[t] + b
+            span = Span.of(ctx.text, begin, begin + (e - b))
+            out.setdefault(doc.tok_sent[t], []).append(
+                Mention(span, m.kind, m.name, m.key, "name", doc.tok_sent[t]))
+            doc.mention_at.setdefault(t, m)
+    return out
+
+
+def _place_candidates(doc: _Doc, si: int, extra: list[Mention]) -> list[tuple[int, Mention, str | None, str | None]]:
+    """The places and states of a sentence: (token, mention, preposition, level), computed once.
+
+    The level is "strong" (a local preposition, a named place, a genitive), "weak" (an origin, a
+    bare state), "adjective" (a state adjective: a place only on the trigger or a place noun),
+    or None (governed by another preposition: "mit Deutschland").
+    """
+    cached = doc.place_cache.get(si)
+    if cached is not None:
+        return cached
+    lex = doc.lex
+    out: list[tuple[int, Mention, str | None, str | None]] = []
+    for m in [*doc.by_sentence.get(si, []), *extra]:
+        if m.kind not in _PLACE_KINDS or not m.key:
+            continue
+        mt = doc.tokens_of[id(m)][0] if id(m) in doc.tokens_of else doc.token_at(m.span.begin)
+        if mt < 0:
+            continue
+        prep: str | None = None
+        level: str | None
+        if m.role in ("adjective", "demonym"):
+            nt = doc.first_token_from(m.span.end)
+            on_place = doc.in_sentence(nt, si) and doc.low[nt] in lex.placenoun
+            level = "strong" if m.role == "adjective" and on_place else "adjective" if m.role == "adjective" else None
+        else:
+            prep = doc.prep_before(mt)
+            if prep in lex.loc:
+                level = "weak" if prep == "gegen" and m.kind == "country" else "strong"
+            elif prep in lex.weakloc:
+                level = "weak"
+            elif prep is not None:
+                level = None
+            elif m.kind == "place" or doc.is_genitive(m):
+                level = "strong"
+            else:
+                level = "weak"
+        out.append((mt, m, prep, level))
+    out.sort(key=lambda x: x[0])
+    doc.place_cache[si] = out
+    return out
+
+
+def _assign_locations(doc: _Doc, o: _Occurrence, extra: list[Mention]) -> None:
+    strong: list[tuple[int, Mention, str | None]] = []
+    weak_own: list[tuple[int, Mention, str | None]] = []
+    weak_other: list[tuple[int, Mention, str | None]] = []
+    for mt, m, prep, level in _place_candidates(doc, o.sentence, extra):
+        if o.tok_begin <= mt <= o.tok_end:
+            level = "strong"  # inside the trigger's compound: "Ukraine-Konflikt"
+        elif level == "adjective":  # "der russischen Teilmobilmachung"
+            level = "strong" if doc.first_token_from(m.span.end) == o.tok_begin else None
+        if level == "strong":
+            strong.append((mt, m, prep))
+        elif level == "weak":
+            (weak_own if doc.seg[mt] == o.segment else weak_other).append((mt, m, prep))
+    # what the sentence places strongly, the trigger's own clause first; else an origin or a bare state
+    found = sorted(strong, key=lambda x: (doc.seg[x[0]] != o.segment, abs(x[0] - o.tok_begin))) \
+        or weak_own or weak_other
+    for _, m, _ in found:
+        if m.key and m.key not in o.locations:
+            o.locations.append(m.key)
+    if found:
+        mt, m, prep = found[0]
+        if prep in doc.lex.loc and doc.seg[mt] == o.segment:
+            o.located_by = "nach" if prep == "nach" else "in"
+            o.location_name = m.name
+
+
+# ------------------------------------------------------------------ agents and participants
+def _assign_actors(doc: _Doc, o: _Occurrence) -> None:
+    lex = doc.lex
+    tokens_of = doc.tokens_of
+    mentions = [m for m in doc.by_sentence.get(o.sentence, []) if m.kind in _AGENT_KINDS
+                and m.role not in ("adjective", "demonym") and tokens_of[id(m)][0] >= 0]
+    agents: list[str] = []
+    patients: list[str] = []
+    for m in mentions:
+        mt, me = tokens_of[id(m)]
+        # a possessive before the trigger: "Putins Zustimmung zur Teilmobilisierung"
+        if me < o.tok_begin and o.tok_begin - me <= 3 and doc.is_genitive(m) and \
+                all(doc.is_word(t) and t not in doc.mention_at for t in range(me + 1, o.tok_begin)):
+            agents.append(m.key or "")
+            continue
+        # the genitive after a noun: "Rücktritt Papandreous", "Festnahme des Bloggers X"
+        if not o.verbal and mt > o.tok_end and mt - o.tok_end <= 4 and doc.seg[mt] == o.segment and \
+                all(doc.low[t] in ("des", "der") or (doc.is_word(t) and doc.is_cap(t))
+                    for t in range(o.tok_end + 1, mt)) and \
+                (doc.is_genitive(m) or (mt - 1 > o.tok_end and doc.low[o.tok_end + 1] in ("des", "der"))):
+            (agents if o.type in _INTRANSITIVE else patients).append(m.key or "")
+            continue
+    # "durch Interpol koordiniert", and "von X" in the passive
+    for t in _segment_tokens(doc, o.tok_begin):
+        w = doc.low[t]
+        if w in lex.agentprep or (o.passive and w in ("von", "vom") and t < o.tok_begin):
+            for j in range(t + 1, min(t + 4, len(doc.low))):
+                by = doc.mention_at.get(j)
+                if by is not None:
+                    if by.kind in _AGENT_KINDS and by.key:
+                        agents.append(by.key)
+                    break
+                if doc.low[j] not in lex.article and not doc.low[j].islower():
+                    break
+    if not agents and o.verbal and not o.passive and not o.attributive:
+        subject = _subject(doc, o, mentions)
+        if subject:
+            agents.append(subject)
+    o.agents = list(dict.fromkeys(a for a in agents if a))
+    participants = [p for p in patients if p]
+    for m in mentions:
+        mt = tokens_of[id(m)][0]
+        if doc.seg[mt] != o.segment or m.kind == "country" or not m.key:
+            continue
+        before = doc.low[mt - 1] if doc.in_sentence(mt - 1, o.sentence) else ""
+        after_t = doc.first_token_from(m.span.end)
+        after = doc.low[after_t] if doc.in_sentence(after_t, o.sentence) else ""
+        if before in ("laut", "von") and m.kind == "organization" or after == "zufolge":
+            continue  # an outlet or a source, not a party to the event
+        participants.append(m.key)
+    o.participants = [p for p in dict.fromkeys(participants) if p not in o.agents]
+
+
+def _subject(doc: _Doc, o: _Occurrence, mentions: Sequence[Mention]) -> str | None:
+    """The first person, organisation or state in the trigger's clause that no preposition governs."""
+    def eligible(m: Mention) -> bool:
+        mt, me = doc.tokens_of[id(m)]
+        if doc.prenominal(m) or m.span.end < doc.tok_end[me]:
+            return False  # a possessor ("Russlands Außenminister"), a compound's part ("CDU-Landrat")
+        if doc.in_sentence(mt - 1, o.sentence) and doc.low[mt - 1] == "des":
+            return False
+        return doc.prep_before(mt) is None
+
+    for m in mentions:
+        if doc.seg[doc.tokens_of[id(m)][0]] == o.segment and eligible(m):
+            return m.key
+    for m in mentions:
+        if m.span.end <= o.begin and eligible(m):
+            return m.key
+    # "Er löschte den Artikel": a pronoun subject is the last person named just before
+    for t in _segment_tokens(doc, o.tok_begin):
+        if doc.low[t] == "er" and doc.prep_before(t) is None:
+            return _last_person(doc, o.sentence)
+    return None
+
+
+def _last_person(doc: _Doc, si: int) -> str | None:
+    for sj in range(si, max(-1, si - 4), -1):
+        if doc.sent_block[sj] != doc.sent_block[si]:
+            break
+        persons = [m for m in doc.by_sentence.get(sj, []) if m.kind == "person" and m.key]
+        if persons:
+            return persons[-1].key
+    return None
+
+
+# ------------------------------------------------------------------ across sentences
+def _follow_up(ctx: EventContext, doc: _Doc, by_sentence: dict[int, list[_Occurrence]],
+               quantities: dict[int, list[tuple[Span, Quantity]]]) -> None:
+    """Counts in the next sentence, and the place of the sentence before, for events left without.
+
+    "Mehr als 1000 Menschen wurden verhaftet." after a sentence on protests in Moscow: the
+    arrests took place there. A sentence of bare numbers after an event sentence ("Etwa 18,3
+    Millionen Staatsbürger sind aufgefordert ...") counts for that event.
+    """
+    sents = ctx.structure.sentences
+    for si in sorted(by_sentence):
+        prev = si - 1
+        if prev < 0 or sents[prev].block != sents[si].block or prev not in by_sentence:
+            continue
+        places = [k for o in by_sentence[prev] if not o.inherited for k in o.locations]
+        for o in by_sentence[si]:
+            if not o.locations and places:
+                o.locations = list(dict.fromkeys(places))
+                o.inherited = True
+    for si, occs in by_sentence.items():
+        nxt = si + 1
+        if nxt >= len(sents) or nxt in by_sentence or sents[nxt].block != sents[si].block:
+            continue
+        for _, q in quantities.get(nxt, []):
+            for o in occs:
+                if q not in o.quantities:
+                    o.quantities.append(q)
+
+
+def _compatible_dates(a: DateValue | None, b: DateValue | None) -> bool:
+    if a is None or b is None:
+        return True
+    return a.value.startswith(b.value) or b.value.startswith(a.value)
+
+
+def _norm_modifier(m: str) -> str:
+    m = m.lower().rstrip("-‐‑")
+    return m[:-1] if m.endswith("s") and len(m) > 3 else m
+
+
+def _merge(occs: Iterable[_Occurrence]) -> list[_Cluster]:
+    clusters: list[_Cluster] = []
+    for o in occs:
+        mod = _norm_modifier(o.modifier)
+        target = None
+        for c in clusters:
+            head = c.members[0]
+            if head.type != o.type or head.trigger.group != o.trigger.group:
+                continue
+            if not _compatible_dates(c.start, o.start):
+                continue
+            if o.event_name and c.names and o.event_name not in c.names:
+                continue
+            if mod and c.modifiers and mod not in c.modifiers:
+                continue
+            target = c
+            break
+        if target is None:
+            target = _Cluster([])
+            clusters.append(target)
+        target.members.append(o)
+        if o.start is not None and (target.start is None or len(o.start.value) > len(target.start.value)):
+            target.start = o.start
+        if o.event_name:
+            target.names.add(o.event_name)
+        if mod:
+            target.modifiers.add(mod)
+    return clusters
+
+
+def _dateline_state(ctx: EventContext, doc: _Doc) -> str | None:
+    """The one state of the dateline, if the article names it elsewhere too."""
+    dl = ctx.structure.dateline
+    if dl is None:
+        return None
+    inside = {m.key for m in ctx.mentions if m.key and m.kind == "country" and dl.begin <= m.span.begin < dl.end}
+    if len(inside) != 1:
+        return None
+    key = next(iter(inside))
+    elsewhere = any(m.key == key and not dl.begin <= m.span.begin < dl.end for m in ctx.mentions)
+    return key if elsewhere else None
+
+
+# ------------------------------------------------------------------ output
+def _anchor(ctx: EventContext, c: _Cluster) -> _Occurrence:
+    def score(o: _Occurrence) -> int:
+        role = ctx.structure.sentences[o.sentence].role
+        return (2 * (role in ("body", "lead")) + 2 * (o.start is not None) + bool(o.locations)
+                + bool(o.agents) + bool(o.quantities))
+    return max(c.members, key=score)  # the first of the best
+
+
+def _name(o: _Occurrence) -> str:
+    label = o.trigger.label
+    if o.modifier:
+        name = o.modifier + (label if o.modifier[-1] in "-‐‑" else label[:1].lower() + label[1:])
+    else:
+        name = label
+    if o.event_name:
+        name = f"{name} {o.event_name}"
+    if o.location_name and o.location_name not in name:
+        name = f"{name} {o.located_by or 'in'} {o.location_name}"
+    return name
+
+
+def _to_event(ctx: EventContext, n: int, c: _Cluster, fallback: str | None) -> Event:
+    anchor = _anchor(ctx, c)
+    span = ctx.structure.sentences[anchor.sentence].span
+    locations = list(dict.fromkeys(k for o in c.members for k in o.locations))
+    if not locations and fallback:
+        locations = [fallback]
+    agents = list(dict.fromkeys(k for o in c.members for k in o.agents))
+    participants = [k for k in dict.fromkeys(k for o in c.members for k in o.participants) if k not in agents]
+    quantities: list[Quantity] = []
+    for o in c.members:
+        for q in o.quantities:
+            if q not in quantities:
+                quantities.append(q)
+    named = next((o for o in c.members if o.event_name), None)
+    if named is not None and anchor.event_name is None:
+        anchor = replace(anchor, event_name=named.event_name)
+    return Event(
+        key=f"event/{n}",
+        types=() if anchor.type == _PLAIN else (anchor.type,),
+        name=_name(anchor),
+        span=span,
+        start=c.start,
+        locations=tuple(locations),
+        agents=tuple(agents),
+        participants=tuple(participants),
+        quantities=tuple(quantities),
+    )
+

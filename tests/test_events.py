@@ -1,0 +1,406 @@
+"""Tests of the event stage on hand-written German sentences.
+
+The inputs of :func:`kgbuild.events.find_events` are built by hand, as spaCy's tests build
+a ``Doc``: sentences and blocks, linked mentions, resolved dates and numbers.
+"""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from kgbuild.events import EventContext, find_events, load_event_lexicon, parse_event_lexicon
+from kgbuild.model import (
+    Block,
+    DateResolution,
+    DateValue,
+    Event,
+    Mention,
+    Quantity,
+    Sentence,
+    Span,
+    Structure,
+)
+
+# name as written -> (key, kind, role, base name)
+ENTITIES: dict[str, tuple[str, str, str, str]] = {
+    "Putins": ("person/wladimir-putin", "person", "name", "Wladimir Putin"),
+    "Putin": ("person/wladimir-putin", "person", "name", "Wladimir Putin"),
+    "Tokajew": ("person/kassym-schomart-tokajew", "person", "name", "Kassym-Schomart Tokajew"),
+    "russischen": ("country/ru", "country", "adjective", "Russland"),
+    "Russland": ("country/ru", "country", "name", "Russland"),
+    "Russen": ("country/ru", "country", "demonym", "Russland"),
+    "Kasachstan": ("country/kz", "country", "name", "Kasachstan"),
+    "Moskau": ("place/moskau", "place", "name", "Moskau"),
+    "Rumänien": ("country/ro", "country", "name", "Rumänien"),
+    "Australien": ("country/au", "country", "name", "Australien"),
+    "Schweden": ("country/se", "country", "name", "Schweden"),
+    "Interpol": ("organization/interpol", "organization", "name", "Interpol"),
+    "Spanien": ("country/es", "country", "name", "Spanien"),
+    "Argentinien": ("country/ar", "country", "name", "Argentinien"),
+    "AFP": ("organization/afp", "organization", "name", "AFP"),
+    "Karolina Peake": ("person/karolina-peake", "person", "name", "Karolina Peake"),
+    "Rémi Mathis": ("person/remi-mathis", "person", "name", "Rémi Mathis"),
+    "Prag": ("place/prag", "place", "name", "Prag"),
+    "Tschechien": ("country/cz", "country", "name", "Tschechien"),
+    "Nordrhein-Westfalen": ("place/nordrhein-westfalen", "place", "name", "Nordrhein-Westfalen"),
+    "Ukraine": ("country/ua", "country", "name", "Ukraine"),
+}
+
+
+def build(
+    paragraphs: list[list[str]],
+    *,
+    headline: str | None = None,
+    dateline: str | None = None,
+    dates: dict[str, str] | None = None,
+    quantities: dict[str, Quantity] | None = None,
+    entities: dict[str, tuple[str, str, str, str]] | None = None,
+) -> EventContext:
+    """An EventContext for paragraphs of sentences: blocks, sentences, mentions, dates, numbers.
+
+    Mentions are every whole-word occurrence of the names in ``entities``; dates and
+    quantities are given by the words that carry them (their first occurrence).
+    """
+    entities = ENTITIES if entities is None else entities
+    parts: list[str] = []
+    text = ""
+    blocks: list[Block] = []
+    sentences: list[Sentence] = []
+    dl_span = None
+
+    def add_block(sents: list[str], role: str, prefix: str = "") -> None:
+        nonlocal text, dl_span
+        if text:
+            text += "\n\n"
+        begin = len(text)
+        if prefix:
+            text += prefix
+            dl_span = Span.of(text, begin, len(text))
+        idx = len(blocks)
+        for i, s in enumerate(sents):
+            if i:
+                text += " "
+            b = len(text)
+            text += s
+            sentences.append(Sentence(Span.of(text, b, len(text)), idx, role))  # type: ignore[arg-type]
+        blocks.append(Block(Span.of(text, begin, len(text)), role, idx))  # type: ignore[arg-type]
+
+    if headline is not None:
+        add_block([headline], "headline")
+    for n, para in enumerate(paragraphs):
+        add_block(para, "body", dateline + " – " if dateline and n == 0 else "")
+    parts.append(text)
+
+    def sentence_of(offset: int) -> int:
+        for i, s in enumerate(sentences):
+            if s.span.begin <= offset < s.span.end:
+                return i
+        return -1
+
+    mentions: list[Mention] = []
+    taken: set[int] = set()
+    for surface in sorted(entities, key=len, reverse=True):
+        key, kind, role, name = entities[surface]
+        start = text.find(surface)
+        while start >= 0:
+            end = start + len(surface)
+            before = text[start - 1] if start else " "
+            after = text[end] if end < len(text) else " "
+            if not before.isalnum() and not after.isalnum() and not taken & set(range(start, end)):
+                taken |= set(range(start, end))
+                mentions.append(Mention(Span.of(text, start, end), kind, name, key, role,  # type: ignore[arg-type]
+                                        sentence_of(start)))
+            start = text.find(surface, end)
+    mentions.sort(key=lambda m: m.span.begin)
+    date_list = []
+    for words, value in (dates or {}).items():
+        b = text.index(words)
+        date_list.append((Span.of(text, b, b + len(words)), DateValue(value, DateResolution.EXPLICIT, words)))
+    qty_list = []
+    for words, q in (quantities or {}).items():
+        b = text.index(words)
+        qty_list.append((Span.of(text, b, b + len(words)), q))
+    structure = Structure(tuple(blocks), tuple(sentences), headline=blocks[0].span if headline else None,
+                          dateline=dl_span)
+    return EventContext(text=text, structure=structure, mentions=tuple(mentions), dates=tuple(date_list),
+                        quantities=tuple(qty_list))
+
+
+def of_type(events: list[Event], typ: str) -> list[Event]:
+    return [e for e in events if typ in e.types]
+
+
+def values(e: Event) -> set[float]:
+    return {v for q in e.quantities for v in (q.value, q.min_value, q.max_value) if v is not None}
+
+
+# ------------------------------------------------------------------ single events
+def test_events_mobilization_takes_date_agent_and_adjective_location() -> None:
+    ctx = build([[
+        "Nach Putins Zustimmung zur Teilmobilisierung am 21. September sind tausende Russen geflohen.",
+        "Die russischen Behörden bestätigten die Teilmobilmachung.",
+    ]], dates={"am 21. September": "2022-09-21"})
+    mob = of_type(find_events(ctx), "Mobilization")
+    assert len(mob) == 1  # both mentions are one happening
+    assert mob[0].start == DateValue("2022-09-21", DateResolution.EXPLICIT, "am 21. September")
+    assert mob[0].agents == ("person/wladimir-putin",)
+    assert mob[0].name == "Teilmobilisierung"
+
+
+def test_events_adjective_on_the_trigger_gives_the_country() -> None:
+    ctx = build([["Er sprach von der russischen Teilmobilmachung."]])
+    (mob,) = of_type(find_events(ctx), "Mobilization")
+    assert mob.locations == ("country/ru",)
+
+
+def test_events_migration_with_quantity_and_destination() -> None:
+    ctx = build([["In weniger als einer Woche sind bereits rund 98.000 Russen nach Kasachstan ausgereist."]],
+                quantities={"rund 98.000 Russen": Quantity(value=98000, unit="Russen", text="rund 98.000",
+                                                           approximate=True)})
+    (mig,) = of_type(find_events(ctx), "Migration")
+    assert mig.locations[0] == "country/kz"
+    assert values(mig) == {98000}
+    assert mig.name == "Ausreise nach Kasachstan"
+
+
+def test_events_origin_is_a_place_only_without_a_better_one() -> None:
+    (alone,) = find_events(build([["Tausende Menschen versuchen, aus Russland zu fliehen."]]))
+    assert alone.locations == ("country/ru",)
+    (both,) = find_events(build([["Tausende fliehen aus Russland nach Kasachstan."]]))
+    assert both.locations == ("country/kz",)
+
+
+def test_events_protest_then_count_of_arrests_in_next_sentence() -> None:
+    ctx = build([[
+        "Die Teilmobilmachung führte zu massiven Protesten in Moskau.",
+        "Mehr als 1000 Menschen wurden verhaftet.",
+    ]], quantities={"Mehr als 1000 Menschen": Quantity(min_value=1000, unit="Menschen", text="Mehr als 1000")})
+    events = find_events(ctx)
+    (protest,) = of_type(events, "Protest")
+    (arrest,) = of_type(events, "Arrest")
+    assert protest.locations == ("place/moskau",)
+    assert protest.name == "Protest in Moskau"
+    assert values(arrest) == {1000}
+    assert arrest.locations == ("place/moskau",)  # where the sentence before took place
+
+
+def test_events_election_takes_count_from_following_sentence() -> None:
+    ctx = build([[
+        "Heute hat in Rumänien die Parlamentswahl begonnen.",
+        "Etwa 18,3 Millionen Staatsbürger sind aufgefordert, ihre Stimme abzugeben.",
+    ]], dates={"Heute": "2012-12-09"},
+        quantities={"Etwa 18,3 Millionen": Quantity(value=18_300_000, text="Etwa 18,3 Millionen", approximate=True)})
+    (election,) = of_type(find_events(ctx), "Election")
+    assert election.start is not None and election.start.value == "2012-12-09"
+    assert election.locations == ("country/ro",)
+    assert values(election) == {18_300_000}
+    assert election.name == "Parlamentswahl in Rumänien"
+
+
+def test_events_named_storms_stay_apart_and_compass_regions_resolve() -> None:
+    ctx = build([[
+        "Der Sturm Dagmar sorgte dafür, dass etwa 270.000 Haushalten der Strom fehlt.",
+        "In Nordaustralien tobte Zyklon Grant.",
+    ]], headline="Stürme in Schweden und Australien",
+        quantities={"etwa 270.000": Quantity(value=270_000, approximate=True)})
+    storms = of_type(find_events(ctx), "NaturalDisaster")
+    names = {e.name for e in storms}
+    assert "Sturm Dagmar" in names
+    grant = next(e for e in storms if "Grant" in e.name)
+    assert "country/au" in grant.locations
+    dagmar = next(e for e in storms if "Dagmar" in e.name)
+    assert values(dagmar) == {270_000}
+    assert grant is not dagmar
+
+
+def test_events_durch_gives_the_agent_and_passive_has_no_subject_agent() -> None:
+    ctx = build([[
+        "Bei einer durch Interpol koordinierten Großrazzia in Spanien wurden 25 Hacker festgenommen.",
+    ]], quantities={"25 Hacker": Quantity(value=25, unit="Hacker")})
+    events = find_events(ctx)
+    (raid,) = of_type(events, "Investigation")
+    (arrest,) = of_type(events, "Arrest")
+    assert raid.agents == ("organization/interpol",)
+    assert raid.name == "Großrazzia in Spanien"
+    assert values(arrest) == {25}
+    assert "country/es" in arrest.locations
+
+
+def test_events_counts_and_places_of_a_list_go_to_the_event() -> None:
+    ctx = build([["Vier der Festnahmen erfolgten in Spanien, zehn in Argentinien."]],
+                quantities={"Vier": Quantity(value=4), "zehn": Quantity(value=10)})
+    (arrest,) = of_type(find_events(ctx), "Arrest")
+    assert values(arrest) == {4, 10}
+    assert set(arrest.locations) == {"country/es", "country/ar"}
+
+
+def test_events_subject_before_apposition_is_the_agent() -> None:
+    ctx = build([["Karolina Peake, die stellvertretende Vorsitzende, war aus der Partei ausgetreten."]])
+    (res,) = of_type(find_events(ctx), "Resignation")
+    assert res.agents == ("person/karolina-peake",)
+
+
+def test_events_pronoun_subject_is_the_last_person_named() -> None:
+    ctx = build([["Daraufhin lud der Geheimdienst Rémi Mathis vor.", "Er löschte den Artikel."]])
+    (deletion,) = [e for e in find_events(ctx) if e.name == "Löschung"]
+    assert deletion.types == ()  # a plain schema:Event
+    assert deletion.agents == ("person/remi-mathis",)
+
+
+def test_events_compound_first_part_names_the_place() -> None:
+    ctx = build([["Seit dem Beginn des Ukraine-Konflikts am 24. Februar ist vieles anders."],
+                 ["Viele fliehen vor dem Krieg in der Ukraine."]],
+                dates={"am 24. Februar": "2022-02-24"})
+    (war,) = of_type(find_events(ctx), "ArmedConflict")
+    assert war.start is not None and war.start.value == "2022-02-24"
+    assert war.locations == ("country/ua",)
+    assert war.name == "Ukraine-Konflikt"
+
+
+# ------------------------------------------------------------------ dates
+def test_events_date_of_a_statement_is_not_the_events_date() -> None:
+    ctx = build([["Laut AFP erklärte Tokajew am Dienstag angesichts der russischen Teilmobilmachung, er helfe."]],
+                dates={"am Dienstag": "2022-09-27"})
+    (mob,) = of_type(find_events(ctx), "Mobilization")
+    assert mob.start is None
+
+
+def test_events_nearest_date_wins_over_a_farther_one() -> None:
+    ctx = build([["Aufgrund der Wahl in Nordrhein-Westfalen am 14. Mai 2017 wird die AfD ab 6. Juni in "
+                  "13 Landesparlamenten vertreten sein."]],
+                dates={"am 14. Mai 2017": "2017-05-14", "ab 6. Juni": "2017-06-06"})
+    (election,) = of_type(find_events(ctx), "Election")
+    assert election.start is not None and election.start.value == "2017-05-14"
+    assert election.locations == ("place/nordrhein-westfalen",)
+
+
+def test_events_no_date_gives_no_start() -> None:
+    ctx = build([["Die Teilmobilmachung sorgte für Proteste in Moskau."]])
+    assert all(e.start is None for e in find_events(ctx))
+
+
+def test_events_date_after_copula_starts_an_office() -> None:
+    ents = {**ENTITIES, "Frank Bannert": ("person/frank-bannert", "person", "name", "Frank Bannert"),
+            "Saalekreises": ("place/saalekreis", "place", "genitive", "Saalekreis")}
+    ctx = build([["Frank Bannert ist seit 1. Juli 2007 Landrat des Saalekreises."]],
+                dates={"seit 1. Juli 2007": "2007-07-01"}, entities=ents)
+    (app,) = of_type(find_events(ctx), "Appointment")
+    assert app.start is not None and app.start.value == "2007-07-01"
+    assert app.agents == ("person/frank-bannert",)
+    assert app.locations == ("place/saalekreis",)
+
+
+def test_events_without_a_following_date_copula_is_no_event() -> None:
+    ctx = build([["Frank Bannert ist seit langem Landrat."]])
+    assert find_events(ctx) == []
+
+
+# ------------------------------------------------------------------ merging
+def test_events_conflicting_dates_keep_events_apart() -> None:
+    ctx = build([["Die Wahl fand am 4. September 2016 statt.", "Die Wahl am 14. Mai 2017 brachte Verluste."]],
+                dates={"am 4. September 2016": "2016-09-04", "am 14. Mai 2017": "2017-05-14"})
+    elections = of_type(find_events(ctx), "Election")
+    assert [e.start.value for e in elections if e.start] == ["2016-09-04", "2017-05-14"]
+
+
+def test_events_different_compound_parts_keep_events_apart() -> None:
+    ctx = build([["Heute hat die Parlamentswahl begonnen.", "Danach muss eine Neuwahl stattfinden."]])
+    assert sorted(e.name for e in of_type(find_events(ctx), "Election")) == ["Neuwahl", "Parlamentswahl"]
+
+
+def test_events_undated_mentions_merge_with_the_dated_one() -> None:
+    ctx = build([["Die Demonstration am Samstag war groß.", "Es war die größte Demonstration in Prag."]],
+                dates={"am Samstag": "2012-04-21"})
+    (protest,) = of_type(find_events(ctx), "Protest")
+    assert protest.start is not None and protest.start.value == "2012-04-21"
+    assert protest.locations == ("place/prag",)
+
+
+# ------------------------------------------------------------------ no events
+def test_events_sentence_without_trigger_gives_nothing() -> None:
+    ctx = build([["Der Präsident von Kasachstan sagte, das Wetter sei schön."]])
+    assert find_events(ctx) == []
+
+
+def test_events_negated_trigger_gives_nothing() -> None:
+    ctx = build([["Es gebe keine Pläne für ein Gespräch zwischen Putin und Tokajew."]])
+    assert find_events(ctx) == []
+
+
+def test_events_blocking_entry_silences_a_shorter_trigger() -> None:
+    ctx = build([["Die Auswahl an Besuchern war groß."]])
+    assert find_events(ctx) == []
+
+
+def test_events_verb_forms_need_their_context() -> None:
+    # "stimmten" is a vote only before für/gegen; "verlassen" a departure only near a place
+    ctx = build([["Die Zahlen stimmten nicht.", "Sie können sich darauf verlassen."]])
+    assert find_events(ctx) == []
+
+
+# ------------------------------------------------------------------ frame
+def test_events_dateline_state_places_an_event_without_place() -> None:
+    ctx = build([["Die drei Parteien haben ihren Koalitionsvertrag am Sonntag aufgehoben.",
+                  "Es war die größte Krise in Tschechien."]],
+                dateline="Prag (Tschechien), 27.04.2012", dates={"am Sonntag": "2012-04-22"})
+    (agreement,) = of_type(find_events(ctx), "Agreement")
+    assert agreement.locations == ("country/cz",)
+    assert agreement.start is not None and agreement.start.value == "2012-04-22"
+
+
+def test_events_keys_spans_and_order() -> None:
+    ctx = build([["Die Parlamentswahl in Rumänien hat begonnen.", "Später kam es zu Protesten in Moskau."]],
+                headline="Wahl und Proteste")
+    events = find_events(ctx)
+    assert [e.key for e in events] == [f"event/{i}" for i in range(1, len(events) + 1)]
+    assert [e.types for e in events] == [("Election",), ("Protest",)]
+    for e in events:
+        assert ctx.text[e.span.begin:e.span.end] == e.span.text
+    # body sentences are the evidence even when the headline named the event first
+    assert events[0].span.text == "Die Parlamentswahl in Rumänien hat begonnen."
+    assert find_events(ctx) == events  # deterministic
+
+
+def test_events_byline_yields_nothing() -> None:
+    ctx = build([["Der Krieg geht weiter."]])
+    structure = ctx.structure
+    byline = tuple(s if i else Sentence(s.span, s.block, "byline") for i, s in enumerate(structure.sentences))
+    ctx2 = EventContext(ctx.text, Structure(structure.blocks, byline), ctx.mentions, ctx.dates, ctx.quantities)
+    assert find_events(ctx2) == []
+
+
+# ------------------------------------------------------------------ lexicon
+def test_events_lexicon_has_hundreds_of_triggers_of_known_types() -> None:
+    lex = load_event_lexicon("de")
+    known = {"Mobilization", "Migration", "Protest", "Arrest", "ArmedConflict", "Attack", "Election", "Vote",
+             "Sanction", "Meeting", "Agreement", "Resignation", "Appointment", "CourtRuling", "Investigation",
+             "NaturalDisaster", "Accident", "Death", "Founding", "Negotiation", "StatementEvent", "Event", "-"}
+    assert len(lex.triggers) >= 300
+    assert {t.type for t in lex.triggers} <= known
+    assert lex.speech and lex.loc and lex.clause
+
+
+def test_events_lexicon_rejects_a_malformed_row() -> None:
+    with pytest.raises(ValueError, match="event_triggers.tsv:2"):
+        parse_event_lexicon("# comment\nkrieg\tinfix\tArmedConflict\n")
+
+
+# ------------------------------------------------------------------ speed
+def test_events_speed_on_a_long_article() -> None:
+    para = [
+        "Nach Putins Zustimmung zur Teilmobilisierung am 21. September sind tausende Russen geflohen.",
+        "Die Teilmobilmachung führte zu massiven Protesten in Moskau und weiteren russischen Städten.",
+        "Mehr als 1000 Menschen wurden verhaftet, sagte Tokajew am Dienstag in Kasachstan.",
+        "In weniger als einer Woche sind bereits rund 98.000 Russen nach Kasachstan ausgereist.",
+        "Es gebe keine Pläne für ein Gespräch zwischen Putin und Tokajew, der Konflikt dauere an.",
+    ]
+    ctx = build([para] * 11, dates={"am 21. September": "2022-09-21"})
+    assert len(ctx.text) > 4500
+    find_events(ctx)  # load the lexicon
+    start = time.perf_counter()
+    for _ in range(20):
+        find_events(ctx)
+    per_call = (time.perf_counter() - start) / 20
+    assert per_call < 0.02  # ~1-3 ms on a laptop; generous for loaded CI machines
