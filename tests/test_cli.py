@@ -372,8 +372,11 @@ def test_cli_query_saved_and_bind(hand_graph_file: Path) -> None:
 def test_cli_query_list() -> None:
     result = run("query", "--list")
     assert result.exit_code == 0
-    assert "who_said_what" in result.stdout and "Who said what" in result.stdout
-    assert len(result.stdout.splitlines()) >= 2 + 8
+    lines = result.stdout.splitlines()
+    assert "who_said_what" in lines
+    assert lines[lines.index("who_said_what") + 1].startswith("    Who said what:")
+    assert len([line for line in lines if not line.startswith(" ")]) >= 8
+    assert max(len(line) for line in lines) <= 78
 
 
 def test_cli_query_file_and_stdin(hand_graph_file: Path, tmp_path: Path) -> None:

@@ -11,6 +11,7 @@ import dataclasses
 import datetime as dt
 import os
 import sys
+import textwrap
 from collections.abc import Sequence
 from importlib import metadata
 from pathlib import Path
@@ -314,8 +315,9 @@ def query_cmd(args: tuple[str, ...], query_file: Path | None, saved: str | None,
           'DELETE { ?c kg:polarity kg:Negative } WHERE { ?c kg:quote "…" }'
     """
     if list_saved:
-        rows = [[q.name, q.description] for q in query.saved_queries()]
-        click.echo(query.render_table(["name", "answers"], rows), nl=False)
+        for q in query.saved_queries():
+            click.echo(q.name)
+            click.echo(textwrap.fill(q.description, width=78, initial_indent="    ", subsequent_indent="    "))
         return
     graphs, text, source = _query_source(list(args), query_file, saved)
     bindings = dict(_binding(b) for b in binds)
