@@ -395,6 +395,31 @@ def test_dates_name_table_reader_reads_several_names_per_row() -> None:
     assert table == {"september": 9, "sept": 9, "sep": 9, "januar": 1, "jänner": 1}
 
 
+def test_dates_name_table_reader_reads_the_shipped_files() -> None:
+    from importlib import resources
+
+    folder = resources.files("kgbuild").joinpath("lang").joinpath("de")
+    if not folder.joinpath("months.tsv").is_file():
+        pytest.skip("no lang/de/months.tsv")
+    months = dates._parse_name_table(folder.joinpath("months.tsv").read_text(encoding="utf-8"))
+    weekdays = dates._parse_name_table(folder.joinpath("weekdays.tsv").read_text(encoding="utf-8"), anchor="montag")
+    assert set(months.values()) == set(range(1, 13)) and months["jänner"] == 1 and months["sept"] == 9
+    assert weekdays["montag"] == 0 and weekdays["sonnabend"] == 5 and weekdays["sonntag"] == 6
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Das geschah an so vielen Tagen.", []),  # "so" is no Sonntag
+        ("Er kam am Do. zurück.", []),  # a bare abbreviation is not trusted
+        ("Am Mo., 3. Mai 2021 tagte der Rat.", ["2021-05-03"]),
+        ("Am Sonnabend demonstrierten viele.", ["2021-05-01"]),
+    ],
+)
+def test_dates_weekday_abbreviations_only_with_period_and_date(text: str, expected: list[str]) -> None:
+    assert values(text, published=date(2021, 5, 5)) == expected
+
+
 def test_dates_month_names_are_complete() -> None:
     assert set(dates._MONTHS.values()) == set(range(1, 13))
     assert set(dates._WEEKDAYS.values()) == set(range(7))

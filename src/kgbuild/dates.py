@@ -32,6 +32,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 from importlib import resources
+from types import MappingProxyType
 from typing import Literal
 
 import ahocorasick
@@ -39,6 +40,7 @@ import ahocorasick
 from kgbuild.model import DateResolution, DateValue, Span
 
 __all__ = [
+    "MONTHS",
     "DateKind",
     "DateMention",
     "date_for_span",
@@ -139,7 +141,7 @@ def _parse_name_table(text: str, *, anchor: str | None = None) -> dict[str, int]
         for cell in cells:
             if cell.isdigit():
                 continue
-            for name in cell.split(","):
+            for name in re.split(r"[|,]", cell):
                 name = name.strip().rstrip(".").lower()
                 if name:
                     table[name] = n
@@ -197,6 +199,8 @@ def _load_names() -> tuple[dict[str, int], dict[str, int], str]:
 
 
 _MONTHS, _WEEKDAYS, NAMES_SOURCE = _load_names()
+#: Month names and abbreviations, lower-case, without periods -> 1..12 (read-only).
+MONTHS: Mapping[str, int] = MappingProxyType(_MONTHS)
 
 
 def _is_abbreviation(name: str, table: Mapping[str, int]) -> bool:
@@ -219,7 +223,10 @@ _NOT_L = rf"(?!{_L})"
 _MONTH_FULL = rf"(?:{_alt(_FULL_MONTH_NAMES)}){_NOT_L}"
 _MONTH_ABBR = rf"(?:{_alt(set(_MONTHS) - _FULL_MONTH_NAMES)})(?:\.|{_NOT_L})"
 _MONTH_ANY = rf"(?:{_MONTH_FULL}|{_MONTH_ABBR})"
-_WEEKDAY = rf"(?:{_alt(_WEEKDAYS)})"
+_WEEKDAY_FULL_NAMES = {k for k in _WEEKDAYS if not _is_abbreviation(k, _WEEKDAYS)}
+_WEEKDAY = rf"(?:{_alt(_WEEKDAY_FULL_NAMES)})"
+# "Mo.", "Di.": only capitalised and with the period ("so", "do" are common words).
+_WEEKDAY_ABBR = rf"(?-i:{_alt(k.capitalize() for k in set(_WEEKDAYS) - _WEEKDAY_FULL_NAMES)})\."
 _DAYPART = r"(?:morgen|vormittag|mittag|nachmittag|abend|nacht)"
 # Nouns after "ab 2000", "bis 1990" that make the number an amount, not a year.
 _NOT_YEAR_NOUNS = (
@@ -242,7 +249,7 @@ _BRANCHES = [
     # weekday with a written date: "Montag, 27. September 2022", "Dienstag (27. September)"
     (
         "wdate",
-        rf"(?P<w_wd>{_WEEKDAY}){_DAYPART}?{_NOT_L}"
+        rf"(?:(?P<w_wd>{_WEEKDAY}){_DAYPART}?{_NOT_L}|(?P<w_wa>{_WEEKDAY_ABBR}))"
         rf"(?P<w_sep>\s*,\s*(?:(?:den|dem)\s+)?|\s+(?:den|dem)\s+|\s*\(\s*|\s+)" + _day_month("w_"),
     ),
     # "vom 3. bis 5. Mai", "3. Mai bis 5. Juni 2022", "3.–5. Mai"
@@ -311,7 +318,6 @@ _YEAR_CUE = re.compile(
 # alternation tried at every character costs ten times as much as finding the starts
 # with an Aho-Corasick automaton (pyahocorasick) over the lower-cased text.
 _TOKEN = re.compile(r"\d+|[^\W\d_]+")
-_WEEKDAY_PREFIXES = tuple(_WEEKDAYS)
 _TRIGGERS = frozenset(
     {*_FULL_MONTH_NAMES, "vor", "nacht", "vorgestern", "gestern", "heute", "übermorgen", "morgen"}
     | {
@@ -491,7 +497,10 @@ def _word_start_automaton(words: Iterable[str]) -> ahocorasick.Automaton:
 _SEPARATORS = " \n\t\r\u00a0(),.;:!?„“”\"'‚‘’»«/–—-[]"
 # Whole trigger words, and weekdays with a time of day ("Dienstagmorgen").
 _TRIGGER_WORDS = frozenset(
-    _TRIGGERS | set(_WEEKDAYS) | {w + p for w in _WEEKDAYS for p in re.findall(r"\w+", _DAYPART)}
+    _TRIGGERS
+    | _WEEKDAY_FULL_NAMES
+    | {w + p for w in _WEEKDAY_FULL_NAMES for p in re.findall(r"\w+", _DAYPART)}
+    | {w + "." for w in set(_WEEKDAYS) - _WEEKDAY_FULL_NAMES}
 )
 _TRIGGER_AUTOMATON = _word_start_automaton(_TRIGGER_WORDS)
 
@@ -572,7 +581,8 @@ def _g(g: _G, name: str) -> str:
 
 
 def _build_wdate(text: str, g: _G, begin: int, end: int, prep: str | None, cue: str | None) -> _Raw | None:
-    raw = _Raw(begin, end, "weekday", weekday=_WEEKDAYS[_g(g, "w_wd").lower()])
+    name = g("w_wd") or _g(g, "w_wa")
+    raw = _Raw(begin, end, "weekday", weekday=_WEEKDAYS[name.lower().rstrip(".")])
     _fill_day_month(raw, g, "w_")
     if raw.year is not None:
         raw.kind = "absolute"

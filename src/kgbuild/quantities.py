@@ -38,6 +38,7 @@ from typing import Literal
 
 import ahocorasick
 
+from kgbuild.dates import MONTHS
 from kgbuild.model import Quantity, Span
 
 __all__ = ["QuantityKind", "QuantityMention", "find_quantities", "number_word_value"]
@@ -121,9 +122,7 @@ _NUMBERED = frozenset({"artikel", "art", "paragraf", "paragraph", "§", "nr", "n
                        "version", "kanal", "linie", "gleis", "zimmer", "raum", "haus", "tel", "ziffer",
                        "anlage", "spieltag", "runde", "stufe", "klasse", "windows", "iphone", "tor",
                        "covid", "sars-cov", "minute"})  # fmt: skip
-_MONTH_WORDS = frozenset({"januar", "jänner", "februar", "feber", "märz", "april", "mai", "juni", "juli",
-                          "august", "september", "oktober", "november", "dezember", "jan", "feb", "mär",
-                          "apr", "jun", "jul", "aug", "sep", "sept", "okt", "nov", "dez"})  # fmt: skip
+_MONTH_WORDS = frozenset(MONTHS)  # "Juni 2012" is a date, not 2012 of something
 
 
 # ---------------------------------------------------------------- patterns
