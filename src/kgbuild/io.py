@@ -60,7 +60,7 @@ def read_bytes(path: Path, *, what: str = "file") -> bytes:
     except FileNotFoundError:
         raise InputError(f"{path}: no such {what}") from None
     except IsADirectoryError:
-        raise InputError(f"{path}: is a folder, not a {what}") from None
+        raise InputError(f"{path}: is a folder, not a file") from None
     except PermissionError:
         raise InputError(f"{path}: permission denied") from None
     except OSError as e:
