@@ -16,46 +16,16 @@ from rdflib import Dataset, Graph, URIRef
 
 from kgbuild.errors import OutputError
 from kgbuild.viz import FORMATS, format_of, render, to_networkx
-from kgbuild.viz.demo import demo_graph, synthetic_graph
+from kgbuild.viz.demo import HOSTILE_TTL, demo_graph, hostile_graph, synthetic_graph
 from kgbuild.viz.formats import dot_text
 from kgbuild.viz.html import html_page, script_json
 
 DOCS_IMG = Path(__file__).resolve().parents[1] / "docs" / "img"
 EVIL = "<script>window.__pwned=1</script>"
 
-# A graph written by hand in Turtle, only with contract terms (DATA_MODEL.md); its names and
-# quote hold markup, quotes, a backslash and a line separator.
-EVIL_TTL = """
-@prefix kg: <https://w3id.org/kgbuild/ns#> .
-@prefix schema: <https://schema.org/> .
-@prefix prov: <http://www.w3.org/ns/prov#> .
-@prefix nif: <http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#> .
-@prefix owl: <http://www.w3.org/2002/07/owl#> .
-@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
-@prefix id: <https://w3id.org/kgbuild/id/> .
-@prefix art: <https://w3id.org/kgbuild/article/> .
-
-art:ffff a schema:NewsArticle ; schema:headline "Evil \\"headline\\" <script>window.__pwned=1</script>"@de .
-id:person--evil a schema:Person ;
-    schema:name "<script>window.__pwned=1</script>" ;
-    schema:alternateName "Dr. \\"Quote\\" O'Brien \\\\ back\\u2028slash" ;
-    owl:sameAs <javascript:window.__pwned=3> .
-id:organization--outlet a schema:Organization ; schema:name "<b onmouseover=\\"window.__pwned=4\\">Outlet</b>" .
-id:country--xx a schema:Country ; schema:name "Land & Leute" ; kg:countryCode "XX" ;
-    owl:sameAs <http://www.wikidata.org/entity/Q1> .
-<https://w3id.org/kgbuild/article/ffff/claim/1> a kg:Claim ;
-    kg:claimant id:person--evil ; kg:reportedBy id:organization--outlet ; kg:about id:country--xx ;
-    kg:quote "</script><img src=x onerror=\\"window.__pwned=2\\"> \\"quoted\\"" ;
-    schema:text "</script><img src=x onerror=\\"window.__pwned=2\\"> \\"quoted\\""@de ;
-    kg:statedOn "2022-09-27"^^xsd:date ; kg:cue "sagte"@de ; kg:speechAct kg:Statement ;
-    prov:wasDerivedFrom <https://w3id.org/kgbuild/article/ffff#char=0,20> .
-<https://w3id.org/kgbuild/article/ffff#char=0,20> a nif:OffsetBasedString ;
-    nif:beginIndex 0 ; nif:endIndex 20 ; nif:anchorOf "<script>alert(1)</s>" ; nif:referenceContext art:ffff .
-"""
-
 
 def evil_graph() -> Graph:
-    return Graph().parse(data=EVIL_TTL, format="turtle")
+    return hostile_graph()
 
 
 def by_label(G: nx.MultiDiGraph, label: str) -> str:
@@ -128,7 +98,7 @@ def test_viz_to_networkx_literals_become_value_nodes() -> None:
 def test_viz_to_networkx_merges_datasets_and_keeps_untyped_targets() -> None:
     ds = Dataset()
     named = ds.graph(URIRef("https://w3id.org/kgbuild/article/ffff"))
-    named.parse(data=EVIL_TTL, format="turtle")
+    named.parse(data=HOSTILE_TTL, format="turtle")
     named.add((URIRef("https://w3id.org/kgbuild/article/ffff/claim/1"),
                URIRef("https://w3id.org/kgbuild/ns#about"), URIRef("https://example.org/untyped")))
     G = to_networkx(ds)

@@ -3,6 +3,8 @@
 ``demo_graph()`` is an invented news article (the people in it are made up) mapped by hand
 to the query contract, with evidence spans that match the text. ``synthetic_graph(n)``
 makes a seeded random claims graph of about ``n`` nodes for timing the viewers.
+``hostile_graph()`` is written by hand in Turtle with markup and quotes in every text, for
+checking that each output escapes what it shows.
 """
 
 from __future__ import annotations
@@ -260,3 +262,39 @@ def synthetic_graph(n_nodes: int = 2000, *, seed: int = 0) -> Graph:
                 date=f"2022-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}", negative=rng.random() < 0.2,
                 about=about)
     return g
+
+
+# A graph written by hand in Turtle, only with contract terms (DATA_MODEL.md); its names and
+# quote hold markup, quotes, a backslash and a line separator.
+HOSTILE_TTL = """
+@prefix kg: <https://w3id.org/kgbuild/ns#> .
+@prefix schema: <https://schema.org/> .
+@prefix prov: <http://www.w3.org/ns/prov#> .
+@prefix nif: <http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#> .
+@prefix owl: <http://www.w3.org/2002/07/owl#> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+@prefix id: <https://w3id.org/kgbuild/id/> .
+@prefix art: <https://w3id.org/kgbuild/article/> .
+
+art:ffff a schema:NewsArticle ; schema:headline "Evil \\"headline\\" <script>window.__pwned=1</script>"@de .
+id:person--evil a schema:Person ;
+    schema:name "<script>window.__pwned=1</script>" ;
+    schema:alternateName "Dr. \\"Quote\\" O'Brien \\\\ back\\u2028slash" ;
+    owl:sameAs <javascript:window.__pwned=3> .
+id:organization--outlet a schema:Organization ; schema:name "<b onmouseover=\\"window.__pwned=4\\">Outlet</b>" .
+id:country--xx a schema:Country ; schema:name "Land & Leute" ; kg:countryCode "XX" ;
+    owl:sameAs <http://www.wikidata.org/entity/Q1> .
+<https://w3id.org/kgbuild/article/ffff/claim/1> a kg:Claim ;
+    kg:claimant id:person--evil ; kg:reportedBy id:organization--outlet ; kg:about id:country--xx ;
+    kg:quote "</script><img src=x onerror=\\"window.__pwned=2\\"> \\"quoted\\"" ;
+    schema:text "</script><img src=x onerror=\\"window.__pwned=2\\"> \\"quoted\\""@de ;
+    kg:statedOn "2022-09-27"^^xsd:date ; kg:cue "sagte"@de ; kg:speechAct kg:Statement ;
+    prov:wasDerivedFrom <https://w3id.org/kgbuild/article/ffff#char=0,20> .
+<https://w3id.org/kgbuild/article/ffff#char=0,20> a nif:OffsetBasedString ;
+    nif:beginIndex 0 ; nif:endIndex 20 ; nif:anchorOf "<script>alert(1)</s>" ; nif:referenceContext art:ffff .
+"""
+
+
+def hostile_graph() -> Graph:
+    """A graph whose names, quote and evidence hold markup, quotes and script: escaping tests."""
+    return Graph().parse(data=HOSTILE_TTL, format="turtle")

@@ -504,7 +504,7 @@
   function fit() {
     var vis = cy.nodes();
     if (!vis.length) return;
-    var W = container.clientWidth, H = container.clientHeight, pad = 30;
+    var W = container.clientWidth, H = container.clientHeight, pad = 30, padX = 80;  // room for labels
     var lg = $("kgviz-legend"), left = 0;
     if (lg.offsetWidth && lg.offsetHeight > H * 0.35) left = lg.offsetLeft + lg.offsetWidth;
     // From the known positions: asking cytoscape for a bounding box would style every node first.
@@ -517,13 +517,19 @@
     });
     bb.w = bb.x2 - bb.x1; bb.h = bb.y2 - bb.y1;
     var bw = Math.max(bb.w, 1), bh = Math.max(bb.h, 1);
-    var z = Math.min((W - left - 2 * pad) / bw, (H - 2 * pad - 20) / bh, 1.5);
+    var z = Math.min((W - left - 2 * padX) / bw, (H - 2 * pad - 20) / bh, 1.5);
     z = Math.max(cy.minZoom(), z);
     cy.viewport({ zoom: z, pan: { x: left + (W - left) / 2 - z * (bb.x1 + bb.w / 2), y: H / 2 - 10 - z * (bb.y1 + bb.h / 2) } });
     scheduleLabels();
   }
 
   /* ---------- labels: fixed size on screen, greedy, no overlaps ---------- */
+  var measureCtx = document.createElement("canvas").getContext("2d"), widths = new Map();
+  function textWidth(text, font) {
+    var key = font + "|" + text, w = widths.get(key);
+    if (w === undefined) { measureCtx.font = font + "px sans-serif"; w = measureCtx.measureText(text).width; widths.set(key, w); }
+    return w;
+  }
   var labelTimer = null, labelled = new Set(), edgeLabelled = new Set();
   function scheduleLabels() { clearTimeout(labelTimer); labelTimer = setTimeout(placeLabels, 60); }
   function placeLabels() {
@@ -540,44 +546,88 @@
       cands.push({ nd: nd, pri: pri, n: n, p: p });
     });
     cands.sort(function (a, b) { return b.pri - a.pri || a.n.order - b.n.order; });
-    var cell = 64, grid = new Map(), keep = new Map(), budget = 400;
+    var cell = 64, grid = new Map(), nodeGrid = new Map(), keep = new Map(), budget = 400;
     function cells(b, fn) {
       for (var gx = Math.floor(b.x1 / cell); gx <= Math.floor(b.x2 / cell); gx++) {
         for (var gy = Math.floor(b.y1 / cell); gy <= Math.floor(b.y2 / cell); gy++) {
-          if (fn(gx + "," + gy)) return true;
+          if (fn(gx * 100003 + gy)) return true;
         }
       }
       return false;
     }
+    function insert(g, b) { cells(b, function (k) { var l = g.get(k); if (l) l.push(b); else g.set(k, [b]); return false; }); }
+    function overlaps(g, b, self) {
+      return cells(b, function (k) {
+        var list = g.get(k);
+        return !!list && list.some(function (o) {
+          return o.owner !== self && b.x1 < o.x2 && b.x2 > o.x1 && b.y1 < o.y2 && b.y2 > o.y1;
+        });
+      });
+    }
     var pan = cy.pan();
+    // Nodes on screen are obstacles: a label may cover its own node only.
+    cands.forEach(function (c) {
+      var rx = c.p.x * z + pan.x, ry = c.p.y * z + pan.y, r = c.n.size * z / 2;
+      c.rx = rx; c.ry = ry; c.r = r;
+      if (r >= 2) insert(nodeGrid, { x1: rx - r, x2: rx + r, y1: ry - r, y2: ry + r, owner: c.n.id });
+    });
+    // The legend and the canvas edges are obstacles too.
+    var W = container.clientWidth, H = container.clientHeight, lg = $("kgviz-legend");
+    if (lg.offsetWidth) insert(grid, { x1: lg.offsetLeft, x2: lg.offsetLeft + lg.offsetWidth, y1: lg.offsetTop, y2: lg.offsetTop + lg.offsetHeight, owner: null });
+    var outside = function (b) { return b.x1 < 2 || b.y1 < 2 || b.x2 > W - 2 || b.y2 > H - 2; };
+    // Below the node if there is room, else above, right or left of it.
+    var SPOTS = [["bottom", "center"], ["top", "center"], ["center", "right"], ["center", "left"]];
     for (var i = 0; i < cands.length && keep.size < budget; i++) {
       var c = cands[i], font = c.n.font, text = String(c.nd.data("display"));
-      var rx = c.p.x * z + pan.x, ry = c.p.y * z + pan.y;
       var lines = text.split("\n"), longest = 0, rows = 0;
-      lines.forEach(function (l) { longest = Math.max(longest, l.length); rows += Math.max(1, Math.ceil(l.length * font * 0.56 / 170)); });
-      var w = Math.min(170, longest * font * 0.56) + 6;
-      var top = ry + c.n.size * z / 2 + 1;
-      var box = { x1: rx - w / 2, x2: rx + w / 2, y1: top, y2: top + rows * font * 1.3 + 3 };
-      var hit = c.pri < 1e8 && cells(box, function (k) {
-        var list = grid.get(k);
-        return !!list && list.some(function (o) { return box.x1 < o.x2 && box.x2 > o.x1 && box.y1 < o.y2 && box.y2 > o.y1; });
-      });
-      if (hit) continue;
-      cells(box, function (k) { if (!grid.has(k)) grid.set(k, []); grid.get(k).push(box); return false; });
-      keep.set(c.nd.id(), c);
+      lines.forEach(function (l) { var lw = textWidth(l, font); longest = Math.max(longest, lw); rows += Math.max(1, Math.ceil(lw / 165)); });
+      var w = Math.min(170, longest) + 5, h = rows * font * 1.25 + 3;
+      var rx = c.rx, ry = c.ry, r = c.r, forced = c.pri >= 1e8;
+      for (var sIdx = 0; sIdx < SPOTS.length; sIdx++) {
+        var spot = SPOTS[sIdx], box;
+        if (spot[0] === "bottom") box = { x1: rx - w / 2, x2: rx + w / 2, y1: ry + r + 1, y2: ry + r + 1 + h };
+        else if (spot[0] === "top") box = { x1: rx - w / 2, x2: rx + w / 2, y1: ry - r - 1 - h, y2: ry - r - 1 };
+        else if (spot[1] === "right") box = { x1: rx + r + 2, x2: rx + r + 2 + w, y1: ry - h / 2, y2: ry + h / 2 };
+        else box = { x1: rx - r - 2 - w, x2: rx - r - 2, y1: ry - h / 2, y2: ry + h / 2 };
+        box.owner = c.n.id;
+        if (!forced && (outside(box) || overlaps(grid, box, null) || overlaps(nodeGrid, box, c.n.id))) continue;
+        insert(grid, box);
+        c.spot = spot;
+        keep.set(c.nd.id(), c);
+        break;
+      }
     }
-    // Arrow labels only when few arrows are on screen (or for the selected node's arrows).
-    var onScreen = [];
+    // Arrow labels: for the selected node's arrows, and for others where they fit, when zoomed in.
+    var edgeCands = [];
     cy.edges().forEach(function (ed) {
       var p = ed.source().position(), q = ed.target().position(), x = (p.x + q.x) / 2, y = (p.y + q.y) / 2;
-      if (x >= ext.x1 && x <= ext.x2 && y >= ext.y1 && y <= ext.y2) onScreen.push(ed);
+      if (x < ext.x1 || x > ext.x2 || y < ext.y1 || y > ext.y2) return;
+      var hl = ed.hasClass("hl");
+      if (!hl && (z < 0.45 || ed.hasClass("faded"))) return;
+      edgeCands.push({ ed: ed, hl: hl, p: p, q: q });
     });
-    var showEdges = z >= 0.45 && onScreen.length <= 80 ? onScreen : cy.edges(".hl").toArray();
+    edgeCands.sort(function (a, b) { return (b.hl - a.hl) || (a.ed.id() < b.ed.id() ? -1 : 1); });
+    var showEdges = [];
+    edgeCands.slice(0, 300).forEach(function (e) {
+      var len = Math.hypot(e.q.x - e.p.x, e.q.y - e.p.y) * z, label = String(e.ed.data("label"));
+      var w = textWidth(label, 9) + 4, h = 12;
+      if (!e.hl && w > len * 0.7) return;  // an arrow too short to carry its label
+      var ang = Math.atan2(e.q.y - e.p.y, e.q.x - e.p.x), cs = Math.abs(Math.cos(ang)), sn = Math.abs(Math.sin(ang));
+      var bw = w * cs + h * sn, bh = w * sn + h * cs;
+      var cx = (e.p.x + e.q.x) / 2 * z + pan.x, cy2 = (e.p.y + e.q.y) / 2 * z + pan.y;
+      var box = { x1: cx - bw / 2, x2: cx + bw / 2, y1: cy2 - bh / 2, y2: cy2 + bh / 2, owner: null };
+      if (!e.hl && (overlaps(grid, box, null) || overlaps(nodeGrid, box, null))) return;
+      insert(grid, box);
+      showEdges.push(e.ed);
+    });
+    var MARGIN = { bottom: [0, 2], top: [0, -2], right: [3, 0], left: [-3, 0] };
     cy.batch(function () {
       labelled.forEach(function (id) { var nd = ele(id); if (nd && !keep.has(id)) nd.removeClass("lbl"); });
-      keep.forEach(function (c, id) {
+      keep.forEach(function (c) {
+        var m = MARGIN[c.spot[0] === "center" ? c.spot[1] : c.spot[0]];
         c.nd.addClass("lbl");
-        c.nd.style({ "font-size": c.n.font / z, "text-max-width": (170 / z) + "px", "text-margin-y": 2 / z,
+        c.nd.style({ "font-size": c.n.font / z, "text-max-width": (170 / z) + "px",
+          "text-valign": c.spot[0], "text-halign": c.spot[1], "text-margin-x": m[0] / z, "text-margin-y": m[1] / z,
           "text-background-padding": (1.5 / z) + "px" });
       });
       labelled = new Set(keep.keys());
