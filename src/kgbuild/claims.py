@@ -36,7 +36,7 @@ _SUBCLAUSE = re.compile(
     r"es sei denn|um|ohne|die|der|das|den|dem|deren|dessen|denen|wo|wie|als|welche[rsmn]?)\b[^,]*"
 )
 _NEG = re.compile(r"\b(?:nicht|kein|keine|keinen|keinem|keiner|keines|nie|niemals|nichts|niemand|weder)\b")
-_PREPOSITIONS = {"aus", "nach", "in", "im", "von", "vom", "mit", "für", "gegen", "zu", "zur", "zum", "bei", "beim",
+_PREPOSITIONS = {"laut", "gegenüber", "zufolge", "aus", "nach", "in", "im", "von", "vom", "mit", "für", "gegen", "zu", "zur", "zum", "bei", "beim",
                  "über", "vor", "an", "am", "auf", "durch", "um", "unter", "zwischen", "seit", "wegen", "ohne"}
 _DETERMINERS = {"der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "eines"}
 _NOT_NEG = re.compile(r"\bnicht nur\b|\bnicht zuletzt\b|\bnicht minder\b")
@@ -304,19 +304,34 @@ def _speaker_at(ctx: ClaimContext, i: int) -> Speaker | None:
         key = ctx.titles[i]
         holder = next((p for p, ks in ctx.held_by.items() if key in ks), None)
         return Speaker(holder or key, Span.of(ctx.text, b, toks.ends[i]))
-    if i in ctx.pronoun_persons and ctx.tokens.word(i).lower() in ("er", "sie") and ctx.last_speakers:
+    pron = toks.word(i).lower()
+    if pron in ("er", "sie") and ctx.last_speakers:
         return Speaker(ctx.last_speakers[0], Span.of(ctx.text, b, toks.ends[i]))
+    if pron not in ("er", "sie") and i in ctx.pronoun_persons:
+        return None  # "ihm", "seine": not a subject
     for m in ctx.mentions:
         if m.span.begin <= b < m.span.end and m.key is not None and m.role not in ("adjective", "genitive") \
                 and m.kind != "place":
-            if i > 0 and toks.word(i - 1).lower() in _PREPOSITIONS and m.kind != "person":
+            if m.kind != "person" and _after_preposition(toks, i):
                 return None
             return Speaker(m.key, m.span)
-    if i in ctx.pronoun_persons:
+    if i in ctx.pronoun_persons and pron in ("er", "sie"):
         return Speaker(ctx.pronoun_persons[i], Span.of(ctx.text, b, toks.ends[i]))
     if i in ctx.generic_refs:
         return Speaker(ctx.generic_refs[i], Span.of(ctx.text, b, toks.ends[i]))
     return None
+
+
+def _after_preposition(toks: Tokens, i: int) -> bool:
+    """Does a preposition govern the noun phrase of token i ("gegenüber der staatlichen RIA")?"""
+    for k in range(i - 1, max(i - 4, -1), -1):
+        w = toks.word(k)
+        if w.lower() in _PREPOSITIONS:
+            return True
+        if w in _DETERMINERS or (w[:1].islower() and w.endswith(("e", "en", "er", "es", "em"))):
+            continue
+        return False
+    return False
 
 
 def _speaker_after(ctx: ClaimContext, idx: list[int], start: int, *, limit: int = 8) -> Speaker | None:
@@ -390,8 +405,6 @@ def _speakers_for_verb(ctx: ClaimContext, lex: Lexicon, idx: list[int], pos: int
             nxt = toks.word(idx[p + 1]) if p + 1 < len(idx) else ""
             if nxt != "und":
                 break
-    if after:
-        return after
     # the subject before the verb: the first speaker of the nearest clause segment that has one
     # ("Der Präsident von Kasachstan, Kassym-Schomart Tokajew, hat … zugesagt"); subjects joined
     # by "und" all speak ("Der Chefredakteur … und Verleger Paul Bailey bezeichneten")
@@ -400,10 +413,12 @@ def _speakers_for_verb(ctx: ClaimContext, lex: Lexicon, idx: list[int], pos: int
         w = toks.word(idx[p])
         if _inside_quotes(toks.starts[idx[p]], quotes) or w in "“”\"«»„":
             break
-        if w in _CLAUSE_BREAK:
+        if w in _CLAUSE_BREAK and w not in "()":
             segments.append([])
             continue
         segments[-1].append(p)
+    if _verb_second(toks, idx, pos, segments[0], ctx) and after:
+        return after
     for seg in segments[:3]:
         found: list[Speaker] = []
         want_next = True
@@ -429,7 +444,13 @@ def _speakers_for_verb(ctx: ClaimContext, lex: Lexicon, idx: list[int], pos: int
             last_p = p
         if found:
             return found
-    return []
+    return after
+
+
+def _verb_second(toks: Tokens, idx: list[int], pos: int, seg: list[int], ctx: ClaimContext) -> bool:
+    """Is the subject after the verb? True unless the verb's own clause opens with a speaker
+    ("Der ehemalige Außenminister Joschka Fischer kritisierte …" vs "Erneut verurteilte Tokajew …")."""
+    return not any(_speaker_at(ctx, idx[p]) is not None for p in seg)
 
 
 def _rank(key: str) -> int:
@@ -479,13 +500,15 @@ _AUX = {"hat", "habe", "hatte", "hatten", "haben", "hätte", "wurde", "wurden", 
 
 def _final_participle(words: list[str], pos: int) -> bool:
     """Is the verb at ``pos`` a participle closing a clause whose auxiliary came before it?"""
-    closes = pos + 1 >= len(words) or words[pos + 1] in (",", ".", ";", ":", "und") or words[pos + 1] in _AUX
+    if pos + 1 < len(words) and words[pos + 1] in _AUX:  # "verurteilt wurde"
+        return True
+    closes = pos + 1 >= len(words) or words[pos + 1] in (",", ".", ";", ":", "und")
     return closes and any(w in _AUX for w in words[:pos])
 
 
 def _has_object(words: list[str], pos: int, sv: SpeechVerb) -> bool:
     """A verb that only reports speech with a complement ("bezeichnete … als", "sprach von")."""
-    return any(w in sv.objects for w in words[pos + 1: pos + 12])
+    return any(w in sv.objects for w in words[max(0, pos - 12): pos + 12])
 
 
 def _clause_bounds(ctx: ClaimContext, idx: list[int], pos: int, quotes: list[tuple[int, int]]) -> tuple[int, int]:
@@ -547,7 +570,8 @@ def _quote_in(text: str, span: Span) -> str | None:
 def _quote_text(text: str, quotes: list[tuple[int, int]]) -> str | None:
     if not quotes:
         return None
-    b, e = max(quotes, key=lambda q: q[1] - q[0])
+    # the quote with the most words; a one-word scare quote loses to a phrase
+    b, e = max(quotes, key=lambda q: (len(text[q[0]:q[1]].split()), -q[0]))
     return text[b:e].strip() or None
 
 

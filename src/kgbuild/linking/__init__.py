@@ -90,8 +90,6 @@ def link(structure: Structure, toks: Tokens, mentions: list[Mention], titles: li
         of = _office_of(toks, ti, t, linked, lex, holder, ent_by_key)
         if of is None and lex.is_government_title(t.title):
             of = main_country
-        if of is None and holder is None:
-            continue  # a bare role word ("Vertrauter", "Experten") is no office
         title = _title_with_modifier(toks, ti, t.title, lex)
         key = position_key(title, of, holder)
         old = positions.get(key)
@@ -100,7 +98,19 @@ def link(structure: Structure, toks: Tokens, mentions: list[Mention], titles: li
         title_keys[ti] = key
     # an office named without its holder, when the article names the holder elsewhere, is that office
     held = {(p.title, p.of): p for p in positions.values() if p.holder}
+    titled = {}
+    for p in positions.values():
+        if p.holder:
+            titled.setdefault(p.title, []).append(p)
     for k, p in list(positions.items()):
+        if p.holder is None and p.of is None and len(titled.get(p.title, [])) == 1:
+            held[(p.title, None)] = titled[p.title][0]  # "Badawis Ehefrau" after "… Ehefrau Ensaf Haidar"
+        if p.holder is None and p.of is None and (p.title, None) not in held:
+            del positions[k]  # a bare role word ("Vertrauter", "Experten") is no office
+            for ti, tk in list(title_keys.items()):
+                if tk == k:
+                    del title_keys[ti]
+            continue
         if p.holder is None and (p.title, p.of) in held:
             h = held[(p.title, p.of)]
             positions[h.key] = replace(h, mentions=tuple(sorted(set(h.mentions) | set(p.mentions))))

@@ -293,6 +293,9 @@ _ORG_TYPES = {
     "Inlandsgeheimdienst": False, "Geheimdienst": False, "Geheimdienstes": False, "Fraktion": False,
     "Organisation": False, "Hilfsorganisation": False, "Menschenrechtsorganisation": False,
 }
+_ORG_HEADS = {"Foundation", "Institute", "Association", "Corporation", "Agency", "News", "Times", "Post", "Review",
+              "Press", "Network", "Party", "Council", "Herald", "Journal", "Tribune", "Group", "Institut", "Stiftung",
+              "Verband", "Verein", "Bank", "Airlines", "Holding", "AG", "GmbH", "SE", "Inc", "Ltd"}
 _PLACE_TYPES = {"Stadt", "Hauptstadt", "Grenzübergang", "Grenzübergangs", "Region", "Provinz", "Gemeinde",
                 "Dorf", "Ort", "Ortschaft", "Bezirk", "Landkreis", "Kreis", "Bundesland", "Flughafen",
                 "Hafen", "Insel", "Fluss", "Metropole", "Küstenstadt", "Hafenstadt", "Kleinstadt"}
@@ -319,6 +322,19 @@ def _find_by_pattern(toks: Tokens, lex: Lexicon) -> list[tuple[int, int, str, st
                 out.append((toks.starts[i + 1], toks.ends[i + 1], "organization", a, "acronym"))
             continue
         if not _cap(w):
+            continue
+        # "ČSSD", "PASOK": an acronym of three or more capitals is an organisation's name
+        if 3 <= len(w) <= 6 and w.isupper() and w.isalpha() and w not in lex.stop and not lex.is_entity_word(w):
+            out.append((toks.starts[i], toks.ends[i], "organization", w, "acronym"))
+            continue
+        # "Wikimedia Foundation", "Wikimedia Frankreich": an unknown name before an organisation head
+        # or a state's name
+        if i + 1 < n and not lex.is_common(w) and not lex.is_first_name(w) and w not in lex.stop \
+                and toks.sentence_of[i + 1] == toks.sentence_of[i] and i > 0 and toks.word(i - 1) not in (".",) \
+                and (toks.word(i + 1) in _ORG_HEADS or lex.country_name(toks.word(i + 1))) \
+                and not lex.is_entity_word(w) and lex.title_of(w) is None:
+            out.append((toks.starts[i], toks.ends[i + 1], "organization", text[toks.starts[i]:toks.ends[i + 1]],
+                        "name"))
             continue
         # "der Zeitung Australian Financial Review", "Brauerei Maisach"
         if w in _ORG_TYPES or w in _PLACE_TYPES:

@@ -107,6 +107,12 @@ class Lexicon:
             taken.append((b, e))
             yield b, e, entry
 
+    def country_name(self, w: str) -> bool:
+        """Is the word a state's name ("Frankreich")?"""
+        key = self.surface_keys.get(w, "")
+        e = self.entries.get(key)
+        return e is not None and e.kind == "country" and e.name == w
+
     def entry(self, key: str) -> GazEntry | None:
         return self.entries.get(key)
 
