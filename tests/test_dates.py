@@ -167,6 +167,33 @@ def test_dates_day_month_takes_the_year_nearest_the_article(text: str, published
     assert values(text, published=published) == [expected]
 
 
+@pytest.mark.parametrize(
+    "text, published, expected",
+    [
+        # "seit" is always past, even with a present passive ("wird … gezahlt")
+        ("Seit dem 20. Dezember wird das Geld ausgezahlt.", date(2021, 3, 1), "2020-12-20"),
+        # past modal + passive infinitive: no future
+        ("Das Bad durfte erst am 9. Juni wieder geöffnet werden.", date(2020, 9, 1), "2020-06-09"),
+        # a past marker outside brackets still counts
+        ("Die Band hätte (so der Plan) am 21. März in Hamburg auftreten sollen.", date(2020, 6, 1), "2020-03-21"),
+        # Konjunktiv II is no future
+        ("Am 2. April warnte sie, dass das System überlastet werden würde.", date(2020, 11, 20), "2020-04-02"),
+        # the future stays future
+        ("Am 26. September wird der Bundestag gewählt.", date(2021, 2, 20), "2021-09-26"),
+    ],
+)
+def test_dates_tense_of_the_clause_chooses_the_year(text: str, published: date, expected: str) -> None:
+    assert values(text, published=published) == [expected]
+
+
+def test_dates_weekday_outweighs_tense_but_says_so() -> None:
+    # 6 November 2020 was a Friday; 6 November 2021 a Saturday.
+    m = only("Die Verordnung gilt bis Freitag, 6. November, und wird nicht verlängert.", published=date(2021, 1, 5))
+    assert m.value is not None and m.value.value == "2020-11-06"
+    assert m.value.resolution is DateResolution.WEEKDAY
+    assert m.note is not None and "against the tense" in m.note
+
+
 def test_dates_dateline_anchors_the_year_and_is_the_reference() -> None:
     text = (
         "Landtag ohne Büro\n\nSchwerin (Deutschland), 20.05.2017 – Das Thema wurde auf der Sitzung "
@@ -301,7 +328,7 @@ def test_dates_range_across_months_without_year() -> None:
         ("Am Ostermontag fuhr kein Zug.", date(2024, 4, 3), "2024-04-01"),
         ("An Ostermontag soll gestreikt werden.", date(2021, 1, 10), "2021-04-05"),
         ("An Ostermontag wird gestreikt.", date(2021, 1, 10), "2021-04-05"),
-        ("Zu Ostermontag gab es Staus.", date(2021, 1, 10), "2021-04-05"),  # nearest Easter, not 2020's
+        ("Zu Ostermontag gab es Staus.", date(2021, 1, 10), "2020-04-13"),  # past tense: last Easter
     ],
 )
 def test_dates_named_days(text: str, published: date, expected: str) -> None:

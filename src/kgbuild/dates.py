@@ -61,14 +61,16 @@ DateKind = Literal[
     "year",  # "im Jahr 2019", "seit 2019"
 ]
 
-# Where a day-and-month without a year may lie around the article's date (days; each
-# window spans one year, so exactly one occurrence falls into it). News report the recent
+# Where a day-and-month without a year may lie around the article's date (days, [lo, hi);
+# each window spans 366 days, so that one occurrence always falls into it, even across a
+# 29 February; when two do -- or Easter, which moves -- the earlier is taken for a sentence
+# about the past, the later for one about the future). News report the recent
 # past and announce the near future: a text of 28 December that says "am 3. Januar" means
 # the coming January, one of 5 January that says "am 28. Dezember" the past December, and
 # one of March that says "am 1. September" last September -- unless the sentence speaks
 # of the future ("wird", "soll"), which moves the window forward.
-_WINDOW = (-275, 90)
-_FUTURE_WINDOW = (-14, 351)  # [lo, hi): 365 days
+_WINDOW = (-275, 91)
+_FUTURE_WINDOW = (-14, 352)
 # The first year a weekday may fix ("Dienstag (27. September)" without a year).
 _FIRST_YEAR = 1990
 
@@ -345,8 +347,18 @@ _YEARS_IN_TEXT = re.compile(r"(?:19|20)\d\d(?![\w-])(?![.,]\d)")
 # Tense of the sentence around a bare weekday: news narrate the past, so only clear
 # future markers make "am Montag" the coming Monday. Konjunktiv I ("werde") is
 # reported speech, which is usually about the past, so it is not a marker.
+# Past auxiliaries and modals ("konnte erst am 8. Juni geöffnet werden"), a perfect infinitive
+# ("soll am Montag gestohlen haben") and Konjunktiv II ("überlastet werden würde") cancel them;
+# so does a passive present ("wird am Montag verimpft") only where a past marker stands too.
 _FUTURE = re.compile(r"\b(?:wird|werden|will|wollen|soll|sollen|plant|planen)\b", re.IGNORECASE)
-_NOT_FUTURE = re.compile(r"\b(?:worden|gewesen|haben|hätten?)\b", re.IGNORECASE)
+_NOT_FUTURE = re.compile(
+    r"\b(?:worden|gewesen|haben|hätten?|würden?|war|waren|wurden?|hatten?|konnten?|mussten?|sollten?"
+    r"|wollten?|durften?|gab)\b",
+    re.IGNORECASE,
+)
+# Where the clause of a date ends (not at commas: "am Montag, 18. Mai, sollen …"; not at
+# brackets, which hold short insertions).
+_CLAUSE_BREAK = re.compile(r"[;:„“”\"«»]| [–—-] ")
 _SENTENCE_END = re.compile(r"[.!?][\"“”»«)]?\s|\n")
 
 
@@ -443,8 +455,9 @@ def _near(ref: date, make: Callable[[int], date | None], *, future: bool = False
         for cand in (make(year) for year in (ref.year - 1, ref.year, ref.year + 1))
         if cand is not None and lo <= (cand - ref).days < hi
     ]
-    # A fixed day falls into the window once; Easter, which moves, may fall in twice.
-    return min(found, key=lambda c: abs((c - ref).days)) if found else None
+    if not found:
+        return None
+    return max(found) if future else min(found)
 
 
 def _day_of(month: int, day: int) -> Callable[[int], date | None]:
@@ -469,9 +482,15 @@ def _sentence_bounds(text: str, begin: int, end: int) -> tuple[int, int]:
 
 
 def _is_future(text: str, begin: int, end: int) -> bool:
+    """Whether the clause around ``[begin, end)`` speaks of the future ("wird", "soll")."""
+    if text.startswith(("seit", "Seit"), begin):
+        return False  # "seit dem 27. Dezember wird verimpft": since, so past
     s, e = _sentence_bounds(text, begin, end)
-    sentence = text[s:e]
-    return bool(_FUTURE.search(sentence)) and not _NOT_FUTURE.search(sentence)
+    for m in _CLAUSE_BREAK.finditer(text, s, begin):
+        s = m.end()
+    m2 = _CLAUSE_BREAK.search(text, end, e)
+    clause = text[s : m2.start() if m2 else e]
+    return bool(_FUTURE.search(clause)) and not _NOT_FUTURE.search(clause)
 
 
 # ---------------------------------------------------------------- scanning
@@ -851,13 +870,19 @@ def _resolve_rest(text: str, raws: list[_Raw], ref: DateValue | None) -> None:
                 continue
             res = year_res
             if r.weekday is not None and d.weekday() != r.weekday:
+                # The weekday points to a neighbouring year: it outweighs the tense, but a year in the
+                # direction the sentence looks (past for a report) is preferred, and the other is noted.
                 alt = [
                     x
                     for x in (_make(d.year + k, month, day) for k in (-1, 1))
                     if x is not None and x.weekday() == r.weekday and abs((x - rd).days) <= 400
                 ]
+                along = [x for x in alt if ((x - rd).days >= -14 if future else (x - rd).days <= 7)]
                 if alt:
-                    d, res = min(alt, key=lambda x: abs((x - rd).days)), DateResolution.WEEKDAY
+                    best = min(along or alt, key=lambda x: abs((x - rd).days))
+                    if not along:
+                        r.note = f"only {best.year} has this weekday on this day, against the tense"
+                    d, res = best, DateResolution.WEEKDAY
                 else:
                     r.note = _weekday_note(r.weekday, d)
             r.value = DateValue(d.isoformat(), res, words)
@@ -876,8 +901,8 @@ def _resolve_rest(text: str, raws: list[_Raw], ref: DateValue | None) -> None:
         elif r.kind == "month":
             assert r.month is not None
             d = _near(rd, _day_of(r.month, 15), future=_is_future(text, r.begin, r.end))
-            assert d is not None
-            r.value = DateValue(_iso_month(d.year, d.month), year_res, words)
+            if d is not None:
+                r.value = DateValue(_iso_month(d.year, d.month), year_res, words)
         elif r.kind == "relative":
             r.value = _relative(text, r, rd, words)
 
