@@ -73,6 +73,10 @@ def only(text: str) -> QuantityMention:
         ("Der Eintritt kostet € 5.", "€ 5", 5, None, None, "€", False, "money"),
         ("Mindestens 12 Menschen starben.", "Mindestens 12 Menschen", None, 12, None, "Menschen", False,
          "count"),
+        ("Bisher gibt es rund 204 000 Erkrankte.", "rund 204 000 Erkrankte", 204000, None, None, "Erkrankte",
+         True, "count"),
+        ("Die Grenze steigt auf 44\u202f590 Euro.", "44\u202f590 Euro", 44590, None, None, "Euro", False,
+         "money"),
     ],
 )  # fmt: skip
 def test_quantities_amounts(
@@ -169,6 +173,7 @@ def test_quantities_digits_without_unit_are_kept() -> None:
         "Einer mehr als nötig stimmte zu.",
         "Sie wohnt in 06217 Merseburg.",
         "Sie kamen zu viert.",
+        "Tore: 1:0 Weber (45.), 2:0 Kaya (69., Elfmeter)",
     ],
 )
 def test_quantities_numbers_that_are_not_amounts(text: str) -> None:

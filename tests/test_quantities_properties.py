@@ -43,9 +43,9 @@ def spell(n: int, *, one_prefix: bool = False) -> str:
     return head + (_below_1000(rest, final=True, one_prefix=one_prefix) if rest else "")
 
 
-def german_digits(n: int) -> str:
-    """98000 -> "98.000"."""
-    return f"{n:,}".replace(",", ".")
+def german_digits(n: int, sep: str = ".") -> str:
+    """98000 -> "98.000" (or "98 000" with ``sep=" "``)."""
+    return f"{n:,}".replace(",", sep)
 
 
 @settings(max_examples=500, deadline=None)
@@ -62,11 +62,11 @@ def test_quantities_spelled_amount_with_noun(n: int) -> None:
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.integers(min_value=0, max_value=10**9))
-def test_quantities_german_grouped_digits(n: int) -> None:
+@given(st.integers(min_value=0, max_value=10**9), st.sampled_from([".", " ", "\u00a0", "\u202f"]))
+def test_quantities_german_grouped_digits(n: int, sep: str) -> None:
     if 1900 <= n <= 2099:
         n += 1000  # a bare year-like number is tested elsewhere
-    ms = find_quantities(f"Laut Polizei kamen rund {german_digits(n)} Menschen.")
+    ms = find_quantities(f"Laut Polizei kamen rund {german_digits(n, sep)} Menschen.")
     assert [(m.quantity.value, m.quantity.unit, m.quantity.approximate) for m in ms] == [(n, "Menschen", True)]
 
 

@@ -127,8 +127,10 @@ _MONTH_WORDS = frozenset(MONTHS)  # "Juni 2012" is a date, not 2012 of something
 
 # ---------------------------------------------------------------- patterns
 _TOKEN = re.compile(r"\d+|[^\W\d_]+")
+# Thousands are grouped with periods ("98.000") or spaces ("204 000", also narrow no-break).
 _NUMERIC = re.compile(
-    r"(?<![\w.,:/°-])(?P<int>\d{1,3}(?:\.\d{3})+(?!\d)|\d+)(?P<dec>,\d+)?"
+    r"(?<![\w.,:/°-])(?P<int>\d{1,3}(?:\.\d{3})+(?!\d)|\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?!\d)|\d+)"
+    r"(?P<dec>,\d+)?"
     r"(?![\d]|[^\W\d_]|[.,:]\d|-[^\W\d_])"  # not "COVID19a", "1.5", "15:36", "31-jährige"
 )
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -220,7 +222,8 @@ def number_word_value(word: str) -> int | None:
 def _to_number(int_part: str, dec: str | None, scale: int = 1) -> int | float:
     """German notation to a number: "98.000" -> 98000, "1,5" + Millionen -> 1500000."""
     try:
-        d = Decimal(int_part.replace(".", "") + ("." + dec.lstrip(",") if dec else "")) * scale
+        digits = "".join(c for c in int_part if c.isdigit())
+        d = Decimal(digits + ("." + dec.lstrip(",") if dec else "")) * scale
     except InvalidOperation:  # pragma: no cover - the pattern only lets digits through
         return 0
     return int(d) if d == d.to_integral_value() else float(d)
@@ -449,9 +452,11 @@ def _not_an_amount(text: str, num: _Num) -> bool:
     """Ordinals, times, dates, numbered things."""
     after = text[num.end : num.end + 3]
     if num.scale == 1 and not num.word and not num.vague:
-        # "7. Landtag", "am 4. September": an ordinal or a day, unless the text ends there
-        if after[:1] == "." and len(after) > 1 and after[1] in " \u00a0" and len(after) > 2 and after[2].isalnum():
-            return True
+        # "7. Landtag", "am 4. September": an ordinal or a day, unless the text ends there;
+        # "(45.)", "(69., 75.)": minutes of a match
+        if after[:1] == "." and len(after) > 1:
+            if after[1] in "),]" or (after[1] in " \u00a0" and len(after) > 2 and after[2].isalnum()):
+                return True
     if _TIME_AFTER.match(text, num.end):
         return True  # "20 Uhr", "acht Uhr abends"
     if not num.word and text[num.begin] == "0" and num.end - num.begin > 1 and text[num.begin + 1].isdigit():
