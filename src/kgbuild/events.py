@@ -66,6 +66,7 @@ _INTRANSITIVE = frozenset({"Resignation", "Death", "Migration", "Protest", "Appo
 _AGENT_KINDS = frozenset({"person", "organization", "country"})
 _PLACE_KINDS = frozenset({"place", "country"})
 _PRECISION = {"day": 0, "month": 1, "year": 2}
+_ADJ_ENDING = re.compile(r"(?:e|en|er|es|em)$")
 
 
 # ------------------------------------------------------------------ lexicon
@@ -103,7 +104,10 @@ class EventLexicon:
     compass: frozenset[str] = frozenset()
     nodate: frozenset[str] = frozenset()
     clause: frozenset[str] = frozenset()
+    subclause: frozenset[str] = frozenset()
     article: frozenset[str] = frozenset()
+    source: frozenset[str] = frozenset()
+    timeunit: frozenset[str] = frozenset()
     preps: frozenset[str] = frozenset()  # every preposition of @loc, @weakloc, @noloc, @agentprep
 
     def words(self, name: str) -> frozenset[str]:
@@ -161,8 +165,9 @@ def parse_event_lexicon(data: str) -> EventLexicon:
     automaton.make_automaton()
     w = {name: lists.get(name, frozenset()) for name in (
         "speech", "neg", "loc", "weakloc", "agentprep", "passive", "support", "placenoun", "compass",
-        "nodate", "clause", "article")}
+        "nodate", "clause", "subclause", "article", "source", "timeunit")}
     preps = w["loc"] | w["weakloc"] | w["agentprep"] | lists.get("noloc", frozenset())
+    w["clause"] = w["clause"] | w["subclause"]
     return EventLexicon(tuple(triggers), automaton, lists, **w, preps=preps)
 
 
@@ -236,7 +241,7 @@ class _Doc:
         # only the sentences that hold a trigger candidate are cut into tokens
         self.sent_first = [0] * (len(sents) + 1)
         self.sent_last = [0] * len(sents)
-        clause = lex.clause
+        clause, speech = lex.clause, lex.speech
         segment = 0
         self.seg_first: dict[int, int] = {}
         self.seg_last: dict[int, int] = {}
@@ -248,7 +253,9 @@ class _Doc:
             spans = [tok.span() for tok in finditer(text, s.span.begin, s.span.end)]
             words = [lowered[b:e] for b, e in spans]
             # a new clause segment at ; : ( ) dashes, and at a comma before "dass", "die", "hat" ...
-            cuts = [i for i, w in enumerate(words) if w in marks or (i and w in clause and words[i - 1] == ",")]
+            cuts = [i for i, w in enumerate(words)
+                    if w in marks or (i and words[i - 1] == "," and (w in clause or w in speech
+                                                                     or (i > 1 and words[i - 2] in speech)))]
             prev = 0
             for cut in [*cuts, len(words)]:
                 if cut > prev:
@@ -271,8 +278,8 @@ class _Doc:
         self.mention_at: dict[int, Mention] = {}
         self.by_sentence: dict[int, list[Mention]] = {}
         self.tokens_of: dict[int, tuple[int, int]] = {}  # id(mention) -> first and last token
-        self.place_cache: dict[int, list[tuple[int, Mention, str | None, str | None]]] = {}
-        self.prep_cache: dict[int, str | None] = {}
+        self.place_cache: dict[int, list[_Place]] = {}
+        self.prep_cache: dict[int, tuple[str | None, int]] = {}
         self.outside: list[Mention] = []  # dateline, credits
         for mention in sorted((m for m in ctx.mentions if m.key), key=lambda m: (m.span.begin, m.span.end)):
             si = self.sentence_at(mention.span.begin)
@@ -318,34 +325,38 @@ class _Doc:
     # -- prepositions and genitives
     def prep_before(self, t: int) -> str | None:
         """The preposition governing the phrase that ends before token ``t`` (a few words back)."""
+        return self.prep_token(t)[0]
+
+    def prep_token(self, t: int) -> tuple[str | None, int]:
+        """:meth:`prep_before` and the preposition's token (-1 when there is none)."""
         if t in self.prep_cache:
             return self.prep_cache[t]
         self.prep_cache[t] = found = self._prep_before(t)
         return found
 
-    def _prep_before(self, t: int) -> str | None:
+    def _prep_before(self, t: int) -> tuple[str | None, int]:
         skip, preps = self.skip, self.preps
         si = self.tok_sent[t]
         j, counted = t - 1, 0
         while self.in_sentence(j, si) and counted < 3:
             w = self.low[j]
             if w in preps:
-                return w
+                return w, j
             if w == ",":
                 # a list of places: "in den Ländern Spanien, Chile und Kolumbien"
                 if j - 1 >= 0 and self.mention_at.get(j - 1) is not None and \
                         self.mention_at[j - 1].kind in _PLACE_KINDS:
                     j -= 1
                     continue
-                return None
+                return None, -1
             if not self.is_word(j):
-                return None
+                return None, -1
             if j in self.mention_at or w in skip:
                 j -= 1
                 continue
             counted += 1
             j -= 1
-        return None
+        return None, -1
 
     def is_genitive(self, m: Mention) -> bool:
         """A Saxon or inflected genitive: "Putins", "Saudi-Arabiens", "Birtles'"."""
@@ -512,8 +523,7 @@ def _occurrence(doc: _Doc, trig: Trigger, b: int, e: int, tb: int, tl: int) -> _
     verb_form = trig.match != "suffix" and token[:1].islower()
     # a participle used as an adjective: "fliehende Personen", "festgenommenen Hacker"
     attributive = (verb_form and tb == tl and token.lower() != trig.form
-                   and re.search(r"(?:e|en|er|es|em)$", token) is not None
-                   and doc.in_sentence(tl + 1, si) and doc.is_word(tl + 1) and doc.is_cap(tl + 1))
+                   and _ADJ_ENDING.search(token) is not None and _before_noun(doc, tl, si))
     seg_tokens = _segment_tokens(doc, tb)
     support = doc.lex.support
     verbal = (verb_form and not attributive) or any(doc.low[t] in support for t in seg_tokens)
@@ -522,6 +532,18 @@ def _occurrence(doc: _Doc, trig: Trigger, b: int, e: int, tb: int, tl: int) -> _
         trig, b, e, tb, tl, si, doc.seg[tb], modifier, name,
         verbal=verbal, attributive=attributive, passive=passive,
     )
+
+
+def _before_noun(doc: _Doc, t: int, si: int) -> bool:
+    """A noun follows, maybe after one more adjective ("ausgereister russischer Staatsbürger")."""
+    for j in (t + 1, t + 2):
+        if not doc.in_sentence(j, si) or not doc.is_word(j):
+            return False
+        if doc.is_cap(j):
+            return True
+        if _ADJ_ENDING.search(doc.low[j]) is None:
+            return False
+    return False
 
 
 def _participle(token: str) -> bool:
@@ -564,8 +586,11 @@ def _assign_dates(doc: _Doc, si: int, occs: list[_Occurrence], dates: list[tuple
     for sp, dv in dates:
         dseg = doc.seg_at(sp.begin)
         best: tuple[int, int] | None = None  # (distance, occurrence index or -1 for a cue)
+        coarse = dv.precision != "day"
         for i, o in enumerate(occs):
             d = _gap((o.begin, o.end), (sp.begin, sp.end))
+            if coarse and d > 50:
+                continue  # a bare month or year belongs to a nearer word ("seit dem Fall ... im Jahr 1989")
             if o.attributive:
                 d = 2 * d + 20
             if o.segment != dseg:
@@ -642,9 +667,11 @@ def _place_mentions(ctx: EventContext, doc: _Doc) -> dict[int, list[Mention]]:
                 pos = seg_text.find(n, pos + len(n))
     compass_prefixes = tuple(compass)
     mention_at = doc.mention_at
-    for t, w in enumerate(doc.low):
-        if t in mention_at or len(w) < 4:
-            continue
+    candidates = [t for t, w in enumerate(doc.low)
+                  if (w in names or "-" in w or (w[-1] == "s" and w[:-1] in names)
+                      or (len(w) >= 8 and w.startswith(compass_prefixes))) and t not in mention_at]
+    for t in candidates:
+        w = doc.low[t]
         hits: list[tuple[int, int, Mention]] = []
         known = names.get(w) or (names.get(w[:-1]) if w[-1] == "s" else None)
         if known is not None:
@@ -674,8 +701,11 @@ def _place_mentions(ctx: EventContext, doc: _Doc) -> dict[int, list[Mention]]:
     return out
 
 
-def _place_candidates(doc: _Doc, si: int, extra: list[Mention]) -> list[tuple[int, Mention, str | None, str | None]]:
-    """The places and states of a sentence: (token, mention, preposition, level), computed once.
+_Place = tuple[int, Mention, str | None, str | None, int]
+
+
+def _place_candidates(doc: _Doc, si: int, extra: list[Mention]) -> list[_Place]:
+    """The places and states of a sentence: (token, mention, preposition, level, preposition's token).
 
     The level is "strong" (a local preposition, a named place, a genitive), "weak" (an origin, a
     bare state), "adjective" (a state adjective: a place only on the trigger or a place noun),
@@ -685,7 +715,7 @@ def _place_candidates(doc: _Doc, si: int, extra: list[Mention]) -> list[tuple[in
     if cached is not None:
         return cached
     lex = doc.lex
-    out: list[tuple[int, Mention, str | None, str | None]] = []
+    out: list[_Place] = []
     for m in [*doc.by_sentence.get(si, []), *extra]:
         if m.kind not in _PLACE_KINDS or not m.key:
             continue
@@ -693,13 +723,14 @@ def _place_candidates(doc: _Doc, si: int, extra: list[Mention]) -> list[tuple[in
         if mt < 0:
             continue
         prep: str | None = None
+        prep_tok = -1
         level: str | None
         if m.role in ("adjective", "demonym"):
             nt = doc.first_token_from(m.span.end)
             on_place = doc.in_sentence(nt, si) and doc.low[nt] in lex.placenoun
             level = "strong" if m.role == "adjective" and on_place else "adjective" if m.role == "adjective" else None
         else:
-            prep = doc.prep_before(mt)
+            prep, prep_tok = doc.prep_token(mt)
             if prep in lex.loc:
                 level = "weak" if prep == "gegen" and m.kind == "country" else "strong"
             elif prep in lex.weakloc:
@@ -710,33 +741,35 @@ def _place_candidates(doc: _Doc, si: int, extra: list[Mention]) -> list[tuple[in
                 level = "strong"
             else:
                 level = "weak"
-        out.append((mt, m, prep, level))
+        out.append((mt, m, prep, level, prep_tok))
     out.sort(key=lambda x: x[0])
     doc.place_cache[si] = out
     return out
 
 
 def _assign_locations(doc: _Doc, o: _Occurrence, extra: list[Mention]) -> None:
-    strong: list[tuple[int, Mention, str | None]] = []
-    weak_own: list[tuple[int, Mention, str | None]] = []
-    weak_other: list[tuple[int, Mention, str | None]] = []
-    for mt, m, prep, level in _place_candidates(doc, o.sentence, extra):
+    strong: list[tuple[int, Mention, str | None, int]] = []
+    weak_own: list[tuple[int, Mention, str | None, int]] = []
+    weak_other: list[tuple[int, Mention, str | None, int]] = []
+    for mt, m, prep, level, prep_tok in _place_candidates(doc, o.sentence, extra):
         if o.tok_begin <= mt <= o.tok_end:
             level = "strong"  # inside the trigger's compound: "Ukraine-Konflikt"
         elif level == "adjective":  # "der russischen Teilmobilmachung"
             level = "strong" if doc.first_token_from(m.span.end) == o.tok_begin else None
         if level == "strong":
-            strong.append((mt, m, prep))
+            strong.append((mt, m, prep, prep_tok))
         elif level == "weak":
-            (weak_own if doc.seg[mt] == o.segment else weak_other).append((mt, m, prep))
+            (weak_own if doc.seg[mt] == o.segment else weak_other).append((mt, m, prep, prep_tok))
     # what the sentence places strongly, the trigger's own clause first; else an origin or a bare state
-    found = sorted(strong, key=lambda x: (doc.seg[x[0]] != o.segment, abs(x[0] - o.tok_begin))) \
-        or weak_own or weak_other
-    for _, m, _ in found:
+    found = sorted(strong, key=lambda x: (doc.seg[x[0]] != o.segment, x[0] < o.tok_begin,
+                                          abs(x[0] - o.tok_begin))) or weak_own or weak_other
+    for _, m, _, _ in found:
         if m.key and m.key not in o.locations:
             o.locations.append(m.key)
     if found:
-        mt, m, prep = found[0]
+        mt, m, prep, prep_tok = found[0]
+        if prep_tok >= 0:  # the first of a list: "in Spanien, Chile und Kolumbien"
+            mt, m, prep, prep_tok = min((x for x in found if x[3] == prep_tok), key=lambda x: x[0])
         if prep in doc.lex.loc and doc.seg[mt] == o.segment:
             o.located_by = "nach" if prep == "nach" else "in"
             o.location_name = m.name
@@ -754,6 +787,7 @@ def _assign_actors(doc: _Doc, o: _Occurrence) -> None:
         mt, me = tokens_of[id(m)]
         # a possessive before the trigger: "Putins Zustimmung zur Teilmobilisierung"
         if me < o.tok_begin and o.tok_begin - me <= 3 and doc.is_genitive(m) and \
+                (o.tok_begin - me == 1 or doc.prenominal(m)) and \
                 all(doc.is_word(t) and t not in doc.mention_at for t in range(me + 1, o.tok_begin)):
             agents.append(m.key or "")
             continue
@@ -783,39 +817,57 @@ def _assign_actors(doc: _Doc, o: _Occurrence) -> None:
     o.agents = list(dict.fromkeys(a for a in agents if a))
     participants = [p for p in patients if p]
     for m in mentions:
-        mt = tokens_of[id(m)][0]
-        if doc.seg[mt] != o.segment or m.kind == "country" or not m.key:
+        mt, me = tokens_of[id(m)]
+        if doc.seg[mt] != o.segment or m.kind == "country" or not m.key or \
+                not (o.tok_begin - 10 <= mt <= o.tok_end + 10) or _is_source(doc, o.sentence, mt, me):
             continue
-        before = doc.low[mt - 1] if doc.in_sentence(mt - 1, o.sentence) else ""
-        after_t = doc.first_token_from(m.span.end)
-        after = doc.low[after_t] if doc.in_sentence(after_t, o.sentence) else ""
-        if before in ("laut", "von") and m.kind == "organization" or after == "zufolge":
-            continue  # an outlet or a source, not a party to the event
         participants.append(m.key)
     o.participants = [p for p in dict.fromkeys(participants) if p not in o.agents]
 
 
 def _subject(doc: _Doc, o: _Occurrence, mentions: Sequence[Mention]) -> str | None:
     """The first person, organisation or state in the trigger's clause that no preposition governs."""
+    lex = doc.lex
+    si = o.sentence
+
     def eligible(m: Mention) -> bool:
         mt, me = doc.tokens_of[id(m)]
         if doc.prenominal(m) or m.span.end < doc.tok_end[me]:
             return False  # a possessor ("Russlands Außenminister"), a compound's part ("CDU-Landrat")
-        if doc.in_sentence(mt - 1, o.sentence) and doc.low[mt - 1] == "des":
+        if _is_source(doc, si, mt, me):
             return False
+        before = [doc.low[t] for t in range(max(doc.sent_first[si], mt - 3), mt)]
+        if any(w in ("des", "eines") for w in before):
+            return False  # a genitive: "die Internetseiten des kolumbianischen Verteidigungsministeriums"
+        if m.kind == "country" and mt - doc.seg_first[doc.seg[mt]] > 2:
+            return False  # a bare state is the subject only at the clause's start ("Russland plant ...")
         return doc.prep_before(mt) is None
 
     for m in mentions:
         if doc.seg[doc.tokens_of[id(m)][0]] == o.segment and eligible(m):
             return m.key
+    # the subject may stand before an apposition or a relative clause ("Karolina Peake, die ..., war
+    # ... ausgetreten"), but not in an attribution frame ("X berichtet, ... seien weggefallen")
+    if doc.low[doc.seg_first[o.segment]] in lex.subclause:
+        return None  # "..., die aus Russland fliehen": the clause has its own subject
+    framed = {doc.seg[t] for t in range(doc.sent_first[si], o.tok_begin) if doc.low[t] in lex.speech}
     for m in mentions:
-        if m.span.end <= o.begin and eligible(m):
+        if m.span.end <= o.begin and doc.seg[doc.tokens_of[id(m)][0]] not in framed and eligible(m):
             return m.key
     # "Er löschte den Artikel": a pronoun subject is the last person named just before
     for t in _segment_tokens(doc, o.tok_begin):
         if doc.low[t] == "er" and doc.prep_before(t) is None:
             return _last_person(doc, o.sentence)
     return None
+
+
+def _is_source(doc: _Doc, si: int, mt: int, me: int) -> bool:
+    """A speaker ("sagte X", "X berichtete") or a source ("nach Angaben der Agentur X", "X zufolge")."""
+    lex = doc.lex
+    before = [doc.low[t] for t in range(max(doc.sent_first[si], mt - 6), mt)]
+    after = doc.low[me + 1] if doc.in_sentence(me + 1, si) else ""
+    return bool(before and before[-1] in lex.speech) or after in lex.speech or after in lex.source \
+        or any(w in lex.source for w in before)
 
 
 def _last_person(doc: _Doc, si: int) -> str | None:
@@ -852,6 +904,8 @@ def _follow_up(ctx: EventContext, doc: _Doc, by_sentence: dict[int, list[_Occurr
         if nxt >= len(sents) or nxt in by_sentence or sents[nxt].block != sents[si].block:
             continue
         for _, q in quantities.get(nxt, []):
+            if q.unit and q.unit.lower() in doc.lex.timeunit:
+                continue  # "vier Tage": a duration, not a count of the event
             for o in occs:
                 if q not in o.quantities:
                     o.quantities.append(q)
