@@ -27,7 +27,7 @@ from dataclasses import dataclass, field, replace
 
 from kgbuild.mentions import Lexicon, Tokens
 from kgbuild.mentions.lexicon import SpeechVerb
-from kgbuild.model import Claim, DateValue, Mention, SpeechAct, Span, Structure
+from kgbuild.model import Claim, DateValue, Mention, Span, SpeechAct, Structure
 
 _QUOTE_PAIRS = (("„", "“"), ("„", "”"), ("»", "«"), ("«", "»"), ('"', '"'), ("‚", "‘"), ("“", "”"))
 _CLAUSE_BREAK = {",", ":", ";", "–", "—", "(", ")"}
@@ -36,7 +36,8 @@ _SUBCLAUSE = re.compile(
     r"es sei denn|um|ohne|die|der|das|den|dem|deren|dessen|denen|wo|wie|als|welche[rsmn]?)\b[^,]*"
 )
 _NEG = re.compile(r"\b(?:nicht|kein|keine|keinen|keinem|keiner|keines|nie|niemals|nichts|niemand|weder)\b")
-_PREPOSITIONS = {"laut", "gegenüber", "zufolge", "aus", "nach", "in", "im", "von", "vom", "mit", "für", "gegen", "zu", "zur", "zum", "bei", "beim",
+_PREPOSITIONS = {"laut", "gegenüber", "zufolge", "aus", "nach", "in", "im", "von", "vom", "mit", "für", "gegen", "zu",
+                 "zur", "zum", "bei", "beim",
                  "über", "vor", "an", "am", "auf", "durch", "um", "unter", "zwischen", "seit", "wegen", "ohne"}
 _DETERMINERS = {"der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "eines"}
 _NOT_NEG = re.compile(r"\bnicht nur\b|\bnicht zuletzt\b|\bnicht minder\b")
@@ -79,7 +80,8 @@ class ClaimContext:
     pronoun_persons: dict[int, str]  # token index of a pronoun -> person key it refers to
     dates: tuple[tuple[Span, DateValue], ...]
     generic_refs: dict[int, str]  # token index of "die Partei", "der Sender" … -> entity key
-    last_speakers: list[str] = field(default_factory=list)  # the speakers of the latest claim (a pronoun's best antecedent)
+    # the speakers of the latest claim: the best antecedent of "er"/"sie" as a subject
+    last_speakers: list[str] = field(default_factory=list)
     unheld: frozenset[str] = frozenset()  # keys of positions whose holder is not named
     offices: frozenset[str] = frozenset()  # keys of positions that are offices, not descriptions ("Experte")
     held_by: dict[str, tuple[str, ...]] = field(default_factory=dict)  # person key -> position keys
@@ -238,7 +240,8 @@ def _verb_claim(ctx: ClaimContext, lex: Lexicon, si: int, idx: list[int], words:
             continue
         if sv.needs_object and not _has_object(words, pos, sv):
             continue
-        if act in (SpeechAct.CONFIRMATION, SpeechAct.CRITICISM) and _final_participle(words, pos) and not (quotes or (pos + 1 < len(words) and words[pos + 1] in (",", ":"))):
+        complement = bool(quotes) or (pos + 1 < len(words) and words[pos + 1] in (",", ":"))
+        if act in (SpeechAct.CONFIRMATION, SpeechAct.CRITICISM) and _final_participle(words, pos) and not complement:
             continue  # "hat die Verurteilung bestätigt.": an act, not a report of speech
         speakers = _speakers_for_verb(ctx, lex, idx, pos, quotes)
         if not speakers:

@@ -13,9 +13,11 @@ from dataclasses import replace
 from kgbuild.claims import ClaimContext, find_claims
 from kgbuild.dates import find_dates
 from kgbuild.errors import InputError
+from kgbuild.events import EventContext, find_events
 from kgbuild.linking import link
 from kgbuild.mentions import find_mentions, find_titles, load_lexicon, tokenize
-from kgbuild.model import Article, Claim, DateResolution, DateValue, Document, Entity, Mention, Position, Span
+from kgbuild.model import Article, Claim, DateResolution, DateValue, Document, Entity, Position, Span
+from kgbuild.quantities import find_quantities
 from kgbuild.rdf.iris import entity_key, position_key
 
 
@@ -49,7 +51,7 @@ def extract(text: str, *, published: dt.date | str | None = None, source: str | 
     linked = link(structure, toks, mentions, titles, lex)
     date_mentions = find_dates(text, published=published)
     dates = tuple((d.span, d.value) for d in date_mentions if d.value is not None)
-    quantities = _quantities(text)
+    quantities = tuple((q.span, q.quantity) for q in find_quantities(text))
     ctx = ClaimContext(
         text=text, structure=structure, tokens=toks, mentions=linked.mentions, media=linked.media,
         titles=linked.title_keys, pronoun_persons=linked.pronouns, dates=dates,
@@ -60,7 +62,8 @@ def extract(text: str, *, published: dt.date | str | None = None, source: str | 
     )
     claims, holders = find_claims(ctx, lex)
     positions, claims = _with_holders(linked.positions, claims, holders)
-    events = _events(text, structure, linked.mentions, dates, quantities)
+    events = find_events(EventContext(text=text, structure=structure, mentions=linked.mentions, dates=dates,
+                                      quantities=quantities))
     entities = list(linked.entities)
     authors: list[str] = []
     for a in structure.authors:
@@ -96,15 +99,6 @@ def _published(published: dt.date | None, date_mentions, structure) -> DateValue
                     and d.value.precision == "day":
                 return d.value
     return None
-
-
-def _events(text: str, structure, mentions: tuple[Mention, ...], dates, quantities) -> list:  # type: ignore[no-untyped-def]
-    try:
-        from kgbuild.events import EventContext, find_events
-    except ImportError:
-        return []
-    return list(find_events(EventContext(text=text, structure=structure, mentions=mentions, dates=dates,
-                                         quantities=quantities)))
 
 
 def _office_owners(text: str, positions: tuple[Position, ...], entities: list[Entity], lex) -> list[Entity]:  # type: ignore[no-untyped-def]
@@ -150,14 +144,6 @@ def _with_holders(positions: tuple[Position, ...], claims: list[Claim],
         out[p.key] = p
     claims = [replace(c, claimants=tuple(dict.fromkeys(rekey.get(k, k) for k in c.claimants))) for c in claims]
     return tuple(out[k] for k in sorted(out)), claims
-
-
-def _quantities(text: str) -> tuple:  # type: ignore[type-arg]
-    try:
-        from kgbuild.quantities import find_quantities
-    except ImportError:
-        return ()
-    return tuple((q.span, q.quantity) for q in find_quantities(text))
 
 
 def _used_keys(claims, events, positions) -> set[str]:  # type: ignore[no-untyped-def]

@@ -98,7 +98,7 @@ def link(structure: Structure, toks: Tokens, mentions: list[Mention], titles: li
         title_keys[ti] = key
     # an office named without its holder, when the article names the holder elsewhere, is that office
     held = {(p.title, p.of): p for p in positions.values() if p.holder}
-    titled = {}
+    titled: dict[str, list[Position]] = {}
     for p in positions.values():
         if p.holder:
             titled.setdefault(p.title, []).append(p)
@@ -178,7 +178,7 @@ def _entity(key: str, ms: list[Mention], lex: Lexicon) -> Entity:
 def _merge_acronyms(text: str, ms: list[Mention]) -> list[Mention]:
     """An acronym in brackets and the organisation named right before it are one entity."""
     out = list(ms)
-    for k, m in enumerate(ms):
+    for m in ms:
         if m.role != "acronym" or m.kind != "organization":
             continue
         if m.span.begin < 2 or text[m.span.begin - 1] != "(":

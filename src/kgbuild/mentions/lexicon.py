@@ -345,7 +345,7 @@ def load_lexicon(lang: str = "de") -> Lexicon:
         cc = (row.get("country") or "").lower()
         entry = GazEntry("organization", key, name, "name", None, row.get("qid") or row.get("wikidata") or None,
                          f"country/{cc}" if cc else None, row.get("kind") or None)
-        if " " not in name and not name.isupper() and _common_words(lang).get(name.lower()) is not None:
+        if " " not in name and not name.isupper() and _common_words(lang).get(name.lower()) is not None:  # type: ignore[union-attr]
             entry = replace(entry, ambiguous=True)  # "Blick", "Standard"
         entries[key] = entry
         for n in [name, *_split(row.get("aliases"))]:
@@ -353,22 +353,22 @@ def load_lexicon(lang: str = "de") -> Lexicon:
                 add(n[1:], replace(entry, ambiguous=True))
             else:
                 add(n, entry)
-    for surface, (entry, n) in surfaces.items():
-        auto.add_word(surface, (entry, n))
+    for surface, value in surfaces.items():
+        auto.add_word(surface, value)
     if surfaces:
         auto.make_automaton()
     titles: dict[str, str] = {}
     cats: dict[str, str] = {}
     heads: list[tuple[str, str]] = []
     for row in _read_tsv(lang, "titles.tsv"):
-        base = row.get("base", "")
+        base_title = row.get("base", "")
         fem = row.get("feminine", "")
-        for form in _split(row.get("forms")) + [base]:
+        for form in _split(row.get("forms")) + [base_title]:
             # the feminine forms keep their own base: "Außenministerin"
-            titles[form] = fem if fem and form.startswith(fem) else base
-        cats[base] = cats[fem] = row.get("category", "")
+            titles[form] = fem if fem and form.startswith(fem) else base_title
+        cats[base_title] = cats[fem] = row.get("category", "")
         if row.get("compound_suffix") == "1":
-            heads.append((base.lower(), base))
+            heads.append((base_title.lower(), base_title))
             if fem:
                 heads.append((fem.lower(), fem))
     first = frozenset(r["name"] for r in _read_tsv(lang, "first_names.tsv") if " " not in r.get("name", " "))
