@@ -174,10 +174,26 @@ def test_quantities_digits_without_unit_are_kept() -> None:
         "Sie wohnt in 06217 Merseburg.",
         "Sie kamen zu viert.",
         "Tore: 1:0 Weber (45.), 2:0 Kaya (69., Elfmeter)",
+        "Die Gruppe „Aufbruch 711“ rief zur Demo.",
+        "Der TSV 1860 München verlor.",
+        "Die Pflegerin Anna Berger, 34, arbeitet dort.",
+        "Rufen Sie die Nummer 116 117 an.",
     ],
 )
 def test_quantities_numbers_that_are_not_amounts(text: str) -> None:
     assert find_quantities(text) == ()
+
+
+@pytest.mark.parametrize(
+    "text, values",
+    [
+        ("Im Mai 120, im Juni 140.", [120, 140]),  # a month before a number is no name
+        ("Laut RKI gab es 500 neue Fälle.", [500]),
+        ("Die Inzidenz müsse unter 50 sinken.", [50]),
+    ],
+)
+def test_quantities_numbers_after_capitalised_words_that_are_amounts(text: str, values: list[int]) -> None:
+    assert [m.quantity.value for m in find_quantities(text)] == values
 
 
 def test_quantities_year_with_a_noun_right_after_is_an_amount() -> None:

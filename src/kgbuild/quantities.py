@@ -375,8 +375,8 @@ def find_quantities(text: str) -> tuple[QuantityMention, ...]:
     out: list[QuantityMention] = []
     last = 0
     for pos in _candidates(text):
-        if pos < last or (pos > 1 and text[pos - 1] in ".,:" and text[pos - 2].isdigit()):
-            continue  # inside an amount already read, or the "000" of "98.000"
+        if pos < last or (pos > 1 and text[pos - 1] in ".,: \u00a0\u202f\u2009" and text[pos - 2].isdigit()):
+            continue  # inside an amount already read, or the "000" of "98.000" / "116 117"
         tok = _TOKEN.match(text, pos)
         if tok is None:  # pragma: no cover - candidates start tokens
             continue
@@ -429,6 +429,8 @@ def _quantity_at(text: str, pos: int, word: str, before: list[QuantityMention]) 
         kind = _kind(unit) if unit else kind
     if unit is None and num.word:
         return None  # "vier" alone: too often not an amount ("zu viert", "Acht geben")
+    if unit is None and _is_name_part(text, num):
+        return None
     if unit is None and _is_year_like(text, num, None, kind):
         return None
     q_text = text[start : num.end]
@@ -465,8 +467,31 @@ def _not_an_amount(text: str, num: _Num) -> bool:
     prev = before.replace("(", " ").rpartition(" ")[2].lower().rstrip(".") if before else ""
     if prev in _NUMBERED:
         return True  # "Artikel 5"
+    if not num.word and _CLUB_PREFIX.search(text, max(0, num.begin - 7), num.begin):
+        return True  # "TSV 1860 München", "FC 04"
     raw = text[num.begin : num.end]
     return prev in _MONTH_WORDS and len(raw) == 4 and raw.isdigit()  # "Juni 2012", not "Jänner 50 Hiebe"
+
+
+# Sports clubs carry numbers in their names: "TSV 1860 München", "FC 04".
+_CLUB_PREFIX = re.compile(
+    r"(?<![\w-])(?:TSV|FC|SV|SC|VfB|VfL|FSV|TSG|SpVgg|BSC|SG|TuS|MSV|SSV|DJK|ESV|BV|RB|KSC|SSC|FK|AS|AC)\s$"
+)
+_CAPITALISED_BEFORE = re.compile(r"(?<![.!?:]\s)(?<![.!?:])\b(?P<w>[A-ZÄÖÜ][\w-]*)\s$")
+_APPOSITION = re.compile(r"[A-ZÄÖÜ][\w-]*,\s$")
+
+
+def _is_name_part(text: str, num: _Num) -> bool:
+    """A number without unit that belongs to a name or is an age.
+
+    "Querdenken 711", "Schlesische 27", "die Nummer 116 117" (right after a capitalised word
+    inside a sentence), "Markus Heinrich, 31, und" (an age between commas after a name).
+    """
+    lo = max(0, num.begin - 40)
+    cap = _CAPITALISED_BEFORE.search(text, lo, num.begin)
+    if cap is not None and cap.group("w").lower() not in _MONTH_WORDS:  # "im Mai 120" is a count
+        return True
+    return bool(_APPOSITION.search(text, lo, num.begin)) and text.startswith(",", num.end)
 
 
 def _is_year_like(text: str, num: _Num, unit_hit: tuple[str, int, int] | None, kind: QuantityKind) -> bool:
