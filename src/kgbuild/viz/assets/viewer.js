@@ -132,39 +132,41 @@
     return r;
   }
 
-  /* Positions for ids (array) linked by pairs (array of [i, j, w] indexes). init: optional {x, y} arrays. */
-  function forceAtlas2(n, pairs, init, iterations, done) {
+  /* Positions for n nodes linked by pairs ([i, j, weight]), in pixels, calling done(x, y).
+   * Phase 1 untangles the graph; then the picture is scaled so the median edge is edgePx
+   * long, and phase 2 (FA2's "prevent overlap") keeps discs of radius rad[i] px apart. */
+  function forceAtlas2(n, pairs, rad, iterations, edgePx, done) {
     var x = new Float64Array(n), y = new Float64Array(n), dx = new Float64Array(n), dy = new Float64Array(n);
     var odx = new Float64Array(n), ody = new Float64Array(n), m = new Float64Array(n).fill(1);
+    var R = new Float64Array(n), sizes = false, maxStep = Infinity;
     pairs.forEach(function (p) { m[p[0]] += 1; m[p[1]] += 1; });
     var rand = mulberry32(20240611), radius = Math.sqrt(n) * 8;
     for (var i = 0; i < n; i++) {
-      if (init && init.has[i]) { x[i] = init.x[i]; y[i] = init.y[i]; } else {
-        var a = rand() * 2 * Math.PI, r = radius * Math.sqrt(rand());
-        x[i] = r * Math.cos(a); y[i] = r * Math.sin(a);
-      }
-    }
-    if (init) {                         // gravity pulls to the origin: centre the old picture there
-      var mx = 0, my = 0;
-      for (i = 0; i < n; i++) { mx += x[i]; my += y[i]; }
-      for (i = 0; i < n; i++) { x[i] -= mx / n; y[i] -= my / n; }
+      var a = rand() * 2 * Math.PI, r = radius * Math.sqrt(rand());
+      x[i] = r * Math.cos(a); y[i] = r * Math.sin(a);
     }
     var kr = 4, kg = 1, theta2 = 1.2 * 1.2, speed = 1, speedEff = 1, jitterTol = 1, all = [];
     for (i = 0; i < n; i++) all.push(i);
-    var iter = 0;
+    var iter = 0, phase2 = Math.round(iterations * 0.5), total = iterations + phase2;
+    function pairForce(i, j) {
+      var ex = x[i] - x[j], ey = y[i] - y[j], d2 = ex * ex + ey * ey, f;
+      if (d2 < 1e-12) { ex = ((i * 7919) % 13 - 6) * 1e-3 + 1e-4; ey = ((i * 104729) % 11 - 5) * 1e-3; d2 = ex * ex + ey * ey; }
+      if (sizes) {
+        var d = Math.sqrt(d2) - R[i] - R[j];
+        f = d > 0 ? kr * m[i] * m[j] / (d * d) : 100 * kr * m[i] * m[j];
+      } else {
+        f = kr * m[i] * m[j] / d2;
+      }
+      dx[i] += ex * f; dy[i] += ey * f;
+    }
     function repulse(node, i) {
       if (node.pts) {
-        for (var k = 0; k < node.pts.length; k++) {
-          var j = node.pts[k]; if (j === i) continue;
-          var ex = x[i] - x[j], ey = y[i] - y[j], d2 = ex * ex + ey * ey;
-          if (d2 < 1e-9) { ex = (i < j ? 1 : -1) * 0.01; ey = 0.01; d2 = 2e-4; }
-          var f = kr * m[i] * m[j] / d2; dx[i] += ex * f; dy[i] += ey * f;
-        }
+        for (var k = 0; k < node.pts.length; k++) if (node.pts[k] !== i) pairForce(i, node.pts[k]);
         return;
       }
-      var ex2 = x[i] - node.cx, ey2 = y[i] - node.cy, dd = ex2 * ex2 + ey2 * ey2;
+      var ex = x[i] - node.cx, ey = y[i] - node.cy, dd = ex * ex + ey * ey;
       if (node.size * node.size < theta2 * dd) {
-        var f2 = kr * m[i] * node.mass / dd; dx[i] += ex2 * f2; dy[i] += ey2 * f2;
+        var f = kr * m[i] * node.mass / dd; dx[i] += ex * f; dy[i] += ey * f;
         return;
       }
       for (var c = 0; c < node.kids.length; c++) repulse(node.kids[c], i);
@@ -179,13 +181,14 @@
       }
       var tree = buildTree(all, x, y, m, minX, minY, Math.max(maxX - minX, maxY - minY) + 1e-6, 0);
       for (i = 0; i < n; i++) repulse(tree, i);
-      for (i = 0; i < n; i++) {           // gravity keeps loose components near the middle
+      for (i = 0; i < n; i++) {           // gravity keeps loose parts near the middle
         var d = Math.sqrt(x[i] * x[i] + y[i] * y[i]);
         if (d > 0) { var g = kg * m[i] / d; dx[i] -= x[i] * g; dy[i] -= y[i] * g; }
       }
       for (k = 0; k < pairs.length; k++) { // linear attraction along edges
         var a = pairs[k][0], b = pairs[k][1], w = pairs[k][2];
         var ex = x[a] - x[b], ey = y[a] - y[b];
+        if (sizes && Math.sqrt(ex * ex + ey * ey) <= R[a] + R[b]) continue;
         dx[a] -= ex * w; dy[a] -= ey * w; dx[b] += ex * w; dy[b] += ey * w;
       }
       var swing = 0, traction = 0, sw = new Float64Array(n);
@@ -202,17 +205,33 @@
       if (swing > jt * traction) { if (speedEff > 0.05) speedEff *= 0.7; } else if (speed < 1000) speedEff *= 1.3;
       speed = speed + Math.min(target - speed, 0.5 * speed);
       for (i = 0; i < n; i++) {
-        var factor = speed / (1 + Math.sqrt(speed * sw[i]));
+        var factor = (sizes ? 0.1 : 1) * speed / (1 + Math.sqrt(speed * sw[i]));
+        var df = Math.sqrt(dx[i] * dx[i] + dy[i] * dy[i]);
+        if (df * factor > maxStep) factor = maxStep / df;  // no jumps while discs make room
         x[i] += dx[i] * factor; y[i] += dy[i] * factor;
       }
     }
+    function scaleNow() {
+      var lens = pairs.map(function (p) { return Math.hypot(x[p[0]] - x[p[1]], y[p[0]] - y[p[1]]); }).sort(function (a, b) { return a - b; });
+      var med = lens.length ? lens[Math.floor(lens.length / 2)] : 0;
+      return med > 1e-9 ? edgePx / med : 1;
+    }
     (function chunk() {
       var t0 = performance.now();
-      while (iter < iterations && performance.now() - t0 < 40) { step(); iter++; }
-      if (iter < iterations) {
-        status("Arranging " + fmt(n) + " nodes… " + Math.round(100 * iter / iterations) + " %");
+      while (iter < total && performance.now() - t0 < 40) {
+        if (iter === iterations) {       // switch to phase 2, in units where discs have their size
+          var s = scaleNow();
+          for (var i2 = 0; i2 < n; i2++) R[i2] = rad[i2] / s;
+          sizes = true; maxStep = 10 / s; speed = 1; speedEff = 1;
+        }
+        step(); iter++;
+      }
+      if (iter < total) {
+        status("Arranging " + fmt(n) + " nodes… " + Math.round(100 * iter / total) + " %");
         setTimeout(chunk, 0);
       } else {
+        var s2 = scaleNow();
+        for (var i3 = 0; i3 < n; i3++) { x[i3] *= s2; y[i3] *= s2; }
         done(x, y);
       }
     })();
@@ -239,7 +258,7 @@
             var j = list[k]; if (j <= i) continue;
             var ex = px[j] - px[i], ey = py[j] - py[i], d = Math.sqrt(ex * ex + ey * ey), need = r[i] + r[j];
             if (d >= need) continue;
-            if (d < 1e-6) { ex = 1; ey = (i % 7) / 7 - 0.5; d = Math.sqrt(ex * ex + ey * ey); }
+            if (d < 1e-6) { ex = Math.cos(i * 2.399963); ey = Math.sin(i * 2.399963); d = 1; }
             var push = (need - d) / 2 / d;
             px[i] -= ex * push; py[i] -= ey * push; px[j] += ex * push; py[j] += ey * push; moved++;
           }
@@ -256,12 +275,11 @@
   }
 
   var pos = new Map();
-  var layoutScale = 1;
 
-  /* Lay out node ids (array) along edges (array of {s, t}); keep: start from known positions.
+  /* Lay out node ids (array) along edges (array of {s, t}).
    * Each connected component is laid out on its own and the pieces are then packed in rows,
    * biggest first, so lone nodes do not drift to the edge of the picture. */
-  function layout(ids, edges, keep, done) {
+  function layout(ids, edges, done) {
     var n = ids.length, index = new Map();
     ids.forEach(function (id, i) { index.set(id, i); });
     var pairs = [], seen = new Set(), parent = new Int32Array(n);
@@ -284,7 +302,7 @@
     pairs.forEach(function (p) { compPairs[compOf[p[0]]].push([local[p[0]], local[p[1]], 1]); });
     var px = new Float64Array(n), py = new Float64Array(n), rad = new Float64Array(n);
     for (i = 0; i < n; i++) rad[i] = discRadius(byId.get(ids[i]));
-    var t0 = performance.now(), ci = 0, firstScale = 0;
+    var t0 = performance.now(), ci = 0;
 
     function next() {
       if (ci >= comps.length) { pack(); return; }
@@ -294,25 +312,12 @@
         comp.forEach(function (g, li) { px[g] = k === 1 ? 0 : (li ? 1 : -1) * (rad[comp[0]] + rad[comp[1]]) / 2; py[g] = 0; });
         next(); return;
       }
-      var init = null;
-      if (keep) {
-        init = { x: new Float64Array(k), y: new Float64Array(k), has: new Uint8Array(k) };
-        comp.forEach(function (g, li) {
-          var p = pos.get(ids[g]);
-          if (p) { init.x[li] = p.x / layoutScale; init.y[li] = p.y / layoutScale; init.has[li] = 1; }
-        });
-      }
-      var iterations = keep ? 150 : Math.round(Math.min(700, Math.max(250, 40000 / Math.sqrt(k + 1))));
-      forceAtlas2(k, cp, init, iterations, function (x, y) {
-        // Scale so that the median edge is ~110 px long, then make room for nodes and labels.
-        var lens = cp.map(function (p) { return Math.hypot(x[p[0]] - x[p[1]], y[p[0]] - y[p[1]]); }).sort(function (a, b) { return a - b; });
-        var med = lens.length ? lens[Math.floor(lens.length / 2)] : 0;
-        var s = med > 1e-9 ? 110 / med : 60;
-        if (!firstScale) firstScale = s;
-        var lx = new Float64Array(k), ly = new Float64Array(k), lr = new Float64Array(k);
-        comp.forEach(function (g, li) { lx[li] = x[li] * s; ly[li] = y[li] * s; lr[li] = rad[g]; });
-        removeOverlaps(comp, lr, lx, ly, 40);
-        comp.forEach(function (g, li) { px[g] = lx[li]; py[g] = ly[li]; });
+      var iterations = Math.round(Math.min(500, Math.max(150, 10000 / Math.sqrt(k + 1))));
+      var lr = new Float64Array(k);
+      comp.forEach(function (g, li) { lr[li] = rad[g]; });
+      forceAtlas2(k, cp, lr, iterations, 110, function (x, y) {
+        removeOverlaps(comp, lr, x, y, 6);   // whatever phase 2 left touching
+        comp.forEach(function (g, li) { px[g] = x[li]; py[g] = y[li]; });
         setTimeout(next, 0);
       });
     }
@@ -336,7 +341,6 @@
         comps[c].forEach(function (g) { px[g] += ox; py[g] += oy; });
         cx += w + gap; rowH = Math.max(rowH, h);
       });
-      layoutScale = firstScale || layoutScale;
       ids.forEach(function (id, i) { pos.set(id, { x: px[i], y: py[i] }); });
       stats.layoutMs = Math.round(performance.now() - t0);
       stats.layoutNodes = n;
@@ -467,15 +471,12 @@
       if (after) after();
     };
     if (pos.size === 0 || fresh.length > 40) {
+      // Many newcomers: arrange the whole picture afresh (deterministic, so the same view
+      // always looks the same); a few are placed around their speaker below instead.
       var ids = Array.from(visible).sort(function (a, b) { return byId.get(a).order - byId.get(b).order; });
       var edges = EDGES.filter(function (e) { return visible.has(e.s) && visible.has(e.t); }).concat(ag.edges);
-      // Newcomers start beside their speaker, so an expanded graph keeps its shape.
-      fresh.forEach(function (id) {
-        var n = byId.get(id), c = n.claimants.find(function (x) { return pos.has(x); });
-        if (c) { var p = pos.get(c), a = (n.order * 2.399963) % (2 * Math.PI); pos.set(id, { x: p.x + 50 * Math.cos(a), y: p.y + 50 * Math.sin(a) }); }
-      });
       status("Arranging " + fmt(ids.length) + " nodes…");
-      layout(ids, edges, pos.size > 0, finish);
+      layout(ids, edges, finish);
     } else {
       var byCenter = new Map();
       fresh.forEach(function (id) {
