@@ -1,0 +1,368 @@
+"""Claims: who said what, how, through which outlet, when, and whether it was negated.
+
+Every sentence is written for the test. Most tests go through ``extract`` (what a user
+runs); one drives the claim stage itself with the context the earlier stages build.
+The article is dated Tuesday 2024-03-05, so "am Montag" is 2024-03-04.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from kgbuild.claims import ClaimContext, find_claims
+from kgbuild.linking import link
+from kgbuild.mentions import Lexicon, find_mentions, find_titles, load_lexicon, tokenize
+from kgbuild.model import Claim, DateResolution, Document, SpeechAct
+from kgbuild.pipeline import extract
+from kgbuild.segment import segment
+
+PUBLISHED = "2024-03-05"  # a Tuesday
+WENDT = "person/carola-wendt"
+OKAFOR = "person/henrik-okafor"
+AFP = "organization/agence-france-presse"
+DPA = "organization/deutsche-presse-agentur"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def lexicon() -> Lexicon:
+    """The German lexicon, compiled once (load_lexicon caches it for the whole process)."""
+    return load_lexicon("de")
+
+
+def article(*paragraphs: str) -> str:
+    return "\n\n".join(("Stadt setzt Brückenprojekt fort", *paragraphs)) + "\n"
+
+
+def build(*paragraphs: str) -> Document:
+    return extract(article(*paragraphs), published=PUBLISHED)
+
+
+def only_claim(*paragraphs: str) -> Claim:
+    doc = build(*paragraphs)
+    assert len(doc.claims) == 1, [(c.claimants, c.span.text) for c in doc.claims]
+    return doc.claims[0]
+
+
+# ---------------------------------------------------------------- direct quotes
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Carola Wendt sagte: „Wir werden das Projekt fortsetzen.“",
+        'Carola Wendt sagte: "Wir werden das Projekt fortsetzen."',
+        "Carola Wendt sagte: »Wir werden das Projekt fortsetzen.«",
+    ],
+    ids=["low-high", "straight", "guillemets"],
+)
+def test_claims_direct_quote_after_colon(sentence: str) -> None:
+    c = only_claim(sentence)
+    assert c.claimants == (WENDT,)
+    assert c.quote == "Wir werden das Projekt fortsetzen."
+    assert c.text == "Wir werden das Projekt fortsetzen."
+    assert (c.speech_act, c.cue, c.negative) == (SpeechAct.STATEMENT, "sagte", False)
+    assert c.span.text == sentence
+
+
+def test_claims_quote_first_then_sagte_speaker() -> None:
+    c = only_claim("„Wir werden das Projekt fortsetzen“, sagte Carola Wendt.")
+    assert c.claimants == (WENDT,)
+    assert c.quote == "Wir werden das Projekt fortsetzen"
+    assert c.text == "Wir werden das Projekt fortsetzen"
+    assert c.cue == "sagte"
+
+
+def test_claims_quote_with_several_sentences_is_one_claim() -> None:
+    c = only_claim("„Wir machen weiter. Das Geld ist da“, sagte Carola Wendt.")
+    assert c.claimants == (WENDT,)
+    assert c.quote == "Wir machen weiter. Das Geld ist da"
+
+
+def test_claims_quote_only_sentence_continues_the_speaker_before() -> None:
+    doc = build("Carola Wendt sagte, die Stadt werde das Projekt fortsetzen. „Das Geld ist da.“")
+    assert [c.claimants for c in doc.claims] == [(WENDT,), (WENDT,)]
+    assert doc.claims[1].quote == "Das Geld ist da."
+
+
+# ---------------------------------------------------------------- indirect speech and attribution phrases
+def test_claims_indirect_speech_in_konjunktiv() -> None:
+    c = only_claim("Carola Wendt sagte, die Stadt werde das Projekt fortsetzen.")
+    assert c.claimants == (WENDT,)
+    assert c.text == "die Stadt werde das Projekt fortsetzen"
+    assert c.quote is None
+    assert (c.speech_act, c.cue) == (SpeechAct.STATEMENT, "sagte")
+
+
+def test_claims_content_first_then_sagte_speaker() -> None:
+    c = only_claim("Die Stadt wird das Projekt fortsetzen, sagte Carola Wendt.")
+    assert c.claimants == (WENDT,)
+    assert c.text == "Die Stadt wird das Projekt fortsetzen"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cue"),
+    [
+        ("Laut Carola Wendt wird das Projekt fortgesetzt.", "Laut"),
+        ("Nach Angaben von Carola Wendt wird das Projekt fortgesetzt.", "Nach Angaben"),
+        ("Wie Carola Wendt berichtete, wird das Projekt fortgesetzt.", "berichtete"),
+        ("Carola Wendt zufolge wird das Projekt fortgesetzt.", "zufolge"),
+    ],
+    ids=["laut", "nach-angaben", "wie-berichtete", "zufolge"],
+)
+def test_claims_attribution_phrase(sentence: str, cue: str) -> None:
+    c = only_claim(sentence)
+    assert c.claimants == (WENDT,)
+    assert c.cue == cue
+    assert c.speech_act == SpeechAct.REPORT
+    assert c.text == "wird das Projekt fortgesetzt"
+    assert WENDT not in c.about  # the speaker is not what the claim is about
+
+
+@pytest.mark.parametrize(
+    ("sentence", "act", "cue"),
+    [
+        ("Carola Wendt bestätigte, dass die Stadt das Projekt fortsetze.", SpeechAct.CONFIRMATION, "bestätigte"),
+        ("Carola Wendt kündigte an, die Stadt werde eine zweite Brücke bauen.", SpeechAct.ANNOUNCEMENT,
+         "kündigte … an"),
+        ("Carola Wendt forderte, die Stadt müsse mehr Geld ausgeben.", SpeechAct.DEMAND, "forderte"),
+        ("Carola Wendt versprach, die Brücke werde im Mai fertig.", SpeechAct.PROMISE, "versprach"),
+        ("Carola Wendt kritisierte, die Stadt gebe zu viel Geld aus.", SpeechAct.CRITICISM, "kritisierte"),
+    ],
+    ids=["bestätigte", "kündigte-an", "forderte", "versprach", "kritisierte"],
+)
+def test_claims_speech_act_of_the_verb(sentence: str, act: SpeechAct, cue: str) -> None:
+    c = only_claim(sentence)
+    assert c.claimants == (WENDT,)
+    assert (c.speech_act, c.cue) == (act, cue)
+    assert c.negative is False
+
+
+def test_claims_konjunktiv_continuation_has_the_same_claimant() -> None:
+    doc = build("Carola Wendt sagte, die Stadt werde das Projekt fortsetzen. Die Kosten seien gedeckt.")
+    assert len(doc.claims) == 2
+    first, second = doc.claims
+    assert second.claimants == first.claimants == (WENDT,)
+    assert second.span.text == "Die Kosten seien gedeckt."
+    assert second.text.rstrip(".") == "Die Kosten seien gedeckt"
+
+
+def test_claims_indicative_sentence_after_a_claim_is_no_continuation() -> None:
+    doc = build("Carola Wendt sagte, die Stadt werde das Projekt fortsetzen. Die Brücke ist 200 Meter lang.")
+    assert len(doc.claims) == 1
+
+
+@pytest.mark.parametrize("back", ["Das sagte Carola Wendt.", "Dies sagte Carola Wendt am Montag."])
+def test_claims_das_sagte_x_makes_the_sentence_before_a_claim(back: str) -> None:
+    c = only_claim(f"Die Stadt wird das Projekt fortsetzen. {back}")
+    assert c.claimants == (WENDT,)
+    assert c.text.rstrip(".") == "Die Stadt wird das Projekt fortsetzen"
+    assert c.span.text == f"Die Stadt wird das Projekt fortsetzen. {back}"
+
+
+# ---------------------------------------------------------------- polarity
+@pytest.mark.parametrize(
+    ("sentence", "cue"),
+    [
+        ("Carola Wendt dementierte, dass die Stadt das Projekt stoppe.", "dementierte"),
+        ("Carola Wendt wies den Bericht zurück.", "wies … zurück"),
+        ("Carola Wendt wies die Vorwürfe zurück, die Stadt verschwende Geld.", "wies … zurück"),
+    ],
+    ids=["dementierte", "wies-zurück", "wies-zurück-content"],
+)
+def test_claims_denial_is_negative(sentence: str, cue: str) -> None:
+    c = only_claim(sentence)
+    assert c.claimants == (WENDT,)
+    assert (c.speech_act, c.cue, c.negative) == (SpeechAct.DENIAL, cue, True)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Carola Wendt sagte, die Stadt werde das Projekt nicht fortsetzen.",
+        "Carola Wendt sagte, es gebe keine Pläne für eine zweite Brücke.",
+        "„Wir haben kein Geld mehr“, sagte Carola Wendt.",
+    ],
+    ids=["nicht", "keine", "kein-in-quote"],
+)
+def test_claims_negated_content_is_negative(sentence: str) -> None:
+    c = only_claim(sentence)
+    assert (c.speech_act, c.negative) == (SpeechAct.STATEMENT, True)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        pytest.param("Carola Wendt sagte, die Brücke, die noch nicht fertig sei, werde im Mai eröffnet.",
+                     id="relative-clause"),
+        pytest.param("Carola Wendt sagte, der Plan gelte weiter, es sei denn, die Kosten stiegen nicht.",
+                     id="es-sei-denn"),
+        pytest.param("Carola Wendt sagte, der Plan gelte weiter, wenn die Kosten nicht stiegen.", id="wenn-nicht"),
+        pytest.param("Carola Wendt sagte, das Projekt helfe nicht nur den Pendlern, sondern auch den Schulen.",
+                     id="nicht-nur-sondern-auch"),
+        pytest.param(
+            "Carola Wendt sagte, der Plan gelte weiter, sofern der Rat keine Einwände habe.",
+            marks=pytest.mark.xfail(reason="'sofern' (and 'soweit', 'solange') is missing from claims._SUBCLAUSE, "
+                                           "so the conditional clause stays in the main clause and its 'keine' "
+                                           "makes the claim negative", strict=True),
+            id="sofern-keine",
+        ),
+    ],
+)
+def test_claims_negation_only_in_a_subordinate_clause_is_positive(sentence: str) -> None:
+    c = only_claim(sentence)
+    assert c.claimants == (WENDT,)
+    assert c.negative is False
+
+
+@pytest.mark.xfail(reason="_particle_after() takes the 'zu' that closes the conditional clause's own verb "
+                          "('stimme … zu') as the particle of 'sagte', so the claim becomes a Promise with cue "
+                          "'sagte … zu'; the particle search should stop at the first clause break", strict=True)
+def test_claims_particle_of_a_subordinate_verb_is_not_the_cue_particle() -> None:
+    c = only_claim("Carola Wendt sagte, der Plan gelte weiter, es sei denn, der Rat stimme nicht zu.")
+    assert (c.speech_act, c.cue, c.negative) == (SpeechAct.STATEMENT, "sagte", False)
+
+
+def test_claims_positive_statement_is_not_negative() -> None:
+    c = only_claim("Carola Wendt sagte, die Stadt werde das Projekt fortsetzen.")
+    assert c.negative is False
+
+
+# ---------------------------------------------------------------- outlets
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        pytest.param("„Das Projekt geht weiter“, sagte Carola Wendt der Nachrichtenagentur AFP.", id="inverted"),
+        pytest.param("Carola Wendt sagte der AFP, das Projekt werde fortgesetzt.", id="subject-first"),
+        pytest.param("Carola Wendt sagte der Nachrichtenagentur AFP, das Projekt werde fortgesetzt.",
+                     id="subject-first-with-type-noun"),
+    ],
+)
+def test_claims_outlet_in_dative_is_reported_by_not_claimant(sentence: str) -> None:
+    c = only_claim(sentence)
+    assert c.claimants == (WENDT,)
+    assert c.reported_by == (AFP,)
+
+
+def test_claims_gegenueber_der_dpa_is_the_outlet() -> None:
+    c = only_claim("Carola Wendt sagte gegenüber der dpa, das Projekt werde fortgesetzt.")
+    assert c.claimants == (WENDT,)
+    assert c.reported_by == (DPA,)
+    assert c.text == "das Projekt werde fortgesetzt"
+
+
+def test_claims_laut_agency_relays_the_speaker() -> None:
+    c = only_claim("Laut AFP erklärte Carola Wendt, das Projekt werde fortgesetzt.")
+    assert c.claimants == (WENDT,)
+    assert c.reported_by == (AFP,)
+
+
+def test_claims_later_claim_by_same_speaker_inherits_the_outlet() -> None:
+    doc = build("Carola Wendt sagte gegenüber der dpa, das Projekt werde fortgesetzt. "
+                "Henrik Okafor sagte, der Plan sei zu teuer. "
+                "Später erklärte Wendt im Stadtrat, die Finanzierung stehe.")
+    assert [c.claimants for c in doc.claims] == [(WENDT,), (OKAFOR,), (WENDT,)]
+    assert doc.claims[0].reported_by == (DPA,)
+    assert doc.claims[1].reported_by == ()  # another speaker does not inherit it
+    assert doc.claims[2].reported_by == (DPA,)
+
+
+# ---------------------------------------------------------------- no claim, pronouns, dates
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Die Regierung hat das Gesetz beschlossen.",
+        "Carola Wendt eröffnete am Montag die Brücke in Bonn.",
+        "Die verkündete Sanierung beginnt im Mai.",
+    ],
+    ids=["narrative", "narrative-with-person", "participle-adjective"],
+)
+def test_claims_authors_narrative_is_no_claim(sentence: str) -> None:
+    assert build(sentence).claims == ()
+
+
+def test_claims_pronoun_er_resolves_to_the_previous_speaker() -> None:
+    doc = build("Henrik Okafor sagte, der Plan sei gut. Danach redete Carola Wendt über die Brücke. "
+                "„Wir stimmen zu“, sagte er.")
+    assert [c.claimants for c in doc.claims] == [(OKAFOR,), (OKAFOR,)]
+    assert doc.claims[1].quote == "Wir stimmen zu"
+
+
+def test_claims_pronoun_with_no_speaker_before_resolves_to_the_person_before() -> None:
+    c = only_claim("Henrik Okafor eröffnete die Sitzung. „Wir stimmen zu“, sagte er.")
+    assert c.claimants == (OKAFOR,)
+
+
+@pytest.mark.parametrize(
+    ("when", "value"),
+    [("am Montag", "2024-03-04"), ("am Freitag", "2024-03-01"), ("am Dienstag", "2024-03-05")],
+)
+def test_claims_weekday_resolves_against_publication_date(when: str, value: str) -> None:
+    c = only_claim(f"Carola Wendt sagte {when}, das Projekt werde fortgesetzt.")
+    assert c.stated_on is not None
+    assert c.stated_on.value == value
+    assert c.stated_on.resolution == DateResolution.RELATIVE
+
+
+def test_claims_day_and_month_take_the_publication_year() -> None:
+    c = only_claim("Carola Wendt erklärte am 12. Februar, das Projekt werde fortgesetzt.")
+    assert c.stated_on is not None and c.stated_on.value == "2024-02-12"
+
+
+@pytest.mark.xfail(reason="_clause_bounds() stops the frame at the '.' token of the ordinal '12.', so the frame "
+                          "ends inside the date and the content keeps '. Februar, '", strict=True)
+def test_claims_date_in_the_frame_is_not_content() -> None:
+    c = only_claim("Carola Wendt erklärte am 12. Februar, das Projekt werde fortgesetzt.")
+    assert c.text == "das Projekt werde fortgesetzt"
+
+
+def test_claims_without_date_in_the_text_have_no_stated_on() -> None:
+    c = only_claim("Carola Wendt sagte, das Projekt werde fortgesetzt.")
+    assert c.stated_on is None
+
+
+@pytest.mark.xfail(reason="_content() keeps the longer side of the frame; with the speaker's title and "
+                          "apposition before 'sagte' ('Die Präsidentin von Finnland, Aino Virtanen,') that side "
+                          "is longer than the reported clause, so the claim's text is the subject, not the content",
+                   strict=True)
+def test_claims_content_after_a_subject_with_apposition() -> None:
+    c = only_claim("Die Präsidentin von Finnland, Aino Virtanen, sagte, das Land unterstütze den Plan.")
+    assert c.claimants == ("person/aino-virtanen",)
+    assert c.text == "das Land unterstütze den Plan"
+
+
+def test_claims_subject_with_apposition_is_the_person() -> None:
+    c = only_claim("Die Präsidentin von Finnland, Aino Virtanen, sagte, das Land unterstütze den Plan.")
+    assert c.claimants == ("person/aino-virtanen",)
+
+
+# ---------------------------------------------------------------- spans and the stage itself
+def test_claims_spans_and_keys() -> None:
+    text = article(
+        "Bonn – Carola Wendt sagte am Montag gegenüber der dpa: „Wir machen weiter. Das Geld ist da.“ "
+        "Die Kosten seien gedeckt.",
+        "Laut Henrik Okafor wird die Brücke im Mai eröffnet. Die Stadt wird das Projekt fortsetzen. "
+        "Das sagte Okafor.",
+    )
+    doc = extract(text, published=PUBLISHED)
+    assert [c.key for c in doc.claims] == [f"claim/{n}" for n in range(1, len(doc.claims) + 1)]
+    assert len(doc.claims) == 4
+    for c in doc.claims:
+        assert text[c.span.begin : c.span.end] == c.span.text
+        assert c.text in c.span.text or c.text.rstrip(".") in c.span.text
+        if c.quote is not None:
+            assert c.quote in c.span.text
+    assert [c.span.begin for c in doc.claims] == sorted(c.span.begin for c in doc.claims)
+
+
+def test_claims_stage_keys_claims_in_text_order(lexicon: Lexicon) -> None:
+    text = article("Henrik Okafor sagte, der Plan sei gut. Carola Wendt bestätigte, das Geld sei da.")
+    s = segment(text)
+    toks = tokenize(text, s.sentences)
+    ld = link(s, toks, find_mentions(s, toks, lexicon), find_titles(toks, lexicon), lexicon)
+    ctx = ClaimContext(text=text, structure=s, tokens=toks, mentions=ld.mentions, media=ld.media,
+                       titles=ld.title_keys, pronoun_persons=ld.pronouns, dates=(), generic_refs=ld.generic_refs)
+    claims, holders = find_claims(ctx, lexicon)
+    assert [(c.key, c.claimants, c.speech_act) for c in claims] == [
+        ("claim/1", (OKAFOR,), SpeechAct.STATEMENT),
+        ("claim/2", (WENDT,), SpeechAct.CONFIRMATION),
+    ]
+    assert holders == {}
+    assert all(c.stated_on is None for c in claims)  # no dates given to the stage, none invented
