@@ -81,6 +81,9 @@ class Trigger:
     group: str  # occurrences of one type and group may merge
     prev: frozenset[str] = frozenset()
     next: frozenset[str] = frozenset()
+    aux: frozenset[str] = frozenset()  # one of these words must stand in the trigger's clause
+    actor: bool = False  # a person, organisation or state within three words, or "sich" after
+    particle: frozenset[str] = frozenset()  # a separable verb's particle ends the clause: "trat ... zurück"
     date_after: bool = False
     place_near: bool = False
     named: bool = False
@@ -143,16 +146,16 @@ def parse_event_lexicon(data: str) -> EventLexicon:
         form, match, typ = cols[0].strip().lower(), cols[1], cols[2].strip()
         label = cols[3].strip() if len(cols) > 3 and cols[3].strip() else form.capitalize()
         group = cols[4].strip() if len(cols) > 4 and cols[4].strip() else typ
-        prev: frozenset[str] = frozenset()
-        nxt: frozenset[str] = frozenset()
+        words: dict[str, frozenset[str]] = {}
         flags = {f.strip() for f in cols[5].split(",")} if len(cols) > 5 else set()
         for f in flags:
-            if f.startswith("prev="):
-                prev = frozenset(f[5:].split("|"))
-            elif f.startswith("next="):
-                nxt = frozenset(f[5:].split("|"))
+            name, eq, value = f.partition("=")
+            if eq:
+                words[name] = frozenset(value.split("|"))
         triggers.append(Trigger(
-            form, match, typ, label, group, prev, nxt,  # type: ignore[arg-type]
+            form, match, typ, label, group,  # type: ignore[arg-type]
+            prev=words.get("prev", frozenset()), next=words.get("next", frozenset()),
+            aux=words.get("aux", frozenset()), actor="actor" in flags, particle=words.get("particle", frozenset()),
             date_after="date-after" in flags, place_near="place-near" in flags, named="named" in flags,
         ))
     keys: dict[str, list[tuple[int, int]]] = {}
@@ -280,6 +283,7 @@ class _Doc:
         self.tokens_of: dict[int, tuple[int, int]] = {}  # id(mention) -> first and last token
         self.place_cache: dict[int, list[_Place]] = {}
         self.prep_cache: dict[int, tuple[str | None, int]] = {}
+        self.seg_word_cache: dict[int, frozenset[str]] = {}
         self.outside: list[Mention] = []  # dateline, credits
         for mention in sorted((m for m in ctx.mentions if m.key), key=lambda m: (m.span.begin, m.span.end)):
             si = self.sentence_at(mention.span.begin)
@@ -312,6 +316,13 @@ class _Doc:
         """The clause segment of the token at (or right after) ``offset``."""
         t = min(bisect_right(self.tok_begin, offset) - 1, len(self.seg) - 1)
         return self.seg[t] if t >= 0 else -1
+
+    def seg_words(self, seg: int) -> frozenset[str]:
+        """The lower-case words of a clause segment (cached)."""
+        words = self.seg_word_cache.get(seg)
+        if words is None:
+            words = self.seg_word_cache[seg] = frozenset(self.low[self.seg_first[seg]:self.seg_last[seg] + 1])
+        return words
 
     def is_word(self, t: int) -> bool:
         return self.low[t][0].isalnum()
@@ -354,6 +365,8 @@ class _Doc:
             if j in self.mention_at or w in skip:
                 j -= 1
                 continue
+            if w[0].isalpha() and not self.is_cap(j) and _ADJ_ENDING.search(w) is None:
+                return None, -1  # a verb or adverb ends the phrase: "Am Montag traf Putin"
             counted += 1
             j -= 1
         return None, -1
@@ -486,6 +499,18 @@ def _conditions_hold(ctx: EventContext, doc: _Doc, trig: Trigger, tb: int, tl: i
         return False
     if trig.next and not (doc.in_sentence(tl + 1, si) and doc.low[tl + 1] in trig.next):
         return False
+    if trig.aux and trig.aux.isdisjoint(doc.seg_words(doc.seg[tb])):
+        return False
+    if trig.particle:
+        # the particle is the clause's last word: "trat am Montag zurück", not "trat zurück in die Halle"
+        rest = [t for t in _segment_tokens(doc, tb) if t > tl and doc.is_word(t)]
+        if not rest or doc.low[rest[-1]] not in trig.particle:
+            return False
+    if trig.actor:
+        near = [t for t in range(tb - 3, tl + 4) if doc.in_sentence(t, si) and not tb <= t <= tl]
+        if not any((t in doc.mention_at and doc.mention_at[t].kind in _AGENT_KINDS) or
+                   (doc.low[t] == "sich" and t > tl) for t in near):
+            return False
     if trig.date_after:
         # the date's span may take in the trigger's last word ("seit 1. Juli 2007")
         end = doc.tok_end[tl]
@@ -524,10 +549,9 @@ def _occurrence(doc: _Doc, trig: Trigger, b: int, e: int, tb: int, tl: int) -> _
     # a participle used as an adjective: "fliehende Personen", "festgenommenen Hacker"
     attributive = (verb_form and tb == tl and token.lower() != trig.form
                    and _ADJ_ENDING.search(token) is not None and _before_noun(doc, tl, si))
-    seg_tokens = _segment_tokens(doc, tb)
-    support = doc.lex.support
-    verbal = (verb_form and not attributive) or any(doc.low[t] in support for t in seg_tokens)
-    passive = verb_form and _participle(token) and any(doc.low[t] in doc.lex.passive for t in seg_tokens)
+    words = doc.seg_words(doc.seg[tb])
+    verbal = (verb_form and not attributive) or not doc.lex.support.isdisjoint(words)
+    passive = verb_form and _participle(token) and not doc.lex.passive.isdisjoint(words)
     return _Occurrence(
         trig, b, e, tb, tl, si, doc.seg[tb], modifier, name,
         verbal=verbal, attributive=attributive, passive=passive,
@@ -799,7 +823,9 @@ def _assign_actors(doc: _Doc, o: _Occurrence) -> None:
             (agents if o.type in _INTRANSITIVE else patients).append(m.key or "")
             continue
     # "durch Interpol koordiniert", and "von X" in the passive
-    for t in _segment_tokens(doc, o.tok_begin):
+    words = doc.seg_words(o.segment)
+    by_preps = lex.agentprep | ({"von", "vom"} if o.passive else set())
+    for t in _segment_tokens(doc, o.tok_begin) if not by_preps.isdisjoint(words) else ():
         w = doc.low[t]
         if w in lex.agentprep or (o.passive and w in ("von", "vom") and t < o.tok_begin):
             for j in range(t + 1, min(t + 4, len(doc.low))):
