@@ -248,6 +248,8 @@ def _office_of(toks: Tokens, ti: int, t: TitleMention, ms: list[Mention], lex: L
     # "von Kasachstan", "des Deutschland-Zentrums", "der AfD-Bundestagsfraktion", "beim … Staatssender CGTN"
     after = [m for m in ms if m.sentence == sent and m.span.begin >= t.span.end
              and m.span.begin - t.span.end <= 60 and m.kind in ("country", "organization")]
+    # "Studiochef des australischen Fernsehsenders ABC": the organisation, not the adjective before it
+    after = [m for m in after if m.role != "adjective"] + [m for m in after if m.role == "adjective"]
     for m in after:
         between = text[t.span.end:m.span.begin]
         if "," in between or ";" in between:

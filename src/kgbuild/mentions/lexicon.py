@@ -175,6 +175,14 @@ class Lexicon:
         """The base title a word names, and the first part of a compound ("Kreml-Sprecher")."""
         base = self.titles.get(w)
         if base is not None:
+            # "Kremlsprecher": a listed compound still names whose office it is
+            low = w.lower()
+            for suffix, _b in self.title_heads:
+                if low.endswith(suffix) and len(low) > len(suffix) + 2:
+                    prefix = w[: len(w) - len(suffix)].rstrip("s-")
+                    if prefix in self.surface_keys:
+                        return base, prefix
+                    break
             return base, None
         if "-" in w:
             head, _, last = w.rpartition("-")
