@@ -472,8 +472,8 @@ def _find_triggers(ctx: EventContext, doc: _Doc,
         if tb <= covered_until:  # inside a phrase already taken
             continue
         covered_until = tl
-        if trig.type == _BLOCK:
-            continue
+        if trig.type == _BLOCK or doc.text[doc.tok_end[tl]:doc.tok_end[tl] + 1] == "-":
+            continue  # blocked, or a truncated compound ("Schlacht- und Zerlegeindustrie")
         si = doc.tok_sent[tb]
         if ctx.structure.sentences[si].role == "byline":
             continue
@@ -671,10 +671,10 @@ def _place_mentions(ctx: EventContext, doc: _Doc) -> dict[int, list[Mention]]:
             names.setdefault(m.name.lower(), m)
     if not names:
         return {}
-    compass = doc.lex.compass
+    compass = sorted(doc.lex.compass, key=lambda c: (-len(c), c))  # longest first: "nordost" before "nord"
     out: dict[int, list[Mention]] = {}
     multiword = [(n, m) for n, m in names.items() if " " in n]
-    for si in doc.active:
+    for si in sorted(doc.active):
         first, last = doc.sent_first[si], doc.sent_last[si]
         seg_text = doc.text[doc.tok_begin[first]:doc.tok_end[last - 1]].lower() if last > first else ""
         for n, m in multiword:
@@ -1000,9 +1000,13 @@ def _anchor(ctx: EventContext, c: _Cluster) -> _Occurrence:
     return max(c.members, key=score)  # the first of the best
 
 
-def _name(o: _Occurrence) -> str:
+def _name(o: _Occurrence, text: str) -> str:
     label = o.trigger.label
-    if o.modifier:
+    if o.modifier and not label.lower().startswith(o.trigger.form[:4]):
+        # the label is another word than the compound's head ("Abschiedsparty", label "Feier"):
+        # keep the compound as written, without its ending
+        name = text[o.begin - len(o.modifier):o.end]
+    elif o.modifier:
         name = o.modifier + (label if o.modifier[-1] in "-‐‑" else label[:1].lower() + label[1:])
     else:
         name = label
@@ -1032,7 +1036,7 @@ def _to_event(ctx: EventContext, n: int, c: _Cluster, fallback: str | None) -> E
     return Event(
         key=f"event/{n}",
         types=() if anchor.type == _PLAIN else (anchor.type,),
-        name=_name(anchor),
+        name=_name(anchor, ctx.text),
         span=span,
         start=c.start,
         locations=tuple(locations),
