@@ -368,6 +368,26 @@ def test_events_phrase_block_beats_the_word_inside_it() -> None:
     assert e.types == ("CourtRuling",)
 
 
+def test_events_one_form_two_readings_by_context() -> None:
+    (visit,) = find_events(build([["Tokajew reiste am Montag nach Moskau."]], dates={"am Montag": "2022-09-26"}))
+    assert visit.types == ("Meeting",) and visit.locations == ("place/moskau",)
+    assert visit.agents == ("person/kassym-schomart-tokajew",)
+    (leave,) = find_events(build([["Tokajew reiste am Montag aus."]]))
+    assert leave.types == ("Migration",)
+
+
+def test_events_longer_phrase_blocks_a_trigger_at_its_start() -> None:
+    assert find_events(build([["Tokajew verabschiedete sich von Putin."]])) == []
+    (law,) = find_events(build([["Putin verabschiedete am Montag in Moskau das Gesetz."]]))
+    assert law.types == ("Vote",)
+
+
+def test_events_named_storm_in_quotes_and_no_head_inside_another_word() -> None:
+    (storm,) = find_events(build([["Der Sturm „Xaver“ zog über Schweden."]]))
+    assert storm.name == "Sturm Xaver in Schweden"
+    assert find_events(build([["Die Preise im Landkreises stiegen."]])) == []
+
+
 # ------------------------------------------------------------------ frame
 def test_events_dateline_state_places_an_event_without_place() -> None:
     ctx = build([["Die drei Parteien haben ihren Koalitionsvertrag am Sonntag aufgehoben.",

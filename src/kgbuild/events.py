@@ -67,6 +67,7 @@ _AGENT_KINDS = frozenset({"person", "organization", "country"})
 _PLACE_KINDS = frozenset({"place", "country"})
 _PRECISION = {"day": 0, "month": 1, "year": 2}
 _ADJ_ENDING = re.compile(r"(?:e|en|er|es|em)$")
+_QUOTES = frozenset("„“”\"'‚‘’«»‹›")
 
 
 # ------------------------------------------------------------------ lexicon
@@ -451,7 +452,8 @@ def _candidates(lowered: str, lex: EventLexicon) -> list[tuple[int, int, tuple[t
 def _find_triggers(ctx: EventContext, doc: _Doc,
                    hits: list[tuple[int, int, tuple[tuple[int, int], ...]]]) -> list[_Occurrence]:
     lex = doc.lex
-    best: dict[int, tuple[int, int, int, int, Trigger]] = {}  # last token -> (len, b, e, first token, trigger)
+    # last token -> (length, begin, stem end, first token, the entries of that form that fit, in file order)
+    best: dict[int, tuple[int, int, int, int, list[Trigger]]] = {}
     for b, e, entries in hits:
         tb, tl = doc.token_at(b), doc.token_at(e - 1)
         if tb < 0 or tl < 0 or not doc.is_word(tb) or doc.tok_sent[tb] != doc.tok_sent[tl]:
@@ -463,23 +465,27 @@ def _find_triggers(ctx: EventContext, doc: _Doc,
             stem_e = e - ending
             cur = best.get(tl)
             if cur is None or (stem_e - b) > cur[0]:
-                best[tl] = (stem_e - b, b, stem_e, tb, trig)
-            break
-    chosen = sorted(best.items(), key=lambda kv: kv[1][1])
+                best[tl] = cur = (stem_e - b, b, stem_e, tb, [])
+            if cur[0] == stem_e - b and cur[1] == b:
+                cur[4].append(trig)
+    # longest first among matches that start together, so a phrase ("unter Berufung") covers its words
+    chosen = sorted(best.items(), key=lambda kv: (kv[1][1], -kv[1][0]))
     out: list[_Occurrence] = []
     covered_until = -1
-    for tl, (_, b, e, tb, trig) in chosen:
+    for tl, (_, b, e, tb, trigs) in chosen:
         if tb <= covered_until:  # inside a phrase already taken
             continue
         covered_until = tl
-        if trig.type == _BLOCK or doc.text[doc.tok_end[tl]:doc.tok_end[tl] + 1] == "-":
-            continue  # blocked, or a truncated compound ("Schlacht- und Zerlegeindustrie")
+        if doc.text[doc.tok_end[tl]:doc.tok_end[tl] + 1] == "-":
+            continue  # a truncated compound ("Schlacht- und Zerlegeindustrie")
         si = doc.tok_sent[tb]
-        if ctx.structure.sentences[si].role == "byline":
+        if ctx.structure.sentences[si].role == "byline" or _negated(doc, tb):
             continue
-        if not _conditions_hold(ctx, doc, trig, tb, tl) or _negated(doc, tb):
+        # the first entry of the form whose conditions hold ("reiste ... aus" or "reiste nach")
+        found = next((t for t in trigs if t.type == _BLOCK or _conditions_hold(ctx, doc, t, tb, tl)), None)
+        if found is None or found.type == _BLOCK:
             continue
-        out.append(_occurrence(doc, trig, b, e, tb, tl))
+        out.append(_occurrence(doc, found, b, e, tb, tl))
     return out
 
 
@@ -541,9 +547,10 @@ def _occurrence(doc: _Doc, trig: Trigger, b: int, e: int, tb: int, tl: int) -> _
     si = doc.tok_sent[tb]
     modifier = doc.text[doc.tok_begin[tb]:b] if trig.match == "suffix" else ""
     name = None
-    if trig.named and doc.in_sentence(tl + 1, si) and doc.is_word(tl + 1) and doc.is_cap(tl + 1) \
-            and doc.low[tl + 1] not in doc.lex.article:
-        name = doc.text[doc.tok_begin[tl + 1]:doc.tok_end[tl + 1]]
+    if trig.named:
+        nt = tl + 2 if doc.in_sentence(tl + 2, si) and doc.low[tl + 1] in _QUOTES else tl + 1  # Sturm „Xaver“
+        if doc.in_sentence(nt, si) and doc.is_word(nt) and doc.is_cap(nt) and doc.low[nt] not in doc.lex.article:
+            name = doc.text[doc.tok_begin[nt]:doc.tok_end[nt]]
     token = doc.text[doc.tok_begin[tl]:doc.tok_end[tl]]
     verb_form = trig.match != "suffix" and token[:1].islower()
     # a participle used as an adjective: "fliehende Personen", "festgenommenen Hacker"
