@@ -85,6 +85,7 @@ class Trigger:
     aux: frozenset[str] = frozenset()  # one of these words must stand in the trigger's clause
     actor: bool = False  # a person, organisation or state within three words, or "sich" after
     particle: frozenset[str] = frozenset()  # a separable verb's particle ends the clause: "trat ... zurück"
+    cap: bool = False  # only a capitalised word (a noun)
     date_after: bool = False
     place_near: bool = False
     named: bool = False
@@ -157,6 +158,7 @@ def parse_event_lexicon(data: str) -> EventLexicon:
             form, match, typ, label, group,  # type: ignore[arg-type]
             prev=words.get("prev", frozenset()), next=words.get("next", frozenset()),
             aux=words.get("aux", frozenset()), actor="actor" in flags, particle=words.get("particle", frozenset()),
+            cap="cap" in flags,
             date_after="date-after" in flags, place_near="place-near" in flags, named="named" in flags,
         ))
     keys: dict[str, list[tuple[int, int]]] = {}
@@ -492,6 +494,8 @@ def _find_triggers(ctx: EventContext, doc: _Doc,
 def _fits(doc: _Doc, trig: Trigger, b: int, e: int, tb: int, tl: int, ending: int) -> bool:
     if trig.match == "suffix":
         return tb == tl and e == doc.tok_end[tl] and doc.is_cap(tb)
+    if trig.cap and not doc.is_cap(tb):
+        return False
     if b != doc.tok_begin[tb]:
         return False
     if trig.match == "word":
