@@ -107,7 +107,7 @@ def test_bench_read_corpus_honours_offset_limit_and_length(bench: ModuleType, co
     assert first.text.startswith("Stadtrat beschließt neuen Radweg\n\nAnna Beispiel")
     assert first.published == "2021-03-02"
     assert next(bench.read_corpus(corpus, offset=1, limit=1)).published is None
-    assert [a.id for a in bench.read_corpus(corpus, min_chars=120)] == ["syn-1"]
+    assert [a.id for a in bench.read_corpus(corpus, min_chars=99)] == ["syn-1"]  # the text field, not the title
 
 
 def test_bench_span_check_finds_wrong_anchors(bench: ModuleType) -> None:
@@ -198,7 +198,7 @@ def test_bench_timeout_stops_a_slow_article(bench: ModuleType, corpus: Path, tmp
 
 
 def test_bench_long_mode_runs_only_long_articles(bench: ModuleType, corpus: Path) -> None:
-    code, md = run(bench, ["--corpus", str(corpus), "--long", "--long-min-chars", "120", "--tracemalloc"],
+    code, md = run(bench, ["--corpus", str(corpus), "--long", "--long-min-chars", "99", "--tracemalloc"],
                    real_stages(bench))
     rows = [line for line in md.splitlines() if line.startswith("| syn-")]
     assert code == 0
@@ -213,3 +213,27 @@ def test_bench_profile_names_hot_functions(bench: ModuleType, corpus: Path) -> N
     code, md = run(bench, ["--corpus", str(corpus), "--profile", "--no-validate"], real_stages(bench, extract))
     assert code == 0
     assert "Functions by own time:" in md and "(to_graph)" in md  # the build stage was profiled
+
+
+def test_bench_tallies_shacl_results_by_shape(bench: ModuleType, corpus: Path, tmp_path: Path) -> None:
+    from types import SimpleNamespace
+
+    from kgbuild.rdf import to_graph
+
+    kgsh = "https://w3id.org/kgbuild/shapes#"
+
+    def check(graph: Graph) -> Any:
+        results = [SimpleNamespace(severity="Warning", source_shape=URIRef(kgsh + "Claim-statedOn-present"))]
+        if any(True for _ in graph.triples((None, URIRef("https://w3id.org/kgbuild/ns#quote"), None))):
+            results.append(SimpleNamespace(severity="Violation", source_shape=URIRef(kgsh + "Claim-quote-text")))
+        return SimpleNamespace(conforms=len(results) == 1, results=tuple(results))
+
+    out_json = tmp_path / "bench.json"
+    code, md = run(bench, ["--corpus", str(corpus), "--json", str(out_json)],
+                   bench.Stages(extract=stub_extract, to_graph=to_graph, validate=check))
+    s = json.loads(out_json.read_text(encoding="utf-8"))["summary"]
+    assert code == 0  # non-conforming graphs are reported, not a failure of the run
+    assert s["non_conforming"] == 2 and s["non_conforming_articles"] == ["syn-1", "syn-3"]
+    assert s["violation_shapes"] == {"kgsh:Claim-quote-text": 2}
+    assert s["warning_shapes"] == {"kgsh:Claim-statedOn-present": 3}
+    assert "| kgsh:Claim-quote-text | 2 |" in md
