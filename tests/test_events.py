@@ -388,6 +388,12 @@ def test_events_named_storm_in_quotes_and_no_head_inside_another_word() -> None:
     assert find_events(build([["Die Preise im Landkreises stiegen."]])) == []
 
 
+def test_events_stem_takes_endings_not_compound_heads() -> None:
+    assert find_events(build([["Die Geflüchtetenunterkunft ist voll."]])) == []
+    (e,) = find_events(build([["Die Geflüchteten kamen in Kasachstan an."]]))
+    assert e.types == ("Migration",) and e.locations == ("country/kz",)
+
+
 # ------------------------------------------------------------------ frame
 def test_events_dateline_state_places_an_event_without_place() -> None:
     ctx = build([["Die drei Parteien haben ihren Koalitionsvertrag am Sonntag aufgehoben.",

@@ -67,6 +67,7 @@ _AGENT_KINDS = frozenset({"person", "organization", "country"})
 _PLACE_KINDS = frozenset({"place", "country"})
 _PRECISION = {"day": 0, "month": 1, "year": 2}
 _ADJ_ENDING = re.compile(r"(?:e|en|er|es|em)$")
+_VERB_ENDING = re.compile(r"(?:e|en|end|ende|enden|ender|endes|endem|er|es|em|n|t|te|ten|ter|tes|tem|st|et|s)?")
 _QUOTES = frozenset("„“”\"'‚‘’«»‹›")
 
 
@@ -500,7 +501,9 @@ def _fits(doc: _Doc, trig: Trigger, b: int, e: int, tb: int, tl: int, ending: in
         return False
     if trig.match == "word":
         return e == doc.tok_end[tl]
-    return True
+    # a stem takes a verb's or participle's ending ("flieh-enden", "verhaftet-en"), not a compound's
+    # head ("Geflüchteten-unterkunft", "Kassier-erinnen")
+    return _VERB_ENDING.fullmatch(doc.low[tl], e - doc.tok_begin[tl]) is not None
 
 
 def _conditions_hold(ctx: EventContext, doc: _Doc, trig: Trigger, tb: int, tl: int) -> bool:
