@@ -598,14 +598,15 @@ def markdown_summary(summary: dict[str, Any], *, startup: dict[str, Any], env: d
 def markdown_long(results: Sequence[ArticleResult], *, command: str) -> str:
     """Per-article table for ``--long``: size, time per stage, time per 1,000 characters, memory."""
     traced = any(r.traced_peak_mb is not None for r in results)
-    head = "| article | characters | extract s | build s | validate s | total s | ms / 1k chars | claims | triples " \
-           "| RSS after (MB) |" + (" peak alloc (MB) |" if traced else "")
+    head = "| article | characters | extract s | build s | validate s | total s (CPU s) | CPU ms / 1k chars | claims " \
+           "| triples | RSS after (MB) |" + (" peak alloc (MB) |" if traced else "")
     lines = [f"Command: `{command}`", "", head, "|---|" + "---:|" * (9 + traced)]
     for r in results:
         t = r.times
-        per_k = 1000 * r.total / (r.chars / 1000) if r.chars else 0.0
+        cpu = sum(r.cpu.values())
+        per_k = 1000 * cpu / (r.chars / 1000) if r.chars else 0.0
         row = (f"| {r.id} | {r.chars:,} | {t.get('extract', 0):.2f} | {t.get('build', 0):.2f} | "
-               f"{t.get('validate', 0):.2f} | {r.total:.2f} | {per_k:.1f} | {r.claims} | {r.triples:,} | "
+               f"{t.get('validate', 0):.2f} | {r.total:.2f} ({cpu:.2f}) | {per_k:.1f} | {r.claims} | {r.triples:,} | "
                f"{r.rss_mb or 0:,.0f} |")
         if traced:
             row += f" {r.traced_peak_mb or 0:,.0f} |"
