@@ -394,6 +394,13 @@ def test_events_stem_takes_endings_not_compound_heads() -> None:
     assert e.types == ("Migration",) and e.locations == ("country/kz",)
 
 
+def test_events_possessive_points_back_to_the_subject() -> None:
+    (e,) = find_events(build([["Karolina Peake erklärte am Montag ihren Rücktritt."]]))
+    assert e.types == ("Resignation",) and e.agents == ("person/karolina-peake",)
+    (e,) = find_events(build([["Ihre Ausreise folgte, nachdem Karolina Peake sprach."]]))
+    assert e.agents == ()
+
+
 # ------------------------------------------------------------------ frame
 def test_events_dateline_state_places_an_event_without_place() -> None:
     ctx = build([["Die drei Parteien haben ihren Koalitionsvertrag am Sonntag aufgehoben.",

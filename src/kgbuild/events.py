@@ -113,6 +113,7 @@ class EventLexicon:
     subclause: frozenset[str] = frozenset()
     article: frozenset[str] = frozenset()
     source: frozenset[str] = frozenset()
+    possessive: frozenset[str] = frozenset()
     timeunit: frozenset[str] = frozenset()
     preps: frozenset[str] = frozenset()  # every preposition of @loc, @weakloc, @noloc, @agentprep
 
@@ -172,7 +173,7 @@ def parse_event_lexicon(data: str) -> EventLexicon:
     automaton.make_automaton()
     w = {name: lists.get(name, frozenset()) for name in (
         "speech", "neg", "loc", "weakloc", "agentprep", "passive", "support", "placenoun", "compass",
-        "nodate", "clause", "subclause", "article", "source", "timeunit")}
+        "nodate", "clause", "subclause", "article", "source", "timeunit", "possessive")}
     preps = w["loc"] | w["weakloc"] | w["agentprep"] | lists.get("noloc", frozenset())
     w["clause"] = w["clause"] | w["subclause"]
     return EventLexicon(tuple(triggers), automaton, lists, **w, preps=preps)
@@ -205,6 +206,7 @@ class _Occurrence:
     modifier: str  # first part of a compound ("Luft" in "Luftangriffe"), as written
     event_name: str | None = None  # "Dagmar" in "Sturm Dagmar"
     verbal: bool = False
+    possessed: bool = False  # an event noun after "sein", "ihr": its subject stands before it
     attributive: bool = False
     passive: bool = False
     start: DateValue | None = None
@@ -564,11 +566,16 @@ def _occurrence(doc: _Doc, trig: Trigger, b: int, e: int, tb: int, tl: int) -> _
     attributive = (verb_form and tb == tl and token.lower() != trig.form
                    and _ADJ_ENDING.search(token) is not None and _before_noun(doc, tl, si))
     words = doc.seg_words(doc.seg[tb])
-    verbal = (verb_form and not attributive) or not doc.lex.support.isdisjoint(words)
+    # an event noun is the subject's doing after a verb that carries it ("flog Luftangriffe") or a
+    # possessive that points back to the subject ("erklärte seinen Rücktritt")
+    possessed = any(doc.in_sentence(t, si) and doc.low[t] in doc.lex.possessive for t in (tb - 1, tb - 2))
+    supported = not doc.lex.support.isdisjoint(words)
+    verbal = (verb_form and not attributive) or possessed or supported
     passive = verb_form and _participle(token) and not doc.lex.passive.isdisjoint(words)
     return _Occurrence(
         trig, b, e, tb, tl, si, doc.seg[tb], modifier, name,
         verbal=verbal, attributive=attributive, passive=passive,
+        possessed=possessed and not (verb_form or supported),
     )
 
 
@@ -884,7 +891,8 @@ def _subject(doc: _Doc, o: _Occurrence, mentions: Sequence[Mention]) -> str | No
         return doc.prep_before(mt) is None
 
     for m in mentions:
-        if doc.seg[doc.tokens_of[id(m)][0]] == o.segment and eligible(m):
+        if doc.seg[doc.tokens_of[id(m)][0]] == o.segment and eligible(m) and \
+                not (o.possessed and m.span.begin > o.begin):
             return m.key
     # the subject may stand before an apposition or a relative clause ("Karolina Peake, die ..., war
     # ... ausgetreten"), but not in an attribution frame ("X berichtet, ... seien weggefallen")
