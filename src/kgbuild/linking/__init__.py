@@ -15,6 +15,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, replace
 
@@ -22,6 +23,8 @@ from kgbuild.mentions import Lexicon, Tokens
 from kgbuild.model import Entity, Mention, Position, Span, Structure, TitleMention
 from kgbuild.rdf.iris import entity_key, position_key
 
+_OF_PHRASE = re.compile(r"\s+(?:von|vom|der|des|beim|bei der|bei)\s+.+\s+")
+_BEFORE_APPOSITION = re.compile(r",\s*(?:(?:der|die|das|den|dem|des)\s+)?(?:\w+(?:e|en|er|es|em)\s+)?")
 _PRONOUNS = {"er", "Er", "sie", "Sie", "ihm", "ihn", "seine", "Seine"}
 _GENERIC = {
     "Partei": "party", "Sender": "broadcaster", "Senders": "broadcaster", "Zeitung": "newspaper",
@@ -208,20 +211,27 @@ def _holder(toks: Tokens, ti: int, ms: list[Mention]) -> str | None:
         gap = toks.text[end:m.span.begin]
         if 0 <= m.span.begin - end <= 2 and gap.strip() == "":
             return m.key
-    # "Der Präsident von Kasachstan, Kassym-Schomart Tokajew," and "Jens Bergfeld, stellvertretender Leiter"
+    # "Der Präsident von Kasachstan, Kassym-Schomart Tokajew,", "den Vorsitzenden von Wikimedia Frankreich Rémi Mathis"
     for m in ms:
-        if m.kind != "person" or m.sentence != sent:
+        if m.kind != "person" or m.sentence != sent or m.span.begin <= end:
             continue
-        if m.span.begin > end:
-            between = toks.text[end:m.span.begin]
-            if between.count(",") == 1 and between.rstrip().endswith(",") and len(between) < 80 \
-                    and "." not in between:
-                return m.key
-        elif m.span.end <= toks.starts[ti]:
-            between = toks.text[m.span.end:toks.starts[ti]]
-            if between.strip() in (",",) or (between.startswith(",") and len(between) < 30
-                                             and between.count(",") == 1):
-                return m.key
+        between = toks.text[end:m.span.begin]
+        if between.count(",") == 1 and between.rstrip().endswith(",") and len(between) < 80 \
+                and "." not in between:
+            return m.key
+        if "," not in between and len(between) < 60 and _OF_PHRASE.fullmatch(between) and any(
+                o.kind in ("organization", "country") and o.span.end == end + len(between.rstrip())
+                for o in ms if o.sentence == sent):
+            return m.key
+        break
+    # "Jens Bergfeld, stellvertretender Leiter …"
+    for m in reversed(ms):
+        if m.kind != "person" or m.sentence != sent or m.span.end > toks.starts[ti]:
+            continue
+        between = toks.text[m.span.end:toks.starts[ti]]
+        if _BEFORE_APPOSITION.fullmatch(between):
+            return m.key
+        break
     return None
 
 
@@ -242,8 +252,9 @@ def _office_of(toks: Tokens, ti: int, t: TitleMention, ms: list[Mention], lex: L
               and t.span.begin - m.span.end <= 12 and m.kind in ("country", "organization")]
     if before:
         m = before[-1]
-        between = text[m.span.end:t.span.begin]
-        if "," not in between and len(between.split()) <= 1:
+        between = text[m.span.end:t.span.begin].strip()
+        if between in ("", "der", "des") or (m.role == "adjective" and between.split()[-1:] != ["hat"]
+                                              and len(between.split()) <= 1 and "," not in between):
             return m.key
     # "von Kasachstan", "des Deutschland-Zentrums", "der AfD-Bundestagsfraktion", "beim … Staatssender CGTN"
     after = [m for m in ms if m.sentence == sent and m.span.begin >= t.span.end
@@ -270,9 +281,7 @@ def _office_of(toks: Tokens, ti: int, t: TitleMention, ms: list[Mention], lex: L
                         between = text[m.span.end:o.span.begin]
                         if between.strip() in ("(", "von der", "von", "vom"):
                             if lex.is_government_title(t.title) and between.strip() == "(":
-                                country = lex.org_country(o.key or "")
-                                if country:
-                                    return country
+                                return lex.org_country(o.key or "")  # a minister's party is not the office's owner
                             return o.key
                 del rest
                 break

@@ -208,7 +208,7 @@ def _find_persons(toks: Tokens, lex: Lexicon, free) -> list[tuple[int, int, str]
         if not (first or after_title or appos):
             i += 1
             continue
-        if w in lex.stop or lex.is_entity_word(w) or ("-" in w and lex.is_common(w.rsplit("-", 1)[1])):
+        if w in lex.stop or lex.is_entity_word(w) or ("-" in w and not first and lex.is_common(w.rsplit("-", 1)[1])):
             i += 1  # "König-Ludwig-Brauerei" is a brewery, not a person
             continue
         # extend over further name words

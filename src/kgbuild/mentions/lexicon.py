@@ -175,6 +175,9 @@ class Lexicon:
         """The base title a word names, and the first part of a compound ("Kreml-Sprecher")."""
         base = self.titles.get(w)
         if base is not None:
+            if "-" in w:  # a listed "NATO-Generalsekretär"
+                head = w.rpartition("-")[0]
+                return base, head if head in self.surface_keys else None
             # "Kremlsprecher": a listed compound still names whose office it is
             low = w.lower()
             for suffix, _b in self.title_heads:
