@@ -881,7 +881,7 @@ def _subject(doc: _Doc, o: _Occurrence, mentions: Sequence[Mention]) -> str | No
         mt, me = doc.tokens_of[id(m)]
         if doc.prenominal(m) or m.span.end < doc.tok_end[me]:
             return False  # a possessor ("Russlands Außenminister"), a compound's part ("CDU-Landrat")
-        if _is_source(doc, si, mt, me):
+        if _is_source(doc, si, mt, me, carrier=o.trigger.match == "suffix"):
             return False
         before = [doc.low[t] for t in range(max(doc.sent_first[si], mt - 3), mt)]
         if any(w in ("des", "eines") for w in before):
@@ -909,12 +909,17 @@ def _subject(doc: _Doc, o: _Occurrence, mentions: Sequence[Mention]) -> str | No
     return None
 
 
-def _is_source(doc: _Doc, si: int, mt: int, me: int) -> bool:
-    """A speaker ("sagte X", "X berichtete") or a source ("nach Angaben der Agentur X", "X zufolge")."""
+def _is_source(doc: _Doc, si: int, mt: int, me: int, carrier: bool = False) -> bool:
+    """A speaker ("sagte X", "X berichtete") or a source ("nach Angaben der Agentur X", "X zufolge").
+
+    With ``carrier``, a verb of saying that carries the event noun ("erklärte seinen Rücktritt")
+    makes its subject the event's agent, not a mere speaker.
+    """
     lex = doc.lex
+    speech = lex.speech - lex.support if carrier else lex.speech
     before = [doc.low[t] for t in range(max(doc.sent_first[si], mt - 6), mt)]
     after = doc.low[me + 1] if doc.in_sentence(me + 1, si) else ""
-    return bool(before and before[-1] in lex.speech) or after in lex.speech or after in lex.source \
+    return bool(before and before[-1] in speech) or after in speech or after in lex.source \
         or any(w in lex.source for w in before)
 
 
