@@ -91,8 +91,11 @@ def link(structure: Structure, toks: Tokens, mentions: list[Mention], titles: li
             continue
         holder = _holder(toks, ti, linked)
         of = _office_of(toks, ti, t, linked, lex, holder, ent_by_key)
-        if of is None and lex.is_government_title(t.title):
+        if of is None and lex.is_government_title(t.title) and lex.title_categories.get(
+                lex.titles.get(t.title, t.title)) not in _PARTY_CATEGORIES:
             of = main_country
+        if of is None and holder is not None:
+            of = _recent_owner(toks, ti, t, linked, lex, positions, title_keys)
         title = _title_with_modifier(toks, ti, t.title, lex)
         key = position_key(title, of, holder)
         old = positions.get(key)
@@ -199,6 +202,33 @@ def _merge_acronyms(text: str, ms: list[Mention]) -> list[Mention]:
 def _main_country(ms: list[Mention]) -> str | None:
     c = Counter(m.key for m in ms if m.kind == "country")
     return min(c, key=lambda k: (-c[k], k)) if c else None
+
+
+_PARTY_CATEGORIES = {"party", "parliament"}
+
+
+def _recent_owner(toks: Tokens, ti: int, t: TitleMention, ms: list[Mention], lex: Lexicon,
+                  positions: dict[str, Position], title_keys: dict[int, str]) -> str | None:
+    """The owner of an office named without one, from its context.
+
+    A title joined by "und" to a title with an owner shares it ("Der Chefredakteur von X und
+    Verleger Y"); an office of a party or parliament belongs to the party named last in this or
+    the two sentences before ("… der AfD. Es handelt sich um den Fraktionschef Leif-Erik Holm").
+    """
+    for k in range(ti - 1, max(ti - 10, -1), -1):
+        if toks.sentence_of[k] != toks.sentence_of[ti] or toks.word(k) in (".", ";", ":"):
+            break
+        if k in title_keys and toks.word(ti - 1) == "und":
+            prev = positions.get(title_keys[k])
+            if prev is not None and prev.of:
+                return prev.of
+    cat = lex.title_categories.get(lex.titles.get(t.title, t.title), "")
+    if cat not in _PARTY_CATEGORIES:
+        return None
+    sent = toks.sentence_of[ti]
+    parties = [m for m in ms if m.kind == "organization" and m.span.end <= t.span.begin
+               and 0 <= sent - m.sentence <= 2 and lex.org_kind(m.key or "") in ("party", None)]
+    return parties[-1].key if parties else None
 
 
 def _holder(toks: Tokens, ti: int, ms: list[Mention]) -> str | None:
