@@ -4,8 +4,9 @@ News texts date events in many ways: in full ("27. September 2022", "20.05.2017"
 as a day and month whose year the reader knows ("am 24. Februar"), as a weekday with
 day and month ("am Dienstag (27. September)"), relative to the day of writing
 ("gestern", "am Montag", "vor drei Tagen"), or only to the month or year ("Anfang
-März", "im Jahr 2019"). :func:`find_dates` finds all of them in one regex pass and
-resolves each as far as the text allows:
+März", "im Jahr 2019"). :func:`find_dates` finds all of them in one pass (precompiled
+patterns tried only where a digit or a date word starts) and resolves each as far as the
+text allows:
 
 * a full date is :attr:`~kgbuild.model.DateResolution.EXPLICIT`;
 * a day and month take their year from the article's date: ``PUBLISHED`` when the
