@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import shutil
 import time
+from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -186,16 +187,18 @@ def test_viz_html_large_graph_starts_folded_and_unfolds(browser: Any, tmp_path: 
         assert 0 < labelled <= 400  # a readable number of labels, never all of them
         # Unfold the busiest speaker with a double click: its claims appear.
         G = to_networkx(g)
-        speaker_iri = max((v for _, v, d in G.edges(data=True) if d["relation"] == "claimant"),
-                          key=lambda v: (G.in_degree(v), v))
+        said_by = Counter(v for _, v, d in G.edges(data=True) if d["relation"] == "claimant")
+        speaker_iri = min(said_by, key=lambda v: (-said_by[v], v))
         speaker = next(n["id"] for n in nodes if n["iri"] == speaker_iri)
+        # Zoom in on it first: in the overview, neighbours may be drawn over a small node.
+        view.page.evaluate("(id) => { const cy = window.kgviz.cy; cy.zoom(1.5); cy.center(cy.getElementById(id)); }",
+                           speaker)
         xy = view.page.evaluate("(id) => window.kgviz.clientPosition(id)", speaker)
         view.page.mouse.dblclick(xy["x"], xy["y"])
         view.page.wait_for_function(
             "() => window.kgviz.nodes().some(n => n.type === 'claim' && n.visible)", timeout=30_000)
         shown = sum(1 for n in view.nodes() if n["type"] == "claim" and n["visible"])
-        said = sum(1 for _, v, d in G.edges(data=True) if d["relation"] == "claimant" and v == speaker_iri)
-        assert shown == said
+        assert shown == said_by[speaker_iri] > 10
         view.page.screenshot(path=str(tmp_path / "big.png"))
         assert view.errors == []
     finally:

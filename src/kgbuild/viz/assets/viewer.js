@@ -147,7 +147,7 @@
     }
     var kr = 4, kg = 1, theta2 = 1.2 * 1.2, speed = 1, speedEff = 1, jitterTol = 1, all = [];
     for (i = 0; i < n; i++) all.push(i);
-    var iter = 0, phase2 = Math.round(iterations * 0.5), total = iterations + phase2;
+    var iter = 0, phase2 = Math.round(iterations * 0.5), total = iterations + phase2, s = 1;
     function pairForce(i, j) {
       var ex = x[i] - x[j], ey = y[i] - y[j], d2 = ex * ex + ey * ey, f;
       if (d2 < 1e-12) { ex = ((i * 7919) % 13 - 6) * 1e-3 + 1e-4; ey = ((i * 104729) % 11 - 5) * 1e-3; d2 = ex * ex + ey * ey; }
@@ -220,7 +220,7 @@
       var t0 = performance.now();
       while (iter < total && performance.now() - t0 < 40) {
         if (iter === iterations) {       // switch to phase 2, in units where discs have their size
-          var s = scaleNow();
+          s = scaleNow();
           for (var i2 = 0; i2 < n; i2++) R[i2] = rad[i2] / s;
           sizes = true; maxStep = 10 / s; speed = 1; speedEff = 1;
         }
@@ -230,20 +230,23 @@
         status("Arranging " + fmt(n) + " nodes… " + Math.round(100 * iter / total) + " %");
         setTimeout(chunk, 0);
       } else {
-        var s2 = scaleNow();
-        for (var i3 = 0; i3 < n; i3++) { x[i3] *= s2; y[i3] *= s2; }
+        // The phase-2 scale, not a new one: the discs were kept apart at this size.
+        if (!sizes) s = scaleNow();
+        for (var i3 = 0; i3 < n; i3++) { x[i3] *= s; y[i3] *= s; }
         done(x, y);
       }
     })();
   }
 
-  /* Push overlapping discs apart (grid-hashed, a few rounds). */
+  /* Push overlapping discs apart: grid-hashed rounds in which every pair moves at once (all
+   * pushes of a round are summed before anyone moves, so the picture does not drift). */
   function removeOverlaps(ids, r, px, py, rounds) {
     var n = ids.length, maxR = 0;
     for (var i = 0; i < n; i++) maxR = Math.max(maxR, r[i]);
-    var cell = 2 * maxR + 1;
+    var cell = 2 * maxR + 1, mx = new Float64Array(n), my = new Float64Array(n);
     for (var round = 0; round < rounds; round++) {
       var grid = new Map(), moved = 0;
+      mx.fill(0); my.fill(0);
       for (i = 0; i < n; i++) {
         var key = Math.floor(px[i] / cell) * 1000003 + Math.floor(py[i] / cell);
         var bucket = grid.get(key);
@@ -259,12 +262,13 @@
             var ex = px[j] - px[i], ey = py[j] - py[i], d = Math.sqrt(ex * ex + ey * ey), need = r[i] + r[j];
             if (d >= need) continue;
             if (d < 1e-6) { ex = Math.cos(i * 2.399963); ey = Math.sin(i * 2.399963); d = 1; }
-            var push = (need - d) / 2 / d;
-            px[i] -= ex * push; py[i] -= ey * push; px[j] += ex * push; py[j] += ey * push; moved++;
+            var push = (need - d) / 2 / d * 0.6;
+            mx[i] -= ex * push; my[i] -= ey * push; mx[j] += ex * push; my[j] += ey * push; moved++;
           }
         }
       }
       if (!moved) break;
+      for (i = 0; i < n; i++) { px[i] += mx[i]; py[i] += my[i]; }
     }
   }
 
@@ -316,7 +320,7 @@
       var lr = new Float64Array(k);
       comp.forEach(function (g, li) { lr[li] = rad[g]; });
       forceAtlas2(k, cp, lr, iterations, 110, function (x, y) {
-        removeOverlaps(comp, lr, x, y, 6);   // whatever phase 2 left touching
+        removeOverlaps(comp, lr, x, y, 40);  // whatever phase 2 left touching
         comp.forEach(function (g, li) { px[g] = x[li]; py[g] = y[li]; });
         setTimeout(next, 0);
       });
@@ -584,14 +588,17 @@
       lines.forEach(function (l) { var lw = textWidth(l, font); longest = Math.max(longest, lw); rows += Math.max(1, Math.ceil(lw / 165)); });
       var w = Math.min(170, longest) + 5, h = rows * font * 1.25 + 3;
       var rx = c.rx, ry = c.ry, r = c.r, forced = c.pri >= 1e8;
-      for (var sIdx = 0; sIdx < SPOTS.length; sIdx++) {
-        var spot = SPOTS[sIdx], box;
+      // The best-connected nodes may cover other nodes with their label if nothing else fits;
+      // no label ever covers another label.
+      var tries = i < 25 ? SPOTS.length * 2 : SPOTS.length;
+      for (var sIdx = 0; sIdx < tries; sIdx++) {
+        var spot = SPOTS[sIdx % SPOTS.length], strict = sIdx < SPOTS.length, box;
         if (spot[0] === "bottom") box = { x1: rx - w / 2, x2: rx + w / 2, y1: ry + r + 1, y2: ry + r + 1 + h };
         else if (spot[0] === "top") box = { x1: rx - w / 2, x2: rx + w / 2, y1: ry - r - 1 - h, y2: ry - r - 1 };
         else if (spot[1] === "right") box = { x1: rx + r + 2, x2: rx + r + 2 + w, y1: ry - h / 2, y2: ry + h / 2 };
         else box = { x1: rx - r - 2 - w, x2: rx - r - 2, y1: ry - h / 2, y2: ry + h / 2 };
         box.owner = c.n.id;
-        if (!forced && (outside(box) || overlaps(grid, box, null) || overlaps(nodeGrid, box, c.n.id))) continue;
+        if (!forced && (outside(box) || overlaps(grid, box, null) || (strict && overlaps(nodeGrid, box, c.n.id)))) continue;
         insert(grid, box);
         c.spot = spot;
         keep.set(c.nd.id(), c);
@@ -804,7 +811,12 @@
     var go = function () {
       select(id);
       var nd = ele(id);
-      if (nd) cy.animate({ center: { eles: nd }, zoom: Math.max(cy.zoom(), 0.9) }, { duration: 250 });
+      if (!nd) return;
+      // Move the view only to bring the node into sight: a click on a drawn node keeps it still.
+      var rp = nd.renderedPosition(), w = container.clientWidth, h = container.clientHeight;
+      if (rp.x < 30 || rp.y < 30 || rp.x > w - 30 || rp.y > h - 30 || nd.renderedWidth() < 3) {
+        cy.animate({ center: { eles: nd }, zoom: Math.max(cy.zoom(), 0.9) }, { duration: 250 });
+      }
     };
     if (changed) { syncCollapseButton(); refresh(go); } else go();
   }
@@ -956,9 +968,16 @@
   function syncLegend() { Object.keys(legendBoxes).forEach(function (k) { legendBoxes[k].checked = state.typeOn[k]; }); }
 
   /* ---------- events ---------- */
-  cy.on("tap", "node", function (ev) { reveal(ev.target.id()); });
+  // Double clicks are told apart by the input events' own time stamps: on a big graph the
+  // first click's redraw can delay the second one's handling past cytoscape's dbltap window.
+  var lastTap = { id: null, t: -1e9 };
+  cy.on("tap", "node", function (ev) {
+    var id = ev.target.id(), oe = ev.originalEvent, t = oe && oe.timeStamp ? oe.timeStamp : performance.now();
+    if (lastTap.id === id && t - lastTap.t < 450) { lastTap = { id: null, t: -1e9 }; toggleCollapse(id); return; }
+    lastTap = { id: id, t: t };
+    reveal(id);
+  });
   cy.on("tap", function (ev) { if (ev.target === cy) select(null); });
-  cy.on("dbltap", "node", function (ev) { toggleCollapse(ev.target.id()); });
   cy.on("mouseover", "node", function (ev) { ev.target.addClass("hover"); container.style.cursor = "pointer"; scheduleLabels(); });
   cy.on("mouseout", "node", function (ev) { ev.target.removeClass("hover"); container.style.cursor = ""; scheduleLabels(); });
 
