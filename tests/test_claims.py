@@ -197,13 +197,8 @@ def test_claims_negated_content_is_negative(sentence: str) -> None:
         pytest.param("Carola Wendt sagte, der Plan gelte weiter, wenn die Kosten nicht stiegen.", id="wenn-nicht"),
         pytest.param("Carola Wendt sagte, das Projekt helfe nicht nur den Pendlern, sondern auch den Schulen.",
                      id="nicht-nur-sondern-auch"),
-        pytest.param(
-            "Carola Wendt sagte, der Plan gelte weiter, sofern der Rat keine Einwände habe.",
-            marks=pytest.mark.xfail(reason="'sofern' (and 'soweit', 'solange') is missing from claims._SUBCLAUSE, "
-                                           "so the conditional clause stays in the main clause and its 'keine' "
-                                           "makes the claim negative", strict=True),
-            id="sofern-keine",
-        ),
+        pytest.param("Carola Wendt sagte, der Plan gelte weiter, sofern der Rat keine Einwände habe.",
+                     id="sofern-keine"),
     ],
 )
 def test_claims_negation_only_in_a_subordinate_clause_is_positive(sentence: str) -> None:
@@ -212,9 +207,6 @@ def test_claims_negation_only_in_a_subordinate_clause_is_positive(sentence: str)
     assert c.negative is False
 
 
-@pytest.mark.xfail(reason="_particle_after() takes the 'zu' that closes the conditional clause's own verb "
-                          "('stimme … zu') as the particle of 'sagte', so the claim becomes a Promise with cue "
-                          "'sagte … zu'; the particle search should stop at the first clause break", strict=True)
 def test_claims_particle_of_a_subordinate_verb_is_not_the_cue_particle() -> None:
     c = only_claim("Carola Wendt sagte, der Plan gelte weiter, es sei denn, der Rat stimme nicht zu.")
     assert (c.speech_act, c.cue, c.negative) == (SpeechAct.STATEMENT, "sagte", False)
@@ -306,8 +298,6 @@ def test_claims_day_and_month_take_the_publication_year() -> None:
     assert c.stated_on is not None and c.stated_on.value == "2024-02-12"
 
 
-@pytest.mark.xfail(reason="_clause_bounds() stops the frame at the '.' token of the ordinal '12.', so the frame "
-                          "ends inside the date and the content keeps '. Februar, '", strict=True)
 def test_claims_date_in_the_frame_is_not_content() -> None:
     c = only_claim("Carola Wendt erklärte am 12. Februar, das Projekt werde fortgesetzt.")
     assert c.text == "das Projekt werde fortgesetzt"

@@ -52,9 +52,6 @@ def test_linking_full_name_surname_and_genitive_are_one_person() -> None:
     assert [sp.text for sp in persons[0].mentions] == ["Carola Wendt", "Wendt", "Wendts"]
 
 
-@pytest.mark.xfail(reason="find_mentions() names a surname-only re-mention by the full name ('Wendt' -> "
-                          "name 'Carola Wendt'), so linking._entity() never sees the form 'Wendt' and the entity "
-                          "gets no alternate name for it (only a genitive 'Wendts' adds one)", strict=True)
 def test_linking_surname_alone_is_an_alternate_name() -> None:
     doc = build(article("Carola Wendt eröffnete die Brücke. Wendt lobte die Arbeiter."))
     wendt = doc.entity("person/carola-wendt")

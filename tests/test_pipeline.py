@@ -193,9 +193,6 @@ def test_pipeline_headline_only_article() -> None:
     assert doc.claims == ()
 
 
-@pytest.mark.xfail(reason="segment() strips only whitespace and '\\ufeff'.isspace() is False, so a UTF-8 "
-                          "byte-order mark (kept in the text by io.read_article) becomes part of the headline "
-                          "and of schema:headline", strict=True)
 def test_pipeline_byte_order_mark_is_not_part_of_the_headline() -> None:
     text = "\ufeffNeue Brücke eröffnet\n\nDie Stadt hat die Brücke eröffnet.\n"
     doc = extract(text, published=PUBLISHED)

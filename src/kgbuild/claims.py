@@ -32,7 +32,7 @@ from kgbuild.model import Claim, DateValue, Mention, Span, SpeechAct, Structure
 _QUOTE_PAIRS = (("„", "“"), ("„", "”"), ("»", "«"), ("«", "»"), ('"', '"'), ("‚", "‘"), ("“", "”"))
 _CLAUSE_BREAK = {",", ":", ";", "–", "—", "(", ")"}
 _SUBCLAUSE = re.compile(
-    r",\s*(?:(?:und|aber|oder)\s+)?(?:dass|daß|weil|wenn|falls|ob|obwohl|da|nachdem|bevor|damit|sodass|"
+    r",\s*(?:(?:und|aber|oder)\s+)?(?:dass|daß|weil|wenn|falls|sofern|soweit|solange|ob|obwohl|da|nachdem|bevor|damit|sodass|"
     r"es sei denn|um|ohne|die|der|das|den|dem|deren|dessen|denen|wo|wie|als|welche[rsmn]?)\b[^,]*"
 )
 _NEG = re.compile(r"\b(?:nicht|kein|keine|keinen|keinem|keiner|keines|nie|niemals|nichts|niemand|weder)\b")
@@ -489,7 +489,8 @@ def _particle_after(words: list[str], pos: int, sv: SpeechVerb) -> str | None:
                 return words[q + 1] if words[q + 1] in sv.particles else None
             if w != ",":
                 return None
-            if q + 1 < len(words) and words[q + 1] in ("dass", "daß"):
+            # a subordinate clause has its own verbs: "…, es sei denn, der Rat stimme nicht zu"
+            if q + 1 < len(words) and (words[q + 1] in _SUBORDINATORS or words[q + 1:q + 4] == ["es", "sei", "denn"]):
                 return None
             continue
         if w in sv.particles and (q + 1 >= len(words) or words[q + 1] in (",", ".", ":", ";", "und")):
@@ -497,6 +498,8 @@ def _particle_after(words: list[str], pos: int, sv: SpeechVerb) -> str | None:
     return None
 
 
+_SUBORDINATORS = {"dass", "daß", "weil", "wenn", "falls", "sofern", "soweit", "solange", "ob", "obwohl", "nachdem",
+                  "bevor", "damit", "sodass", "der", "die", "das", "den", "dem", "deren", "dessen", "wo", "wie", "als"}
 _AUX = {"hat", "habe", "hatte", "hatten", "haben", "hätte", "wurde", "wurden", "wird", "werden", "worden", "ist",
         "war", "sei", "sind"}
 
@@ -534,6 +537,9 @@ def _clause_bounds(ctx: ClaimContext, idx: list[int], pos: int, quotes: list[tup
             continue
         if depth:
             e = toks.ends[idx[p]]
+            continue
+        if w == "." and p > 0 and toks.word(idx[p - 1]).isdigit():
+            e = toks.ends[idx[p]]  # the ordinal of a date: "am 12. Februar"
             continue
         if w in (",", ":", ";", ".") or _inside_quotes(toks.starts[idx[p]], quotes) or w in ("dass", "daß"):
             break

@@ -50,8 +50,10 @@ def extract(text: str, *, published: dt.date | str | None = None, source: str | 
     titles = find_titles(toks, lex)
     linked = link(structure, toks, mentions, titles, lex)
     date_mentions = find_dates(text, published=published)
-    dates = tuple((d.span, d.value) for d in date_mentions if d.value is not None)
-    quantities = tuple((q.span, q.quantity) for q in find_quantities(text))
+    # the dateline dates the article, not what it reports
+    dates = tuple((d.span, d.value) for d in date_mentions if d.value is not None and d.kind != "dateline")
+    # a duration ("in weniger als einer Woche") is no count of what happened
+    quantities = tuple((q.span, q.quantity) for q in find_quantities(text) if q.kind != "duration")
     ctx = ClaimContext(
         text=text, structure=structure, tokens=toks, mentions=linked.mentions, media=linked.media,
         titles=linked.title_keys, pronoun_persons=linked.pronouns, dates=dates,

@@ -117,7 +117,7 @@ def segment(text: str, *, lang: str = "de") -> Structure:
 
 
 def _strip(text: str, b: int, e: int) -> tuple[int, int]:
-    while b < e and text[b].isspace():
+    while b < e and (text[b].isspace() or text[b] == "\ufeff"):  # a UTF-8 byte-order mark is no text
         b += 1
     while e > b and text[e - 1].isspace():
         e -= 1

@@ -143,7 +143,8 @@ def find_mentions(structure: Structure, toks: Tokens, lex: Lexicon) -> list[Ment
             if full is None and w.endswith("'") and w[:-1] in known:
                 full, role = known[w[:-1]], "genitive"
             if full is not None:
-                add(Mention(Span.of(text, b, e), "person", full if role == "name" else w[:-1], None,
+                # the form as written ("Wendt"; "Wendts" as "Wendt"): linking finds the full name
+                add(Mention(Span.of(text, b, e), "person", w if role == "name" else w[:-1], None,
                             role, toks.sentence_of[i]))  # type: ignore[arg-type]
     # 6. known organisation acronyms re-mentioned (defined once in brackets)
     acronyms = {m.name for m in out if m.kind == "organization" and m.role == "acronym"}

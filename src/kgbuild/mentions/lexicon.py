@@ -143,7 +143,7 @@ class Lexicon:
     def is_first_name(self, w: str) -> bool:
         """A given name, and not a function word that happens to be one ("Am", "Eine", "Im")."""
         if w in self.first_names:
-            return not self._known(w.lower())
+            return w not in self.stop
         if "-" in w:
             parts = w.split("-")
             return all(p[:1].isupper() for p in parts) and any(p in self.first_names for p in parts)

@@ -72,7 +72,7 @@ def _component_layout(G: nx.MultiDiGraph) -> dict[Any, tuple[float, float]]:
             xy = np.array([[-0.5, 0.0], [0.5, 0.0]])
         else:
             sub = simple.subgraph(comp)
-            pos = nx.spring_layout(sub, seed=SEED, iterations=300, k=1.0 / math.sqrt(len(comp)) * 1.6)
+            pos = nx.spring_layout(sub, seed=SEED, iterations=300, k=2.0 / math.sqrt(len(comp)))
             xy = np.array([pos[n] for n in comp])
             # Scale so that the median edge is one unit long, whatever the component's size.
             index = {node: i for i, node in enumerate(comp)}
@@ -86,13 +86,15 @@ def _component_layout(G: nx.MultiDiGraph) -> dict[Any, tuple[float, float]]:
                 major = -major
             rot = np.array([[major[0], major[1]], [-major[1], major[0]]])
             xy = xy @ rot.T
+            radii = np.array([0.2 if G.nodes[n].get("type") == "claim" else 0.3 for n in comp])
+            xy = _separate(xy, radii)
         placed.append((comp, xy))
-    # Shelf packing: rows about as wide as the biggest component or the square root of the area.
+    # Shelf packing: small components and lone nodes go in rows under the biggest one.
     gap = 1.2
     boxes = [(xy.min(axis=0), xy.max(axis=0)) for _, xy in placed]
     widths = [hi[0] - lo[0] for lo, hi in boxes]
     area = sum((hi[0] - lo[0] + gap) * (hi[1] - lo[1] + gap) for lo, hi in boxes)
-    row_width = max(max(widths), math.sqrt(area) * 1.5)
+    row_width = max(max(widths), math.sqrt(area))  # the biggest component sets the width
     x = y = row_h = 0.0
     out: dict[Any, tuple[float, float]] = {}
     for (comp, xy), (lo, hi) in zip(placed, boxes, strict=True):
@@ -104,6 +106,27 @@ def _component_layout(G: nx.MultiDiGraph) -> dict[Any, tuple[float, float]]:
         x += w + gap
         row_h = max(row_h, h)
     return out
+
+
+def _separate(xy: Any, radii: Any, rounds: int = 60) -> Any:
+    """Push overlapping discs apart; every pair moves at once in a round, so nothing drifts."""
+    import numpy as np
+
+    xy = xy.copy()
+    need = radii[:, None] + radii[None, :]
+    np.fill_diagonal(need, 0.0)
+    for _ in range(rounds):
+        diff = xy[:, None, :] - xy[None, :, :]
+        dist = np.sqrt((diff ** 2).sum(axis=-1))
+        overlap = need - dist
+        np.fill_diagonal(overlap, 0.0)
+        if (overlap <= 1e-9).all():
+            break
+        overlap = np.clip(overlap, 0.0, None)
+        safe = np.where(dist > 1e-9, dist, 1.0)
+        push = (overlap / safe / 2 * 0.6)[:, :, None] * diff
+        xy = xy + push.sum(axis=1)
+    return xy
 
 
 def _label_priority(G: nx.MultiDiGraph, node: Any) -> tuple[int, int, str]:
@@ -188,13 +211,13 @@ def _draw(G: nx.MultiDiGraph, ax: Any, fig: Any, canvas: Any, FancyArrowPatch: A
     pos = {node: (x, y * stretch) for node, (x, y) in pos.items()}
     ys = [p[1] for p in pos.values()]
     # Equal scale on both axes: widen the shorter range to the axes' shape.
-    x0, x1, y0, y1 = min(xs) - 0.7, max(xs) + 0.7, min(ys) - 0.9, max(ys) + 0.5
+    x0, x1, y0, y1 = min(xs) - 1.1, max(xs) + 1.1, min(ys) - 0.9, max(ys) + 0.5
     ppu = min(ax_w / (x1 - x0), ax_h / (y1 - y0))  # points per layout unit (= per median edge)
     cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
     ax.set_xlim(cx - ax_w / ppu / 2, cx + ax_w / ppu / 2)
     ax.set_ylim(cy - ax_h / ppu / 2, cy + ax_h / ppu / 2)
     # Node diameters and fonts follow the edge length on paper, within readable bounds.
-    diameter = max(5.0, min(20.0, 0.33 * ppu))
+    diameter = max(5.0, min(18.0, 0.28 * ppu))
     font = max(4.5, min(8.5, 0.13 * ppu))
     sizes = {node: (diameter * (0.8 if a.get("type") == "claim" else 1.0) * (1 + 0.1 * math.sqrt(G.degree(node)))) ** 2
              for node, a in G.nodes(data=True)}
@@ -237,20 +260,26 @@ def _draw(G: nx.MultiDiGraph, ax: Any, fig: Any, canvas: Any, FancyArrowPatch: A
         r = math.sqrt(sizes[node]) / 2 * px_per_pt
         node_boxes[node] = Bbox.from_extents(x - r, y - r, x + r, y + r)
     placed: list[Any] = []
-    for node in sorted(G.nodes, key=lambda x: _label_priority(G, x)):
+    frame = ax.get_window_extent(renderer)  # labels stay on the page
+    for rank, node in enumerate(sorted(G.nodes, key=lambda x: _label_priority(G, x))):
         a = G.nodes[node]
-        text = textwrap.fill(str(a.get("label", node)), 30 if a.get("type") == "claim" else 22)
+        text = textwrap.fill(str(a.get("label", node)), 30 if a.get("type") == "claim" else 22,
+                             break_long_words=False, break_on_hyphens=False)
         offset = math.sqrt(sizes[node]) / 2 + 1.5
-        # Below the node if there is room, else above, right or left of it.
-        for dx, dy, ha, va in ((0, -offset, "center", "top"), (0, offset, "center", "bottom"),
-                               (offset + 1, 0, "left", "center"), (-offset - 1, 0, "right", "center")):
+        # Below the node if there is room, else above, right or left of it; the best-connected
+        # nodes may then cover another node with their label (never another label).
+        spots = [(0, -offset, "center", "top"), (0, offset, "center", "bottom"),
+                 (offset + 1, 0, "left", "center"), (-offset - 1, 0, "right", "center")]
+        for attempt, (dx, dy, ha, va) in enumerate(spots * (2 if rank < 25 else 1)):
+            strict = attempt < len(spots)
             t = ax.annotate(text, pos[node], xytext=(dx, dy), textcoords="offset points", ha=ha, va=va,
                             fontsize=font * (0.92 if a.get("type") == "claim" else 1.0), zorder=4,
                             color="#1d1d1d", bbox={"boxstyle": "round,pad=0.12", "fc": "white", "ec": "none",
                                                    "alpha": 0.8})
             box = t.get_window_extent(renderer)
-            if any(box.overlaps(other) for other in placed) or any(
-                    box.overlaps(b) for other, b in node_boxes.items() if other != node):
+            if not frame.contains(box.x0, box.y0) or not frame.contains(box.x1, box.y1) or any(
+                    box.overlaps(other) for other in placed) or (strict and any(
+                    box.overlaps(b) for other, b in node_boxes.items() if other != node)):
                 t.remove()
                 continue
             placed.append(box)

@@ -337,7 +337,7 @@
       });
       var area = 0, widest = 0, gap = 30;
       boxes.forEach(function (b) { area += (b.x2 - b.x1 + gap) * (b.y2 - b.y1 + gap); widest = Math.max(widest, b.x2 - b.x1); });
-      var rowWidth = Math.max(widest, Math.sqrt(area) * 1.3), cx = 0, cy0 = 0, rowH = 0;
+      var rowWidth = Math.max(widest, Math.sqrt(area)), cx = 0, cy0 = 0, rowH = 0;
       boxes.forEach(function (b, c) {
         var w = b.x2 - b.x1, h = b.y2 - b.y1;
         if (cx > 0 && cx + w > rowWidth) { cx = 0; cy0 += rowH + gap; rowH = 0; }
