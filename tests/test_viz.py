@@ -4,7 +4,6 @@ pictures, and the HTML page's escaping."""
 from __future__ import annotations
 
 import json
-import os
 import re
 import struct
 import xml.etree.ElementTree as ET
@@ -20,7 +19,6 @@ from kgbuild.viz.demo import HOSTILE_TTL, demo_graph, hostile_graph, synthetic_g
 from kgbuild.viz.formats import dot_text
 from kgbuild.viz.html import html_page, script_json
 
-DOCS_IMG = Path(__file__).resolve().parents[1] / "docs" / "img"
 EVIL = "<script>window.__pwned=1</script>"
 
 
@@ -208,9 +206,6 @@ def test_viz_static_png_is_a4_landscape_at_200_dpi(tmp_path: Path) -> None:
     pytest.importorskip("matplotlib")
     out = render(demo_graph(), tmp_path / "g.png")
     assert _png_size(out) == (2338, 1654)
-    if os.environ.get("KGBUILD_WRITE_DOC_IMAGES"):
-        DOCS_IMG.mkdir(parents=True, exist_ok=True)
-        render(demo_graph(), DOCS_IMG / "viz-static.png")
 
 
 def test_viz_static_svg_is_deterministic_and_has_title_and_legend(tmp_path: Path) -> None:

@@ -308,7 +308,7 @@ def _legend(lax: Any, G: nx.MultiDiGraph, counts: dict[str, int], Line2D: Any) -
     if any(a.get("polarity") == "negative" for _, a in G.nodes(data=True)):
         handles.append(Line2D([], [], linestyle="none", marker=NODE_STYLES["claim"].marker, markersize=8,
                               markerfacecolor=NODE_STYLES["claim"].color, markeredgecolor="#c0392b",
-                              markeredgewidth=1.6, label="negative claim (denial, “not”)"))
+                              markeredgewidth=1.6, label="negative claim (a denial)"))
     relations = sorted({str(a.get("relation")) for _, _, a in G.edges(data=True)},
                        key=lambda r: (list(EDGE_STYLES).index(r) if r in EDGE_STYLES else 99, r))
     edge_handles = [Line2D([], [], color=EDGE_STYLES.get(r, (r, "#999999"))[1], lw=2,
