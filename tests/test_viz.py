@@ -255,3 +255,37 @@ def test_viz_html_page_is_self_contained() -> None:
     assert "default-src 'none'" in page and "connect-src" not in page  # default-src covers it
     assert page.count("<script") == 3  # data, cytoscape, viewer
     assert "The Cytoscape Consortium" in page  # the licence header travels with the code
+
+
+# ---------- the command line ----------
+
+def test_viz_cli_writes_each_format(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from kgbuild.cli import cli
+
+    graph = tmp_path / "demo.ttl"
+    demo_graph().serialize(graph, format="turtle")
+    runner = CliRunner()
+    for name in ("claims.html", "claims.gexf", "claims.dot"):
+        result = runner.invoke(cli, ["viz", str(graph), "-o", str(tmp_path / name), "--title", "Demo"])
+        assert result.exit_code == 0, result.output
+        assert (tmp_path / name).stat().st_size > 0
+    result = runner.invoke(cli, ["viz", str(graph), "-o", str(tmp_path / "c.json"), "--claims-as", "edges"])
+    assert result.exit_code == 0, result.output
+    data = json.loads((tmp_path / "c.json").read_text(encoding="utf-8"))
+    assert not any(n["type"] == "claim" for n in data["nodes"])
+
+
+def test_viz_cli_refuses_unknown_extension_and_misplaced_options(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from kgbuild.cli import cli
+
+    graph = tmp_path / "demo.ttl"
+    demo_graph().serialize(graph, format="turtle")
+    runner = CliRunner()
+    result = runner.invoke(cli, ["viz", str(graph), "-o", str(tmp_path / "claims.xlsx")])
+    assert result.exit_code == 2 and "extension" in result.output
+    result = runner.invoke(cli, ["viz", str(graph), "-o", str(tmp_path / "claims.html"), "--claims-as", "edges"])
+    assert result.exit_code == 2 and "--claims-as" in result.output

@@ -411,6 +411,48 @@ def info(graphs: tuple[Path, ...], fmt: str) -> None:
     click.echo(format_info(graph_info(graph), "json" if fmt == "json" else "text"), nl=False)
 
 
+@cli.command(epilog=_EXIT_CODES)
+@click.argument("graphs", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("-o", "--output", type=click.Path(path_type=Path), required=True,
+              help="File to write; its extension picks the format: .html, .svg, .png, .pdf, "
+                   ".graphml, .gexf, .dot or .json.")
+@click.option("--title", help="Title of the page or picture (default: the article's headline).")
+@click.option("--claims-as", type=click.Choice(["nodes", "edges"]), default=None,
+              help="Graph files: each claim a node (default), or an arrow from speaker to subject.")
+@click.option("--collapsed/--expanded", default=None,
+              help="HTML: start with claims folded into their speakers (default: above 300 nodes).")
+def viz(graphs: tuple[Path, ...], output: Path, title: str | None, claims_as: str | None,
+        collapsed: bool | None) -> None:
+    """Draw graphs: an interactive page, a picture, or a file for graph tools.
+
+    The page (.html) is one file that works offline: click a node for its
+    names, Wikidata link, and for a claim its quote, date, outlet and the
+    sentence it comes from. Pictures (.svg, .png, .pdf) are A4 landscape and
+    need the viz extra (matplotlib). .graphml and .gexf open in Gephi,
+    Cytoscape and yEd, .dot in Graphviz, .json is node-link JSON.
+
+    \b
+    Examples:
+      kgbuild viz article.ttl -o claims.html
+      kgbuild viz article.ttl -o claims.png --title "Who said what"
+      kgbuild viz a.ttl b.ttl -o corpus.gexf --claims-as edges
+    """
+    from kgbuild.viz import format_of, render
+
+    kind = format_of(output)
+    io.check_output(output, inputs=list(graphs))
+    options: dict[str, Any] = {}
+    if claims_as is not None:
+        if kind not in ("graphml", "gexf", "dot", "json"):
+            raise click.UsageError("--claims-as applies to .graphml, .gexf, .dot and .json files")
+        options["claims_as"] = claims_as
+    if collapsed is not None:
+        if kind != "html":
+            raise click.UsageError("--collapsed/--expanded apply to .html pages")
+        options["collapsed"] = collapsed
+    render(io.read_graphs(list(graphs)), output, title=title, **options)
+
+
 def main(argv: Sequence[str] | None = None) -> None:
     """Run the command line (the ``kgbuild`` console script)."""
     cli.main(args=list(argv) if argv is not None else None, prog_name="kgbuild")
