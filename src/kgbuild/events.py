@@ -8,8 +8,10 @@ trigger words with their event class, and the small word lists the rules below u
    a match counts when it fits its token: a whole word, a word's start ("flieh" ->
    "fliehenden"), or the head of a capitalised compound with an inflection ending
    ("angriff" -> "Luftangriffe"). The longest match in a token wins, so a blocking entry
-   ("auswahl") silences a shorter one ("wahl"). A trigger after a negation ("keine Pläne
-   für ein Gespräch") is dropped.
+   ("auswahl") silences a shorter one ("wahl"). Entries may ask for context: an auxiliary
+   ("wurde ... gewählt"), someone to meet ("traf Macron"), a separable verb's particle at
+   the clause end ("trat ... zurück"), a date after the copula ("ist seit 1. Juli 2007").
+   A trigger after a negation ("keine Pläne für ein Gespräch") is dropped.
 2. **Attributes per occurrence**, within its sentence:
    *date* -- each resolved date goes to the nearest trigger or verb of saying, so "erklärte
    Tokajew am Dienstag" dates the statement, not the mobilisation it mentions; a trigger
@@ -18,14 +20,18 @@ trigger words with their event class, and the small word lists the rules below u
    Kasachstan"), inside the trigger's compound ("Ukraine-Konflikt"), a state adjective on
    the trigger ("russischen Teilmobilmachung"), a named place without preposition; an
    origin ("aus Russland") only when nothing better is named. The trigger's own clause
-   first, then the sentence.
+   first, then the sentence. A place the article names elsewhere also counts where the
+   mention stage left it unmarked, also as part of a word ("Nordaustralien").
    *agent* -- a possessive genitive before the trigger ("Putins Zustimmung zur
    Teilmobilisierung"), "durch X", the subject of an active trigger verb or of a verb that
-   carries an event noun ("flog Luftangriffe"), the doer in a genitive after an intransitive
-   event noun ("Rücktritt Papandreous").
+   carries an event noun ("flog Luftangriffe", "erklärte seinen Rücktritt"), the doer in a
+   genitive after an intransitive event noun ("Rücktritt Papandreous"), a subject "er" as
+   the person named last. Speakers ("sagte X") and sources ("nach Angaben von X") are not.
    *quantities* -- numbers in the sentence (a number right beside one trigger is that
    trigger's only); a number in the next sentence of the paragraph that has no trigger of
-   its own ("Mehr als ... Menschen ...") goes to the events before it.
+   its own ("Etwa 18,3 Millionen Staatsbürger ...") goes to the events before it; an event
+   without a place in a sentence that follows an event sentence takes that sentence's place
+   ("... Protesten in Moskau. Mehr als 1000 Menschen wurden verhaftet.").
 3. **Merging.** Occurrences of one class and trigger group are one happening unless their
    dates, their names ("Sturm Dagmar" vs "Zyklon Grant") or their compounds' first parts
    ("Neuwahl" vs "Parlamentswahl") disagree: the event gets the union of what they say.
@@ -290,12 +296,10 @@ class _Doc:
         self.place_cache: dict[int, list[_Place]] = {}
         self.prep_cache: dict[int, tuple[str | None, int]] = {}
         self.seg_word_cache: dict[int, frozenset[str]] = {}
-        self.outside: list[Mention] = []  # dateline, credits
         for mention in sorted((m for m in ctx.mentions if m.key), key=lambda m: (m.span.begin, m.span.end)):
             si = self.sentence_at(mention.span.begin)
             if si < 0:
-                self.outside.append(mention)
-                continue
+                continue  # dateline, credits
             self.by_sentence.setdefault(si, []).append(mention)
             if si not in self.active:
                 continue
@@ -417,7 +421,7 @@ def find_events(ctx: EventContext, *, lang: str = "de") -> list[Event]:
     for o in occs:
         by_sentence.setdefault(o.sentence, []).append(o)
     dates = _dates_by_sentence(ctx, doc)
-    quantities = _quantities_by_sentence(ctx, doc, dates)
+    quantities = _quantities_by_sentence(ctx, doc)
     for si, sent_occs in by_sentence.items():
         _assign_dates(doc, si, sent_occs, dates.get(si, []))
         _assign_quantities(doc, sent_occs, quantities.get(si, []))
@@ -426,7 +430,7 @@ def find_events(ctx: EventContext, *, lang: str = "de") -> list[Event]:
             _assign_actors(doc, o)
     _follow_up(ctx, doc, by_sentence, quantities)
     clusters = _merge(occs)
-    fallback = _dateline_state(ctx, doc)
+    fallback = _dateline_state(ctx)
     return [_to_event(ctx, n, c, fallback) for n, c in enumerate(clusters, start=1)]
 
 
@@ -653,8 +657,7 @@ def _assign_dates(doc: _Doc, si: int, occs: list[_Occurrence], dates: list[tuple
 
 
 # ------------------------------------------------------------------ quantities
-def _quantities_by_sentence(ctx: EventContext, doc: _Doc,
-                            dates: dict[int, list[tuple[Span, DateValue]]]) -> dict[int, list[tuple[Span, Quantity]]]:
+def _quantities_by_sentence(ctx: EventContext, doc: _Doc) -> dict[int, list[tuple[Span, Quantity]]]:
     date_spans = [sp for sp, _ in ctx.dates]
     out: dict[int, list[tuple[Span, Quantity]]] = {}
     for sp, q in ctx.quantities:
@@ -1005,7 +1008,7 @@ def _merge(occs: Iterable[_Occurrence]) -> list[_Cluster]:
     return clusters
 
 
-def _dateline_state(ctx: EventContext, doc: _Doc) -> str | None:
+def _dateline_state(ctx: EventContext) -> str | None:
     """The one state of the dateline, if the article names it elsewhere too."""
     dl = ctx.structure.dateline
     if dl is None:
