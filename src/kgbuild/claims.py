@@ -22,6 +22,7 @@ statement does not count.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field, replace
 
@@ -308,14 +309,17 @@ def _speaker_at(ctx: ClaimContext, i: int) -> Speaker | None:
         holder = next((p for p, ks in ctx.held_by.items() if key in ks), None)
         return Speaker(holder or key, Span.of(ctx.text, b, toks.ends[i]))
     pron = toks.word(i).lower()
-    if pron in ("er", "sie") and ctx.last_speakers:
-        return Speaker(ctx.last_speakers[0], Span.of(ctx.text, b, toks.ends[i]))
+    # "er" is a person; "sie" may be a person or the speakers just quoted ("teilten sie mit")
+    last = [k for k in ctx.last_speakers if pron == "sie" or k.startswith("person/")]
+    if pron in ("er", "sie") and last:
+        return Speaker(last[0], Span.of(ctx.text, b, toks.ends[i]))
     if pron not in ("er", "sie") and i in ctx.pronoun_persons:
         return None  # "ihm", "seine": not a subject
     for m in ctx.mentions:
         if m.span.begin <= b < m.span.end and m.key is not None and m.role not in ("adjective", "genitive") \
                 and m.kind != "place":
-            if m.kind != "person" and _after_preposition(toks, i):
+            first = _token_at(toks, m.span.begin)
+            if m.kind != "person" and (_after_preposition(toks, first) or _genitive_attribute(toks, first)):
                 return None
             return Speaker(m.key, m.span)
     if i in ctx.pronoun_persons and pron in ("er", "sie"):
@@ -323,6 +327,27 @@ def _speaker_at(ctx: ClaimContext, i: int) -> Speaker | None:
     if i in ctx.generic_refs:
         return Speaker(ctx.generic_refs[i], Span.of(ctx.text, b, toks.ends[i]))
     return None
+
+
+def _token_at(toks: Tokens, offset: int) -> int:
+    """The index of the token that starts at (or holds) a text offset."""
+    return max(bisect.bisect_right(toks.starts, offset) - 1, 0)
+
+
+def _genitive_attribute(toks: Tokens, i: int) -> bool:
+    """Is token i's phrase a genitive after a noun ("einen Alleingang der NATO")?"""
+    if i < 2 or toks.word(i - 1) not in ("der", "des"):
+        return False
+    prev = toks.word(i - 2)
+    return prev[:1].isupper() and toks.sentence_of[i - 2] == toks.sentence_of[i] and \
+        toks.starts[i - 2] != _sentence_start(toks, i)
+
+
+def _sentence_start(toks: Tokens, i: int) -> int:
+    k = i
+    while k > 0 and toks.sentence_of[k - 1] == toks.sentence_of[i]:
+        k -= 1
+    return toks.starts[k]
 
 
 def _after_preposition(toks: Tokens, i: int) -> bool:
@@ -415,7 +440,9 @@ def _speakers_for_verb(ctx: ClaimContext, lex: Lexicon, idx: list[int], pos: int
     for p in range(pos - 1, -1, -1):
         w = toks.word(idx[p])
         if _inside_quotes(toks.starts[idx[p]], quotes) or w in "“”\"«»„":
-            break
+            if p == pos - 1 or toks.word(idx[p + 1]) in (",", ":"):
+                break  # "„…“, sagte X": the quote is the content, not the subject's phrase
+            continue
         if w in _CLAUSE_BREAK and w not in "()":
             segments.append([])
             continue

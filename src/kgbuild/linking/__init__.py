@@ -51,14 +51,15 @@ def link(structure: Structure, toks: Tokens, mentions: list[Mention], titles: li
     """Link mentions to entities and titles to positions."""
     text = toks.text
     # ---- people: cluster by surname
+    # a genitive on a full name ("Wladimir Putins"): the nominative when the text has it too
+    words = set(text.replace("-", " ").split())
+    mentions = [_nominative(m, words, {}) for m in mentions]
     full_by_last: dict[str, str] = {}
     for m in mentions:
         if m.kind == "person" and m.role == "name" and len(m.name.split()) > 1:
             last = m.name.split()[-1]
             if len(m.name) > len(full_by_last.get(last, "")):
                 full_by_last[last] = m.name
-    # a genitive on a full name ("Wladimir Putins"): the nominative when the text has it too
-    words = set(text.replace("-", " ").split())
     mentions = [_nominative(m, words, full_by_last) for m in mentions]
     linked: list[Mention] = []
     for m in mentions:

@@ -52,7 +52,10 @@ def write_gexf(G: nx.MultiDiGraph, out: Path) -> None:
     for node, a in H.nodes(data=True):
         style = NODE_STYLES.get(str(a.get("type")), NODE_STYLES["other"])
         a["viz"] = {"color": _rgb(style.color), "size": 10.0 + 2.0 * H.degree(node)}
-    nx.write_gexf(H, out, encoding="utf-8", prettyprint=True, version="1.2draft")
+    text = "\n".join(nx.generate_gexf(H, encoding="utf-8", prettyprint=True, version="1.2draft"))
+    # networkx stamps today's date into <meta>; without it the same graph gives the same file.
+    text = re.sub(r' lastmodifieddate="[^"]*"', "", text, count=1)
+    Path(out).write_text(text + "\n", encoding="utf-8")
 
 
 def write_json(G: nx.MultiDiGraph, out: Path) -> None:

@@ -142,12 +142,13 @@ def html_page(graph: Graph | nx.MultiDiGraph, *, title: str | None = None, colla
     """
     G = graph if isinstance(graph, nx.MultiDiGraph) else to_networkx(graph, claims_as="nodes")
     data = page_data(G, title=title, collapsed=collapsed, collapse_threshold=collapse_threshold)
-    css = _asset("viewer.css")
+    css = _asset("viewer.css").replace("</", "<\\/")  # cannot end the <style> element early
     scripts = [_inline_js(_asset("cytoscape.min.js")), _inline_js(_asset("viewer.js"))]
     # No network, no plugins, no other scripts than these two: the page is inert data plus its viewer.
     csp = "; ".join([
         "default-src 'none'",
         "script-src " + " ".join(_csp_hash(s) for s in scripts),
+        # cytoscape.js sets style attributes; styles cannot run code, so inline ones may stay.
         "style-src 'unsafe-inline'",
         "img-src data: blob:",
         "base-uri 'none'",
@@ -156,7 +157,7 @@ def html_page(graph: Graph | nx.MultiDiGraph, *, title: str | None = None, colla
     fills = {
         "CSP": html.escape(csp, quote=False).replace('"', "&quot;"),
         "TITLE": html.escape(data["meta"]["title"], quote=True),
-        "CSS": css.replace("</", "<\\/"),
+        "CSS": css,
         "DATA": script_json(data),
         "CYTOSCAPE": scripts[0],
         "VIEWER": scripts[1],
