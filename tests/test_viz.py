@@ -289,3 +289,10 @@ def test_viz_cli_refuses_unknown_extension_and_misplaced_options(tmp_path: Path)
     assert result.exit_code == 2 and "extension" in result.output
     result = runner.invoke(cli, ["viz", str(graph), "-o", str(tmp_path / "claims.html"), "--claims-as", "edges"])
     assert result.exit_code == 2 and "--claims-as" in result.output
+
+
+@pytest.mark.parametrize("ext", ["html", "graphml", "gexf", "dot", "json"])
+def test_viz_files_are_deterministic(tmp_path: Path, ext: str) -> None:
+    a = render(demo_graph(), tmp_path / f"a.{ext}").read_bytes()
+    b = render(demo_graph(), tmp_path / f"b.{ext}").read_bytes()
+    assert a == b

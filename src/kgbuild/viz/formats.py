@@ -55,7 +55,7 @@ def write_gexf(G: nx.MultiDiGraph, out: Path) -> None:
     text = "\n".join(nx.generate_gexf(H, encoding="utf-8", prettyprint=True, version="1.2draft"))
     # networkx stamps today's date into <meta>; without it the same graph gives the same file.
     text = re.sub(r' lastmodifieddate="[^"]*"', "", text, count=1)
-    Path(out).write_text(text + "\n", encoding="utf-8")
+    Path(out).write_text('<?xml version="1.0" encoding="utf-8"?>\n' + text + "\n", encoding="utf-8")
 
 
 def write_json(G: nx.MultiDiGraph, out: Path) -> None:
