@@ -45,6 +45,8 @@ ENTITIES: dict[str, tuple[str, str, str, str]] = {
     "Prag": ("place/prag", "place", "name", "Prag"),
     "Tschechien": ("country/cz", "country", "name", "Tschechien"),
     "Nordrhein-Westfalen": ("place/nordrhein-westfalen", "place", "name", "Nordrhein-Westfalen"),
+    "Kabul": ("place/kabul", "place", "name", "Kabul"),
+    "Europäische Union": ("organization/eu", "organization", "name", "Europäische Union"),
     "Ukraine": ("country/ua", "country", "name", "Ukraine"),
 }
 
@@ -399,6 +401,38 @@ def test_events_possessive_points_back_to_the_subject() -> None:
     assert e.types == ("Resignation",) and e.agents == ("person/karolina-peake",)
     (e,) = find_events(build([["Ihre Ausreise folgte, nachdem Karolina Peake sprach."]]))
     assert e.agents == ()
+
+
+def test_events_deaths_of_an_attack_are_its_toll() -> None:
+    ctx = build([["Bei einem Anschlag in Kabul sind am Freitag mindestens 30 Menschen getötet worden."]],
+                dates={"am Freitag": "2022-09-02"},
+                quantities={"mindestens 30 Menschen": Quantity(min_value=30, unit="Menschen")})
+    (attack,) = find_events(ctx)
+    assert attack.types == ("Attack",)
+    assert attack.start is not None and attack.start.value == "2022-09-02"
+    assert values(attack) == {30}
+    assert attack.name == "Anschlag in Kabul"
+
+
+def test_events_verb_that_carries_an_event_noun_is_not_a_second_event() -> None:
+    ctx = build([["Die Europäische Union hat am Freitag neue Sanktionen gegen Russland beschlossen."]])
+    (sanction,) = find_events(ctx)
+    assert sanction.types == ("Sanction",)
+    assert sanction.agents == ("organization/eu",)
+    assert sanction.locations == ("country/ru",)
+    assert sanction.name == "Sanktionen"  # "gegen Russland" is no place to name it by
+
+
+def test_events_name_keeps_the_article_of_the_place() -> None:
+    (war,) = of_type(find_events(build([["Viele fliehen vor dem Krieg in der Ukraine."]])), "ArmedConflict")
+    assert war.name == "Krieg in der Ukraine"
+
+
+def test_events_dateline_place_when_it_names_nothing_else() -> None:
+    ctx = build([["Karolina Peake ist am Donnerstag zurückgetreten."]], dateline="Prag",
+                dates={"am Donnerstag": "2012-04-26"})
+    (res,) = find_events(ctx)
+    assert res.locations == ("place/prag",)
 
 
 # ------------------------------------------------------------------ frame

@@ -72,6 +72,8 @@ _INTRANSITIVE = frozenset({"Resignation", "Death", "Migration", "Protest", "Appo
 _AGENT_KINDS = frozenset({"person", "organization", "country"})
 _PLACE_KINDS = frozenset({"place", "country"})
 _PRECISION = {"day": 0, "month": 1, "year": 2}
+# events whose victims are counted as their own quantity, not as separate deaths
+_TOLL_OF = frozenset({"Attack", "ArmedConflict", "NaturalDisaster", "Accident", "Protest"})
 _ADJ_ENDING = re.compile(r"(?:e|en|er|es|em)$")
 _VERB_ENDING = re.compile(r"(?:e|en|end|ende|enden|ender|endes|endem|er|es|em|n|t|te|ten|ter|tes|tem|st|et|s)?")
 _QUOTES = frozenset("„“”\"'‚‘’«»‹›")
@@ -417,6 +419,7 @@ def find_events(ctx: EventContext, *, lang: str = "de") -> list[Event]:
     occs = _find_triggers(ctx, doc, hits)
     if not occs:
         return []
+    occs = _drop_subsumed(doc, occs)
     by_sentence: dict[int, list[_Occurrence]] = {}
     for o in occs:
         by_sentence.setdefault(o.sentence, []).append(o)
@@ -424,7 +427,7 @@ def find_events(ctx: EventContext, *, lang: str = "de") -> list[Event]:
     quantities = _quantities_by_sentence(ctx, doc)
     for si, sent_occs in by_sentence.items():
         _assign_dates(doc, si, sent_occs, dates.get(si, []))
-        _assign_quantities(doc, sent_occs, quantities.get(si, []))
+        _assign_quantities(sent_occs, quantities.get(si, []))
         for o in sent_occs:
             _assign_locations(doc, o, extra.get(si, []))
             _assign_actors(doc, o)
@@ -595,6 +598,25 @@ def _before_noun(doc: _Doc, t: int, si: int) -> bool:
     return False
 
 
+def _drop_subsumed(doc: _Doc, occs: list[_Occurrence]) -> list[_Occurrence]:
+    """Occurrences that only describe another event of their sentence.
+
+    Deaths beside an attack, a disaster or fighting are that event's toll (the ontology counts
+    them as its quantity), and a verb that carries an event noun in its clause ("hat Sanktionen
+    beschlossen", "unterzeichneten ein Abkommen") is that event's own happening.
+    """
+    out = []
+    for o in occs:
+        same = [x for x in occs if x is not o and x.sentence == o.sentence]
+        if o.type == "Death" and any(x.type in _TOLL_OF for x in same):
+            continue
+        if o.trigger.match != "suffix" and doc.low[o.tok_end] in doc.lex.support and \
+                any(x.trigger.match == "suffix" and x.segment == o.segment for x in same):
+            continue
+        out.append(o)
+    return out
+
+
 def _participle(token: str) -> bool:
     w = token.lower()
     return "ge" in w[:6] or w.endswith("t") or w.endswith("iert")
@@ -668,15 +690,15 @@ def _quantities_by_sentence(ctx: EventContext, doc: _Doc) -> dict[int, list[tupl
     return out
 
 
-def _assign_quantities(doc: _Doc, occs: list[_Occurrence], quantities: list[tuple[Span, Quantity]]) -> None:
-    """A number right beside one trigger is that trigger's; the others go to every event of the sentence."""
-    for sp, q in quantities:
-        qt = doc.first_token_from(sp.begin)
-        qe = max(doc.token_at(sp.end - 1), qt)
-        qseg = doc.seg_at(sp.begin)
-        close = [o for o in occs if o.segment == qseg
-                 and (0 <= o.tok_begin - qe <= 3 or 0 <= qt - o.tok_end <= 3)]
-        for o in close if len(close) == 1 else occs:
+def _assign_quantities(occs: list[_Occurrence], quantities: list[tuple[Span, Quantity]]) -> None:
+    """Every number of a sentence counts for each of its events.
+
+    A sentence reports one happening with its figures far more often than two happenings
+    with one figure each; "mehr als 5000 Menschen ums Leben gekommen" after "Bei einem
+    Erdbeben" is the earthquake's toll.
+    """
+    for _, q in quantities:
+        for o in occs:
             if q not in o.quantities:
                 o.quantities.append(q)
 
@@ -818,8 +840,11 @@ def _assign_locations(doc: _Doc, o: _Occurrence, extra: list[Mention]) -> None:
         mt, m, prep, prep_tok = found[0]
         if prep_tok >= 0:  # the first of a list: "in Spanien, Chile und Kolumbien"
             mt, m, prep, prep_tok = min((x for x in found if x[3] == prep_tok), key=lambda x: x[0])
-        if prep in doc.lex.loc and doc.seg[mt] == o.segment:
-            o.located_by = "nach" if prep == "nach" else "in"
+        if prep in doc.lex.loc and doc.seg[mt] == o.segment and found is not weak_own:
+            # "in der Ukraine", "nach Kasachstan": the article as the text has it
+            article = doc.low[mt - 1] if doc.in_sentence(mt - 1, o.sentence) else ""
+            o.located_by = ("nach" if prep == "nach" else "in") + \
+                (f" {article}" if article in ("der", "die", "den", "dem") else "")
             o.location_name = m.name
 
 
@@ -1009,16 +1034,24 @@ def _merge(occs: Iterable[_Occurrence]) -> list[_Cluster]:
 
 
 def _dateline_state(ctx: EventContext) -> str | None:
-    """The one state of the dateline, if the article names it elsewhere too."""
+    """Where the article's events happen unless it says otherwise.
+
+    The one state of the dateline, if the article names it elsewhere too ("Prag (Tschechien),
+    27.04.2012 –"); else the dateline's one place when it names nothing else ("Peking –").
+    """
     dl = ctx.structure.dateline
     if dl is None:
         return None
-    inside = {m.key for m in ctx.mentions if m.key and m.kind == "country" and dl.begin <= m.span.begin < dl.end}
-    if len(inside) != 1:
-        return None
-    key = next(iter(inside))
-    elsewhere = any(m.key == key and not dl.begin <= m.span.begin < dl.end for m in ctx.mentions)
-    return key if elsewhere else None
+    inside = [m for m in ctx.mentions if m.key and dl.begin <= m.span.begin < dl.end]
+    states = {m.key for m in inside if m.kind == "country"}
+    if len(states) == 1:
+        key = next(iter(states))
+        elsewhere = any(m.key == key and not dl.begin <= m.span.begin < dl.end for m in ctx.mentions)
+        return key if elsewhere else None
+    places = {m.key for m in inside}
+    if len(places) == 1 and inside[0].kind == "place":
+        return inside[0].key
+    return None
 
 
 # ------------------------------------------------------------------ output
