@@ -30,7 +30,8 @@ from kgbuild.mentions import Lexicon, Tokens
 from kgbuild.mentions.lexicon import SpeechVerb
 from kgbuild.model import Claim, DateValue, Mention, Span, SpeechAct, Structure
 
-_QUOTE_PAIRS = (("„", "“"), ("„", "”"), ("»", "«"), ("«", "»"), ('"', '"'), ("‚", "‘"), ("“", "”"))
+# „…“ „…” »…« «…» "…" ‚…‘ “…”: the quoted text is the group that matched
+_QUOTE_RE = re.compile(r'„([^“”]+)[“”]|»([^«]+)«|«([^»]+)»|"([^"]+)"|‚([^‘]+)‘|“([^”]+)”')
 _CLAUSE_BREAK = {",", ":", ";", "–", "—", "(", ")"}
 _SUBCLAUSE = re.compile(
     r",\s*(?:(?:und|aber|oder)\s+)?(?:dass|daß|weil|wenn|falls|sofern|soweit|solange|ob|obwohl|da|nachdem|bevor|damit|sodass|"
@@ -577,22 +578,8 @@ def _clause_bounds(ctx: ClaimContext, idx: list[int], pos: int, quotes: list[tup
 # ---------------------------------------------------------------- content, quotes
 def _quotes(text: str, span: Span) -> list[tuple[int, int]]:
     """Direct quotes in a span, as (begin, end) of the quoted text without the marks."""
-    out: list[tuple[int, int]] = []
-    s = span.text
-    i = 0
-    while i < len(s):
-        c = s[i]
-        closers = [cl for op, cl in _QUOTE_PAIRS if op == c]
-        if closers:
-            j = i + 1
-            while j < len(s) and s[j] not in closers:
-                j += 1
-            if j < len(s) and j > i + 1:
-                out.append((span.begin + i + 1, span.begin + j))
-                i = j + 1
-                continue
-        i += 1
-    return out
+    return [(m.start(m.lastindex or 1), m.end(m.lastindex or 1))
+            for m in _QUOTE_RE.finditer(text, span.begin, span.end)]
 
 
 def _inside_quotes(offset: int, quotes: list[tuple[int, int]]) -> bool:

@@ -79,6 +79,7 @@ class Lexicon:
     subjunctive: frozenset[str]
     _common: Any = None
     title_categories: dict[str, str] = field(default_factory=dict)
+    _title_cache: dict[str, tuple[str, str | None] | None] = field(default_factory=dict)
     entity_words: frozenset[str] = frozenset()
     surface_keys: dict[str, str] = field(default_factory=dict)
 
@@ -173,6 +174,15 @@ class Lexicon:
 
     def title_of(self, w: str) -> tuple[str, str | None] | None:
         """The base title a word names, and the first part of a compound ("Kreml-Sprecher")."""
+        try:
+            return self._title_cache[w]
+        except KeyError:
+            hit = self._title_of(w)
+            if len(self._title_cache) < 200_000:
+                self._title_cache[w] = hit
+            return hit
+
+    def _title_of(self, w: str) -> tuple[str, str | None] | None:
         base = self.titles.get(w)
         if base is not None:
             if "-" in w:  # a listed "NATO-Generalsekretär"
