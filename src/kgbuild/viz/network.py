@@ -85,7 +85,7 @@ EDGE_STYLES: dict[str, tuple[str, str]] = {
     "agent": ("agent", "#e15759"),
     "participant": ("participant", "#ff9da7"),
     "contained_in": ("contained in", "#76b7b2"),
-    "claim": ("claim", "#c9a227"),
+    "claim": ("claim (speaker → subject)", "#c9a227"),
 }
 
 # rdf:type → node type, in order of precedence (a Country typed schema:Place too stays a country).

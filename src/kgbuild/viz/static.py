@@ -174,9 +174,12 @@ def write_static(graph: Graph | nx.MultiDiGraph, out: Path, *, title: str | None
                      fontsize=16, fontweight="bold")
         parts = [f"{counts[k]} {NODE_STYLES[k].plural.lower() if counts[k] != 1 else NODE_STYLES[k].label.lower()}"
                  for k in NODE_STYLES if counts.get(k)]
-        subtitle = " · ".join(parts) + f" · {G.number_of_edges()} links" + (f" — {note}" if note else "")
+        subtitle = " · ".join(parts) + f" · {G.number_of_edges()} links"
         fig.text(0.02, 0.935, subtitle, ha="left", fontsize=10, color="#555555")
-        ax = fig.add_axes((0.02, 0.02, 0.76, 0.89))
+        if note:
+            fig.text(0.02, 0.912, note[0].upper() + note[1:] + ".", ha="left", fontsize=9, color="#777777",
+                     style="italic")
+        ax = fig.add_axes((0.02, 0.02, 0.76, 0.87))
         ax.set_axis_off()
         lax = fig.add_axes((0.8, 0.02, 0.19, 0.89))
         lax.set_axis_off()
