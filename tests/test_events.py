@@ -46,6 +46,7 @@ ENTITIES: dict[str, tuple[str, str, str, str]] = {
     "Tschechien": ("country/cz", "country", "name", "Tschechien"),
     "Nordrhein-Westfalen": ("place/nordrhein-westfalen", "place", "name", "Nordrhein-Westfalen"),
     "Kabul": ("place/kabul", "place", "name", "Kabul"),
+    "US": ("country/us", "country", "name", "USA"),
     "Europäische Union": ("organization/eu", "organization", "name", "Europäische Union"),
     "Ukraine": ("country/ua", "country", "name", "Ukraine"),
 }
@@ -433,6 +434,15 @@ def test_events_dateline_place_when_it_names_nothing_else() -> None:
                 dates={"am Donnerstag": "2012-04-26"})
     (res,) = find_events(ctx)
     assert res.locations == ("place/prag",)
+
+
+def test_events_nach_with_an_article_is_a_time_and_compound_parts_place_only_their_compound() -> None:
+    ctx = build([["Das Treffen wurde auf die Zeit nach der US-Wahl verschoben."]])
+    events = find_events(ctx)
+    (delay,) = [e for e in events if e.name.startswith("Verschiebung")]
+    assert delay.locations == () and delay.name == "Verschiebung"
+    (election,) = of_type(events, "Election")
+    assert election.locations == ("country/us",) and election.name == "US-Wahl"
 
 
 # ------------------------------------------------------------------ frame

@@ -76,6 +76,8 @@ _PRECISION = {"day": 0, "month": 1, "year": 2}
 _TOLL_OF = frozenset({"Attack", "ArmedConflict", "NaturalDisaster", "Accident", "Protest"})
 _ADJ_ENDING = re.compile(r"(?:e|en|er|es|em)$")
 _VERB_ENDING = re.compile(r"(?:e|en|end|ende|enden|ender|endes|endem|er|es|em|n|t|te|ten|ter|tes|tem|st|et|s)?")
+_DETERMINERS = frozenset({"der", "die", "das", "dem", "den", "des", "einer", "einem", "eines", "seinem",
+                          "seiner", "ihrem", "ihrer"})
 _QUOTES = frozenset("„“”\"'‚‘’«»‹›")
 
 
@@ -605,9 +607,12 @@ def _drop_subsumed(doc: _Doc, occs: list[_Occurrence]) -> list[_Occurrence]:
     them as its quantity), and a verb that carries an event noun in its clause ("hat Sanktionen
     beschlossen", "unterzeichneten ein Abkommen") is that event's own happening.
     """
+    by_sentence: dict[int, list[_Occurrence]] = {}
+    for o in occs:
+        by_sentence.setdefault(o.sentence, []).append(o)
     out = []
     for o in occs:
-        same = [x for x in occs if x is not o and x.sentence == o.sentence]
+        same = [x for x in by_sentence[o.sentence] if x is not o]
         if o.type == "Death" and any(x.type in _TOLL_OF for x in same):
             continue
         if o.trigger.match != "suffix" and doc.low[o.tok_end] in doc.lex.support and \
@@ -779,7 +784,8 @@ def _place_candidates(doc: _Doc, si: int, extra: list[Mention]) -> list[_Place]:
 
     The level is "strong" (a local preposition, a named place, a genitive), "weak" (an origin, a
     bare state), "adjective" (a state adjective: a place only on the trigger or a place noun),
-    or None (governed by another preposition: "mit Deutschland").
+    "part" (a compound's first part: a place only inside the trigger's own word), or None
+    (governed by another preposition: "mit Deutschland").
     """
     cached = doc.place_cache.get(si)
     if cached is not None:
@@ -795,13 +801,20 @@ def _place_candidates(doc: _Doc, si: int, extra: list[Mention]) -> list[_Place]:
         prep: str | None = None
         prep_tok = -1
         level: str | None
+        me = doc.tokens_of[id(m)][1] if id(m) in doc.tokens_of else mt
+        if m.span.end < doc.tok_end[me] and doc.text[m.span.end] in "-‐‑":
+            # the first part of a compound ("US-Präsidentschaftswahl") places only that compound
+            out.append((mt, m, None, "part", -1))
+            continue
         if m.role in ("adjective", "demonym"):
             nt = doc.first_token_from(m.span.end)
             on_place = doc.in_sentence(nt, si) and doc.low[nt] in lex.placenoun
             level = "strong" if m.role == "adjective" and on_place else "adjective" if m.role == "adjective" else None
         else:
             prep, prep_tok = doc.prep_token(mt)
-            if prep in lex.loc:
+            if prep == "nach" and doc.low[prep_tok + 1] in _DETERMINERS:
+                level = None  # "nach dem Krieg", "nach der Wahl": a time, not a destination
+            elif prep in lex.loc:
                 level = "weak" if prep == "gegen" and m.kind == "country" else "strong"
             elif prep in lex.weakloc:
                 level = "weak"
