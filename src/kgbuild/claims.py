@@ -242,6 +242,8 @@ def _verb_claim(ctx: ClaimContext, lex: Lexicon, si: int, idx: list[int], words:
             continue
         if sv.needs_object and not _has_object(words, pos, sv):
             continue
+        if pos + 1 < len(words) and words[pos + 1] in _PASSIVE:
+            continue  # "ist zum Präsidenten erklärt worden": a passive reports no speaker
         complement = bool(quotes) or (pos + 1 < len(words) and words[pos + 1] in (",", ":"))
         if act in (SpeechAct.CONFIRMATION, SpeechAct.CRITICISM) and _final_participle(words, pos) and not complement:
             continue  # "hat die Verurteilung bestätigt.": an act, not a report of speech
@@ -422,6 +424,10 @@ def _speakers_for_verb(ctx: ClaimContext, lex: Lexicon, idx: list[int], pos: int
         if lex.speech_verb(w) is not None:
             break
         s = _speaker_at(ctx, i)
+        if s is None and w[:1].isupper() and lex.is_common(w) and lex.title_of(w) is None and p > pos + 1 \
+                and toks.word(idx[p - 1]).lower() not in _PREPOSITIONS | {"am", "im", "vom"} \
+                and not any(b.begin <= toks.starts[i] < b.end for b, _ in ctx.dates):
+            break  # "glauben viele Israelis": the subject is a noun phrase that names no one
         if s is not None:
             s = _prefer_holder(ctx, idx, p, s)
             # "sagte Below der Deutschen Presse-Agentur": the medium is the addressee, not the speaker
@@ -526,6 +532,7 @@ def _particle_after(words: list[str], pos: int, sv: SpeechVerb) -> str | None:
     return None
 
 
+_PASSIVE = {"worden", "wurde", "wurden", "werden", "wird"}
 _SUBORDINATORS = {"dass", "daß", "weil", "wenn", "falls", "sofern", "soweit", "solange", "ob", "obwohl", "nachdem",
                   "bevor", "damit", "sodass", "der", "die", "das", "den", "dem", "deren", "dessen", "wo", "wie", "als"}
 _AUX = {"hat", "habe", "hatte", "hatten", "haben", "hätte", "wurde", "wurden", "wird", "werden", "worden", "ist",
