@@ -742,13 +742,15 @@ def _place_mentions(ctx: EventContext, doc: _Doc) -> dict[int, list[Mention]]:
                 pos = seg_text.find(n, pos + len(n))
     compass_prefixes = tuple(compass)
     mention_at = doc.mention_at
+    lookup = dict(names)  # with the genitive: "Moskaus"
+    for n, m in names.items():
+        lookup.setdefault(n + "s", m)
     candidates = [t for t, w in enumerate(doc.low)
-                  if (w in names or "-" in w or (w[-1] == "s" and w[:-1] in names)
-                      or (len(w) >= 8 and w.startswith(compass_prefixes))) and t not in mention_at]
+                  if (w in lookup or "-" in w or w.startswith(compass_prefixes)) and t not in mention_at]
     for t in candidates:
         w = doc.low[t]
         hits: list[tuple[int, int, Mention]] = []
-        known = names.get(w) or (names.get(w[:-1]) if w[-1] == "s" else None)
+        known = lookup.get(w)
         if known is not None:
             if doc.is_cap(t):
                 hits.append((0, len(w), known))
