@@ -445,6 +445,14 @@ def test_events_nach_with_an_article_is_a_time_and_compound_parts_place_only_the
     assert election.locations == ("country/us",) and election.name == "US-Wahl"
 
 
+def test_events_state_adjective_on_a_force_is_the_agent() -> None:
+    (attack,) = find_events(build([["Am Donnerstag beschoss die russische Armee die Stadt Moskau."]]))
+    assert attack.types == ("Attack",) and attack.agents == ("country/ru",)
+    assert attack.locations == ("place/moskau",)
+    (mig,) = find_events(build([["Auf Anraten der russischen Regierung sind zwei Reporter ausgereist."]]))
+    assert mig.agents == ()
+
+
 # ------------------------------------------------------------------ frame
 def test_events_dateline_state_places_an_event_without_place() -> None:
     ctx = build([["Die drei Parteien haben ihren Koalitionsvertrag am Sonntag aufgehoben.",

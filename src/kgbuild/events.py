@@ -124,6 +124,7 @@ class EventLexicon:
     article: frozenset[str] = frozenset()
     source: frozenset[str] = frozenset()
     possessive: frozenset[str] = frozenset()
+    agentnoun: frozenset[str] = frozenset()
     timeunit: frozenset[str] = frozenset()
     preps: frozenset[str] = frozenset()  # every preposition of @loc, @weakloc, @noloc, @agentprep
 
@@ -183,7 +184,7 @@ def parse_event_lexicon(data: str) -> EventLexicon:
     automaton.make_automaton()
     w = {name: lists.get(name, frozenset()) for name in (
         "speech", "neg", "loc", "weakloc", "agentprep", "passive", "support", "placenoun", "compass",
-        "nodate", "clause", "subclause", "article", "source", "timeunit", "possessive")}
+        "nodate", "clause", "subclause", "article", "source", "timeunit", "possessive", "agentnoun")}
     preps = w["loc"] | w["weakloc"] | w["agentprep"] | lists.get("noloc", frozenset())
     w["clause"] = w["clause"] | w["subclause"]
     return EventLexicon(tuple(triggers), automaton, lists, **w, preps=preps)
@@ -939,6 +940,22 @@ def _subject(doc: _Doc, o: _Occurrence, mentions: Sequence[Mention]) -> str | No
             return m.key
     # the subject may stand before an apposition or a relative clause ("Karolina Peake, die ..., war
     # ... ausgetreten"), but not in an attribution frame ("X berichtet, ... seien weggefallen")
+    # "die russische Armee beschoss ...": a state adjective on a force or authority
+    for m in doc.by_sentence.get(si, []):
+        if m.role != "adjective" or m.kind != "country" or not m.key or id(m) not in doc.tokens_of:
+            continue
+        mt, me = doc.tokens_of[id(m)]
+        if doc.seg[mt] != o.segment or not doc.in_sentence(me + 1, si) or doc.low[me + 1] not in lex.agentnoun:
+            continue
+        # "Die russische Armee ...", "... beschoss die russische Armee", not "Anraten der australischen
+        # Regierung" (a genitive after a noun)
+        art = mt - 1
+        if not (doc.in_sentence(art, si) and doc.low[art] in ("die", "der", "das")):
+            continue
+        lead = art - 1
+        if lead >= doc.seg_first[o.segment] and (not doc.is_word(lead) or doc.is_cap(lead)):
+            continue
+        return m.key
     if doc.low[doc.seg_first[o.segment]] in lex.subclause:
         return None  # "..., die aus Russland fliehen": the clause has its own subject
     framed = {doc.seg[t] for t in range(doc.sent_first[si], o.tok_begin) if doc.low[t] in lex.speech}
