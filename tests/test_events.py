@@ -446,7 +446,7 @@ def test_events_nach_with_an_article_is_a_time_and_compound_parts_place_only_the
 
 
 def test_events_state_adjective_on_a_force_is_the_agent() -> None:
-    (attack,) = find_events(build([["Am Donnerstag beschoss die russische Armee die Stadt Moskau."]]))
+    (attack,) = find_events(build([["Am Donnerstag beschossen die russischen Truppen die Stadt Moskau."]]))
     assert attack.types == ("Attack",) and attack.agents == ("country/ru",)
     assert attack.locations == ("place/moskau",)
     (mig,) = find_events(build([["Auf Anraten der russischen Regierung sind zwei Reporter ausgereist."]]))
