@@ -303,7 +303,7 @@ def _is_back_reference(ctx: ClaimContext, si: int, d: _Draft) -> bool:
 
 
 # ---------------------------------------------------------------- speakers
-def _speaker_at(ctx: ClaimContext, i: int) -> Speaker | None:
+def _speaker_at(ctx: ClaimContext, i: int, *, source: bool = False) -> Speaker | None:
     """The speaker a token stands for: an entity mention, a title (position), a pronoun."""
     toks = ctx.tokens
     b = toks.starts[i]
@@ -322,7 +322,10 @@ def _speaker_at(ctx: ClaimContext, i: int) -> Speaker | None:
         if m.span.begin <= b < m.span.end and m.key is not None and m.role not in ("adjective", "genitive") \
                 and m.kind != "place":
             first = _token_at(toks, m.span.begin)
-            if m.kind != "person" and (_after_preposition(toks, first) or _genitive_attribute(toks, first)):
+            # a subject is no prepositional phrase or genitive attribute; the source of
+            # "nach Angaben der X" or "laut X" is exactly that
+            if not source and m.kind != "person" and (_after_preposition(toks, first)
+                                                      or _genitive_attribute(toks, first)):
                 return None
             return Speaker(m.key, m.span)
     if i in ctx.pronoun_persons and pron in ("er", "sie"):
@@ -370,7 +373,7 @@ def _speaker_after(ctx: ClaimContext, idx: list[int], start: int, *, limit: int 
         w = ctx.tokens.word(idx[pos])
         if w in _CLAUSE_BREAK or w == ".":
             return None
-        s = _speaker_at(ctx, idx[pos])
+        s = _speaker_at(ctx, idx[pos], source=True)
         if s is not None:
             return _prefer_holder(ctx, idx, pos, s)
     return None
@@ -381,7 +384,7 @@ def _speaker_before(ctx: ClaimContext, idx: list[int], pos: int) -> Speaker | No
         w = ctx.tokens.word(idx[p])
         if w in _CLAUSE_BREAK:
             return None
-        s = _speaker_at(ctx, idx[p])
+        s = _speaker_at(ctx, idx[p], source=True)
         if s is not None:
             return s
     return None
@@ -389,7 +392,7 @@ def _speaker_before(ctx: ClaimContext, idx: list[int], pos: int) -> Speaker | No
 
 def _speaker_between(ctx: ClaimContext, idx: list[int], a: int, b: int) -> Speaker | None:
     for p in range(a, b):
-        s = _speaker_at(ctx, idx[p])
+        s = _speaker_at(ctx, idx[p], source=True)
         if s is not None:
             return _prefer_holder(ctx, idx, p, s)
     return None

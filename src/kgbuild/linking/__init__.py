@@ -112,6 +112,12 @@ def link(structure: Structure, toks: Tokens, mentions: list[Mention], titles: li
     for k, p in list(positions.items()):
         if p.holder is None and p.of is None and len(titled.get(p.title, [])) == 1:
             held[(p.title, None)] = titled[p.title][0]  # "Badawis Ehefrau" after "… Ehefrau Ensaf Haidar"
+        if p.of is None and p.holder is not None and not lex.is_office(p.title) and p.holder:
+            del positions[k]  # "Vertrauter Wladimir Putins", "des Experten X": a description, not an office
+            for ti, tk in list(title_keys.items()):
+                if tk == k:
+                    del title_keys[ti]
+            continue
         if p.holder is None and p.of is None and (p.title, None) not in held:
             del positions[k]  # a bare role word ("Vertrauter", "Experten") is no office
             for ti, tk in list(title_keys.items()):
