@@ -282,7 +282,7 @@ def _office_of(toks: Tokens, ti: int, t: TitleMention, ms: list[Mention], lex: L
             if m.span.begin == t.span.begin and m.kind in ("organization", "country"):
                 return m.key
         key = lex.lookup_key(t.of_hint)
-        if key:
+        if key and key.startswith(("organization/", "country/")):
             return key
     # an adjective or genitive right before: "Der kasachische Innenminister", "Russlands Außenminister"
     before = [m for m in ms if m.sentence == sent and m.span.end <= t.span.begin

@@ -103,7 +103,11 @@ def find_mentions(structure: Structure, toks: Tokens, lex: Lexicon) -> list[Ment
     # 1. gazetteer names, longest first
     for b, e, entry in lex.match(text, structure):
         if free(b, e):
-            add(Mention(Span.of(text, b, e), entry.kind, entry.name, entry.key, entry.role, sent_of_offset(b)))
+            name = entry.name
+            if entry.kind == "person":  # the form as written becomes an alternate name ("Putin")
+                name = text[b:e].rstrip("'")
+                name = name[:-1] if entry.role == "genitive" and name.endswith("s") else name
+            add(Mention(Span.of(text, b, e), entry.kind, name, entry.key, entry.role, sent_of_offset(b)))
 
     # 2. dateline places not in the gazetteer
     if structure.dateline is not None:

@@ -374,6 +374,16 @@ def load_lexicon(lang: str = "de") -> Lexicon:
                 add(n[1:], replace(entry, ambiguous=True))
             else:
                 add(n, entry)
+    for row in _read_tsv(lang, "persons.tsv"):
+        name = row.get("name", "")
+        if not name:
+            continue
+        key = entity_key("person", name)
+        person = GazEntry("person", key, name, "name", None, row.get("wikidata") or None)
+        entries[key] = person
+        for n in [name, *_split(row.get("aliases"))]:
+            # "Putins", "Scholz'": a genitive names the person too
+            add(n, person if not n.endswith(("s", "'")) or n == name else replace(person, role="genitive"))
     for surface, value in surfaces.items():
         auto.add_word(surface, value)
     if surfaces:
@@ -405,7 +415,7 @@ def load_lexicon(lang: str = "de") -> Lexicon:
 
 def _rank(e: GazEntry) -> int:
     order = {"name": 0, "acronym": 0, "metonym": 1, "genitive": 1, "demonym": 2, "adjective": 3, "pronoun": 4}
-    kind = {"organization": 0, "country": 1, "place": 2, "person": 3}
+    kind = {"organization": 0, "country": 1, "person": 2, "place": 3}
     return order.get(e.role, 5) * 10 + kind.get(e.kind, 5)
 
 
