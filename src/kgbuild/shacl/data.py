@@ -10,7 +10,7 @@ indexes and cost nothing to obtain; for any other store they are built once from
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
-from typing import Any
+from typing import Any, cast
 
 from rdflib import RDF, RDFS, Graph
 from rdflib.plugins.stores.memory import Memory
@@ -65,17 +65,18 @@ class DataView:
             union of its graphs.
     """
 
-    __slots__ = ("graph", "spo", "pos", "_union", "_subclass_up", "_subclass_down")
+    __slots__ = ("graph", "spo", "pos", "memo", "_union", "_subclass_up", "_subclass_down")
 
     def __init__(self, graph: Graph) -> None:
         self.graph = graph
         own = _store_indexes(graph)
         if own is None:
             if getattr(graph, "context_aware", False):
-                own = _built_indexes((s, p, o) for s, p, o, _c in graph.quads((None, None, None, None)))
+                own = _built_indexes((s, p, o) for s, p, o, _c in cast(Any, graph).quads((None, None, None, None)))
             else:
                 own = _built_indexes(graph.triples((None, None, None)))
         self.spo, self.pos = own
+        self.memo: dict[Any, Any] = {}  # per-validation caches of the constraints (SPARQL rows)
         self._union: Graph | None = None
         self._subclass_up: dict[Node, frozenset[Node]] = {}
         self._subclass_down: dict[Node, frozenset[Node]] = {}
@@ -86,7 +87,7 @@ class DataView:
         if self._union is None:
             if getattr(self.graph, "context_aware", False):
                 union = Graph(bind_namespaces="none")
-                for s, p, o, _c in self.graph.quads((None, None, None, None)):
+                for s, p, o, _c in cast(Any, self.graph).quads((None, None, None, None)):
                     union.add((s, p, o))
                 self._union = union
             else:

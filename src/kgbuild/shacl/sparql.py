@@ -1,0 +1,678 @@
+"""SPARQL-based constraints (``sh:sparql`` with ``sh:select``), in three tiers.
+
+The query text is assembled exactly as pySHACL assembles it (its ``SPARQLQueryHelper``:
+``rdf:``, ``rdfs:``, ``owl:`` and the ``sh:declare`` prefixes, then the ``sh:select`` text) and
+parsed once by rdflib. pySHACL then runs it once per focus node with ``$this`` pre-bound. Here:
+
+1. **Compiled.** When the query is ``SELECT … WHERE { <triple patterns> FILTER(…) }`` with
+   ``$this`` in a triple pattern and every filter function in a known list, rdflib's algebra
+   is compiled into a join over the data's dictionaries and a closure per expression node.
+   The closures compute the common cases (plain strings, integers, IRIs) directly, by the same
+   rules as rdflib's operators; any other case calls rdflib's own operator function on the
+   same values. Binding ``$this`` before the join is what rdflib's ``initBindings`` does.
+2. **rdflib, once.** Same shape of query but a filter function not in the list: the prepared
+   query runs once with ``$this`` unbound and its rows are grouped by ``$this``. With ``$this``
+   in a mandatory triple pattern of the only group, that gives the rows each pre-bound run
+   would give.
+3. **rdflib, per focus node.** Anything else (OPTIONAL, sub-queries, aggregates, …): the
+   prepared query with ``initBindings``, as pySHACL runs it.
+
+Rows become results by pySHACL's rules (``?failure``, ``?path``, ``?value``, duplicates
+dropped, ``{?var}`` substituted into messages).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Mapping
+from types import SimpleNamespace
+from typing import Any
+
+from pyshacl.helper.sparql_query_helper import SPARQLQueryHelper
+from rdflib import RDF, SH, XSD, BNode, Graph, Literal, URIRef, Variable
+from rdflib.plugins.sparql import operators as ops
+from rdflib.plugins.sparql import prepareQuery
+from rdflib.plugins.sparql.parserutils import CompValue, Expr
+from rdflib.plugins.sparql.sparql import Query, SPARQLError
+from rdflib.term import Node
+
+from kgbuild.shacl.data import EMPTY, DataView
+from kgbuild.shacl.errors import NeedsPyshacl, Unsupported
+from kgbuild.shacl.results import MessageContext, Result
+from kgbuild.shacl.shapes import Constraint, FocusValues, Shape
+
+__all__ = ["SparqlConstraint", "compile_select"]
+
+Row = dict[str, Node]
+Bindings = dict[Variable, Node]
+Evaluator = Callable[[Bindings], Any]
+
+_THIS = Variable("this")
+_ERROR = SPARQLError("error")  # the value of an expression that raised a SPARQL error
+
+
+class _Unsure(Exception):
+    """A compiled expression met a case it does not decide; use rdflib for this focus node."""
+
+
+# ----------------------------------------------------------------------- expression values
+#
+# Values inside compiled expressions are rdflib terms, a SPARQLError (an error value, as
+# rdflib's Expr.eval returns it), or, for results the closures make themselves, Python
+# values standing for the literal rdflib would build: bool for Literal(b) (xsd:boolean), int
+# for Literal(i) (xsd:integer), str for Literal(s) (a simple literal). Types are tested with
+# ``type(x) is`` because URIRef and Literal are str subclasses and bool is an int subclass.
+
+
+def _to_rdf(x: Any) -> Any:
+    t = type(x)
+    if t is bool or t is int or t is str:
+        return Literal(x)
+    if t is list:
+        return [_to_rdf(i) for i in x]
+    return x
+
+
+def _plain(x: Any) -> str | None:
+    """The text of a simple literal (no datatype, no language), else None."""
+    if type(x) is str:
+        return x
+    if isinstance(x, Literal) and x.datatype is None and x.language is None:
+        return str(x)
+    return None
+
+
+def _integer(x: Any) -> int | None:
+    """The value of an xsd:integer literal that is well typed, else None."""
+    if type(x) is int:
+        return x
+    if isinstance(x, Literal) and x.datatype == XSD.integer and not x.ill_typed and type(x.value) is int:
+        return x.value
+    return None
+
+
+def _ebv(x: Any) -> bool | SPARQLError:
+    """rdflib's EBV, with an error returned instead of raised."""
+    t = type(x)
+    if t is bool:
+        return x
+    if t is int:
+        return x != 0
+    if t is str:
+        return len(x) > 0
+    try:
+        return ops.EBV(x)
+    except SPARQLError as e:
+        return e
+
+
+class _Stand:
+    """Stands in for an rdflib ``Expr`` whose attributes are already evaluated."""
+
+    __slots__ = ("_values",)
+
+    def __init__(self, values: dict[str, Any]) -> None:
+        self._values = values
+
+    def __getattr__(self, name: str) -> Any:
+        return self._values.get(name)  # a CompValue answers None for a missing attribute
+
+
+# Operator functions whose rdflib implementation reads only the expression's attributes
+# (never the query context): safe to call with a _Stand.
+_SAFE_FUNCTIONS = frozenset(
+    getattr(ops, name)
+    for name in (
+        "Builtin_STR", "Builtin_STRLEN", "Builtin_CONCAT", "Builtin_STRENDS", "Builtin_STRSTARTS",
+        "Builtin_CONTAINS", "Builtin_isIRI", "Builtin_isBLANK", "Builtin_isLITERAL", "Builtin_isNUMERIC",
+        "Builtin_DATATYPE", "Builtin_LANG", "Builtin_LCASE", "Builtin_UCASE", "Builtin_REGEX",
+        "Builtin_sameTerm", "RelationalExpression", "AdditiveExpression", "MultiplicativeExpression",
+        "ConditionalAndExpression", "ConditionalOrExpression", "UnaryNot", "UnaryMinus", "UnaryPlus",
+        "Function",
+    )
+)  # fmt: skip
+_CASTS = frozenset((XSD.string, XSD.dateTime, XSD.float, XSD.double, XSD.decimal, XSD.integer, XSD.boolean))
+
+
+def _compile_value(value: Any, variables: set[Variable]) -> Evaluator:
+    if isinstance(value, Expr):
+        return _compile_expr(value, variables)
+    if isinstance(value, CompValue):
+        raise Unsupported(f"SPARQL expression part {value.name} is not compiled")
+    if isinstance(value, Variable):
+        if value not in variables:
+            raise Unsupported(f"SPARQL variable ?{value} is not bound by the triple patterns")
+        return lambda b: b[value]
+    if isinstance(value, BNode):
+        raise Unsupported("blank nodes in SPARQL expressions are not compiled")
+    if isinstance(value, list):
+        items = [_compile_value(v, variables) for v in value]
+        return lambda b: [f(b) for f in items]
+    if isinstance(value, Literal) and value.datatype is None and value.language is None:
+        text = str(value)
+        return lambda b: text
+    if isinstance(value, (URIRef, Literal, str)) or value is None:
+        return lambda b: value
+    raise Unsupported(f"SPARQL expression value {value!r} is not compiled")
+
+
+def _compile_expr(node: Expr, variables: set[Variable]) -> Evaluator:
+    fn: Callable[[Any, Any], Any] | None = getattr(node._evalfn, "__func__", None)
+    if fn is None or fn not in _SAFE_FUNCTIONS:
+        raise Unsupported(f"SPARQL function {node.name} is not compiled")
+    if fn is ops.Function:
+        custom = ops._CUSTOM_FUNCTIONS.get(node.iri)
+        if node.iri not in _CASTS or custom is None or custom[0] is not ops.default_cast:
+            raise Unsupported(f"SPARQL function {node.iri} is not compiled")
+    attrs = {k: _compile_value(v, variables) for k, v in node.items() if k != "_vars"}
+
+    def slow(values: dict[str, Any], fn: Callable[[Any, Any], Any] = fn) -> Any:
+        try:
+            return fn(_Stand({k: _to_rdf(v) for k, v in values.items()}), None)
+        except SPARQLError as e:
+            return e
+        except Exception as e:  # rdflib would let this out of the query: so will pySHACL
+            raise _Unsure(repr(e)) from e
+
+    fast = _FAST.get(fn)
+    names = list(attrs)
+    funcs = [attrs[k] for k in names]
+
+    def evaluate(b: Bindings) -> Any:
+        values = {k: f(b) for k, f in zip(names, funcs, strict=True)}
+        if fast is not None:
+            result = fast(values)
+            if result is not _SLOW:
+                return result
+        return slow(values)
+
+    return evaluate
+
+
+_SLOW = object()  # a fast path's answer "not my case"
+
+
+def _fast_relational(v: dict[str, Any]) -> Any:
+    left, op, right = v["expr"], v["op"], v.get("other")
+    if right is None:
+        return left
+    if op not in ("=", "!=", "<", ">", "<=", ">="):
+        return _SLOW
+    a, b = _integer(left), _integer(right)
+    if a is None or b is None:
+        a, b = _plain(left), _plain(right)  # type: ignore[assignment]
+        if a is None or b is None:
+            if op in ("=", "!=") and type(left) is URIRef and type(right) is URIRef:
+                same = str(left) == str(right)
+                return same if op == "=" else not same
+            return _SLOW
+    if op == "=":
+        return a == b
+    if op == "!=":
+        return a != b
+    if op == "<":
+        return a < b
+    if op == ">":
+        return a > b
+    if op == "<=":
+        return a <= b
+    return a >= b
+
+
+def _fast_additive(v: dict[str, Any]) -> Any:
+    first, others, signs = v["expr"], v.get("other"), v.get("op")
+    if others is None:
+        return first
+    total = _integer(first)
+    if total is None:
+        return _SLOW
+    for sign, term in zip(signs or (), others, strict=True):
+        n = _integer(term)
+        if n is None:
+            return _SLOW
+        total = total + n if sign == "+" else total - n
+    return total
+
+
+def _fast_cast(v: dict[str, Any]) -> Any:
+    args = v["expr"]
+    if v["iri"] != XSD.integer or not isinstance(args, list) or len(args) != 1:
+        return _SLOW
+    x = _to_rdf(args[0])
+    if not isinstance(x, Literal):
+        return _ERROR
+    if x.datatype and x.datatype not in ops.XSD_DTs:
+        return _ERROR
+    if x.datatype == XSD.dateTime:
+        return _ERROR
+    try:
+        return int(x)  # rdflib: Literal(int(x), datatype=XSD.integer)
+    except Exception:
+        return _ERROR
+
+
+def _string_arg(x: Any) -> tuple[str, str | None] | None:
+    """(text, language) of what rdflib's ``string()`` accepts, else None (an error)."""
+    if type(x) is str:
+        return x, None
+    if isinstance(x, Literal) and (x.datatype is None or x.datatype == XSD.string):
+        return str(x), x.language
+    return None
+
+
+def _fast_strlen(v: dict[str, Any]) -> Any:
+    s = _string_arg(v["arg"])
+    return _ERROR if s is None else len(s[0])
+
+
+def _fast_str(v: dict[str, Any]) -> Any:
+    x = v["arg"]
+    if isinstance(x, SPARQLError):
+        return _ERROR
+    if type(x) is str:
+        return x
+    if isinstance(x, (URIRef, Literal, BNode)):
+        return str(x)
+    return _SLOW
+
+
+def _fast_concat(v: dict[str, Any]) -> Any:
+    parts = []
+    for x in v["arg"]:
+        text = _plain(x)
+        if text is None:
+            return _SLOW
+        parts.append(text)
+    return "".join(parts)
+
+
+def _fast_affix(method: str) -> Callable[[dict[str, Any]], Any]:
+    def fast(v: dict[str, Any]) -> Any:
+        a, b = _plain(v["arg1"]), _plain(v["arg2"])
+        if a is None or b is None:
+            return _SLOW
+        return getattr(a, method)(b)
+
+    return fast
+
+
+def _fast_is(kind: type) -> Callable[[dict[str, Any]], Any]:
+    def fast(v: dict[str, Any]) -> Any:
+        x = v["arg"]
+        if type(x) in (bool, int, str):
+            return kind is Literal  # a value made here stands for a literal
+        return isinstance(x, kind)
+
+    return fast
+
+
+def _fast_datatype(v: dict[str, Any]) -> Any:
+    x = v["arg"]
+    t = type(x)
+    if t is str:
+        return XSD.string
+    if t is int:
+        return XSD.integer
+    if t is bool:
+        return XSD.boolean
+    if not isinstance(x, Literal):
+        return _ERROR
+    if x.language:
+        return RDF.langString
+    return x.datatype or XSD.string
+
+
+def _fast_not(v: dict[str, Any]) -> Any:
+    b = _ebv(v["expr"])
+    return b if isinstance(b, SPARQLError) else not b
+
+
+def _fast_and(v: dict[str, Any]) -> Any:
+    if v.get("other") is None:
+        return v["expr"]
+    for x in [v["expr"], *v["other"]]:  # all(EBV(x) ...): stops at the first false or error
+        b = _ebv(x)
+        if isinstance(b, SPARQLError):
+            return b
+        if not b:
+            return False
+    return True
+
+
+def _fast_or(v: dict[str, Any]) -> Any:
+    if v.get("other") is None:
+        return v["expr"]
+    error = None
+    for x in [v["expr"], *v["other"]]:
+        b = _ebv(x)
+        if isinstance(b, SPARQLError):
+            error = b
+        elif b:
+            return True
+    return error if error is not None else False
+
+
+_FAST: dict[Any, Callable[[dict[str, Any]], Any]] = {
+    ops.RelationalExpression: _fast_relational,
+    ops.AdditiveExpression: _fast_additive,
+    ops.Function: _fast_cast,
+    ops.Builtin_STRLEN: _fast_strlen,
+    ops.Builtin_STR: _fast_str,
+    ops.Builtin_CONCAT: _fast_concat,
+    ops.Builtin_STRENDS: _fast_affix("endswith"),
+    ops.Builtin_STRSTARTS: _fast_affix("startswith"),
+    ops.Builtin_CONTAINS: _fast_affix("__contains__"),
+    ops.Builtin_isIRI: _fast_is(URIRef),
+    ops.Builtin_isBLANK: _fast_is(BNode),
+    ops.Builtin_isLITERAL: _fast_is(Literal),
+    ops.Builtin_DATATYPE: _fast_datatype,
+    ops.UnaryNot: _fast_not,
+    ops.ConditionalAndExpression: _fast_and,
+    ops.ConditionalOrExpression: _fast_or,
+}
+
+
+# ----------------------------------------------------------------------------- the query
+
+
+class _Select:
+    """The parts of ``SELECT ?vars WHERE { triple patterns FILTER(...)* }``."""
+
+    def __init__(self, projected: list[Variable], triples: list[tuple[Any, Any, Any]], filters: list[Any]) -> None:
+        self.projected = projected
+        self.triples = triples
+        self.filters = filters
+
+
+def _simple_select(query: Query) -> _Select | None:
+    """The query's parts if it has the simple shape, else None."""
+    main = query.algebra
+    if main.name != "SelectQuery" or main.datasetClause:
+        return None
+    node = main.p
+    if node.name in ("Distinct", "Reduced"):  # pySHACL drops duplicate rows anyway
+        node = node.p
+    if node.name != "Project":
+        return None
+    projected = list(node.PV)
+    node = node.p
+    filters = []
+    while node.name == "Filter":
+        filters.append(node.expr)
+        node = node.p
+    if node.name != "BGP":
+        return None
+    triples = list(node.triples)
+    if not any(_THIS in (s, o) for s, _p, o in triples):
+        return None
+    return _Select(projected, triples, filters)
+
+
+def compile_select(query: Query) -> Callable[[DataView, Node], list[Row]] | None:
+    """A function giving the rows of ``query`` with ``$this`` bound, or None if not compiled.
+
+    Args:
+        query: the prepared query.
+
+    Returns:
+        ``rows(data, focus)``, raising ``_Unsure`` where rdflib must decide.
+    """
+    parts = _simple_select(query)
+    if parts is None:
+        return None
+    try:
+        return _compile_parts(parts)
+    except Unsupported:
+        return None
+
+
+def _compile_parts(parts: _Select) -> Callable[[DataView, Node], list[Row]]:
+    variables: set[Variable] = set()
+    for triple in parts.triples:
+        s, p, o = triple
+        if not isinstance(p, URIRef):
+            raise Unsupported("a SPARQL triple pattern with a variable predicate")
+        for term in (s, o):
+            if isinstance(term, BNode):
+                raise Unsupported("blank nodes in SPARQL triple patterns")
+            if isinstance(term, Variable):
+                variables.add(term)
+    filters = [_compile_value(f, variables) for f in parts.filters]
+    # Join order: each pattern is taken when a term of it is known, the most bound first.
+    order: list[tuple[Any, URIRef, Any]] = []
+    known = {_THIS}
+    todo = list(parts.triples)
+    while todo:
+
+        def bound(term: Any, known: set[Variable] = known) -> bool:
+            return not isinstance(term, Variable) or term in known
+
+        todo.sort(key=lambda t: (not bound(t[0]), not bound(t[2])))
+        s, p, o = todo.pop(0)
+        order.append((s, p, o))
+        known.update(t for t in (s, o) if isinstance(t, Variable))
+    projected = [(str(v), v) for v in parts.projected]
+
+    def rows(data: DataView, focus: Node) -> list[Row]:
+        spo, pos = data.spo, data.pos
+        out: list[Row] = []
+
+        def join(i: int, b: Bindings) -> None:
+            if i == len(order):
+                for f in filters:
+                    value = _ebv(f(b))
+                    if isinstance(value, SPARQLError) or not value:  # an error filters out
+                        return
+                out.append({name: b[v] for name, v in projected if v in b})
+                return
+            s, p, o = order[i]
+            s_val = b.get(s, s) if isinstance(s, Variable) else s
+            o_val = b.get(o, o) if isinstance(o, Variable) else o
+            s_known = not isinstance(s_val, Variable)
+            o_known = not isinstance(o_val, Variable)
+            if s_known:
+                objects = spo.get(s_val, EMPTY).get(p, EMPTY)
+                if o_known:
+                    if o_val in objects:
+                        join(i + 1, b)
+                    return
+                for obj in list(objects):
+                    b2 = dict(b)
+                    b2[o] = obj
+                    join(i + 1, b2)
+            elif o_known:
+                for subj in list(pos.get(p, EMPTY).get(o_val, EMPTY)):
+                    b2 = dict(b)
+                    b2[s] = subj
+                    join(i + 1, b2)
+            else:
+                for obj, subjects in list(pos.get(p, EMPTY).items()):
+                    for subj in list(subjects):
+                        if s == o and subj != obj:
+                            continue
+                        b2 = dict(b)
+                        b2[s] = subj
+                        b2[o] = obj
+                        join(i + 1, b2)
+
+        join(0, {_THIS: focus})
+        return out
+
+    return rows
+
+
+def _rdflib_rows(graph: Graph, query: Query, bindings: Mapping[str, Any] | None) -> list[Row]:
+    try:
+        result = graph.query(query, initBindings=bindings)
+        # pySHACL: "if not results or len(results.bindings) < 1: return []"
+        return [dict(row.asdict()) for row in result]  # type: ignore[union-attr]
+    except Exception as e:  # the same error would come out of pySHACL
+        raise NeedsPyshacl(f"SPARQL query failed: {e!r}") from e
+
+
+# ------------------------------------------------------------------------- the constraint
+
+
+def _format(msg: str, bound: Mapping[str, Any]) -> str:
+    # pySHACL's ConstraintComponent._format_sparql_based_result_message
+    for var, val in bound.items():
+        msg = re.sub(f"{{[?$]{var}}}", str(val), msg)
+    return msg
+
+
+class _Query:
+    """One ``sh:sparql`` value of a shape: its node, messages, prepared query and tiers."""
+
+    def __init__(self, sg: Graph, shape: Shape, node: Node) -> None:
+        self.node = node
+        selects = list(sg.objects(node, SH.select))
+        if len(selects) != 1 or not (isinstance(selects[0], Literal) and isinstance(selects[0].value, str)):
+            raise Unsupported(f"{node}: sh:select must be one string")
+        messages = set(sg.objects(node, SH.message))
+        if any(not (isinstance(m, Literal) and isinstance(m.value, str)) for m in messages):
+            raise Unsupported(f"{node}: sh:message of a SPARQL constraint must be a string")
+        self.messages: tuple[Literal, ...] = tuple(m for m in messages if isinstance(m, Literal))
+        deactivated = list(sg.objects(node, SH.deactivated))
+        self.deactivated = False
+        if deactivated:
+            d = deactivated[0]
+            if len(deactivated) > 1 or not (isinstance(d, Literal) and isinstance(d.value, bool)):
+                raise Unsupported(f"{node}: sh:deactivated must be one boolean")
+            self.deactivated = bool(d.value)
+        text = str(selects[0].value)
+        try:
+            helper = SPARQLQueryHelper(None, node, text)
+            helper.shape = SimpleNamespace(sg=SimpleNamespace(graph=sg))
+            helper.collect_prefixes()
+            helper.check_invalid_sparql(text)
+        except Exception as e:  # pySHACL refuses this query: let it say so
+            raise Unsupported(f"{node}: {e!r}") from e
+        if helper.bind_path_regex.search(text) or helper.bind_sg_regex.search(text):
+            raise Unsupported(f"{node}: $PATH and $shapesGraph are not compiled")
+        self.binds_this = bool(helper.bind_this_regex.search(text))
+        self.current_shape = shape.node if helper.bind_cs_regex.search(text) else None
+        try:
+            self.query = prepareQuery(helper.apply_prefixes(text))
+        except Exception as e:
+            raise Unsupported(f"{node}: SPARQL does not parse: {e}") from e
+        simple = self.binds_this and self.current_shape is None
+        self.compiled = compile_select(self.query) if simple else None
+        self.grouped = simple and _simple_select(self.query) is not None
+
+    def rows(self, data: DataView, focus: Node, memo: dict[Any, Any]) -> list[Row]:
+        """The query's rows for ``focus``, as pySHACL's pre-bound run would give them."""
+        if self.compiled is not None:
+            try:
+                return self.compiled(data, focus)
+            except _Unsure:
+                return self._rdflib_one(data, focus)
+        if self.grouped:
+            key = ("grouped", id(self))
+            groups = memo.get(key)
+            if groups is None:
+                groups = {}
+                for row in _rdflib_rows(data.rdflib_graph, self.query, None):
+                    groups.setdefault(row.get("this"), []).append(row)
+                memo[key] = groups
+            return [dict(r) for r in groups.get(focus, ())]
+        if getattr(data.graph, "context_aware", False):
+            raise NeedsPyshacl("a SPARQL constraint of general form on a dataset")
+        if not self.binds_this:
+            key = ("unbound", id(self))
+            if key not in memo:
+                memo[key] = _rdflib_rows(data.rdflib_graph, self.query, self._bindings(None))
+            return [dict(r) for r in memo[key]]
+        return self._rdflib_one(data, focus)
+
+    def _bindings(self, focus: Node | None) -> dict[str, Node]:
+        bindings: dict[str, Node] = {}
+        if focus is not None:
+            bindings["this"] = focus
+        if self.current_shape is not None:
+            bindings["currentShape"] = self.current_shape
+        return bindings
+
+    def _rdflib_one(self, data: DataView, focus: Node) -> list[Row]:
+        return _rdflib_rows(data.rdflib_graph, self.query, self._bindings(focus))
+
+
+class SparqlConstraint(Constraint):
+    """``sh:sparql``: the shape's SPARQL-based constraints."""
+
+    component = SH.SPARQLConstraintComponent
+
+    def __init__(self, sg: Graph, shape: Shape, nodes: Iterable[Node]) -> None:
+        super().__init__(shape)
+        self.queries = [_Query(sg, shape, n) for n in set(nodes)]
+
+    def check(self, fv: FocusValues, data: DataView, out: list[Result]) -> bool:
+        ok = True
+        memo = data.memo
+        for q in self.queries:
+            if q.deactivated:
+                continue
+            for f, _values in fv:
+                for violation in _violations(q.rows(data, f, memo)):
+                    ok = False
+                    out.append(self._result(q, f, violation))
+        return ok
+
+    def _result(self, q: _Query, focus: Node, violation: tuple[Any, ...]) -> Result:
+        shape = self.shape
+        result_val = None if shape.is_property else focus
+        path: Node | None = None
+        value: Node | None
+        if violation[0] is True:  # a ?failure row
+            bound: dict[str, Any] = dict(violation[1])
+            value = result_val
+        else:
+            t, p, v, extra = violation
+            value = v if v is not None else result_val
+            focus = t or focus
+            path = p
+            bound = dict(extra)
+            for name, val in (("this", t), ("path", p), ("value", value)):
+                if val is not None:
+                    bound[name] = val
+        messages: list[Node] = []
+        shape_messages = list(shape.messages)
+        for m in q.messages:  # the constraint's own messages first, then the shape's
+            if m not in shape_messages:
+                messages.append(Literal(_format(str(m.value), bound)))
+        for sm in shape_messages:  # pySHACL formats literals and copies anything else
+            messages.append(Literal(_format(str(sm.value), bound)) if isinstance(sm, Literal) else sm)
+        return Result(
+            shape,
+            self.component,
+            focus,
+            value,
+            path=path,
+            source_constraint=q.node,
+            fixed_messages=tuple(messages),
+        )
+
+    def generic(self, ctx: MessageContext, focus: Node, value: Node | None) -> list[Literal]:
+        return []
+
+
+def _violations(rows: list[Row]) -> list[tuple[Any, ...]]:
+    # pySHACL's SPARQLBasedConstraint._validate_sparql_query
+    violations: list[tuple[Any, ...]] = []
+    failed = False
+    for var_dict in rows:
+        f = var_dict.pop("failure", None)
+        if f is not None:
+            if failed:
+                continue
+            violations.append((True, var_dict))
+            failed = True
+        else:
+            p = var_dict.pop("path", None)
+            v = var_dict.pop("value", None)
+            t = var_dict.pop("this", None)
+            if p is not None or v is not None or t is not None:
+                entry = (t, p, v, var_dict)
+                if entry in violations:
+                    continue
+                violations.append(entry)
+    return violations
