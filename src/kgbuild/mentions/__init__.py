@@ -298,10 +298,13 @@ _ORG_TYPES = {
     "Inlandsgeheimdienst": False, "Geheimdienst": False, "Geheimdienstes": False, "Fraktion": False,
     "Organisation": False, "Hilfsorganisation": False, "Menschenrechtsorganisation": False,
 }
+_ARABIC_ARTICLE = re.compile(r"(?:al|el|as|az|ad|ar|an|at|ash|asch)-[A-ZÄÖÜ]\w+")
+_WATER_HEADS = {"River", "Rivers", "Lake", "Creek", "Bay", "Mountains", "Island", "Islands"}
+_DISTRICT = re.compile(r"([A-ZÄÖÜ][\w-]+kreis)(?:es|s)?")
 _ORG_HEADS = {"Foundation", "Institute", "Association", "Corporation", "Agency", "News", "Times", "Post", "Review",
               "Press", "Network", "Party", "Council", "Herald", "Journal", "Tribune", "Group", "Institut", "Stiftung",
               "Verband", "Verein", "Bank", "Airlines", "Holding", "AG", "GmbH", "SE", "Inc", "Ltd"}
-_PLACE_TYPES = {"Stadt", "Hauptstadt", "Grenzübergang", "Grenzübergangs", "Region", "Provinz", "Gemeinde",
+_PLACE_TYPES = {"Gut", "Guts", "Schloss", "Kloster", "Burg", "Stadt", "Hauptstadt", "Grenzübergang", "Grenzübergangs", "Region", "Provinz", "Gemeinde",
                 "Dorf", "Ort", "Ortschaft", "Bezirk", "Landkreis", "Kreis", "Bundesland", "Flughafen",
                 "Hafen", "Insel", "Fluss", "Metropole", "Küstenstadt", "Hafenstadt", "Kleinstadt"}
 _INSTITUTION_HEADS = ("ministerium", "ministeriums", "amt", "amts", "amtes", "behörde", "gerichtshof",
@@ -342,6 +345,18 @@ def _find_by_pattern(toks: Tokens, lex: Lexicon) -> list[tuple[int, int, str, st
                         "name"))
             continue
         # "der Zeitung Australian Financial Review", "Brauerei Maisach"
+        if w in _PLACE_TYPES and i + 1 < n and _ARABIC_ARTICLE.match(toks.word(i + 1)):
+            out.append((toks.starts[i + 1], toks.ends[i + 1], "place", toks.word(i + 1), "name"))  # "die Stadt az-Zawiyya"
+            continue
+        if i + 1 < n and toks.word(i + 1) in _WATER_HEADS and not lex.is_common(w) \
+                and toks.sentence_of[i + 1] == toks.sentence_of[i]:
+            e = toks.ends[i + 1]
+            name = text[toks.starts[i]:e]
+            out.append((toks.starts[i], e, "place", name[:-1] if name.endswith("s") else name, "name"))
+            continue
+        if (km := _DISTRICT.fullmatch(w)) and not lex.is_common(w):
+            out.append((toks.starts[i], toks.ends[i], "place", km.group(1), "name"))  # "des Saalekreises"
+            continue
         if w in _ORG_TYPES or w in _PLACE_TYPES:
             j = i + 1
             while j < n and j - i <= 4 and _cap(toks.word(j)) and toks.sentence_of[j] == toks.sentence_of[i] \

@@ -358,6 +358,13 @@ def load_lexicon(lang: str = "de") -> Lexicon:
         entries.setdefault(key, entry)
         for n in [name, *_split(row.get("alt_names"))]:
             add(n, entry)
+    for row in _read_tsv(lang, "world_regions.tsv"):
+        name = row.get("name", "")
+        key = entity_key("place", name)
+        region = entries.get(key) or GazEntry("place", key, name.split(" (")[0], "name")
+        entries.setdefault(key, region)
+        for n in [name.split(" (")[0], *_split(row.get("alt_names"))]:
+            add(n, region)
     for row in _read_tsv(lang, "organizations.tsv"):
         name = row.get("name", "")
         if not name:
