@@ -197,13 +197,16 @@ def test_bench_timeout_stops_a_slow_article(bench: ModuleType, corpus: Path, tmp
     assert [(c["article"], c["type"]) for c in crashes] == [("syn-1", "ArticleTimeout")]
 
 
-def test_bench_long_mode_runs_only_long_articles(bench: ModuleType, corpus: Path) -> None:
-    code, md = run(bench, ["--corpus", str(corpus), "--long", "--long-min-chars", "99", "--tracemalloc"],
-                   real_stages(bench))
+def test_bench_long_mode_runs_only_long_articles(bench: ModuleType, corpus: Path, tmp_path: Path) -> None:
+    out_json = tmp_path / "bench.json"
+    code, md = run(bench, ["--corpus", str(corpus), "--long", "--long-min-chars", "99", "--tracemalloc",
+                           "--json", str(out_json)], real_stages(bench))
     rows = [line for line in md.splitlines() if line.startswith("| syn-")]
     assert code == 0
     assert len(rows) == 1 and rows[0].startswith("| syn-1 |")
     assert "peak alloc (MB)" in md
+    (art,) = json.loads(out_json.read_text(encoding="utf-8"))["articles"]
+    assert 0 < art["traced_peak_mb"] < 50 and art["rss_mb"] > 0
 
 
 def test_bench_profile_names_hot_functions(bench: ModuleType, corpus: Path) -> None:
