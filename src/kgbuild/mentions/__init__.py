@@ -247,6 +247,9 @@ def _find_persons(toks: Tokens, lex: Lexicon, free) -> list[tuple[int, int, str]
                 continue
         b, e = toks.starts[start], toks.ends[j - 1]
         name = text[b:e]
+        if j < n and toks.word(j) in _WATER_HEADS:  # "Edith River" is a river
+            i = j
+            continue
         if not _acronym_of(toks, j, name):
             out.append((b, e, _nominative(name)))
         i = j
@@ -304,9 +307,10 @@ _DISTRICT = re.compile(r"([A-ZÄÖÜ][\w-]+kreis)(?:es|s)?")
 _ORG_HEADS = {"Foundation", "Institute", "Association", "Corporation", "Agency", "News", "Times", "Post", "Review",
               "Press", "Network", "Party", "Council", "Herald", "Journal", "Tribune", "Group", "Institut", "Stiftung",
               "Verband", "Verein", "Bank", "Airlines", "Holding", "AG", "GmbH", "SE", "Inc", "Ltd"}
-_PLACE_TYPES = {"Gut", "Guts", "Schloss", "Kloster", "Burg", "Stadt", "Hauptstadt", "Grenzübergang", "Grenzübergangs", "Region", "Provinz", "Gemeinde",
-                "Dorf", "Ort", "Ortschaft", "Bezirk", "Landkreis", "Kreis", "Bundesland", "Flughafen",
-                "Hafen", "Insel", "Fluss", "Metropole", "Küstenstadt", "Hafenstadt", "Kleinstadt"}
+_PLACE_TYPES = {"Gut", "Guts", "Schloss", "Kloster", "Burg", "Stadt", "Hauptstadt", "Grenzübergang", "Grenzübergangs",
+                "Region", "Provinz", "Gemeinde", "Dorf", "Ort", "Ortschaft", "Bezirk", "Landkreis", "Kreis",
+                "Bundesland", "Flughafen", "Hafen", "Insel", "Fluss", "Metropole", "Küstenstadt", "Hafenstadt",
+                "Kleinstadt"}
 _INSTITUTION_HEADS = ("ministerium", "ministeriums", "amt", "amts", "amtes", "behörde", "gerichtshof",
                       "gerichtshofs", "verfassungsgericht", "verfassungsgerichts", "kommission", "parlament",
                       "parlaments", "bundestag", "bundestags", "landtag", "landtags", "kreistag", "kreistags",
@@ -346,7 +350,8 @@ def _find_by_pattern(toks: Tokens, lex: Lexicon) -> list[tuple[int, int, str, st
             continue
         # "der Zeitung Australian Financial Review", "Brauerei Maisach"
         if w in _PLACE_TYPES and i + 1 < n and _ARABIC_ARTICLE.match(toks.word(i + 1)):
-            out.append((toks.starts[i + 1], toks.ends[i + 1], "place", toks.word(i + 1), "name"))  # "die Stadt az-Zawiyya"
+            # "die Stadt az-Zawiyya"
+            out.append((toks.starts[i + 1], toks.ends[i + 1], "place", toks.word(i + 1), "name"))
             continue
         if i + 1 < n and toks.word(i + 1) in _WATER_HEADS and not lex.is_common(w) \
                 and toks.sentence_of[i + 1] == toks.sentence_of[i]:

@@ -147,7 +147,7 @@ class Lexicon:
             return w not in self.stop
         if "-" in w:
             parts = w.split("-")
-            return all(p[:1].isupper() for p in parts) and any(p in self.first_names for p in parts)
+            return all(p in self.first_names for p in parts)  # "Leif-Erik"; not "Ludwig-Brauerei"
         return False
 
     def _known(self, w: str) -> bool:
