@@ -22,6 +22,8 @@ Index = Mapping[Node, Mapping[Node, Mapping[Node, Any]]]
 
 # Shared empty mapping for absent keys; never written to.
 EMPTY: Mapping[Any, Any] = {}
+_RDF_TYPE = RDF.type
+_SUBCLASS_OF = RDFS.subClassOf
 
 
 def _store_indexes(graph: Graph) -> tuple[Index, Index] | None:
@@ -65,7 +67,7 @@ class DataView:
             union of its graphs.
     """
 
-    __slots__ = ("graph", "spo", "pos", "memo", "_union", "_subclass_up", "_subclass_down")
+    __slots__ = ("graph", "spo", "pos", "memo", "_canon", "_union", "_subclass_up", "_subclass_down")
 
     def __init__(self, graph: Graph) -> None:
         self.graph = graph
@@ -76,6 +78,7 @@ class DataView:
             else:
                 own = _built_indexes(graph.triples((None, None, None)))
         self.spo, self.pos = own
+        self._canon: dict[Node, Node] | None = None
         self.memo: dict[Any, Any] = {}  # per-validation caches of the constraints (SPARQL rows)
         self._union: Graph | None = None
         self._subclass_up: dict[Node, frozenset[Node]] = {}
@@ -93,6 +96,21 @@ class DataView:
             else:
                 self._union = self.graph
         return self._union
+
+    def canonical(self, term: Node) -> Node:
+        """The data's own object equal to ``term`` (a predicate or a class), else ``term``.
+
+        rdflib's ``URIRef.__eq__`` is Python code; a dictionary lookup with an equal but not
+        identical key calls it, one that finds the identical key does not. Constraints look
+        up with the data's own predicate and class objects for that reason.
+        """
+        canon = self._canon
+        if canon is None:
+            canon = {p: p for p in self.pos}
+            for c in self.pos.get(_RDF_TYPE, EMPTY):
+                canon.setdefault(c, c)
+            self._canon = canon
+        return canon.get(term, term)
 
     def __len__(self) -> int:
         return sum(len(objs) for po in self.spo.values() for objs in po.values())
@@ -122,14 +140,17 @@ class DataView:
 
     def has_subclass_axioms(self) -> bool:
         """True if the data graph has any ``rdfs:subClassOf`` triple (then classes need closures)."""
-        return any(self.pos.get(RDFS.subClassOf, EMPTY).values())
+        found = self.memo.get("subclass axioms")
+        if found is None:
+            found = self.memo["subclass axioms"] = any(self.pos.get(_SUBCLASS_OF, EMPTY).values())
+        return bool(found)
 
     def superclasses(self, cls: Node) -> frozenset[Node]:
         """``cls`` and everything it reaches by ``rdfs:subClassOf`` in the data (rdflib's
         ``transitive_objects``, which pySHACL's ``sh:class`` follows)."""
         found = self._subclass_up.get(cls)
         if found is None:
-            found = frozenset(self._closure(cls, self.spo, RDFS.subClassOf, up=True))
+            found = frozenset(self._closure(cls, self.spo, _SUBCLASS_OF, up=True))
             self._subclass_up[cls] = found
         return found
 
@@ -137,7 +158,7 @@ class DataView:
         """``cls`` and everything that reaches it by ``rdfs:subClassOf`` in the data (for targets)."""
         found = self._subclass_down.get(cls)
         if found is None:
-            found = frozenset(self._closure(cls, self.pos, RDFS.subClassOf, up=False))
+            found = frozenset(self._closure(cls, self.pos, _SUBCLASS_OF, up=False))
             self._subclass_down[cls] = found
         return found
 
@@ -155,4 +176,4 @@ class DataView:
 
     def instances(self, cls: Node) -> Iterable[Node]:
         """The subjects of ``(?, rdf:type, cls)``."""
-        return self.pos.get(RDF.type, EMPTY).get(cls, EMPTY).keys()
+        return self.pos.get(self.canonical(_RDF_TYPE), EMPTY).get(cls, EMPTY).keys()

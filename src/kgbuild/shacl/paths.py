@@ -7,13 +7,13 @@ paths are not supported here (the compiler falls back to pySHACL), so the quirk 
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
 from rdflib import RDF, SH, BNode, Graph, URIRef
 from rdflib.term import Node
 
-from kgbuild.shacl.data import DataView
+from kgbuild.shacl.data import EMPTY, DataView
 from kgbuild.shacl.errors import Unsupported
 
 __all__ = ["Path", "compile_path"]
@@ -30,17 +30,28 @@ class Path:
 
     def values(self, data: DataView, focus: Node) -> Collection[Node]:
         """The value nodes of ``focus`` (a mapping's keys or a set; never to be modified)."""
-        steps = self.steps
+        return self.batch(data, (focus,))[0][1]
+
+    def batch(self, data: DataView, focus: Iterable[Node]) -> list[tuple[Node, Collection[Node]]]:
+        """(focus node, value nodes) for each focus node, in order."""
+        steps = [(data.canonical(p), inverse) for p, inverse in self.steps]
         if len(steps) == 1:
             p, inverse = steps[0]
-            return data.subjects(p, focus) if inverse else data.objects(focus, p)
-        current: Collection[Node] = (focus,)
-        for p, inverse in steps:
-            nxt: set[Node] = set()
-            for node in current:
-                nxt.update(data.subjects(p, node) if inverse else data.objects(node, p))
-            current = nxt
-        return current
+            if inverse:
+                by_object = data.pos.get(p, EMPTY)
+                return [(f, by_object.get(f, EMPTY)) for f in focus]
+            spo = data.spo
+            return [(f, spo.get(f, EMPTY).get(p, EMPTY)) for f in focus]
+        out: list[tuple[Node, Collection[Node]]] = []
+        for f in focus:
+            current: Collection[Node] = (f,)
+            for p, inverse in steps:
+                nxt: set[Node] = set()
+                for node in current:
+                    nxt.update(data.subjects(p, node) if inverse else data.objects(node, p))
+                current = nxt
+            out.append((f, current))
+        return out
 
 
 def _step(sg: Graph, node: Node) -> tuple[URIRef, bool]:

@@ -27,9 +27,9 @@ from pyshacl.constraints import ALL_CONSTRAINT_PARAMETERS
 from pyshacl.consts import XSD_WHOLE_INTEGERS
 from pyshacl.rdfutil.compare import compare_literal
 from rdflib import OWL, RDF, RDFS, SH, XSD, BNode, Graph, Literal, URIRef
-from rdflib.term import Identifier, Node
+from rdflib.term import _NUMERIC_LITERAL_TYPES, Identifier, Node
 
-from kgbuild.shacl.data import DataView
+from kgbuild.shacl.data import EMPTY, DataView
 from kgbuild.shacl.errors import NeedsPyshacl, Unsupported
 from kgbuild.shacl.paths import Path, compile_path
 from kgbuild.shacl.results import MessageContext, Result
@@ -39,7 +39,33 @@ __all__ = ["CompiledShapes", "Shape", "compile_shapes"]
 # (focus node, its value nodes) for every focus node a constraint is checked on
 FocusValues = Sequence[tuple[Node, Collection[Node]]]
 
-_ALLOWED = frozenset((SH.Info, SH.Warning))  # severities that never make a shape fail
+_RDF_TYPE = RDF.type
+_ALLOWED = frozenset((SH.Info, SH.Warning))
+_RDF_LANGSTRING, _XSD_STRING = RDF.langString, XSD.string
+_streq = str.__eq__  # compares IRIs in C; URIRef.__eq__ is Python code
+# Datatypes whose literals rdflib orders by their int value (a subset of its numeric types)
+_INTEGER_TYPES = frozenset(
+    t
+    for t in (
+        XSD.integer, XSD.nonNegativeInteger, XSD.positiveInteger, XSD.nonPositiveInteger, XSD.negativeInteger,
+        XSD.long, XSD.int, XSD.short, XSD.byte, XSD.unsignedLong, XSD.unsignedInt, XSD.unsignedShort, XSD.unsignedByte,
+    )
+    if t in _NUMERIC_LITERAL_TYPES
+)  # fmt: skip
+
+
+def _same_iri(a: Any, b: URIRef) -> bool:
+    """``a == b`` for an IRI ``b`` as URIRef.__eq__ decides it, in C."""
+    return type(a) is type(b) and _streq(a, b)
+
+
+def _int_value(v: Node) -> int | None:
+    """The int value of a well-typed integer literal, else None."""
+    if isinstance(v, Literal) and type(v.value) is int and not v.ill_typed and v.datatype in _INTEGER_TYPES:
+        return v.value
+    return None  # severities that never make a shape fail
+
+
 _MAX_DEPTH = 10  # pySHACL stops at 15 nested shapes with an error; deeper graphs go to it
 _TARGETS = (SH.targetClass, SH.targetNode, SH.targetObjectsOf, SH.targetSubjectsOf)
 
@@ -103,7 +129,7 @@ class Shape:
         if path is None:
             fv = [(f, (f,)) for f in focus]
         else:
-            fv = [(f, path.values(data, f)) for f in focus]
+            fv = path.batch(data, focus)
         ok = True
         for c in self.constraints:
             if not c.check(fv, data, out):
@@ -156,23 +182,23 @@ class ClassConstraint(Constraint):
 
     def check(self, fv: FocusValues, data: DataView, out: list[Result]) -> bool:
         ok = True
-        types_of = data.pos.get(RDF.type)
         spo = data.spo
+        rdf_type = data.canonical(_RDF_TYPE)
         closure = data.has_subclass_axioms()
-        for c in self.classes:
+        for rule in self.classes:
+            c = data.canonical(rule)
             for f, values in fv:
                 for v in values:
                     if isinstance(v, Literal):
                         found = False
                     else:
-                        types = spo.get(v, {}).get(RDF.type, ())
+                        types = spo.get(v, EMPTY).get(rdf_type, EMPTY)
                         found = c in types
                         if not found and closure and types:
                             found = any(c in data.superclasses(t) for t in types)
                     if not found:
                         ok = False
                         out.append(self.result(f, v))
-        del types_of
         return ok
 
     def generic(self, ctx: MessageContext, focus: Node, value: Node | None) -> list[Literal]:
@@ -182,28 +208,25 @@ class ClassConstraint(Constraint):
         return [Literal(f"Value class is not in classes ({rules})")]
 
 
-def _actual_datatype(value_node: Literal, rule: Node) -> bool:
-    # pySHACL's DatatypeConstraintComponent._assert_actual_datatype
+def _value_check(rule: Node) -> Callable[[Any], bool]:
+    """pySHACL's ``_assert_actual_datatype``: the Python type a literal's value must have."""
     from datetime import date, datetime, time
 
-    value = value_node.value
-    if rule == XSD.string or rule == RDF.langString:
-        return isinstance(value, (str, bytes))
-    if rule == XSD.integer:
-        return isinstance(value, int)
-    if rule == XSD.float:
-        return isinstance(value, float)
-    if rule == XSD.decimal:
-        return isinstance(value, Decimal)
-    if rule == XSD.boolean:
-        return isinstance(value, bool)
-    if rule == XSD.date:
-        return isinstance(value, date)
-    if rule == XSD.time:
-        return isinstance(value, time)
-    if rule == XSD.dateTime:
-        return isinstance(value, datetime)
-    return True  # other datatypes are not checked beyond the IRI
+    kinds: dict[Node, type | tuple[type, ...]] = {
+        XSD.string: (str, bytes),
+        RDF.langString: (str, bytes),
+        XSD.integer: int,
+        XSD.float: float,
+        XSD.decimal: Decimal,
+        XSD.boolean: bool,
+        XSD.date: date,
+        XSD.time: time,
+        XSD.dateTime: datetime,
+    }
+    kind = kinds.get(rule)
+    if kind is None:
+        return lambda value: True  # other datatypes are not checked beyond the IRI
+    return lambda value: isinstance(value, kind)
 
 
 class DatatypeConstraint(Constraint):
@@ -214,24 +237,31 @@ class DatatypeConstraint(Constraint):
     def __init__(self, shape: Shape, rule: Node) -> None:
         super().__init__(shape)
         self.rule = rule
+        self.rule_type = type(rule)
+        self.any_literal = rule == RDFS.Literal
+        self.any_typed = rule == RDFS.Datatype
+        self.string = rule == XSD.string
+        self.lang_string = rule == RDF.langString
+        self.check_value = _value_check(rule)
 
     def matches(self, v: Node) -> bool:
         if not isinstance(v, Literal):
             return False
         rule = self.rule
         datatype = v.datatype
-        if datatype == rule:
+        # datatype == rule, as URIRef.__eq__ has it (same type, same text), in C
+        if datatype is not None and type(datatype) is self.rule_type and _streq(datatype, rule):
             if getattr(v, "ill_typed", None) is True:
                 return False
-            return _actual_datatype(v, rule)
-        if rule == RDFS.Literal:
+            return self.check_value(v.value)
+        if self.any_literal:
             return True
-        if rule == RDFS.Datatype and datatype:
+        if self.any_typed and datatype:
             return True
-        if datatype is None and v.language is None and rule == XSD.string:
-            return _actual_datatype(v, rule)
-        if rule == RDF.langString and v.language:
-            return _actual_datatype(v, rule)
+        if datatype is None and v.language is None and self.string:
+            return self.check_value(v.value)
+        if self.lang_string and v.language:
+            return self.check_value(v.value)
         return False
 
     def check(self, fv: FocusValues, data: DataView, out: list[Result]) -> bool:
@@ -346,10 +376,14 @@ class RangeConstraint(Constraint):
         test = self.test
         for bound in self.bounds:
             bound_is_string = isinstance(bound.value, str)
+            bound_int = _int_value(bound)
             for f, values in fv:
                 for v in values:
                     flag = False
-                    if isinstance(v, Literal):
+                    if bound_int is not None and (n := _int_value(v)) is not None:
+                        # compare_literal of two integers is the sign of their difference
+                        flag = test((n > bound_int) - (n < bound_int))
+                    elif isinstance(v, Literal):
                         if isinstance(v.value, str) == bound_is_string:
                             try:
                                 flag = test(compare_literal(v, bound))
@@ -377,7 +411,8 @@ class RangeConstraint(Constraint):
 def _as_string(v: Node) -> str:
     # pySHACL's StringBasedConstraintBase.value_node_to_string
     if isinstance(v, Literal):
-        if v.value is not None and v.datatype in (None, RDF.langString, XSD.string):
+        dt = v.datatype
+        if v.value is not None and (dt is None or _same_iri(dt, _RDF_LANGSTRING) or _same_iri(dt, _XSD_STRING)):
             return str(v.value)
         return str(v)
     return str(v)
@@ -531,17 +566,22 @@ class PairConstraint(Constraint):
         self.parameter = parameter
         self.others = others
         self.component = self._COMPONENT[parameter]
+        self.mode = {SH.equals: "equals", SH.disjoint: "disjoint"}.get(parameter, "order")
+        self.strict = parameter == SH.lessThan
 
     def check(self, fv: FocusValues, data: DataView, out: list[Result]) -> bool:
         ok = True
-        parameter = self.parameter
+        mode = self.mode
         for other in self.others:
+            p = data.canonical(other)
             for f, values in fv:
                 mine = set(values)
-                theirs = set(data.objects(f, other))
-                if parameter == SH.equals:
+                theirs = set(data.objects(f, p))
+                if not mine and not theirs:
+                    continue
+                if mode == "equals":
                     bad = list(mine - theirs) + list(theirs - mine)
-                elif parameter == SH.disjoint:
+                elif mode == "disjoint":
                     bad = list(mine & theirs)
                 else:
                     bad = self._order(mine, theirs)
@@ -552,9 +592,10 @@ class PairConstraint(Constraint):
 
     def _order(self, mine: set[Node], theirs: set[Node]) -> list[Node]:
         # pySHACL's _compare_lt / _compare_ltoe: one result per failing pair
-        strict = self.parameter == SH.lessThan
+        strict = self.strict
         bad = []
         for value in mine:
+            a = _int_value(value)
             if isinstance(value, BNode):
                 raise NeedsPyshacl("sh:lessThan on a blank node")
             left: Any = value
@@ -564,6 +605,11 @@ class PairConstraint(Constraint):
             elif isinstance(value, Literal) and isinstance(value.value, str):
                 left, left_is_string = value.value, True
             for compare in theirs:
+                b = _int_value(compare) if a is not None else None
+                if b is not None:  # two integers: rdflib's Literal order is their int order
+                    if not (a < b if strict else a <= b):  # type: ignore[operator]
+                        bad.append(value)
+                    continue
                 if isinstance(compare, BNode):
                     raise NeedsPyshacl("sh:lessThan on a blank node")
                 right: Any = compare
@@ -663,23 +709,21 @@ class LogicalConstraint(Constraint):
         self.parameter = parameter
         self.groups = groups  # (list node or shape node, member shapes)
         self.component = self._COMPONENT[parameter]
+        self.judge: Callable[[list[bool]], bool] = {  # True: the value fails
+            SH["or"]: lambda passed: not any(passed),
+            SH["and"]: lambda passed: not all(passed),
+            SH.xone: lambda passed: sum(passed) != 1,
+            SH["not"]: lambda passed: passed[0],
+        }[parameter]
 
     def check(self, fv: FocusValues, data: DataView, out: list[Result]) -> bool:
         ok = True
-        parameter = self.parameter
+        judge = self.judge
         for _node, members in self.groups:
             for f, values in fv:
                 for v in values:
                     # Every member is checked (no short cut), as pySHACL does.
-                    passed = [m.conforms(v, data) for m in members]
-                    if parameter == SH["or"]:
-                        bad = not any(passed)
-                    elif parameter == SH["and"]:
-                        bad = not all(passed)
-                    elif parameter == SH.xone:
-                        bad = sum(passed) != 1
-                    else:
-                        bad = passed[0]
+                    bad = judge([m.conforms(v, data) for m in members])
                     if bad:
                         ok = False
                         out.append(self.result(f, v))

@@ -44,10 +44,20 @@ from kgbuild.shacl.shapes import Constraint, FocusValues, Shape
 __all__ = ["SparqlConstraint", "compile_select"]
 
 Row = dict[str, Node]
-Bindings = dict[Variable, Node]
+Bindings = dict[str, Node]  # variable name -> value
 Evaluator = Callable[[Bindings], Any]
 
 _THIS = Variable("this")
+_XSD_INTEGER, _XSD_STRING, _XSD_BOOLEAN, _XSD_DATETIME = XSD.integer, XSD.string, XSD.boolean, XSD.dateTime
+_RDF_LANGSTRING = RDF.langString
+_streq = str.__eq__
+
+
+def _same_iri(a: Any, b: URIRef) -> bool:
+    """``a == b`` for an IRI ``b`` as URIRef.__eq__ decides it, without calling Python code."""
+    return type(a) is type(b) and _streq(a, b)
+
+
 _ERROR = SPARQLError("error")  # the value of an expression that raised a SPARQL error
 
 
@@ -86,7 +96,7 @@ def _integer(x: Any) -> int | None:
     """The value of an xsd:integer literal that is well typed, else None."""
     if type(x) is int:
         return x
-    if isinstance(x, Literal) and x.datatype == XSD.integer and not x.ill_typed and type(x.value) is int:
+    if isinstance(x, Literal) and _same_iri(x.datatype, _XSD_INTEGER) and not x.ill_typed and type(x.value) is int:
         return x.value
     return None
 
@@ -134,15 +144,16 @@ _SAFE_FUNCTIONS = frozenset(
 _CASTS = frozenset((XSD.string, XSD.dateTime, XSD.float, XSD.double, XSD.decimal, XSD.integer, XSD.boolean))
 
 
-def _compile_value(value: Any, variables: set[Variable]) -> Evaluator:
+def _compile_value(value: Any, variables: set[str]) -> Evaluator:
     if isinstance(value, Expr):
         return _compile_expr(value, variables)
     if isinstance(value, CompValue):
         raise Unsupported(f"SPARQL expression part {value.name} is not compiled")
     if isinstance(value, Variable):
-        if value not in variables:
+        name = str(value)
+        if name not in variables:
             raise Unsupported(f"SPARQL variable ?{value} is not bound by the triple patterns")
-        return lambda b: b[value]
+        return lambda b: b[name]
     if isinstance(value, BNode):
         raise Unsupported("blank nodes in SPARQL expressions are not compiled")
     if isinstance(value, list):
@@ -156,7 +167,7 @@ def _compile_value(value: Any, variables: set[Variable]) -> Evaluator:
     raise Unsupported(f"SPARQL expression value {value!r} is not compiled")
 
 
-def _compile_expr(node: Expr, variables: set[Variable]) -> Evaluator:
+def _compile_expr(node: Expr, variables: set[str]) -> Evaluator:
     fn: Callable[[Any, Any], Any] | None = getattr(node._evalfn, "__func__", None)
     if fn is None or fn not in _SAFE_FUNCTIONS:
         raise Unsupported(f"SPARQL function {node.name} is not compiled")
@@ -164,9 +175,14 @@ def _compile_expr(node: Expr, variables: set[Variable]) -> Evaluator:
         custom = ops._CUSTOM_FUNCTIONS.get(node.iri)
         if node.iri not in _CASTS or custom is None or custom[0] is not ops.default_cast:
             raise Unsupported(f"SPARQL function {node.iri} is not compiled")
-    attrs = {k: _compile_value(v, variables) for k, v in node.items() if k != "_vars"}
+    raw = {k: v for k, v in node.items() if k != "_vars"}
+    attrs = {k: _compile_value(v, variables) for k, v in raw.items()}
+    # Attributes that are constants (an operator, a function IRI) are read once, here.
+    consts = {k: v for k, v in raw.items() if not isinstance(v, (Expr, Variable, list))}
+    dynamic = [(k, f) for k, f in attrs.items() if k not in consts]
 
     def slow(values: dict[str, Any], fn: Callable[[Any, Any], Any] = fn) -> Any:
+        """rdflib's own operator on the evaluated attributes."""
         try:
             return fn(_Stand({k: _to_rdf(v) for k, v in values.items()}), None)
         except SPARQLError as e:
@@ -174,12 +190,26 @@ def _compile_expr(node: Expr, variables: set[Variable]) -> Evaluator:
         except Exception as e:  # rdflib would let this out of the query: so will pySHACL
             raise _Unsure(repr(e)) from e
 
+    unary = _UNARY.get(fn)
+    if unary is not None and len(dynamic) == 1:
+        key, arg = dynamic[0]
+
+        def evaluate_unary(b: Bindings) -> Any:
+            x = arg(b)
+            result = unary(x)
+            if result is _SLOW:
+                values = dict(consts)
+                values[key] = x
+                return slow(values)
+            return result
+
+        return evaluate_unary
     fast = _FAST.get(fn)
-    names = list(attrs)
-    funcs = [attrs[k] for k in names]
 
     def evaluate(b: Bindings) -> Any:
-        values = {k: f(b) for k, f in zip(names, funcs, strict=True)}
+        values = dict(consts)
+        for k, f in dynamic:
+            values[k] = f(b)
         if fast is not None:
             result = fast(values)
             if result is not _SLOW:
@@ -189,7 +219,11 @@ def _compile_expr(node: Expr, variables: set[Variable]) -> Evaluator:
     return evaluate
 
 
-_SLOW = object()  # a fast path's answer "not my case"
+_SLOW = object()  # a fast path's answer "not my case: ask rdflib"
+
+# Each fast path below decides only cases where its answer is certainly rdflib's answer
+# (same operator code path, reasoned from rdflib 7's operators.py and term.py), and says
+# _SLOW otherwise. The differential tests compare both on every test graph.
 
 
 def _fast_relational(v: dict[str, Any]) -> Any:
@@ -203,7 +237,7 @@ def _fast_relational(v: dict[str, Any]) -> Any:
         a, b = _plain(left), _plain(right)  # type: ignore[assignment]
         if a is None or b is None:
             if op in ("=", "!=") and type(left) is URIRef and type(right) is URIRef:
-                same = str(left) == str(right)
+                same = _streq(left, right)
                 return same if op == "=" else not same
             return _SLOW
     if op == "=":
@@ -236,14 +270,14 @@ def _fast_additive(v: dict[str, Any]) -> Any:
 
 def _fast_cast(v: dict[str, Any]) -> Any:
     args = v["expr"]
-    if v["iri"] != XSD.integer or not isinstance(args, list) or len(args) != 1:
+    if not _same_iri(v["iri"], _XSD_INTEGER) or not isinstance(args, list) or len(args) != 1:
         return _SLOW
     x = _to_rdf(args[0])
     if not isinstance(x, Literal):
         return _ERROR
     if x.datatype and x.datatype not in ops.XSD_DTs:
         return _ERROR
-    if x.datatype == XSD.dateTime:
+    if _same_iri(x.datatype, _XSD_DATETIME):
         return _ERROR
     try:
         return int(x)  # rdflib: Literal(int(x), datatype=XSD.integer)
@@ -255,18 +289,17 @@ def _string_arg(x: Any) -> tuple[str, str | None] | None:
     """(text, language) of what rdflib's ``string()`` accepts, else None (an error)."""
     if type(x) is str:
         return x, None
-    if isinstance(x, Literal) and (x.datatype is None or x.datatype == XSD.string):
+    if isinstance(x, Literal) and (x.datatype is None or _same_iri(x.datatype, _XSD_STRING)):
         return str(x), x.language
     return None
 
 
-def _fast_strlen(v: dict[str, Any]) -> Any:
-    s = _string_arg(v["arg"])
+def _fast_strlen(x: Any) -> Any:
+    s = _string_arg(x)
     return _ERROR if s is None else len(s[0])
 
 
-def _fast_str(v: dict[str, Any]) -> Any:
-    x = v["arg"]
+def _fast_str(x: Any) -> Any:
     if isinstance(x, SPARQLError):
         return _ERROR
     if type(x) is str:
@@ -296,9 +329,8 @@ def _fast_affix(method: str) -> Callable[[dict[str, Any]], Any]:
     return fast
 
 
-def _fast_is(kind: type) -> Callable[[dict[str, Any]], Any]:
-    def fast(v: dict[str, Any]) -> Any:
-        x = v["arg"]
+def _fast_is(kind: type) -> Callable[[Any], Any]:
+    def fast(x: Any) -> Any:
         if type(x) in (bool, int, str):
             return kind is Literal  # a value made here stands for a literal
         return isinstance(x, kind)
@@ -306,24 +338,23 @@ def _fast_is(kind: type) -> Callable[[dict[str, Any]], Any]:
     return fast
 
 
-def _fast_datatype(v: dict[str, Any]) -> Any:
-    x = v["arg"]
+def _fast_datatype(x: Any) -> Any:
     t = type(x)
     if t is str:
-        return XSD.string
+        return _XSD_STRING
     if t is int:
-        return XSD.integer
+        return _XSD_INTEGER
     if t is bool:
-        return XSD.boolean
+        return _XSD_BOOLEAN
     if not isinstance(x, Literal):
         return _ERROR
     if x.language:
-        return RDF.langString
-    return x.datatype or XSD.string
+        return _RDF_LANGSTRING
+    return x.datatype or _XSD_STRING
 
 
-def _fast_not(v: dict[str, Any]) -> Any:
-    b = _ebv(v["expr"])
+def _fast_not(x: Any) -> Any:
+    b = _ebv(x)
     return b if isinstance(b, SPARQLError) else not b
 
 
@@ -352,21 +383,25 @@ def _fast_or(v: dict[str, Any]) -> Any:
     return error if error is not None else False
 
 
+# Functions of one evaluated attribute, given that attribute's value.
+_UNARY: dict[Any, Callable[[Any], Any]] = {
+    ops.Builtin_STRLEN: _fast_strlen,
+    ops.Builtin_STR: _fast_str,
+    ops.Builtin_DATATYPE: _fast_datatype,
+    ops.Builtin_isIRI: _fast_is(URIRef),
+    ops.Builtin_isBLANK: _fast_is(BNode),
+    ops.Builtin_isLITERAL: _fast_is(Literal),
+    ops.UnaryNot: _fast_not,
+}
+# Functions given all their attributes.
 _FAST: dict[Any, Callable[[dict[str, Any]], Any]] = {
     ops.RelationalExpression: _fast_relational,
     ops.AdditiveExpression: _fast_additive,
     ops.Function: _fast_cast,
-    ops.Builtin_STRLEN: _fast_strlen,
-    ops.Builtin_STR: _fast_str,
     ops.Builtin_CONCAT: _fast_concat,
     ops.Builtin_STRENDS: _fast_affix("endswith"),
     ops.Builtin_STRSTARTS: _fast_affix("startswith"),
     ops.Builtin_CONTAINS: _fast_affix("__contains__"),
-    ops.Builtin_isIRI: _fast_is(URIRef),
-    ops.Builtin_isBLANK: _fast_is(BNode),
-    ops.Builtin_isLITERAL: _fast_is(Literal),
-    ops.Builtin_DATATYPE: _fast_datatype,
-    ops.UnaryNot: _fast_not,
     ops.ConditionalAndExpression: _fast_and,
     ops.ConditionalOrExpression: _fast_or,
 }
@@ -427,7 +462,7 @@ def compile_select(query: Query) -> Callable[[DataView, Node], list[Row]] | None
 
 
 def _compile_parts(parts: _Select) -> Callable[[DataView, Node], list[Row]]:
-    variables: set[Variable] = set()
+    variables: set[str] = set()
     for triple in parts.triples:
         s, p, o = triple
         if not isinstance(p, URIRef):
@@ -436,66 +471,71 @@ def _compile_parts(parts: _Select) -> Callable[[DataView, Node], list[Row]]:
             if isinstance(term, BNode):
                 raise Unsupported("blank nodes in SPARQL triple patterns")
             if isinstance(term, Variable):
-                variables.add(term)
+                variables.add(str(term))
     filters = [_compile_value(f, variables) for f in parts.filters]
     # Join order: each pattern is taken when a term of it is known, the most bound first.
-    order: list[tuple[Any, URIRef, Any]] = []
-    known = {_THIS}
+    # Whether a term is known at a step is fixed by the order, so each step has one mode.
+    steps: list[tuple[str, Any, URIRef, Any]] = []
+    known = {"this"}
     todo = list(parts.triples)
+
+    def is_known(term: Any) -> bool:
+        return not isinstance(term, Variable) or str(term) in known
+
     while todo:
-
-        def bound(term: Any, known: set[Variable] = known) -> bool:
-            return not isinstance(term, Variable) or term in known
-
-        todo.sort(key=lambda t: (not bound(t[0]), not bound(t[2])))
+        todo.sort(key=lambda t: (not is_known(t[0]), not is_known(t[2])))
         s, p, o = todo.pop(0)
-        order.append((s, p, o))
-        known.update(t for t in (s, o) if isinstance(t, Variable))
-    projected = [(str(v), v) for v in parts.projected]
+        s_known, o_known = is_known(s), is_known(o)
+        mode = "check" if s_known and o_known else "objects" if s_known else "subjects" if o_known else "scan"
+        if mode == "scan" and s == o:
+            raise Unsupported("a SPARQL triple pattern with one new variable twice")
+        s_term = str(s) if isinstance(s, Variable) else s
+        o_term = str(o) if isinstance(o, Variable) else o
+        steps.append((mode, (isinstance(s, Variable), s_term), p, (isinstance(o, Variable), o_term)))
+        known.update(str(t) for t in (s, o) if isinstance(t, Variable))
+    projected = [str(v) for v in parts.projected]
+    last = len(steps)
 
     def rows(data: DataView, focus: Node) -> list[Row]:
         spo, pos = data.spo, data.pos
+        # the data's own predicate objects: dictionary lookups then never call URIRef.__eq__
+        preds = [data.canonical(p) for _m, _s, p, _o in steps]
         out: list[Row] = []
 
-        def join(i: int, b: Bindings) -> None:
-            if i == len(order):
+        def join(i: int, b: dict[str, Node]) -> None:
+            if i == last:
                 for f in filters:
                     value = _ebv(f(b))
                     if isinstance(value, SPARQLError) or not value:  # an error filters out
                         return
-                out.append({name: b[v] for name, v in projected if v in b})
+                out.append({name: b[name] for name in projected if name in b})
                 return
-            s, p, o = order[i]
-            s_val = b.get(s, s) if isinstance(s, Variable) else s
-            o_val = b.get(o, o) if isinstance(o, Variable) else o
-            s_known = not isinstance(s_val, Variable)
-            o_known = not isinstance(o_val, Variable)
-            if s_known:
-                objects = spo.get(s_val, EMPTY).get(p, EMPTY)
-                if o_known:
-                    if o_val in objects:
-                        join(i + 1, b)
-                    return
-                for obj in list(objects):
+            mode, (s_var, s), _p, (o_var, o) = steps[i]
+            p = preds[i]
+            if mode == "check":
+                s_val = b[s] if s_var else s
+                o_val = b[o] if o_var else o
+                if o_val in spo.get(s_val, EMPTY).get(p, EMPTY):
+                    join(i + 1, b)
+            elif mode == "objects":
+                for obj in list(spo.get(b[s] if s_var else s, EMPTY).get(p, EMPTY)):
                     b2 = dict(b)
                     b2[o] = obj
                     join(i + 1, b2)
-            elif o_known:
-                for subj in list(pos.get(p, EMPTY).get(o_val, EMPTY)):
+            elif mode == "subjects":
+                for subj in list(pos.get(p, EMPTY).get(b[o] if o_var else o, EMPTY)):
                     b2 = dict(b)
                     b2[s] = subj
                     join(i + 1, b2)
             else:
                 for obj, subjects in list(pos.get(p, EMPTY).items()):
                     for subj in list(subjects):
-                        if s == o and subj != obj:
-                            continue
                         b2 = dict(b)
                         b2[s] = subj
                         b2[o] = obj
                         join(i + 1, b2)
 
-        join(0, {_THIS: focus})
+        join(0, {"this": focus})
         return out
 
     return rows
