@@ -127,6 +127,15 @@ def find_mentions(structure: Structure, toks: Tokens, lex: Lexicon) -> list[Ment
 
     # 4. organisations and places by pattern
     for b, e, kind, name, role in _find_by_pattern(toks, lex):
+        if not free(b, e) and kind == "organization" and e - b > 4:
+            # "Braumanufaktur Olching", "AfD-Bundestagsfraktion": the organisation's name holds a place or
+            # another name, which then is no mention of its own
+            overlapping = [x for x in out if not (x.span.end <= b or x.span.begin >= e)]
+            if overlapping and all(b <= x.span.begin and x.span.end <= e and x.kind != "person"
+                                   and x.span.end - x.span.begin < e - b for x in overlapping):
+                for x in overlapping:
+                    out.remove(x)
+                    taken.remove((x.span.begin, x.span.end))
         if free(b, e):
             add(Mention(Span.of(text, b, e), kind, name, None, role, sent_of_offset(b)))  # type: ignore[arg-type]
 
@@ -311,6 +320,11 @@ _PLACE_TYPES = {"Gut", "Guts", "Schloss", "Kloster", "Burg", "Stadt", "Hauptstad
                 "Region", "Provinz", "Gemeinde", "Dorf", "Ort", "Ortschaft", "Bezirk", "Landkreis", "Kreis",
                 "Bundesland", "Flughafen", "Hafen", "Insel", "Fluss", "Metropole", "Küstenstadt", "Hafenstadt",
                 "Kleinstadt"}
+_COMPOUND_ORG_HEADS = {"Zentrum", "Zentrums", "Brauerei", "Fraktion", "Bundestagsfraktion", "Landtagsfraktion",
+                       "Stiftung", "Institut", "Instituts", "Klinik", "Klinikum", "Klinikums", "Universität", "Partei",
+                       "Konzern", "Konzerns", "Verband", "Verbands", "Verbandes", "Bank", "Gruppe", "Werke", "Werk"}
+_GENERIC_INSTITUTIONS = {"polizei", "parlament", "parlaments", "armee", "luftwaffe", "bundeswehr", "regierung",
+                         "senat", "kongress", "kommission", "staatsanwaltschaft"}
 _INSTITUTION_HEADS = ("ministerium", "ministeriums", "amt", "amts", "amtes", "behörde", "gerichtshof",
                       "gerichtshofs", "verfassungsgericht", "verfassungsgerichts", "kommission", "parlament",
                       "parlaments", "bundestag", "bundestags", "landtag", "landtags", "kreistag", "kreistags",
@@ -377,13 +391,28 @@ def _find_by_pattern(toks: Tokens, lex: Lexicon) -> list[tuple[int, int, str, st
                 e = toks.ends[j - 1]
                 out.append((b, e, kind, text[b:e], "name"))
             continue
+        # "Abdullah-Zentrum", "König-Ludwig-Brauerei", "AfD-Bundestagsfraktion": a named compound
+        if "-" in w and w.rsplit("-", 1)[1] in _COMPOUND_ORG_HEADS and w[:1].isupper():
+            out.append((toks.starts[i], toks.ends[i], "organization", _nominative_org(w), "name"))
+            continue
         low = w.lower()
+        if low in _GENERIC_INSTITUTIONS:
+            continue  # "die Polizei", "das Parlament": no name
         if any(low.endswith(h) for h in _INSTITUTION_HEADS) and len(w) > 5 \
                 and "-" not in w:
             name = _institution_name(toks, i)
             b = toks.starts[i]
             out.append((b, toks.ends[i], "organization", name, "name"))
     return out
+
+
+def _nominative_org(w: str) -> str:
+    """ "Abdullah-Zentrums" → "Abdullah-Zentrum"."""
+    head = w.rsplit("-", 1)[1]
+    for end in ("es", "s"):
+        if w.endswith(end) and head[: -len(end)] in _COMPOUND_ORG_HEADS:
+            return w[: -len(end)]
+    return w
 
 
 def _institution_name(toks: Tokens, i: int) -> str:
