@@ -109,8 +109,6 @@ def test_segment_photo_credit_at_the_end_of_a_caption() -> None:
     assert_offsets(text, s)
 
 
-@pytest.mark.xfail(reason="_CREDIT matches only from '©' because '[\\w./ -]' cannot take '©' after 'Foto:'; "
-                          "the 'Foto:' left before the credit stays behind as a sentence of its own", strict=True)
 def test_segment_photo_credit_with_foto_label_leaves_no_sentence() -> None:
     text = article("Der Stadtrat hat die Brücke freigegeben.", "Foto: © dpa", "Die Arbeiten dauerten zwei Jahre.")
     s = segment(text)
@@ -118,9 +116,6 @@ def test_segment_photo_credit_with_foto_label_leaves_no_sentence() -> None:
                                         "Die Arbeiten dauerten zwei Jahre."]
 
 
-@pytest.mark.xfail(reason="a line ending in '(abc)' has no closing sentence mark, so _is_heading() makes it a "
-                          "heading/caption; _SIGNOFF is only tried on a last block of role body/lead, so "
-                          "Structure.signoff stays None and '(abc)' becomes a sentence", strict=True)
 @pytest.mark.parametrize("last", ["Der Rat hat den Plan beschlossen. (abc)",
                                   "Der Rat hat den Plan beschlossen.\n\n(abc)"], ids=["same-line", "own-line"])
 def test_segment_signoff_initials_at_the_end(last: str) -> None:

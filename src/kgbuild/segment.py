@@ -24,7 +24,7 @@ _DATELINE = re.compile(
     rf"(?P<places>{_PLACE}(?: ?/ ?{_PLACE})*)(?:, (?:den )?\d{{1,2}}\.\s?\d{{1,2}}\.\s?\d{{2,4}})?"
     r"(?: \(\w{2,10}\))? [–—-] (?=[A-ZÄÖÜ„\"»])"
 )
-_CREDIT = re.compile(r"\s*(?:©|\(c\)|Foto:|Bild:)\s*[\w./ -]{2,40}$")
+_CREDIT = re.compile(r"\s*(?:(?:(?:Foto|Fotos|Bild):\s*)?(?:©|\(c\))|Foto:|Fotos:|Bild:)\s*[\w./ -]{2,40}$")
 _SIGNOFF = re.compile(r"\s*\((?P<who>[a-zA-Z/]{2,12})\)\s*$")
 _END = re.compile(r"[.!?…]")
 
@@ -52,9 +52,17 @@ def segment(text: str, *, lang: str = "de") -> Structure:
     ['Titel', 'Er sagte: „Ja. Nein.“', 'Dann ging er.']
     """
     abbrevs = _abbreviations(lang)
-    lines = [m for m in re.finditer(r"[^\n]+", text) if m.group().strip()]
+    # an author's sign-off closes the text: "… beschlossen. (abc)" or "(abc)" on a line of its own
+    end_limit = len(text)
+    signoff = None
+    sm = _SIGNOFF.search(text)
+    if sm and (sm.start() == 0 or text[:sm.start()].rstrip()[-1:] in ".!?…“\"»\n" or "\n" in sm.group()):
+        who_b = sm.start("who") - 1
+        signoff = Span.of(text, who_b, sm.end("who") + 1)
+        end_limit = who_b
+    lines = [m for m in re.finditer(r"[^\n]+", text[:end_limit]) if m.group().strip()]
     blocks: list[Block] = []
-    headline = dateline = signoff = None
+    headline = dateline = None
     authors: list[Span] = []
     credits: list[Span] = []
     body_seen = False
@@ -76,22 +84,14 @@ def segment(text: str, *, lang: str = "de") -> Structure:
         else:
             role = "body" if body_seen else "lead"
             body_seen = body_seen or _DATELINE.match(line) is not None or len(blocks) > 2
-        if role in ("body", "lead", "caption"):
-            cm = _CREDIT.search(line)
-            if cm:
-                cb = b + cm.start() + (len(cm.group()) - len(cm.group().lstrip()))
-                credits.append(Span.of(text, cb, e))
-                e = _strip(text, b, cb)[1]
+        cm = _CREDIT.search(line)
+        if cm and role != "headline":
+            cb = b + cm.start() + (len(cm.group()) - len(cm.group().lstrip()))
+            credits.append(Span.of(text, cb, e))
+            e = _strip(text, b, cb)[1]
+            if e <= b:
+                continue  # a line that is only a credit ("Foto: © dpa")
         blocks.append(Block(Span.of(text, b, e), role, len(blocks)))
-    if blocks:
-        last = blocks[-1]
-        sm = _SIGNOFF.search(last.span.text)
-        if sm and last.role in ("body", "lead"):
-            s_b = last.span.begin + sm.start("who") - 1
-            s_e = last.span.begin + sm.end("who") + 1
-            signoff = Span.of(text, s_b, s_e)
-            blocks[-1] = Block(Span.of(text, last.span.begin, _strip(text, last.span.begin, s_b)[1]),
-                               last.role, last.index)
     for blk in blocks:
         if blk.role in ("body", "lead"):
             dm = _DATELINE.match(blk.span.text)
