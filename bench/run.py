@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import argparse
 import cProfile
+import functools
 import gzip
 import io
 import json
@@ -154,8 +155,13 @@ class Stages:
     validate: Callable[[Any], Any] | None
 
 
-def load_stages(*, validate: bool = True) -> Stages:
-    """Import kgbuild's pipeline, mapping and validator (falls back to ``src/`` if not installed)."""
+def load_stages(*, validate: bool = True, engine: str | None = None) -> Stages:
+    """Import kgbuild's pipeline, mapping and validator (falls back to ``src/`` if not installed).
+
+    Args:
+        validate: also load the validator.
+        engine: the validation engine (``validate(..., engine=...)``); ``None`` for its default.
+    """
     try:
         import kgbuild  # noqa: F401
     except ImportError:
@@ -167,6 +173,9 @@ def load_stages(*, validate: bool = True) -> Stages:
         return Stages(extract=extract, to_graph=to_graph, validate=None)
     from kgbuild.validate import validate as check
 
+    if engine is not None:
+        with_engine: Callable[[Any], Any] = functools.partial(check, engine=engine)  # type: ignore[arg-type]
+        return Stages(extract=extract, to_graph=to_graph, validate=with_engine)
     return Stages(extract=extract, to_graph=to_graph, validate=check)
 
 
@@ -671,6 +680,8 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     p.add_argument("--limit", type=int, default=1000, help="number of articles (default: %(default)s)")
     p.add_argument("--offset", type=int, default=0, help="skip this many articles first (default: %(default)s)")
     p.add_argument("--no-validate", action="store_true", help="skip SHACL validation")
+    p.add_argument("--engine", choices=("fast", "pyshacl"),
+                   help="validation engine of kgbuild.validate.validate (default: its own default)")
     p.add_argument("--profile", action="store_true", help="run under cProfile and print the hot spots")
     p.add_argument("--profile-out", type=Path, help="also save the cProfile stats to this file")
     p.add_argument("--json", type=Path, metavar="OUT", help="write all figures and per-article records as JSON")
@@ -709,7 +720,7 @@ def main(argv: Sequence[str] | None = None, *, stages: Stages | None = None, out
 
     t0 = time.perf_counter()
     if stages is None:
-        stages = load_stages(validate=validated)
+        stages = load_stages(validate=validated, engine=args.engine)
     elif not validated:
         stages = Stages(stages.extract, stages.to_graph, None)
     imported = time.perf_counter() - t0
