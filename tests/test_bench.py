@@ -240,3 +240,13 @@ def test_bench_tallies_shacl_results_by_shape(bench: ModuleType, corpus: Path, t
     assert s["violation_shapes"] == {"kgsh:Claim-quote-text": 2}
     assert s["warning_shapes"] == {"kgsh:Claim-statedOn-present": 3}
     assert "| kgsh:Claim-quote-text | 2 |" in md
+
+
+def test_bench_load_stages_passes_the_validation_engine(bench: ModuleType) -> None:
+    from kgbuild.pipeline import extract
+    from kgbuild.validate import validate
+
+    stages = bench.load_stages(engine="pyshacl")
+    assert stages.extract is extract
+    assert stages.validate.func is validate and stages.validate.keywords == {"engine": "pyshacl"}
+    assert bench.load_stages(validate=False).validate is None
