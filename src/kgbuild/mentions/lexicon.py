@@ -282,6 +282,17 @@ def _verbs(lang: str) -> dict[str, SpeechVerb]:
                     t["act"] = SpeechAct(act)
                 if obj:
                     t["objects"] |= set(obj.split(","))
+    # the full inflection table of speech verbs; cues.tsv adds what a form needs beside it
+    not_cues = set(_read_lines(lang, "not_cues.txt"))
+    for row in _read_tsv(lang, "speech_verbs.tsv"):
+        form, particle, act = row.get("form", ""), row.get("particle", ""), row.get("speech_act", "")
+        if not form or not act or row.get("tenses", "") == "infinitive" or row.get("lemma") in not_cues:
+            continue
+        t = table.setdefault(form, {"act": None, "particles": {}, "objects": set()})
+        if particle:
+            t["particles"].setdefault(particle, SpeechAct(act))
+        elif t["act"] is None:
+            t["act"] = SpeechAct(act)
     out: dict[str, SpeechVerb] = {}
     for form, t in table.items():
         act = t["act"] or next(iter(t["particles"].values()))
