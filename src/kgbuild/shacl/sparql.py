@@ -75,6 +75,7 @@ class _Unsure(Exception):
 
 
 def _to_rdf(x: Any) -> Any:
+    """An evaluated value as rdflib has it (the literal a Python value stands for)."""
     t = type(x)
     if t is bool or t is int or t is str:
         return Literal(x)
@@ -159,12 +160,16 @@ def _compile_value(value: Any, variables: set[str]) -> Evaluator:
     if isinstance(value, list):
         items = [_compile_value(v, variables) for v in value]
         return lambda b: [f(b) for f in items]
-    if isinstance(value, Literal) and value.datatype is None and value.language is None:
-        text = str(value)
-        return lambda b: text
     if isinstance(value, (URIRef, Literal, str)) or value is None:
         return lambda b: value
     raise Unsupported(f"SPARQL expression value {value!r} is not compiled")
+
+
+def _dynamic(value: Any) -> bool:
+    """Whether an expression attribute has to be evaluated per solution."""
+    if isinstance(value, (Expr, Variable)):
+        return True
+    return isinstance(value, list) and any(_dynamic(v) for v in value)
 
 
 def _compile_expr(node: Expr, variables: set[str]) -> Evaluator:
@@ -177,14 +182,16 @@ def _compile_expr(node: Expr, variables: set[str]) -> Evaluator:
             raise Unsupported(f"SPARQL function {node.iri} is not compiled")
     raw = {k: v for k, v in node.items() if k != "_vars"}
     attrs = {k: _compile_value(v, variables) for k, v in raw.items()}
-    # Attributes that are constants (an operator, a function IRI) are read once, here.
-    consts = {k: v for k, v in raw.items() if not isinstance(v, (Expr, Variable, list))}
+    # Attributes without variables or sub-expressions (an operator, a function IRI, a literal)
+    # are read once, here, and reach rdflib as they are.
+    consts = {k: v for k, v in raw.items() if not _dynamic(v)}
     dynamic = [(k, f) for k, f in attrs.items() if k not in consts]
 
     def slow(values: dict[str, Any], fn: Callable[[Any, Any], Any] = fn) -> Any:
         """rdflib's own operator on the evaluated attributes."""
         try:
-            return fn(_Stand({k: _to_rdf(v) for k, v in values.items()}), None)
+            stand = _Stand({k: v if k in consts else _to_rdf(v) for k, v in values.items()})
+            return fn(stand, None)
         except SPARQLError as e:
             return e
         except Exception as e:  # rdflib would let this out of the query: so will pySHACL
@@ -544,7 +551,10 @@ def _compile_parts(parts: _Select) -> Callable[[DataView, Node], list[Row]]:
 def _rdflib_rows(graph: Graph, query: Query, bindings: Mapping[str, Any] | None) -> list[Row]:
     try:
         result = graph.query(query, initBindings=bindings)
-        # pySHACL: "if not results or len(results.bindings) < 1: return []"
+        # As pySHACL reads it: an error while evaluating comes out of the truth test here
+        # (iterating alone can hide it: list() swallows a TypeError from len()).
+        if not result or len(result.bindings) < 1:
+            return []
         return [dict(row.asdict()) for row in result]  # type: ignore[union-attr]
     except Exception as e:  # the same error would come out of pySHACL
         raise NeedsPyshacl(f"SPARQL query failed: {e!r}") from e
