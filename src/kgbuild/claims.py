@@ -165,6 +165,17 @@ def _claim_in_sentence(ctx: ClaimContext, lex: Lexicon, si: int) -> _Draft | Non
         return None
     quotes = _quotes(text, sent.span)
     words = [toks.word(i) for i in idx]
+    # 0. "eine Mitteilung der Regierung …, wonach …": a noun of saying, its source, and the content
+    if "wonach" in words:
+        wpos = words.index("wonach")
+        for pos in range(wpos - 1, max(wpos - 16, -1), -1):
+            if words[pos] in lex.report_nouns:
+                src = _speaker_after(ctx, idx, pos + 1, limit=5)
+                if src is not None:
+                    return _draft(ctx, lex, si, idx, quotes, [src], words[pos],
+                                  (toks.starts[idx[pos]], toks.ends[idx[pos]]), SpeechAct.REPORT,
+                                  frame=(toks.starts[idx[pos]], toks.ends[idx[wpos]]))
+                break
     # 1. attribution phrases
     for pos, i in enumerate(idx):
         w = words[pos]

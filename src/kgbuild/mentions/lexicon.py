@@ -76,6 +76,7 @@ class Lexicon:
     stop: frozenset[str]
     verbs: dict[str, SpeechVerb]
     according_nouns: frozenset[str]
+    report_nouns: frozenset[str]
     subjunctive: frozenset[str]
     _common: Any = None
     title_categories: dict[str, str] = field(default_factory=dict)
@@ -426,6 +427,7 @@ def load_lexicon(lang: str = "de") -> Lexicon:
         lang=lang, automaton=auto, entries=entries, first_names=first, titles=titles,
         title_heads=tuple(sorted(heads, key=lambda h: -len(h[0]))), stop=stop, verbs=_verbs(lang),
         according_nouns=frozenset(_read_lines(lang, "according.txt")),
+        report_nouns=frozenset(_read_lines(lang, "report_nouns.txt")),
         subjunctive=frozenset(_read_lines(lang, "subjunctive.txt")),
         entity_words=frozenset(entity_words), surface_keys=surface_keys, title_categories=cats,
     )
