@@ -110,17 +110,15 @@ def find_mentions(structure: Structure, toks: Tokens, lex: Lexicon) -> list[Ment
             add(Mention(Span.of(text, b, e), entry.kind, name, entry.key, entry.role, sent_of_offset(b)))
 
     # 1b. a state's government named by its adjective: "der australischen Regierung"
-    for k, m in enumerate(list(out)):
-        if m.kind == "country" and m.role == "adjective":
-            rest = text[m.span.end:m.span.end + 14]
-            gm = re.match(r" (Regierung|Regierungen|Staatsregierung|Führung|Staatsführung)\b", rest)
-            if gm:
-                b, e = m.span.begin, m.span.end + gm.end()
-                stem = m.span.text.lower().rstrip("nmrse")
-                name = f"{stem}e {gm.group(1).removesuffix('en')}"
-                out.remove(m)
-                taken.remove((m.span.begin, m.span.end))
-                add(Mention(Span.of(text, b, e), "organization", name, None, "name", m.sentence))
+    # (the adjective stays a mention of the state too)
+    for adj in [x for x in out if x.kind == "country" and x.role == "adjective"]:
+        gm = re.match(r" (Regierung|Regierungen|Staatsregierung|Führung|Staatsführung)\b",
+                      text[adj.span.end:adj.span.end + 16])
+        if gm:
+            stem = adj.span.text.lower().rstrip("nmrse")
+            hb = adj.span.end + gm.start(1)  # the head noun is the mention; the adjective names whose
+            add(Mention(Span.of(text, hb, hb + len(gm.group(1))), "organization",
+                        f"{stem}e {gm.group(1).removesuffix('en')}", None, "name", adj.sentence))
     # 2. dateline places not in the gazetteer
     if structure.dateline is not None:
         dl = structure.dateline
