@@ -10,13 +10,13 @@ indexes and cost nothing to obtain; for any other store they are built once from
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
-from typing import Any, cast
+from typing import Any, TypeGuard, cast
 
-from rdflib import RDF, RDFS, Graph
+from rdflib import RDF, RDFS, BNode, Graph, Literal, URIRef
 from rdflib.plugins.stores.memory import Memory
 from rdflib.term import Node
 
-__all__ = ["EMPTY", "DataView"]
+__all__ = ["EMPTY", "DataView", "is_bnode", "is_iri", "is_literal"]
 
 Index = Mapping[Node, Mapping[Node, Mapping[Node, Any]]]
 
@@ -24,6 +24,26 @@ Index = Mapping[Node, Mapping[Node, Mapping[Node, Any]]]
 EMPTY: Mapping[Any, Any] = {}
 _RDF_TYPE = RDF.type
 _SUBCLASS_OF = RDFS.subClassOf
+
+
+# rdflib's term classes have ABCMeta as metaclass, which makes isinstance() slow; these test
+# the exact class first and fall back to isinstance() for subclasses.
+def is_literal(x: object) -> TypeGuard[Literal]:
+    """``isinstance(x, Literal)``, quicker for rdflib's own term classes."""
+    t = type(x)
+    return t is Literal or (t is not URIRef and t is not BNode and isinstance(x, Literal))
+
+
+def is_bnode(x: object) -> TypeGuard[BNode]:
+    """``isinstance(x, BNode)``, quicker for rdflib's own term classes."""
+    t = type(x)
+    return t is BNode or (t is not URIRef and t is not Literal and isinstance(x, BNode))
+
+
+def is_iri(x: object) -> TypeGuard[URIRef]:
+    """``isinstance(x, URIRef)``, quicker for rdflib's own term classes."""
+    t = type(x)
+    return t is URIRef or (t is not Literal and t is not BNode and isinstance(x, URIRef))
 
 
 def _store_indexes(graph: Graph) -> tuple[Index, Index] | None:
@@ -67,7 +87,10 @@ class DataView:
             union of its graphs.
     """
 
-    __slots__ = ("graph", "spo", "pos", "memo", "_canon", "_union", "_subclass_up", "_subclass_down")
+    __slots__ = (
+        "graph", "spo", "pos", "memo", "_canon", "_canon_by_id", "_subjects", "_union",
+        "_subclass_up", "_subclass_down",
+    )  # fmt: skip
 
     def __init__(self, graph: Graph) -> None:
         self.graph = graph
@@ -79,6 +102,8 @@ class DataView:
                 own = _built_indexes(graph.triples((None, None, None)))
         self.spo, self.pos = own
         self._canon: dict[Node, Node] | None = None
+        self._canon_by_id: dict[int, tuple[Node, Node]] = {}
+        self._subjects: dict[Node, Node] | None = None
         self.memo: dict[Any, Any] = {}  # per-validation caches of the constraints (SPARQL rows)
         self._union: Graph | None = None
         self._subclass_up: dict[Node, frozenset[Node]] = {}
@@ -104,13 +129,27 @@ class DataView:
         identical key calls it, one that finds the identical key does not. Constraints look
         up with the data's own predicate and class objects for that reason.
         """
+        # Looked up by identity first: the terms asked for belong to the compiled shapes, so
+        # the same few objects come again and again (the stored term guards against id reuse).
+        hit = self._canon_by_id.get(id(term))
+        if hit is not None and hit[0] is term:
+            return hit[1]
         canon = self._canon
         if canon is None:
             canon = {p: p for p in self.pos}
             for c in self.pos.get(_RDF_TYPE, EMPTY):
                 canon.setdefault(c, c)
             self._canon = canon
-        return canon.get(term, term)
+        found = canon.get(term, term)
+        self._canon_by_id[id(term)] = (term, found)
+        return found
+
+    def subject(self, node: Node) -> Node:
+        """The data's own subject object equal to ``node`` (see :meth:`canonical`), else ``node``."""
+        subjects = self._subjects
+        if subjects is None:
+            subjects = self._subjects = {s: s for s in self.spo}
+        return subjects.get(node, node)
 
     def __len__(self) -> int:
         return sum(len(objs) for po in self.spo.values() for objs in po.values())

@@ -29,7 +29,7 @@ from pyshacl.rdfutil.compare import compare_literal
 from rdflib import OWL, RDF, RDFS, SH, XSD, BNode, Graph, Literal, URIRef
 from rdflib.term import _NUMERIC_LITERAL_TYPES, Identifier, Node
 
-from kgbuild.shacl.data import EMPTY, DataView
+from kgbuild.shacl.data import EMPTY, DataView, is_bnode, is_iri, is_literal
 from kgbuild.shacl.errors import NeedsPyshacl, Unsupported
 from kgbuild.shacl.paths import Path, compile_path
 from kgbuild.shacl.results import MessageContext, Result
@@ -61,7 +61,7 @@ def _same_iri(a: Any, b: URIRef) -> bool:
 
 def _int_value(v: Node) -> int | None:
     """The int value of a well-typed integer literal, else None."""
-    if isinstance(v, Literal) and type(v.value) is int and not v.ill_typed and v.datatype in _INTEGER_TYPES:
+    if is_literal(v) and type(v.value) is int and not v.ill_typed and v.datatype in _INTEGER_TYPES:
         return v.value
     return None  # severities that never make a shape fail
 
@@ -189,7 +189,7 @@ class ClassConstraint(Constraint):
             c = data.canonical(rule)
             for f, values in fv:
                 for v in values:
-                    if isinstance(v, Literal):
+                    if is_literal(v):
                         found = False
                     else:
                         types = spo.get(v, EMPTY).get(rdf_type, EMPTY)
@@ -245,7 +245,7 @@ class DatatypeConstraint(Constraint):
         self.check_value = _value_check(rule)
 
     def matches(self, v: Node) -> bool:
-        if not isinstance(v, Literal):
+        if not is_literal(v):
             return False
         rule = self.rule
         datatype = v.datatype
@@ -299,11 +299,11 @@ class NodeKindConstraint(Constraint):
         ok = True
         for f, values in fv:
             for v in values:
-                if isinstance(v, BNode):
+                if is_bnode(v):
                     match = self.bnode_ok
-                elif isinstance(v, Literal):
+                elif is_literal(v):
                     match = self.literal_ok
-                elif isinstance(v, Identifier):
+                elif type(v) is URIRef or isinstance(v, Identifier):
                     match = self.iri_ok
                 else:  # pragma: no cover - rdflib terms are all Identifiers
                     match = False
@@ -383,7 +383,7 @@ class RangeConstraint(Constraint):
                     if bound_int is not None and (n := _int_value(v)) is not None:
                         # compare_literal of two integers is the sign of their difference
                         flag = test((n > bound_int) - (n < bound_int))
-                    elif isinstance(v, Literal):
+                    elif is_literal(v):
                         if isinstance(v.value, str) == bound_is_string:
                             try:
                                 flag = test(compare_literal(v, bound))
@@ -410,7 +410,7 @@ class RangeConstraint(Constraint):
 
 def _as_string(v: Node) -> str:
     # pySHACL's StringBasedConstraintBase.value_node_to_string
-    if isinstance(v, Literal):
+    if is_literal(v):
         dt = v.datatype
         if v.value is not None and (dt is None or _same_iri(dt, _RDF_LANGSTRING) or _same_iri(dt, _XSD_STRING)):
             return str(v.value)
@@ -436,7 +436,7 @@ class LengthConstraint(Constraint):
             for v in values:
                 if minimum and n == 0:
                     continue
-                if isinstance(v, BNode):
+                if is_bnode(v):
                     flag = False
                 else:
                     size = len(_as_string(v))
@@ -480,7 +480,7 @@ class PatternConstraint(Constraint):
             search = matcher.search  # pySHACL tries match() then search(): search() decides
             for f, values in fv:
                 for v in values:
-                    if isinstance(v, BNode) or not search(_as_string(v)):
+                    if is_bnode(v) or not search(_as_string(v)):
                         ok = False
                         out.append(self.result(f, v))
         return ok
@@ -509,7 +509,7 @@ class LanguageInConstraint(Constraint):
         for f, values in fv:
             for v in values:
                 flag = False
-                if isinstance(v, Literal) and v.language:
+                if is_literal(v) and v.language:
                     lang = str(v.language).lower()
                     flag = self.wildcard or lang in need or lang.split("-")[0] in need
                 if not flag:
@@ -532,7 +532,7 @@ class UniqueLangConstraint(Constraint):
             seen: set[str] = set()
             duplicates: set[str] = set()
             for v in values:
-                if isinstance(v, Literal) and v.language:
+                if is_literal(v) and v.language:
                     low = str(v.language).lower()
                     if low in seen:
                         duplicates.add(low)
@@ -596,13 +596,13 @@ class PairConstraint(Constraint):
         bad = []
         for value in mine:
             a = _int_value(value)
-            if isinstance(value, BNode):
+            if is_bnode(value):
                 raise NeedsPyshacl("sh:lessThan on a blank node")
             left: Any = value
             left_is_string = False
-            if isinstance(value, URIRef):
+            if is_iri(value):
                 left, left_is_string = str(value), True
-            elif isinstance(value, Literal) and isinstance(value.value, str):
+            elif is_literal(value) and isinstance(value.value, str):
                 left, left_is_string = value.value, True
             for compare in theirs:
                 b = _int_value(compare) if a is not None else None
@@ -610,13 +610,13 @@ class PairConstraint(Constraint):
                     if not (a < b if strict else a <= b):  # type: ignore[operator]
                         bad.append(value)
                     continue
-                if isinstance(compare, BNode):
+                if is_bnode(compare):
                     raise NeedsPyshacl("sh:lessThan on a blank node")
                 right: Any = compare
                 right_is_string = False
-                if isinstance(compare, URIRef):
+                if is_iri(compare):
                     right, right_is_string = str(compare), True
-                elif isinstance(compare, Literal) and isinstance(compare.value, str):
+                elif is_literal(compare) and isinstance(compare.value, str):
                     right, right_is_string = compare.value, True
                 if left_is_string != right_is_string:
                     bad.append(value)
@@ -923,7 +923,8 @@ def _targets(sg: Graph, node: Node, class_types: set[Node]) -> Callable[[DataVie
             found.update(data.subjects_of(p))
         for p in objects_of:
             found.update(data.objects_of(p))
-        return found
+        # the data's own objects: later lookups of these nodes then find identical keys
+        return {data.subject(n) for n in found}
 
     return focus
 

@@ -36,7 +36,7 @@ from rdflib.plugins.sparql.parserutils import CompValue, Expr
 from rdflib.plugins.sparql.sparql import Query, SPARQLError
 from rdflib.term import Node
 
-from kgbuild.shacl.data import EMPTY, DataView
+from kgbuild.shacl.data import EMPTY, DataView, is_literal
 from kgbuild.shacl.errors import NeedsPyshacl, Unsupported
 from kgbuild.shacl.results import MessageContext, Result
 from kgbuild.shacl.shapes import Constraint, FocusValues, Shape
@@ -88,7 +88,7 @@ def _plain(x: Any) -> str | None:
     """The text of a simple literal (no datatype, no language), else None."""
     if type(x) is str:
         return x
-    if isinstance(x, Literal) and x.datatype is None and x.language is None:
+    if is_literal(x) and x.datatype is None and x.language is None:
         return str(x)
     return None
 
@@ -97,7 +97,7 @@ def _integer(x: Any) -> int | None:
     """The value of an xsd:integer literal that is well typed, else None."""
     if type(x) is int:
         return x
-    if isinstance(x, Literal) and _same_iri(x.datatype, _XSD_INTEGER) and not x.ill_typed and type(x.value) is int:
+    if is_literal(x) and _same_iri(x.datatype, _XSD_INTEGER) and not x.ill_typed and type(x.value) is int:
         return x.value
     return None
 
@@ -182,10 +182,12 @@ def _compile_expr(node: Expr, variables: set[str]) -> Evaluator:
             raise Unsupported(f"SPARQL function {node.iri} is not compiled")
     raw = {k: v for k, v in node.items() if k != "_vars"}
     attrs = {k: _compile_value(v, variables) for k, v in raw.items()}
-    # Attributes without variables or sub-expressions (an operator, a function IRI, a literal)
+    spec = _FAST.get(fn)
+    operands = spec[0] if spec is not None and all(k in raw for k in spec[0]) else ()
+    # Other attributes without variables or sub-expressions (an operator, a function IRI)
     # are read once, here, and reach rdflib as they are.
-    consts = {k: v for k, v in raw.items() if not _dynamic(v)}
-    dynamic = [(k, f) for k, f in attrs.items() if k not in consts]
+    consts = {k: v for k, v in raw.items() if k not in operands and not _dynamic(v)}
+    evaluated = [(k, f) for k, f in attrs.items() if k not in consts]
 
     def slow(values: dict[str, Any], fn: Callable[[Any, Any], Any] = fn) -> Any:
         """rdflib's own operator on the evaluated attributes."""
@@ -197,33 +199,45 @@ def _compile_expr(node: Expr, variables: set[str]) -> Evaluator:
         except Exception as e:  # rdflib would let this out of the query: so will pySHACL
             raise _Unsure(repr(e)) from e
 
-    unary = _UNARY.get(fn)
-    if unary is not None and len(dynamic) == 1:
-        key, arg = dynamic[0]
+    fast = spec[1](consts) if spec is not None and operands and len(evaluated) == len(operands) else None
+    if fast is None:  # no fast path for this operator or these attributes: rdflib decides
 
-        def evaluate_unary(b: Bindings) -> Any:
-            x = arg(b)
+        def evaluate(b: Bindings) -> Any:
+            values = dict(consts)
+            for k, f in evaluated:
+                values[k] = f(b)
+            return slow(values)
+
+        return evaluate
+    if len(operands) == 1:
+        k1, e1 = operands[0], attrs[operands[0]]
+        unary = fast
+
+        def evaluate_one(b: Bindings) -> Any:
+            x = e1(b)
             result = unary(x)
             if result is _SLOW:
                 values = dict(consts)
-                values[key] = x
+                values[k1] = x
                 return slow(values)
             return result
 
-        return evaluate_unary
-    fast = _FAST.get(fn)
+        return evaluate_one
+    k1, k2 = operands
+    e1, e2 = attrs[k1], attrs[k2]
+    binary = fast
 
-    def evaluate(b: Bindings) -> Any:
-        values = dict(consts)
-        for k, f in dynamic:
-            values[k] = f(b)
-        if fast is not None:
-            result = fast(values)
-            if result is not _SLOW:
-                return result
-        return slow(values)
+    def evaluate_two(b: Bindings) -> Any:
+        x, y = e1(b), e2(b)
+        result = binary(x, y)
+        if result is _SLOW:
+            values = dict(consts)
+            values[k1] = x
+            values[k2] = y
+            return slow(values)
+        return result
 
-    return evaluate
+    return evaluate_two
 
 
 _SLOW = object()  # a fast path's answer "not my case: ask rdflib"
@@ -233,102 +247,114 @@ _SLOW = object()  # a fast path's answer "not my case: ask rdflib"
 # _SLOW otherwise. The differential tests compare both on every test graph.
 
 
-def _fast_relational(v: dict[str, Any]) -> Any:
-    left, op, right = v["expr"], v["op"], v.get("other")
-    if right is None:
-        return left
-    if op not in ("=", "!=", "<", ">", "<=", ">="):
-        return _SLOW
-    a, b = _integer(left), _integer(right)
-    if a is None or b is None:
-        a, b = _plain(left), _plain(right)  # type: ignore[assignment]
+def _relational(consts: dict[str, Any]) -> Callable[[Any, Any], Any] | None:
+    op = consts.get("op")
+    if not isinstance(op, str):
+        return None
+    compare = {
+        "=": lambda a, b: a == b,
+        "!=": lambda a, b: a != b,
+        "<": lambda a, b: a < b,
+        ">": lambda a, b: a > b,
+        "<=": lambda a, b: a <= b,
+        ">=": lambda a, b: a >= b,
+    }.get(op)
+    if compare is None:
+        return None
+    equality = op in ("=", "!=")
+
+    def fast(left: Any, right: Any) -> Any:
+        a, b = _integer(left), _integer(right)
         if a is None or b is None:
-            if op in ("=", "!=") and type(left) is URIRef and type(right) is URIRef:
-                same = _streq(left, right)
-                return same if op == "=" else not same
+            a, b = _plain(left), _plain(right)  # type: ignore[assignment]
+            if a is None or b is None:
+                if equality and type(left) is URIRef and type(right) is URIRef:
+                    same = _streq(left, right)
+                    return same if op == "=" else not same
+                return _SLOW
+        return compare(a, b)
+
+    return fast
+
+
+def _additive(consts: dict[str, Any]) -> Callable[[Any, Any], Any] | None:
+    signs = consts.get("op")
+    if not isinstance(signs, list) or any(sign not in ("+", "-") for sign in signs):
+        return None
+
+    def fast(first: Any, others: Any) -> Any:
+        total = _integer(first)
+        if total is None or len(others) != len(signs):
             return _SLOW
-    if op == "=":
-        return a == b
-    if op == "!=":
-        return a != b
-    if op == "<":
-        return a < b
-    if op == ">":
-        return a > b
-    if op == "<=":
-        return a <= b
-    return a >= b
+        for sign, term in zip(signs, others, strict=True):
+            n = _integer(term)
+            if n is None:
+                return _SLOW
+            total = total + n if sign == "+" else total - n
+        return total
+
+    return fast
 
 
-def _fast_additive(v: dict[str, Any]) -> Any:
-    first, others, signs = v["expr"], v.get("other"), v.get("op")
-    if others is None:
-        return first
-    total = _integer(first)
-    if total is None:
-        return _SLOW
-    for sign, term in zip(signs or (), others, strict=True):
-        n = _integer(term)
-        if n is None:
+def _cast(consts: dict[str, Any]) -> Callable[[Any], Any] | None:
+    if not _same_iri(consts.get("iri"), _XSD_INTEGER):
+        return None
+
+    def fast(args: Any) -> Any:
+        if not isinstance(args, list) or len(args) != 1:
             return _SLOW
-        total = total + n if sign == "+" else total - n
-    return total
+        x = _to_rdf(args[0])
+        if not is_literal(x):
+            return _ERROR
+        if x.datatype and x.datatype not in ops.XSD_DTs:
+            return _ERROR
+        if _same_iri(x.datatype, _XSD_DATETIME):
+            return _ERROR
+        try:
+            return int(x)  # rdflib: Literal(int(x), datatype=XSD.integer)
+        except Exception:
+            return _ERROR
 
-
-def _fast_cast(v: dict[str, Any]) -> Any:
-    args = v["expr"]
-    if not _same_iri(v["iri"], _XSD_INTEGER) or not isinstance(args, list) or len(args) != 1:
-        return _SLOW
-    x = _to_rdf(args[0])
-    if not isinstance(x, Literal):
-        return _ERROR
-    if x.datatype and x.datatype not in ops.XSD_DTs:
-        return _ERROR
-    if _same_iri(x.datatype, _XSD_DATETIME):
-        return _ERROR
-    try:
-        return int(x)  # rdflib: Literal(int(x), datatype=XSD.integer)
-    except Exception:
-        return _ERROR
+    return fast
 
 
 def _string_arg(x: Any) -> tuple[str, str | None] | None:
     """(text, language) of what rdflib's ``string()`` accepts, else None (an error)."""
     if type(x) is str:
         return x, None
-    if isinstance(x, Literal) and (x.datatype is None or _same_iri(x.datatype, _XSD_STRING)):
+    if is_literal(x) and (x.datatype is None or _same_iri(x.datatype, _XSD_STRING)):
         return str(x), x.language
     return None
 
 
-def _fast_strlen(x: Any) -> Any:
+def _strlen(x: Any) -> Any:
     s = _string_arg(x)
     return _ERROR if s is None else len(s[0])
 
 
-def _fast_str(x: Any) -> Any:
-    if isinstance(x, SPARQLError):
-        return _ERROR
+def _str(x: Any) -> Any:
     if type(x) is str:
         return x
+    if isinstance(x, SPARQLError):
+        return _ERROR
     if isinstance(x, (URIRef, Literal, BNode)):
         return str(x)
     return _SLOW
 
 
-def _fast_concat(v: dict[str, Any]) -> Any:
-    parts = []
-    for x in v["arg"]:
+def _concat(parts: Any) -> Any:
+    texts = []
+    for x in parts:
         text = _plain(x)
         if text is None:
             return _SLOW
-        parts.append(text)
-    return "".join(parts)
+        texts.append(text)
+    return "".join(texts)
 
 
-def _fast_affix(method: str) -> Callable[[dict[str, Any]], Any]:
-    def fast(v: dict[str, Any]) -> Any:
-        a, b = _plain(v["arg1"]), _plain(v["arg2"])
+def _affix(method: str) -> Callable[[Any, Any], Any]:
+    def fast(x: Any, y: Any) -> Any:
+        a, b = _plain(x), _plain(y)
         if a is None or b is None:
             return _SLOW
         return getattr(a, method)(b)
@@ -336,7 +362,7 @@ def _fast_affix(method: str) -> Callable[[dict[str, Any]], Any]:
     return fast
 
 
-def _fast_is(kind: type) -> Callable[[Any], Any]:
+def _is(kind: type) -> Callable[[Any], Any]:
     def fast(x: Any) -> Any:
         if type(x) in (bool, int, str):
             return kind is Literal  # a value made here stands for a literal
@@ -345,7 +371,7 @@ def _fast_is(kind: type) -> Callable[[Any], Any]:
     return fast
 
 
-def _fast_datatype(x: Any) -> Any:
+def _datatype(x: Any) -> Any:
     t = type(x)
     if t is str:
         return _XSD_STRING
@@ -353,22 +379,20 @@ def _fast_datatype(x: Any) -> Any:
         return _XSD_INTEGER
     if t is bool:
         return _XSD_BOOLEAN
-    if not isinstance(x, Literal):
+    if not is_literal(x):
         return _ERROR
     if x.language:
         return _RDF_LANGSTRING
     return x.datatype or _XSD_STRING
 
 
-def _fast_not(x: Any) -> Any:
+def _not(x: Any) -> Any:
     b = _ebv(x)
     return b if isinstance(b, SPARQLError) else not b
 
 
-def _fast_and(v: dict[str, Any]) -> Any:
-    if v.get("other") is None:
-        return v["expr"]
-    for x in [v["expr"], *v["other"]]:  # all(EBV(x) ...): stops at the first false or error
+def _and(first: Any, others: Any) -> Any:
+    for x in [first, *others]:  # all(EBV(x) ...): stops at the first false or error
         b = _ebv(x)
         if isinstance(b, SPARQLError):
             return b
@@ -377,11 +401,9 @@ def _fast_and(v: dict[str, Any]) -> Any:
     return True
 
 
-def _fast_or(v: dict[str, Any]) -> Any:
-    if v.get("other") is None:
-        return v["expr"]
+def _or(first: Any, others: Any) -> Any:
     error = None
-    for x in [v["expr"], *v["other"]]:
+    for x in [first, *others]:
         b = _ebv(x)
         if isinstance(b, SPARQLError):
             error = b
@@ -390,27 +412,29 @@ def _fast_or(v: dict[str, Any]) -> Any:
     return error if error is not None else False
 
 
-# Functions of one evaluated attribute, given that attribute's value.
-_UNARY: dict[Any, Callable[[Any], Any]] = {
-    ops.Builtin_STRLEN: _fast_strlen,
-    ops.Builtin_STR: _fast_str,
-    ops.Builtin_DATATYPE: _fast_datatype,
-    ops.Builtin_isIRI: _fast_is(URIRef),
-    ops.Builtin_isBLANK: _fast_is(BNode),
-    ops.Builtin_isLITERAL: _fast_is(Literal),
-    ops.UnaryNot: _fast_not,
-}
-# Functions given all their attributes.
-_FAST: dict[Any, Callable[[dict[str, Any]], Any]] = {
-    ops.RelationalExpression: _fast_relational,
-    ops.AdditiveExpression: _fast_additive,
-    ops.Function: _fast_cast,
-    ops.Builtin_CONCAT: _fast_concat,
-    ops.Builtin_STRENDS: _fast_affix("endswith"),
-    ops.Builtin_STRSTARTS: _fast_affix("startswith"),
-    ops.Builtin_CONTAINS: _fast_affix("__contains__"),
-    ops.ConditionalAndExpression: _fast_and,
-    ops.ConditionalOrExpression: _fast_or,
+def _always(f: Callable[..., Any]) -> Callable[[dict[str, Any]], Callable[..., Any]]:
+    return lambda consts: f
+
+
+# operator -> (its evaluated attributes, in order; a builder of the fast path from the
+# constant attributes, None if the fast path does not cover them)
+_FAST: dict[Any, tuple[tuple[str, ...], Callable[[dict[str, Any]], Callable[..., Any] | None]]] = {
+    ops.RelationalExpression: (("expr", "other"), _relational),
+    ops.AdditiveExpression: (("expr", "other"), _additive),
+    ops.Function: (("expr",), _cast),
+    ops.Builtin_STRLEN: (("arg",), _always(_strlen)),
+    ops.Builtin_STR: (("arg",), _always(_str)),
+    ops.Builtin_CONCAT: (("arg",), _always(_concat)),
+    ops.Builtin_STRENDS: (("arg1", "arg2"), _always(_affix("endswith"))),
+    ops.Builtin_STRSTARTS: (("arg1", "arg2"), _always(_affix("startswith"))),
+    ops.Builtin_CONTAINS: (("arg1", "arg2"), _always(_affix("__contains__"))),
+    ops.Builtin_isIRI: (("arg",), _always(_is(URIRef))),
+    ops.Builtin_isBLANK: (("arg",), _always(_is(BNode))),
+    ops.Builtin_isLITERAL: (("arg",), _always(_is(Literal))),
+    ops.Builtin_DATATYPE: (("arg",), _always(_datatype)),
+    ops.UnaryNot: (("expr",), _always(_not)),
+    ops.ConditionalAndExpression: (("expr", "other"), _always(_and)),
+    ops.ConditionalOrExpression: (("expr", "other"), _always(_or)),
 }
 
 
