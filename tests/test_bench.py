@@ -142,7 +142,7 @@ def test_bench_runs_build_and_validation_and_counts(bench: ModuleType, corpus: P
     assert s["crashes"] == [] and s["span_errors"] == 0 and s["articles"] == 3
     assert s["quotes"]["total"] == 2 and s["claims"]["median"] == 1
     assert s["non_conforming"] == sum(1 for a in arts.values() if a["conforms"] is False)
-    assert "| articles (characters) | 3 (" in md and "Slowest articles:" in md
+    assert "| articles (characters) | 3 (" in md and "Slowest articles (by CPU time):" in md
     assert md.startswith("Command: `.venv/bin/python bench/run.py --corpus")
     # The output holds ids, sizes and counts, never the article text.
     assert "Radweg" not in out_json.read_text(encoding="utf-8") and "Radweg" not in md
