@@ -589,6 +589,12 @@ CASES: dict[str, str] = {
                           sh:message "q must be a string"@en, "q muss eine Zeichenkette sein"@de ] .
         ex:T a sh:NodeShape ; sh:targetClass ex:C ; sh:severity sh:Warning ;
             sh:property [ sh:path ex:q ; sh:maxCount 0 ] .""",
+    "literal and blank focus nodes": """
+        ex:S a sh:NodeShape ; sh:targetObjectsOf ex:p, ex:s ; sh:datatype xsd:string ; sh:nodeKind sh:IRI ;
+            sh:maxLength 2 .
+        ex:T a sh:NodeShape ; sh:targetNode [ ex:k 1 ] ; sh:property [ sh:path ex:k ; sh:minCount 2 ] .
+        ex:U a sh:NodeShape ; sh:targetSubjectsOf ex:p ; sh:property [ sh:path ex:p ; sh:minCount 1 ] ;
+            sh:property [ sh:path ex:p ; sh:maxCount 1 ; sh:severity sh:Info ; sh:message "one"@en, "eins"@de ] .""",
     "sparql": """
         ex: a owl:Ontology ; sh:declare [ sh:prefix "ex" ; sh:namespace "https://example.org/"^^xsd:anyURI ] .
         ex:S a sh:NodeShape ; sh:targetClass ex:C ;
@@ -648,6 +654,29 @@ def test_shacl_engine_leaves_uncompiled_shapes_to_pyshacl(shapes: str) -> None:
     fast = validate(data, shapes=g, engine="fast")
     assert fast.results == slow.results
     assert report_results(fast.report_graph) == report_results(slow.report_graph)
+
+
+def test_shacl_engine_empty_data_graph_renders_blank_focus_nodes_from_the_shapes() -> None:
+    shapes = Graph().parse(
+        data=PREFIXES + "ex:T sh:targetNode [ ex:k 1 ] ; sh:property [ sh:path ex:k ; sh:minCount 1 ] .",
+        format="turtle",
+    )
+    report = assert_same(Graph(), shapes, label="empty data")
+    assert len(report.results) == 1
+
+
+def test_shacl_engine_leaves_messages_pyshacl_cannot_write_to_pyshacl() -> None:
+    # pySHACL renders a blank focus node that is in no triple of the data by its id for
+    # sh:minCount, but lets the lookup error out for sh:hasValue.
+    shapes = Graph().parse(
+        data=PREFIXES + "ex:T sh:targetNode [ ex:k 1 ] ; sh:property [ sh:path ex:k ; sh:hasValue ex:z ] .",
+        format="turtle",
+    )
+    data = Graph().parse(data=PREFIXES + "ex:a ex:k 1 .", format="turtle")
+    with pytest.raises(LookupError):
+        validate(data, shapes=shapes, engine="pyshacl")
+    with pytest.raises(LookupError):
+        validate(data, shapes=shapes, engine="fast")
 
 
 def test_shacl_engine_leaves_data_that_makes_pyshacl_fail_to_pyshacl() -> None:

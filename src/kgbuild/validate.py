@@ -263,11 +263,9 @@ def validate(graph: Graph, *, shapes: Path | str | Graph | None = None, engine: 
         compiled = _compiled(shapes_graph, shared=not isinstance(shapes, Graph))
         if compiled is not None:
             try:
-                outcome = shacl.run(compiled, graph)
+                return _fast_report(shacl.run(compiled, graph))
             except shacl.NeedsPyshacl:
                 pass  # pySHACL below gives its own outcome (an error, or its quirks)
-            else:
-                return _fast_report(outcome)
     try:
         _conforms, report_graph, _text = pyshacl.validate(
             _data_view(graph),

@@ -18,6 +18,8 @@ from rdflib import RDF, SH, BNode, Graph, Literal, URIRef
 from rdflib.namespace import NamespaceManager
 from rdflib.term import Node
 
+from kgbuild.shacl.errors import NeedsPyshacl
+
 if TYPE_CHECKING:
     from kgbuild.shacl.shapes import Shape
 
@@ -61,16 +63,25 @@ class MessageContext:
             self._shapes_ns = manager
         return self._shapes_ns
 
-    def data_node(self, node: Node | None) -> str:
-        """A data node as pySHACL's ``stringify_node(datagraph, node)`` writes it."""
+    def data_node(self, node: Node | None, *, or_id: bool = False) -> str:
+        """A data node as pySHACL's ``stringify_node(datagraph, node)`` writes it.
+
+        pySHACL cannot render a blank node that is in no triple of the data (its lookup
+        raises); some messages then fall back to the node's id (``or_id``), the others let
+        the error out of pySHACL.
+
+        Raises:
+            NeedsPyshacl: such a blank node, without ``or_id``.
+        """
         from pyshacl.rdfutil import stringify_node
 
         if node is None:
             return "None"
-        try:
-            return str(stringify_node(self.data, node, ns_manager=self.data_ns))
-        except (LookupError, ValueError):
-            return str(node)
+        if isinstance(node, BNode) and (node, None, None) not in self.data and (None, None, node) not in self.data:
+            if or_id:
+                return str(node)
+            raise NeedsPyshacl(f"pySHACL cannot render the blank node {node} in a message")
+        return str(stringify_node(self.data, node, ns_manager=self.data_ns))
 
     def shape_node(self, node: Node) -> str:
         """A shapes-graph node as pySHACL's ``stringify_node(sg, node)`` writes it."""
@@ -171,12 +182,19 @@ def report_graph(results: Sequence[Result], conforms: bool, ctx: MessageContext)
     vg.add((report, RDF.type, SH.ValidationReport))
     vg.add((report, SH.conforms, Literal(conforms)))
     cloned: dict[tuple[int, str], Node] = {}
-    # pySHACL renders focus nodes from the data graph, or the shapes graph if the data is empty
-    focus_source = ctx.data if len(ctx.data) else ctx.shapes
 
-    def clone(source: Graph, node: Node) -> Node:
+    def focus_source() -> Graph:
+        # pySHACL clones focus nodes from the data graph, or from the shapes graph if the data
+        # graph is empty; only a blank focus node is cloned, so only then is the length needed.
+        return ctx.data if len(ctx.data) else ctx.shapes
+
+    def clone(source: Graph | Callable[[], Graph], node: Node) -> Node:
         if isinstance(node, Literal):
             return node
+        if callable(source) and not isinstance(source, Graph):
+            if not isinstance(node, BNode):
+                return URIRef(str(node))
+            source = source()
         key = (id(source), str(node))
         found = cloned.get(key)
         if found is None:

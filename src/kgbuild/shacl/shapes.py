@@ -350,7 +350,8 @@ class CountConstraint(Constraint):
         word = "Less" if self.minimum else "More"
         assert self.shape.path is not None
         path = ctx.shape_node(self.shape.path.node)
-        return [Literal(f"{word} than {self.literal.value} values on {ctx.data_node(focus)}->{path}")]
+        focus_text = ctx.data_node(focus, or_id=self.minimum)  # pySHACL catches it for minCount only
+        return [Literal(f"{word} than {self.literal.value} values on {focus_text}->{path}")]
 
 
 # ---------------------------------------------------------------------------- value range
@@ -730,7 +731,7 @@ class LogicalConstraint(Constraint):
         return ok
 
     def generic(self, ctx: MessageContext, focus: Node, value: Node | None) -> list[Literal]:
-        value_text = ctx.data_node(value)
+        value_text = ctx.data_node(value, or_id=True)
         if self.parameter == SH["not"]:
             if len(self.groups) == 1:
                 return [Literal(f"Node {value_text} must not conform to shape {ctx.shape_node(self.groups[0][0])}")]
@@ -891,6 +892,8 @@ def _items(sg: Graph, node: Node) -> list[Node]:
 
 
 def _check_whole_graph(sg: Graph) -> None:
+    if getattr(sg, "context_aware", False):
+        raise Unsupported("a shapes dataset (pySHACL reads the union of its graphs)")
     for term in _UNCOMPILED_TERMS:
         if (None, term, None) in sg:
             raise Unsupported(f"the shapes use {term}, which is not compiled")

@@ -527,46 +527,47 @@ def _compile_parts(parts: _Select) -> Callable[[DataView, Node], list[Row]]:
     projected = [str(v) for v in parts.projected]
     last = len(steps)
 
+    memo_key = ("predicates", id(steps))
+
+    def join(i: int, b: dict[str, Node], spo: Any, pos: Any, preds: list[Node], out: list[Row]) -> None:
+        # One bindings dict for the whole search: a step only reads variables bound on the way
+        # to it, and every path overwrites them before reading, so nothing needs undoing.
+        if i == last:
+            for f in filters:
+                value = _ebv(f(b))
+                if isinstance(value, SPARQLError) or not value:  # an error filters out
+                    return
+            out.append({name: b[name] for name in projected if name in b})
+            return
+        mode, (s_var, s), _p, (o_var, o) = steps[i]
+        p = preds[i]
+        if mode == "check":
+            s_val = b[s] if s_var else s
+            o_val = b[o] if o_var else o
+            if o_val in spo.get(s_val, EMPTY).get(p, EMPTY):
+                join(i + 1, b, spo, pos, preds, out)
+        elif mode == "objects":
+            for obj in list(spo.get(b[s] if s_var else s, EMPTY).get(p, EMPTY)):
+                b[o] = obj
+                join(i + 1, b, spo, pos, preds, out)
+        elif mode == "subjects":
+            for subj in list(pos.get(p, EMPTY).get(b[o] if o_var else o, EMPTY)):
+                b[s] = subj
+                join(i + 1, b, spo, pos, preds, out)
+        else:
+            for obj, subjects in list(pos.get(p, EMPTY).items()):
+                for subj in list(subjects):
+                    b[s] = subj
+                    b[o] = obj
+                    join(i + 1, b, spo, pos, preds, out)
+
     def rows(data: DataView, focus: Node) -> list[Row]:
-        spo, pos = data.spo, data.pos
-        # the data's own predicate objects: dictionary lookups then never call URIRef.__eq__
-        preds = [data.canonical(p) for _m, _s, p, _o in steps]
+        # the data's own predicate objects, once per validation (fewer URIRef.__eq__ calls)
+        preds = data.memo.get(memo_key)
+        if preds is None:
+            preds = data.memo[memo_key] = [data.canonical(p) for _m, _s, p, _o in steps]
         out: list[Row] = []
-
-        def join(i: int, b: dict[str, Node]) -> None:
-            if i == last:
-                for f in filters:
-                    value = _ebv(f(b))
-                    if isinstance(value, SPARQLError) or not value:  # an error filters out
-                        return
-                out.append({name: b[name] for name in projected if name in b})
-                return
-            mode, (s_var, s), _p, (o_var, o) = steps[i]
-            p = preds[i]
-            if mode == "check":
-                s_val = b[s] if s_var else s
-                o_val = b[o] if o_var else o
-                if o_val in spo.get(s_val, EMPTY).get(p, EMPTY):
-                    join(i + 1, b)
-            elif mode == "objects":
-                for obj in list(spo.get(b[s] if s_var else s, EMPTY).get(p, EMPTY)):
-                    b2 = dict(b)
-                    b2[o] = obj
-                    join(i + 1, b2)
-            elif mode == "subjects":
-                for subj in list(pos.get(p, EMPTY).get(b[o] if o_var else o, EMPTY)):
-                    b2 = dict(b)
-                    b2[s] = subj
-                    join(i + 1, b2)
-            else:
-                for obj, subjects in list(pos.get(p, EMPTY).items()):
-                    for subj in list(subjects):
-                        b2 = dict(b)
-                        b2[s] = subj
-                        b2[o] = obj
-                        join(i + 1, b2)
-
-        join(0, {"this": focus})
+        join(0, {"this": focus}, data.spo, data.pos, preds, out)
         return out
 
     return rows
