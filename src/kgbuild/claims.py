@@ -70,6 +70,40 @@ class _Draft:
 
 
 @dataclass(frozen=True)
+class _Index:
+    """Lookups built once per article, so that no stage scans the whole text per sentence."""
+
+    sentence_tokens: list[range]  # token indices of each sentence
+    mention_of_token: dict[int, Mention]  # the mention a token stands in
+    mention_begins: list[int]
+    dates_begins: list[int]
+
+
+def _index(ctx: ClaimContext) -> _Index:
+    toks = ctx.tokens
+    n_sent = len(ctx.structure.sentences)
+    firsts = [len(toks)] * (n_sent + 1)
+    for i in range(len(toks) - 1, -1, -1):
+        firsts[toks.sentence_of[i]] = i
+    for k in range(n_sent - 1, -1, -1):
+        firsts[k] = min(firsts[k], firsts[k + 1])
+    ranges = [range(firsts[k], firsts[k + 1]) for k in range(n_sent)]
+    by_token: dict[int, Mention] = {}
+    for m in ctx.mentions:
+        k = bisect.bisect_left(toks.starts, m.span.begin)
+        while k < len(toks) and toks.starts[k] < m.span.end:
+            by_token.setdefault(k, m)
+            k += 1
+    return _Index(ranges, by_token, [m.span.begin for m in ctx.mentions], [sp.begin for sp, _ in ctx.dates])
+
+
+def _mentions_in(ctx: ClaimContext, b: int, e: int) -> list[Mention]:
+    """The mentions that begin in text[b:e] (mentions are sorted by their begin)."""
+    begins = ctx.index.mention_begins
+    return list(ctx.mentions[bisect.bisect_left(begins, b):bisect.bisect_left(begins, e)])
+
+
+@dataclass(frozen=True)
 class ClaimContext:
     """What the claim stage needs from the stages before it."""
 
@@ -86,6 +120,10 @@ class ClaimContext:
     last_speakers: list[str] = field(default_factory=list)
     unheld: frozenset[str] = frozenset()  # keys of positions whose holder is not named
     offices: frozenset[str] = frozenset()  # keys of positions that are offices, not descriptions ("Experte")
+    index: _Index = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "index", _index(self))
     held_by: dict[str, tuple[str, ...]] = field(default_factory=dict)  # person key -> position keys
 
 
@@ -124,9 +162,8 @@ def find_claims(ctx: ClaimContext, lex: Lexicon) -> tuple[list[Claim], dict[str,
     _inherit(drafts)
     claims: list[Claim] = []
     for n, d in enumerate(drafts, 1):
-        about = tuple(sorted({m.key for m in ctx.mentions
-                              if m.key and d.content.begin <= m.span.begin < d.content.end
-                              and m.key not in d.speakers}))
+        about = tuple(sorted({m.key for m in _mentions_in(ctx, d.content.begin, d.content.end)
+                              if m.key and m.key not in d.speakers}))
         claims.append(Claim(
             key=f"claim/{n}", claimants=d.speakers, text=d.content.text.strip(), span=d.span,
             speech_act=d.act, cue=d.cue, quote=d.quote, reported_by=d.outlets, stated_on=d.date,
@@ -160,7 +197,7 @@ def _resolve_bare_titles(ctx: ClaimContext, drafts: list[_Draft]) -> dict[str, s
 def _claim_in_sentence(ctx: ClaimContext, lex: Lexicon, si: int) -> _Draft | None:
     text, toks = ctx.text, ctx.tokens
     sent = ctx.structure.sentences[si]
-    idx = [i for i in range(len(toks)) if toks.sentence_of[i] == si]
+    idx = list(ctx.index.sentence_tokens[si])
     if not idx:
         return None
     quotes = _quotes(text, sent.span)
@@ -294,7 +331,7 @@ def _continues(ctx: ClaimContext, lex: Lexicon, si: int, prev: _Draft) -> bool:
     if sent.block != prev_sent.block and not prev.quote and prev.sentence != si - 1:
         return False
     toks = ctx.tokens
-    words = [toks.word(i) for i in range(len(toks)) if toks.sentence_of[i] == si]
+    words = [toks.word(i) for i in ctx.index.sentence_tokens[si]]
     return any(w in lex.subjunctive for w in words)
 
 
@@ -329,7 +366,8 @@ def _speaker_at(ctx: ClaimContext, i: int, *, source: bool = False) -> Speaker |
         return Speaker(last[0], Span.of(ctx.text, b, toks.ends[i]))
     if pron not in ("er", "sie") and i in ctx.pronoun_persons:
         return None  # "ihm", "seine": not a subject
-    for m in ctx.mentions:
+    m = ctx.index.mention_of_token.get(i)
+    if m is not None:
         if m.span.begin <= b < m.span.end and m.key is not None and m.role not in ("adjective", "genitive") \
                 and m.kind != "place":
             first = _token_at(toks, m.span.begin)
@@ -522,8 +560,8 @@ def _preceded_by_dative(toks: Tokens, idx: list[int], p: int) -> bool:
 def _phrase_end(ctx: ClaimContext, idx: list[int], src: Speaker) -> int:
     """End of an attribution phrase: through its source and the words that name it."""
     end = src.span.end
-    for m in ctx.mentions:
-        if m.span.begin >= end and m.span.begin - end <= 2 and m.key == src.key:
+    for m in _mentions_in(ctx, end, end + 3):
+        if m.key == src.key:
             end = m.span.end
     return end
 
@@ -662,8 +700,8 @@ def _negated(content: str, act: SpeechAct) -> bool:
 def _outlets(ctx: ClaimContext, idx: list[int], sent: Span, quotes: list[tuple[int, int]],
              speakers: tuple[str, ...]) -> tuple[str, ...]:
     out = [k for k in speakers if k in ctx.media]
-    for m in ctx.mentions:
-        if sent.begin <= m.span.begin < sent.end and m.key in ctx.media and not _inside_quotes(
+    for m in _mentions_in(ctx, sent.begin, sent.end):
+        if m.key in ctx.media and not _inside_quotes(
                 m.span.begin, quotes) and m.key not in out:
             out.append(m.key)
     return tuple(out)
@@ -673,9 +711,8 @@ def _date_in(ctx: ClaimContext, frame: tuple[int, int], cue: tuple[int, int], se
     """The date of the speech act: a date in the attribution frame or right after the cue."""
     fb, fe = min(frame[0], cue[0]), max(frame[1], cue[1])
     best = None
-    for span, value in ctx.dates:
-        if not (sent.begin <= span.begin < sent.end):
-            continue
+    begins = ctx.index.dates_begins
+    for span, value in ctx.dates[bisect.bisect_left(begins, sent.begin):bisect.bisect_left(begins, sent.end)]:
         if fb <= span.begin <= fe + 40 and span.begin >= fb - 2:
             gap = 0 if fb <= span.begin <= fe else span.begin - fe
             if gap <= 40 and "," not in ctx.text[fe:span.begin] and (best is None or gap < best[0]):
