@@ -411,7 +411,7 @@ def _find_by_pattern(toks: Tokens, lex: Lexicon) -> list[tuple[int, int, str, st
         low = w.lower()
         if low in _GENERIC_INSTITUTIONS:
             continue  # "die Polizei", "das Parlament": no name
-        if any(low.endswith(h) for h in _INSTITUTION_HEADS) and len(w) > 5 \
+        if low.endswith(_INSTITUTION_HEADS) and len(w) > 5 \
                 and "-" not in w:
             name = _institution_name(toks, i)
             b = toks.starts[i]

@@ -81,6 +81,7 @@ class Lexicon:
     _common: Any = None
     title_categories: dict[str, str] = field(default_factory=dict)
     _title_cache: dict[str, tuple[str, str | None] | None] = field(default_factory=dict)
+    _common_cache: dict[str, bool] = field(default_factory=dict)
     entity_words: frozenset[str] = frozenset()
     surface_keys: dict[str, str] = field(default_factory=dict)
 
@@ -100,13 +101,13 @@ class Lexicon:
                 pass
             found.append((b, e, entry0))
         found.sort(key=lambda x: (-(x[1] - x[0]), x[0]))
-        taken: list[tuple[int, int]] = []
+        occupied = bytearray(len(text))
         for b, e, entry in found:
-            if any(not (e <= tb or b >= te) for tb, te in taken):
+            if occupied.find(1, b, e) != -1:
                 continue
             if entry.ambiguous and not _in_context(text, b, entry.kind):
                 continue
-            taken.append((b, e))
+            occupied[b:e] = b"\x01" * (e - b)
             yield b, e, entry
 
     def country_name(self, w: str) -> bool:
@@ -157,6 +158,15 @@ class Lexicon:
         return w in self._common
 
     def is_common(self, w: str) -> bool:
+        try:
+            return self._common_cache[w]
+        except KeyError:
+            hit = self._is_common(w)
+            if len(self._common_cache) < 500_000:
+                self._common_cache[w] = hit
+            return hit
+
+    def _is_common(self, w: str) -> bool:
         """Is a capitalised word a common German word rather than a name?
 
         The bundled dictionary also lists many proper names, so a listed word counts as
