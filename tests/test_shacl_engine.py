@@ -767,3 +767,37 @@ def test_shacl_engine_compiled_filters_give_rdflibs_rows(expression: str) -> Non
         return
     theirs = Counter(frozenset(r.asdict().items()) for r in g.query(query, initBindings={"this": EX.a}))
     assert mine == theirs
+
+
+JOIN_DATA = (
+    PREFIXES
+    + """
+ex:a ex:p ex:b, ex:c ; ex:q "1" ; ex:r ex:a .
+ex:b ex:p ex:c ; ex:q "2", "3" .
+ex:c ex:q "1" ; ex:r ex:a, ex:b .
+ex:d ex:p ex:a .
+"""
+)
+
+PATTERNS = [
+    "$this ex:p ?x . ?x ex:q ?y",  # a chain
+    "?x ex:p $this . ?x ex:q ?y",  # into $this
+    "$this ex:p ?x . ?x ex:p ?y . ?y ex:q ?z",  # longer chain
+    "$this ex:q ?y . ?x ex:q ?y",  # shared object
+    "$this ex:r ?x . ?x ex:r $this",  # a cycle back to $this
+    "$this ex:p ex:c . $this ex:q ?y",  # a constant object
+    "$this ex:q ?y . ?s ex:r ?o",  # an unconnected pattern (a scan)
+    "$this ex:p ?x . $this ex:r ?x",  # one variable twice
+]
+
+
+@pytest.mark.parametrize("pattern", PATTERNS)
+def test_shacl_engine_compiled_joins_give_rdflibs_rows(pattern: str) -> None:
+    g = Graph().parse(data=JOIN_DATA, format="turtle")
+    query = prepareQuery(f"PREFIX ex: <https://example.org/> SELECT * WHERE {{ {pattern} }}")
+    rows = shacl_sparql.compile_select(query)
+    assert rows is not None
+    for focus in (EX.a, EX.b, EX.c, EX.d, EX.none):
+        mine = Counter(frozenset(r.items()) for r in rows(DataView(g), focus))
+        theirs = Counter(frozenset(r.asdict().items()) for r in g.query(query, initBindings={"this": focus}))
+        assert mine == theirs, (pattern, focus)

@@ -20,6 +20,7 @@ Example:
 from __future__ import annotations
 
 import json
+import logging
 import weakref
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -45,6 +46,7 @@ Severity = Literal["Violation", "Warning", "Info"]
 ReportFormat = Literal["text", "turtle", "json"]
 Engine = Literal["fast", "pyshacl"]
 
+_log = logging.getLogger(__name__)
 _SEVERITY: dict[Node, Severity] = {SH.Violation: "Violation", SH.Warning: "Warning", SH.Info: "Info"}
 _RANK: dict[str, int] = {"Violation": 0, "Warning": 1, "Info": 2}
 
@@ -232,8 +234,9 @@ def _compiled(shapes_graph: Graph, *, shared: bool) -> shacl.CompiledShapes | No
         return cached[2]
     try:
         compiled: shacl.CompiledShapes | None = shacl.compile_shapes(shapes_graph)
-    except shacl.Unsupported:
-        compiled = None  # a construct the engine does not compile: pySHACL validates
+    except shacl.Unsupported as e:
+        _log.info("validating with pySHACL: %s", e)  # a construct the engine does not compile
+        compiled = None
     _COMPILED[key] = (weakref.ref(shapes_graph, lambda _ref: _COMPILED.pop(key, None)), fingerprint, compiled)
     return compiled
 
@@ -264,8 +267,8 @@ def validate(graph: Graph, *, shapes: Path | str | Graph | None = None, engine: 
         if compiled is not None:
             try:
                 return _fast_report(shacl.run(compiled, graph))
-            except shacl.NeedsPyshacl:
-                pass  # pySHACL below gives its own outcome (an error, or its quirks)
+            except shacl.NeedsPyshacl as e:
+                _log.info("validating this graph with pySHACL: %s", e)  # its own outcome: an error, or its quirks
     try:
         _conforms, report_graph, _text = pyshacl.validate(
             _data_view(graph),

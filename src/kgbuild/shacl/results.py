@@ -173,9 +173,11 @@ def report_graph(results: Sequence[Result], conforms: bool, ctx: MessageContext)
         ctx: the data and shapes graphs (blank nodes are cloned from them).
 
     Returns:
-        A new graph with the shapes graph's prefixes bound, as pySHACL's report has.
+        A new graph with the shapes graph's prefixes bound, as pySHACL's report has. Its store
+        is rdflib's ``SimpleMemory`` (pySHACL's is ``Memory``): the same triples and prefixes,
+        added in half the time, since a report graph needs no named graphs.
     """
-    vg = Graph(bind_namespaces="core")
+    vg = Graph(store="SimpleMemory", bind_namespaces="core")
     for prefix, ns in ctx.shapes.namespaces():
         vg.namespace_manager.bind(prefix, ns)
     report = BNode()

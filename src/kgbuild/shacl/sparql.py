@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Mapping
+from itertools import product
 from types import SimpleNamespace
 from typing import Any
 
@@ -570,6 +571,31 @@ def _compile_parts(parts: _Select) -> Callable[[DataView, Node], list[Row]]:
         join(0, {"this": focus}, data.spo, data.pos, preds, out)
         return out
 
+    star = [o for mode, (s_var, s), _p, (o_var, o) in steps if mode == "objects" and s_var and s == "this" and o_var]
+    if len(star) == len(steps) and len(set(star)) == len(star):
+        # The usual shape, "$this p ?a ; q ?b": each solution is one value per predicate.
+
+        def star_rows(data: DataView, focus: Node) -> list[Row]:
+            preds = data.memo.get(memo_key)
+            if preds is None:
+                preds = data.memo[memo_key] = [data.canonical(p) for _m, _s, p, _o in steps]
+            po = data.spo.get(focus, EMPTY)
+            values = [po.get(p, EMPTY) for p in preds]
+            if not all(values):
+                return []
+            out: list[Row] = []
+            for combination in product(*values):
+                b = dict(zip(star, combination, strict=True))
+                b["this"] = focus
+                for f in filters:
+                    value = _ebv(f(b))
+                    if isinstance(value, SPARQLError) or not value:  # an error filters out
+                        break
+                else:
+                    out.append({name: b[name] for name in projected if name in b})
+            return out
+
+        return star_rows
     return rows
 
 
