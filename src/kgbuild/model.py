@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 from enum import Enum
+from functools import cached_property
 from typing import Literal
 
 EntityKind = Literal["person", "country", "place", "organization"]
@@ -162,9 +163,9 @@ class Article:
     source: str | None = None  # the file name it was read from
     url: str | None = None
 
-    @property
+    @cached_property
     def content_hash(self) -> str:
-        """A stable id of the text: the first 16 hex digits of its SHA-256."""
+        """A stable id of the text: the first 16 hex digits of its SHA-256 (computed once)."""
         return hashlib.sha256(self.text.encode("utf-8")).hexdigest()[:16]
 
 
