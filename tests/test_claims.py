@@ -308,10 +308,6 @@ def test_claims_without_date_in_the_text_have_no_stated_on() -> None:
     assert c.stated_on is None
 
 
-@pytest.mark.xfail(reason="_content() keeps the longer side of the frame; with the speaker's title and "
-                          "apposition before 'sagte' ('Die Präsidentin von Finnland, Aino Virtanen,') that side "
-                          "is longer than the reported clause, so the claim's text is the subject, not the content",
-                   strict=True)
 def test_claims_content_after_a_subject_with_apposition() -> None:
     c = only_claim("Die Präsidentin von Finnland, Aino Virtanen, sagte, das Land unterstütze den Plan.")
     assert c.claimants == ("person/aino-virtanen",)

@@ -309,7 +309,9 @@ def _draft(ctx: ClaimContext, lex: Lexicon, si: int, idx: list[int], quotes: lis
            *, frame: tuple[int, int]) -> _Draft:
     text = ctx.text
     sent = ctx.structure.sentences[si].span
-    content = _content(text, sent, frame, quotes)
+    # the speaker named before the cue ("X sagte, …") puts the content after the frame
+    after = all(sp.span.end <= cue_span[0] for sp in speakers) and text[cue_span[1]:cue_span[1] + 2].startswith(",")
+    content = _content(text, sent, frame, quotes, after=True if after else None)
     quote = _quote_text(text, quotes)
     keys = tuple(dict.fromkeys(s.key for s in speakers))
     outlets = _outlets(ctx, idx, sent, quotes, keys)
@@ -657,8 +659,14 @@ def _quote_text(text: str, quotes: list[tuple[int, int]]) -> str | None:
     return text[b:e].strip() or None
 
 
-def _content(text: str, sent: Span, frame: tuple[int, int], quotes: list[tuple[int, int]]) -> Span:
-    """The reported content: the sentence without the attribution frame."""
+def _content(text: str, sent: Span, frame: tuple[int, int], quotes: list[tuple[int, int]],
+             *, after: bool | None = None) -> Span:
+    """The reported content: the sentence without the attribution frame.
+
+    ``after`` says on which side of the frame the content stands: after it when the speaker
+    was named before the cue ("Die Präsidentin von Finnland, Aino Virtanen, sagte, …"), before it
+    when the speaker follows ("…, sagte Below."); when unknown, the longer side.
+    """
     fb, fe = frame
     outside = [(b, e) for b, e in quotes if (e <= fb or b >= fe) and len(text[b:e].split()) >= 3]
     if outside:  # the direct quote is the content
@@ -669,7 +677,10 @@ def _content(text: str, sent: Span, frame: tuple[int, int], quotes: list[tuple[i
     while right_start < sent.end and text[right_start] in " ,:–-":
         right_start += 1
     right = text[right_start:sent.end]
-    if len(left.strip(" „“\"»«")) >= len(right.strip(" .„“\"»«")):
+    left_len, right_len = len(left.strip(" „“\"»«")), len(right.strip(" .„“\"»«"))
+    if after is None or min(left_len, right_len) < 3:
+        after = right_len > left_len
+    if not after:
         b, e = sent.begin, sent.begin + len(left)
     else:
         b, e = right_start, sent.end
