@@ -20,7 +20,6 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from functools import lru_cache
 from urllib.parse import quote
 
 from rdflib import URIRef
@@ -164,14 +163,7 @@ def entity_iri(key: str) -> URIRef:
 
 def article_iri(article: Article) -> URIRef:
     """The IRI of an article: ``…/article/<content hash>``."""
-    return _article_iri(article.text)
-
-
-@lru_cache(maxsize=8)
-def _article_iri(text: str) -> URIRef:
-    # Cached by text: the mapping asks for the IRI once per span, claim and event, and hashing
-    # the whole text each time made building a 300,000-character article's graph quadratic.
-    return URIRef(f"{BASE}article/{Article(text).content_hash}")
+    return URIRef(f"{BASE}article/{article.content_hash}")
 
 
 def span_iri(article: Article, span: Span) -> URIRef:
