@@ -157,9 +157,6 @@ def test_mentions_acronym_and_institution_before_it_are_one_organisation() -> No
     assert len(orgs[0].mentions) == 3
 
 
-@pytest.mark.xfail(reason="a multi-word long form ('Gesellschaft für Wasserwirtschaft') is not found as an "
-                          "organisation mention, so _merge_acronyms has nothing to merge: the entity is named "
-                          "'GWW' only, not by the fullest form the article uses", strict=True)
 def test_mentions_acronym_entity_is_named_by_its_long_form() -> None:
     doc = build(article("Die Gesellschaft für Wasserwirtschaft (GWW) legte einen Bericht vor. Die GWW nannte Zahlen."))
     orgs = [e for e in doc.entities if e.kind == "organization"]

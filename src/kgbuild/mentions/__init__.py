@@ -358,6 +358,9 @@ def _find_by_pattern(toks: Tokens, lex: Lexicon) -> list[tuple[int, int, str, st
             a = toks.word(i + 1)
             if _ACRONYM.fullmatch(a) and sum(c.isupper() for c in a) >= 2 and a not in lex.stop \
                     and not lex.is_entity_word(a):
+                long_form = _long_form(toks, i, a)
+                if long_form is not None:
+                    out.append((*long_form, "organization", toks.text[long_form[0]:long_form[1]], "name"))
                 out.append((toks.starts[i + 1], toks.ends[i + 1], "organization", a, "acronym"))
             continue
         if not _cap(w):
@@ -417,6 +420,34 @@ def _find_by_pattern(toks: Tokens, lex: Lexicon) -> list[tuple[int, int, str, st
             b = toks.starts[i]
             out.append((b, toks.ends[i], "organization", name, "name"))
     return out
+
+
+_CONNECTORS = {"für", "der", "des", "und", "von", "zur", "zum", "de", "du", "of", "and", "for"}
+
+
+def _long_form(toks: Tokens, i: int, acronym: str) -> tuple[int, int] | None:
+    """The name an acronym in brackets abbreviates: "Gesellschaft für Wasserwirtschaft (GWW)".
+
+    Walks back from the bracket over capitalised words and connectors while their initials still
+    fit the acronym; the first word's initial must be the acronym's."""
+    letters = [c for c in acronym if c.isupper()]
+    k = i - 1
+    start = None
+    caps = 0
+    while k >= 0 and toks.sentence_of[k] == toks.sentence_of[i] and i - k <= 7:
+        w = toks.word(k)
+        if w[:1].isupper() and w.isalpha() or ("-" in w and w[:1].isupper()):
+            caps += 1
+            if caps > len(letters):
+                break
+            if w[0] == letters[0] and caps >= 2:
+                start = k
+        elif w not in _CONNECTORS:
+            break
+        k -= 1
+    if start is None:
+        return None
+    return toks.starts[start], toks.ends[i - 1]
 
 
 def _nominative_org(w: str) -> str:
