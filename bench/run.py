@@ -31,6 +31,7 @@ from __future__ import annotations
 import argparse
 import cProfile
 import functools
+import gc
 import gzip
 import io
 import json
@@ -453,6 +454,26 @@ def warm_up(stages: Stages) -> tuple[dict[str, float], str | None]:
     return out, None
 
 
+class GcClock:
+    """CPU time the cyclic garbage collector spends, per generation (via ``gc.callbacks``).
+
+    A full (generation 2) collection walks every live object, the lexicons and shapes too,
+    so it shows up as a pause in whichever stage happens to trigger it.
+    """
+
+    def __init__(self) -> None:
+        self.seconds = [0.0, 0.0, 0.0]
+        self.count = [0, 0, 0]
+        self._start = 0.0
+
+    def __call__(self, phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            self._start = time.process_time()
+        else:
+            self.seconds[info["generation"]] += time.process_time() - self._start
+            self.count[info["generation"]] += 1
+
+
 # ----------------------------------------------------------------------------- summary
 
 
@@ -532,7 +553,8 @@ def _f(x: float, digits: int = 1) -> str:
 
 
 def markdown_summary(summary: dict[str, Any], *, startup: dict[str, Any], env: dict[str, Any],
-                     command: str, cpu_seconds: float, wall_seconds: float, profiled: bool) -> str:
+                     command: str, cpu_seconds: float, wall_seconds: float, profiled: bool,
+                     gc_clock: GcClock | None = None) -> str:
     """The README table: throughput, latency, memory, output counts and errors, and the command."""
     s = summary
     n = s["articles"]
@@ -568,6 +590,9 @@ def markdown_summary(summary: dict[str, Any], *, startup: dict[str, Any], env: d
         f"{_f(wall_seconds)} s |",
         f"| peak memory (ru_maxrss) | {s['peak_rss_mb']:,.0f} MB |",
     ]
+    if gc_clock is not None:
+        lines.append(f"| garbage collector: full collections, CPU s (all generations) | {gc_clock.count[2]:,}, "
+                     f"{gc_clock.seconds[2]:.2f} s ({sum(gc_clock.seconds):.2f} s) |")
     if s["max_traced_peak_mb"] is not None:
         lines.append(f"| peak Python allocations in one article (tracemalloc) | {s['max_traced_peak_mb']:,.1f} MB |")
     lines += [
@@ -693,6 +718,8 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     p.add_argument("--long-min-chars", type=int, default=50_000, help="threshold for --long (default: %(default)s)")
     p.add_argument("--tracemalloc", action="store_true",
                    help="record the peak Python allocations per article (slows the run)")
+    p.add_argument("--gc-freeze", action="store_true",
+                   help="gc.freeze() after the warm-up, so full collections skip lexicons and shapes")
     p.add_argument("--timeout", type=float, help="give up an article after this many seconds (recorded as a crash)")
     p.add_argument("--quiet", action="store_true", help="no progress on stderr")
     return p.parse_args(argv)
@@ -743,7 +770,12 @@ def main(argv: Sequence[str] | None = None, *, stages: Stages | None = None, out
         signal.signal(signal.SIGALRM, _on_alarm)
     if args.tracemalloc:
         tracemalloc.start()
+    if args.gc_freeze:
+        gc.collect()
+        gc.freeze()
     prof = cProfile.Profile() if args.profile else None
+    gc_clock = GcClock()
+    gc.callbacks.append(gc_clock)
 
     results: list[ArticleResult] = []
     wall0, cpu0 = time.perf_counter(), time.process_time()
@@ -758,6 +790,9 @@ def main(argv: Sequence[str] | None = None, *, stages: Stages | None = None, out
             print(f"[bench] {len(results)} articles, last {res.id} ({res.chars:,} chars, {res.total:.2f} s)",
                   file=sys.stderr, flush=True)
     wall, cpu = time.perf_counter() - wall0, time.process_time() - cpu0
+    gc.callbacks.remove(gc_clock)
+    if args.gc_freeze:
+        gc.unfreeze()
     if args.tracemalloc:
         tracemalloc.stop()
 
@@ -767,7 +802,7 @@ def main(argv: Sequence[str] | None = None, *, stages: Stages | None = None, out
         text = markdown_long(results, command=command)
     else:
         text = markdown_summary(summary, startup=startup, env=env, command=command, cpu_seconds=cpu,
-                                wall_seconds=wall, profiled=prof is not None)
+                                wall_seconds=wall, profiled=prof is not None, gc_clock=gc_clock)
     write(text + "\n")
     if prof is not None:
         write("\n" + profile_report(prof) + "\n")
@@ -775,7 +810,8 @@ def main(argv: Sequence[str] | None = None, *, stages: Stages | None = None, out
             prof.dump_stats(str(args.profile_out))
     if args.json:
         payload = {"command": command, "environment": env, "startup": startup, "cpu_seconds": cpu,
-                   "wall_seconds": wall, "summary": summary, "articles": [asdict(r) for r in results]}
+                   "wall_seconds": wall, "gc": {"collections": gc_clock.count, "cpu_seconds": gc_clock.seconds},
+                   "summary": summary, "articles": [asdict(r) for r in results]}
         args.json.write_text(json.dumps(payload, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     failed = summary["crashes"] or summary["span_errors"] or summary["doc_span_errors"]
     return 1 if failed else 0

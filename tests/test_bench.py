@@ -250,3 +250,24 @@ def test_bench_load_stages_passes_the_validation_engine(bench: ModuleType) -> No
     assert stages.extract is extract
     assert stages.validate.func is validate and stages.validate.keywords == {"engine": "pyshacl"}
     assert bench.load_stages(validate=False).validate is None
+
+
+def test_bench_gc_clock_counts_full_collections(bench: ModuleType, corpus: Path, tmp_path: Path) -> None:
+    import gc
+
+    clock = bench.GcClock()
+    gc.callbacks.append(clock)
+    try:
+        gc.collect()
+    finally:
+        gc.callbacks.remove(clock)
+    assert clock.count[2] == 1 and clock.seconds[2] >= 0.0
+
+    out_json = tmp_path / "bench.json"
+    code, md = run(bench, ["--corpus", str(corpus), "--gc-freeze", "--no-validate", "--json", str(out_json)],
+                   real_stages(bench))
+    data = json.loads(out_json.read_text(encoding="utf-8"))
+    assert code == 0 and len(data["gc"]["collections"]) == 3
+    assert "| garbage collector: full collections" in md
+    assert gc.get_freeze_count() == 0  # the bench unfreezes what it froze
+    assert clock not in gc.callbacks and not any(isinstance(c, bench.GcClock) for c in gc.callbacks)
