@@ -265,3 +265,10 @@ def test_quantities_and_dates_scan_a_5000_character_article_in_under_5_ms() -> N
             find_quantities(text)
         best = min(best, (time.process_time() - t0) / 20)
     assert best < 0.005, f"{best * 1000:.2f} ms"
+
+
+def test_quantities_dash_between_falling_amounts_is_no_range() -> None:
+    # a range whose lower bound exceeds its upper one would make an invalid graph (min > max)
+    found = find_quantities("Das Paket umfasst 750 Milliarden – 390 Milliarden Euro davon als Zuschüsse.")
+    assert all(q.quantity.min_value is None or q.quantity.max_value is None
+               or q.quantity.min_value <= q.quantity.max_value for q in found)

@@ -386,10 +386,16 @@ def find_quantities(text: str) -> tuple[QuantityMention, ...]:
             if low[:3] not in _NUMBER_ROOTS and low not in _VAGUE and low not in _ARTICLE_ONE:
                 continue
         mention = _quantity_at(text, pos, word, out)
+        if mention is not None and _inverted(mention.quantity):
+            continue  # "750 Milliarden – 390 Milliarden davon": a dash between two amounts, not a range
         if mention is not None:
             out.append(mention)
             last = mention.span.end
     return tuple(out)
+
+
+def _inverted(q: Quantity) -> bool:
+    return q.min_value is not None and q.max_value is not None and q.min_value > q.max_value
 
 
 def _quantity_at(text: str, pos: int, word: str, before: list[QuantityMention]) -> QuantityMention | None:
