@@ -144,3 +144,10 @@ def test_linking_pronoun_refers_to_the_person_before_it(lexicon: Lexicon) -> Non
 def test_linking_pronoun_without_a_person_before_it_stays_unresolved(lexicon: Lexicon) -> None:
     result, words = linked(article("Die Brücke ist fertig. Sie kostete viel Geld."), lexicon)
     assert words.index("Sie") not in result.pronouns
+
+
+def test_linking_slightly_misspelt_outlet_is_the_known_one() -> None:
+    doc = build(article("Das berichtet die Kyviv Post am Abend."))
+    orgs = [e for e in doc.entities if e.kind == "organization"]
+    assert [e.key for e in orgs] == ["organization/kyiv-post"]
+    assert "Kyviv Post" in orgs[0].alternate_names

@@ -256,8 +256,10 @@ def extract(article: Path, output: Path | None, published: dt.date | None, link_
 @_SHAPES
 @click.option("--format", "fmt", type=click.Choice(["text", "turtle", "json"]), default="text",
               show_default=True, help="Report format.")
+@click.option("--engine", type=click.Choice(["fast", "pyshacl"]), default="fast", show_default=True,
+              help="Validate with kgbuild's compiled SHACL engine or with pySHACL itself.")
 @click.pass_context
-def validate(ctx: click.Context, graphs: tuple[Path, ...], shapes: Path | None, fmt: str) -> None:
+def validate(ctx: click.Context, graphs: tuple[Path, ...], shapes: Path | None, fmt: str, engine: str) -> None:
     """Check graphs against kgbuild's SHACL shapes.
 
     The report lists every problem, grouped by the node it concerns. Exit code 0:
@@ -268,12 +270,13 @@ def validate(ctx: click.Context, graphs: tuple[Path, ...], shapes: Path | None, 
       kgbuild validate article.ttl
       kgbuild validate a.ttl b.ttl --format json
       kgbuild validate article.ttl --shapes my-shapes/
+      kgbuild validate article.ttl --engine pyshacl
     """
     from kgbuild.validate import ReportFormat, format_report
     from kgbuild.validate import validate as validate_graph
 
     graph = io.read_graphs(graphs)
-    report = validate_graph(graph, shapes=shapes)
+    report = validate_graph(graph, shapes=shapes, engine=cast(Any, engine))
     click.echo(format_report(report, cast(ReportFormat, fmt)), nl=False)
     ctx.exit(0 if report.conforms else ValidationFailed.exit_code)
 

@@ -69,6 +69,8 @@ def link(structure: Structure, toks: Tokens, mentions: list[Mention], titles: li
         if m.kind == "person":
             full = full_by_last.get(m.name.split()[-1], m.name) if m.name else m.name
             linked.append(replace(m, key=entity_key("person", full)))
+        elif m.kind == "organization" and (near := lex.fuzzy_organization(m.name)) is not None:
+            linked.append(replace(m, key=near))  # "Kyviv Post" is the Kyiv Post
         else:
             linked.append(replace(m, key=entity_key(m.kind, m.name)))
     # ---- acronyms: "(NDR)" after a long name

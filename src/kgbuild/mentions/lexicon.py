@@ -16,6 +16,7 @@ from importlib import resources
 from typing import Any
 
 import ahocorasick
+from rapidfuzz import fuzz, process
 
 from kgbuild.model import EntityKind, MentionRole, SpeechAct, Structure
 
@@ -82,6 +83,7 @@ class Lexicon:
     title_categories: dict[str, str] = field(default_factory=dict)
     _title_cache: dict[str, tuple[str, str | None] | None] = field(default_factory=dict)
     _common_cache: dict[str, bool] = field(default_factory=dict)
+    _org_names: dict[str, str] | None = None
     entity_words: frozenset[str] = frozenset()
     surface_keys: dict[str, str] = field(default_factory=dict)
 
@@ -115,6 +117,23 @@ class Lexicon:
         key = self.surface_keys.get(w, "")
         e = self.entries.get(key)
         return e is not None and e.kind == "country" and e.name == w
+
+    def fuzzy_organization(self, name: str) -> str | None:
+        """The gazetteer organisation a slightly misspelt multi-word name means ("Kyviv Post").
+
+        Only names of two or more words and at least eight letters are tried, and only at a
+        similarity of 90 or more, so short acronyms and single words never drift to a neighbour.
+        """
+        if " " not in name or len(name) < 8:
+            return None
+        if self._org_names is None:
+            self._org_names = {e.name: k for k, e in self.entries.items()
+                               if e.kind == "organization" and " " in e.name}
+            for surface, key in self.surface_keys.items():
+                if key.startswith("organization/") and " " in surface:
+                    self._org_names.setdefault(surface, key)
+        hit = process.extractOne(name, self._org_names.keys(), scorer=fuzz.ratio, score_cutoff=90)
+        return self._org_names[hit[0]] if hit else None
 
     def entry(self, key: str) -> GazEntry | None:
         return self.entries.get(key)
