@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from pyshacl.rdfutil import clone_blank_node
-from rdflib import RDF, SH, BNode, Graph, Literal, URIRef
+from rdflib import OWL, RDF, SH, BNode, Graph, Literal, URIRef
 from rdflib.namespace import NamespaceManager
 from rdflib.term import Node
 
@@ -44,6 +44,9 @@ class MessageContext:
         self.dataset = dataset  # the Dataset the data came from: its prefixes render data nodes
         self._data_ns: NamespaceManager | None = None
         self._shapes_ns: NamespaceManager | None = None
+        # rendered blank nodes, reused within one validation as pySHACL reuses them
+        self._data_blanks: dict[str, str] = {}
+        self._shape_blanks: dict[str, str] = {}
 
     @property
     def data_ns(self) -> NamespaceManager:
@@ -52,6 +55,7 @@ class MessageContext:
             if self.dataset is not None:  # validate() hands pySHACL a Dataset itself
                 for prefix, ns in self.dataset.namespaces():
                     self._data_ns.bind(prefix, ns, override=True, replace=True)
+            self._data_ns.bind("sh", SH, override=False, replace=False)  # as stringify_node does
         return self._data_ns
 
     @property
@@ -60,6 +64,7 @@ class MessageContext:
             manager = Graph(bind_namespaces="none").namespace_manager
             for prefix, ns in self.shapes.namespaces():
                 manager.bind(prefix, ns, override=True, replace=True)
+            manager.bind("sh", SH, override=False, replace=False)  # as stringify_node does
             self._shapes_ns = manager
         return self._shapes_ns
 
@@ -73,21 +78,92 @@ class MessageContext:
         Raises:
             NeedsPyshacl: such a blank node, without ``or_id``.
         """
-        from pyshacl.rdfutil import stringify_node
-
         if node is None:
             return "None"
         if isinstance(node, BNode) and (node, None, None) not in self.data and (None, None, node) not in self.data:
             if or_id:
                 return str(node)
             raise NeedsPyshacl(f"pySHACL cannot render the blank node {node} in a message")
-        return str(stringify_node(self.data, node, ns_manager=self.data_ns))
+        return render_node(self.data, node, self.data_ns, cache=self._data_blanks)
 
     def shape_node(self, node: Node) -> str:
         """A shapes-graph node as pySHACL's ``stringify_node(sg, node)`` writes it."""
-        from pyshacl.rdfutil import stringify_node
+        return render_node(self.shapes, node, self.shapes_ns, cache=self._shape_blanks)
 
-        return str(stringify_node(self.shapes, node, ns_manager=self.shapes_ns))
+
+# pySHACL's rdfutil/stringify.py writes nodes this way. Its blank-node renderer keeps every
+# text it wrote, keyed by (id(graph), node id), for the life of the process: within one
+# validation a blank node is written once (which matters in cycles, cut at a fixed depth),
+# but a later graph at a freed graph's address gets the freed graph's texts. Here the texts
+# are kept for one validation only (``cache``), which is pySHACL's intent. With cycles of
+# blank nodes the text still depends on which message is written first, in both engines.
+
+_OWL_SAME_AS = OWL.sameAs
+
+
+def render_node(
+    graph: Graph, node: Node, ns: NamespaceManager, recursion: int = 0, *, cache: dict[str, str] | None = None
+) -> str:
+    """A node as pySHACL's ``stringify_node`` writes it (literals in full, blank nodes inline)."""
+    if isinstance(node, Literal):
+        return _render_literal(graph, node, ns, cache)
+    if isinstance(node, BNode):
+        return _render_blank(graph, node, ns, recursion + 1, {} if cache is None else cache)
+    if isinstance(node, URIRef):
+        try:
+            return node.n3(namespace_manager=ns)
+        except Exception:
+            return str(node)
+    return str(node)
+
+
+def _render_literal(graph: Graph, node: Literal, ns: NamespaceManager, cache: dict[str, str] | None) -> str:
+    value = None if node.value is None else str(node.value)
+    lexical = str(node)
+    if value is not None:
+        cut = value.find(" object at 0x")
+        if cut > 0:
+            value = value[:cut]
+    text = f'"{lexical}" = {value}' if value is not None and value != lexical else f'"{lexical}"'
+    lang = f", lang={node.language}" if node.language else ""
+    datatype = ""
+    if node.datatype:
+        dt = node.datatype
+        text_of_dt = render_node(graph, dt, ns, cache=cache) if isinstance(dt, (URIRef, Literal)) else str(dt)
+        datatype = ", datatype=" + text_of_dt
+    return f"Literal({text}{lang}{datatype})"
+
+
+def _render_blank(graph: Graph, node: BNode, ns: NamespaceManager, recursion: int, cache: dict[str, str]) -> str:
+    if recursion >= 12:
+        return "<http://recursion.too.deep>"
+    known = cache.get(str(node))
+    if known is not None:
+        return known
+    predicates = list(graph.predicates(node))
+    if not predicates:
+        return "[ ]"
+    if RDF.first in predicates:
+        items = [render_node(graph, item, ns, recursion + 1, cache=cache) for item in graph.items(node)]
+        return "( {} )".format(" ".join(items))
+    by_predicate: dict[str, str] = {}
+    for p in predicates:
+        p_text = p.n3(namespace_manager=ns) if isinstance(p, (Literal, BNode, URIRef)) else str(p)
+        # pySHACL tests "p is OWL.sameAs" by identity with its own constant: never true for a
+        # predicate read from a graph, so a blank node that is its own sameAs recurses.
+        texts = [
+            "<self>" if p is _OWL_SAME_AS and o is node else render_node(graph, o, ns, recursion + 1, cache=cache)
+            for o in graph.objects(node, p)
+        ]
+        if not texts:
+            continue
+        by_predicate[p_text] = ", ".join(sorted(texts)) if len(texts) > 1 else texts[0]
+    if len(by_predicate) > 1:
+        body = " ; ".join(f"{p} {o}" for p, o in sorted(by_predicate.items()))
+    else:
+        body = "{} {}".format(*next(iter(by_predicate.items())))
+    cache[str(node)] = text = f"[ {body} ]"
+    return text
 
 
 class Result:

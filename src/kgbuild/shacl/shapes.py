@@ -18,7 +18,7 @@ so property shapes run once per node shape over all its focus nodes instead of o
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -40,7 +40,7 @@ __all__ = ["CompiledShapes", "Shape", "compile_shapes"]
 FocusValues = Sequence[tuple[Node, Collection[Node]]]
 
 _RDF_TYPE = RDF.type
-_ALLOWED = frozenset((SH.Info, SH.Warning))
+_ALLOWED = frozenset((SH.Info, SH.Warning))  # severities that never make a shape fail
 _RDF_LANGSTRING, _XSD_STRING = RDF.langString, XSD.string
 _streq = str.__eq__  # compares IRIs in C; URIRef.__eq__ is Python code
 # Datatypes whose literals rdflib orders by their int value (a subset of its numeric types)
@@ -63,7 +63,7 @@ def _int_value(v: Node) -> int | None:
     """The int value of a well-typed integer literal, else None."""
     if is_literal(v) and type(v.value) is int and not v.ill_typed and v.datatype in _INTEGER_TYPES:
         return v.value
-    return None  # severities that never make a shape fail
+    return None
 
 
 _MAX_DEPTH = 10  # pySHACL stops at 15 nested shapes with an error; deeper graphs go to it
@@ -137,11 +137,11 @@ class Shape:
         return ok or self.fails_never
 
     def conforms(self, node: Node, data: DataView) -> bool:
-        """Whether ``node`` conforms to this shape (results are discarded)."""
-        if self.fails_never:
-            # Still run the constraints: pySHACL evaluates them and may raise on the data.
-            self.run([node], data, [])
-            return True
+        """Whether ``node`` conforms to this shape (results are discarded).
+
+        Every constraint runs even when the answer is known (a Warning shape always conforms):
+        pySHACL runs them all, and some raise on some data.
+        """
         return self.run([node], data, [])
 
     def __repr__(self) -> str:
@@ -1105,8 +1105,3 @@ class _Nothing(Constraint):
 
     def check(self, fv: FocusValues, data: DataView, out: list[Result]) -> bool:
         return True
-
-
-def iter_shapes(compiled: CompiledShapes) -> Iterable[Shape]:
-    """Every compiled shape (for tests and reports)."""
-    return compiled.shapes.values()
