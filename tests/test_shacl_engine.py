@@ -16,6 +16,7 @@ joins and filters are also compared with rdflib's own answers directly.
 from __future__ import annotations
 
 import time
+import warnings
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
@@ -656,6 +657,7 @@ def test_shacl_engine_matches_pyshacl_on_hand_written_shapes(case: str) -> None:
     ],
     ids=["closed", "qualified", "alternative-path", "zero-or-more", "recursive", "two-datatypes", "values", "af"],
 )
+@pytest.mark.filterwarnings("ignore:Warning, A Recursive Shape")  # pySHACL on the recursive shape
 def test_shacl_engine_leaves_uncompiled_shapes_to_pyshacl(shapes: str) -> None:
     g = Graph().parse(data=PREFIXES + shapes, format="turtle")
     with pytest.raises(shacl.Unsupported):
@@ -820,6 +822,12 @@ def test_shacl_engine_compiled_joins_give_rdflibs_rows(pattern: str) -> None:
         assert mine == theirs, (pattern, focus)
 
 
+def _ill_typed_boolean() -> Literal:
+    with warnings.catch_warnings():  # rdflib warns that "ja" is no boolean: that is the point
+        warnings.simplefilter("ignore", UserWarning)
+        return Literal("ja", datatype=XSD.boolean)
+
+
 # A pool of awkward values: ill-typed and unusual literals, IRIs, blank nodes.
 ODD_VALUES: list[Node] = [
     Literal("2022-13-45", datatype=XSD.date),
@@ -835,7 +843,7 @@ ODD_VALUES: list[Node] = [
     Literal("1.5", datatype=XSD.decimal),
     Literal("NaN", datatype=XSD.double),
     Literal("true", datatype=XSD.boolean),
-    Literal("ja", datatype=XSD.boolean),
+    _ill_typed_boolean(),
     Literal(""),
     Literal("KZ"),
     Literal("kz", lang="de"),
