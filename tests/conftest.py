@@ -137,3 +137,16 @@ def hand_graph_file(tmp_path: Path) -> Path:
     path = tmp_path / "hand.ttl"
     path.write_text(HAND_GRAPH_TTL, encoding="utf-8")
     return path
+
+
+def _shared_article(repo: Path, name: str = "seed_de_kasachstan.txt") -> Path:
+    """The project's reference article, which lives outside the repository (../shared).
+
+    Looked for beside the checkout first, then in the workplace's shared folder, so that a
+    clean clone elsewhere still finds it; tests that need it skip when it is nowhere.
+    """
+    for base in (repo.parent / "shared", Path("/work/shared")):
+        candidate = base / "eval" / "articles" / name
+        if candidate.is_file():
+            return candidate
+    return repo.parent / "shared" / "eval" / "articles" / name

@@ -23,13 +23,15 @@ import sys
 from pathlib import Path
 
 import pytest
+
+from conftest import _shared_article
 from rdflib import Graph
 from rdflib.compare import graph_diff, to_isomorphic
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLDEN = ROOT / "tests" / "golden" / "seed_de_kasachstan.ttl"
 ARTICLE = Path(os.environ.get("KGBUILD_SEED_ARTICLE",
-                              ROOT.parent / "shared" / "eval" / "articles" / "seed_de_kasachstan.txt"))
+                              _shared_article(ROOT)))
 
 # Run in a fresh interpreter: build the graph and write its Turtle bytes to stdout.
 _SCRIPT = """

@@ -17,6 +17,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+
+from conftest import _shared_article
 from rdflib import Graph
 
 from kgbuild.viz import render, to_networkx
@@ -25,7 +27,7 @@ from kgbuild.viz.demo import demo_graph, hostile_graph, synthetic_graph
 EVIL = "<script>window.__pwned=1</script>"
 REPO = Path(__file__).resolve().parents[1]
 DOCS_IMG = REPO / "docs" / "img"
-REFERENCE_ARTICLE = REPO.parent / "shared" / "eval" / "articles" / "seed_de_kasachstan.txt"
+REFERENCE_ARTICLE = _shared_article(REPO)
 CHROMIUM = os.environ.get("KGBUILD_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                  "--disable-sync", "--no-first-run"]
