@@ -142,7 +142,16 @@ class Shape:
         Every constraint runs even when the answer is known (a Warning shape always conforms):
         pySHACL runs them all, and some raise on some data.
         """
-        return self.run([node], data, [])
+        # run() for one node, inlined: sh:or and friends call this for every value node
+        if self.deactivated:
+            return True
+        fv = [(node, (node,))] if self.path is None else self.path.batch(data, (node,))
+        scratch: list[Result] = []
+        ok = True
+        for c in self.constraints:
+            if not c.check(fv, data, scratch):
+                ok = False
+        return ok or self.fails_never
 
     def __repr__(self) -> str:
         return f"<Shape {self.node}>"
