@@ -23,10 +23,10 @@ import sys
 from pathlib import Path
 
 import pytest
-
-from conftest import _shared_article
 from rdflib import Graph
 from rdflib.compare import graph_diff, to_isomorphic
+
+from conftest import _shared_article
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLDEN = ROOT / "tests" / "golden" / "seed_de_kasachstan.ttl"

@@ -17,10 +17,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
-from conftest import _shared_article
 from rdflib import Graph
 
+from conftest import _shared_article
 from kgbuild.viz import render, to_networkx
 from kgbuild.viz.demo import demo_graph, hostile_graph, synthetic_graph
 
