@@ -7,6 +7,20 @@ once (:func:`compile_shapes`) into plain objects and closures, and validates a d
 node, source shape, constraint component, path, severity, value, messages), the same
 ``sh:conforms`` and the same report graph (:func:`report_graph`).
 
+Compiled: targets (``sh:targetClass`` with ``rdfs:subClassOf`` in the data, ``sh:targetNode``,
+``sh:targetObjectsOf``, ``sh:targetSubjectsOf``, implicit class targets); paths (IRI, inverse
+IRI, sequences of those); ``sh:class``, ``sh:datatype`` (with pySHACL's ill-typed-literal and
+value checks), ``sh:nodeKind``, ``sh:minCount``/``sh:maxCount``, ``sh:min/maxInclusive``,
+``sh:min/maxExclusive``, ``sh:minLength``/``sh:maxLength``, ``sh:pattern`` with ``sh:flags``,
+``sh:languageIn``, ``sh:uniqueLang``, ``sh:equals``, ``sh:disjoint``, ``sh:lessThan``,
+``sh:lessThanOrEquals``, ``sh:in``, ``sh:hasValue``, ``sh:not``/``sh:and``/``sh:or``/``sh:xone``,
+``sh:node`` (with ``sh:detail``), ``sh:property``, ``sh:deactivated``, any ``sh:severity``,
+``sh:message`` (else pySHACL's default messages), and ``sh:sparql`` with ``sh:select``
+(see ``sparql.py`` for how queries run). Not compiled: ``sh:closed``,
+``sh:qualifiedValueShape``, alternative and repetition paths, SPARQL-based constraint
+components, SHACL-AF (``sh:target``, rules, functions), ``$PATH``/``$shapesGraph`` in queries,
+recursive shapes, a shapes ``Dataset``.
+
 Two escape hatches keep that promise:
 
 - :class:`Unsupported` while compiling: the shapes graph uses a construct that is not
