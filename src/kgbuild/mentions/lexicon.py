@@ -9,11 +9,11 @@ titles and stop words, and the speech-verb table.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
-from typing import Any
+from typing import Any, TypeVar
 
 import ahocorasick
 from rapidfuzz import fuzz, process
@@ -177,13 +177,7 @@ class Lexicon:
         return w in self._common
 
     def is_common(self, w: str) -> bool:
-        try:
-            return self._common_cache[w]
-        except KeyError:
-            hit = self._is_common(w)
-            if len(self._common_cache) < 500_000:
-                self._common_cache[w] = hit
-            return hit
+        return _memo(self._common_cache, w, self._is_common)
 
     def _is_common(self, w: str) -> bool:
         """Is a capitalised word a common German word rather than a name?
@@ -204,13 +198,7 @@ class Lexicon:
 
     def title_of(self, w: str) -> tuple[str, str | None] | None:
         """The base title a word names, and the first part of a compound ("Kreml-Sprecher")."""
-        try:
-            return self._title_cache[w]
-        except KeyError:
-            hit = self._title_of(w)
-            if len(self._title_cache) < 200_000:
-                self._title_cache[w] = hit
-            return hit
+        return _memo(self._title_cache, w, self._title_of)
 
     def _title_of(self, w: str) -> tuple[str, str | None] | None:
         base = self.titles.get(w)
@@ -251,6 +239,21 @@ class Lexicon:
 
     def speech_verb(self, w: str) -> SpeechVerb | None:
         return self.verbs.get(w)
+
+
+_MEMO_LIMIT = 300_000  # words remembered per lookup; a corpus run stays bounded in memory
+_T = TypeVar("_T")
+
+
+def _memo(cache: dict[str, _T], w: str, compute: Callable[[str], _T]) -> _T:
+    """``compute(w)``, remembered in ``cache`` (the same words recur in every article)."""
+    try:
+        return cache[w]
+    except KeyError:
+        hit = compute(w)
+        if len(cache) < _MEMO_LIMIT:
+            cache[w] = hit
+        return hit
 
 
 def _uninflect(w: str, head: str) -> str:
