@@ -14,11 +14,11 @@ from kgbuild.claims import ClaimContext, find_claims
 from kgbuild.dates import find_dates
 from kgbuild.errors import InputError
 from kgbuild.events import EventContext, find_events
+from kgbuild.keys import entity_key, position_key
 from kgbuild.linking import link
 from kgbuild.mentions import find_mentions, find_titles, load_lexicon, tokenize
 from kgbuild.model import Article, Claim, DateResolution, DateValue, Document, Entity, Position, Span
 from kgbuild.quantities import find_quantities
-from kgbuild.rdf.iris import entity_key, position_key
 
 
 def extract(text: str, *, published: dt.date | str | None = None, source: str | None = None,

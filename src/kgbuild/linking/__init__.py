@@ -19,9 +19,9 @@ import re
 from collections import Counter
 from dataclasses import dataclass, replace
 
+from kgbuild.keys import entity_key, position_key
 from kgbuild.mentions import Lexicon, Tokens
 from kgbuild.model import Entity, Mention, Position, Span, Structure, TitleMention
-from kgbuild.rdf.iris import entity_key, position_key
 
 _OF_PHRASE = re.compile(r"\s+(?:von|vom|der|des|beim|bei der|bei)\s+.+\s+")
 _BEFORE_APPOSITION = re.compile(r",\s*(?:(?:der|die|das|den|dem|des)\s+)?(?:\w+(?:e|en|er|es|em)\s+)?")

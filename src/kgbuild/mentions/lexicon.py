@@ -349,7 +349,7 @@ def _split(v: str | None) -> list[str]:
 @lru_cache(maxsize=4)
 def load_lexicon(lang: str = "de") -> Lexicon:
     """Compile the lexicon of a language from its data files (cached)."""
-    from kgbuild.rdf.iris import entity_key
+    from kgbuild.keys import entity_key
 
     auto = ahocorasick.Automaton()
     entries: dict[str, GazEntry] = {}
