@@ -352,3 +352,12 @@ def test_claims_stage_keys_claims_in_text_order(lexicon: Lexicon) -> None:
     ]
     assert holders == {}
     assert all(c.stated_on is None for c in claims)  # no dates given to the stage, none invented
+
+
+def test_claims_so_x_closing_the_sentence_attributes_it() -> None:
+    doc = extract(article("Carola Wendt leitet das Amt. Die Lage sei ernst, so Wendt. Die Stadt ist so groß wie nie."),
+                  published="2024-03-05")
+    claims = [c for c in doc.claims if "Lage" in c.span.text]
+    assert [c.claimants for c in claims] == [(WENDT,)]
+    assert claims[0].cue == "so"
+    assert not [c for c in doc.claims if "Stadt" in c.span.text]

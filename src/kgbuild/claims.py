@@ -227,6 +227,13 @@ def _claim_in_sentence(ctx: ClaimContext, lex: Lexicon, si: int) -> _Draft | Non
             phrase, src_from = f"{w} {words[pos + 1]}", pos + 2
         elif lw == "aus" and pos + 1 < len(words) and words[pos + 1] == "Sicht":
             phrase, src_from = "aus Sicht", pos + 2
+        elif w == "so" and pos > 0 and words[pos - 1] == "," and words[-1] in (".", "!") \
+                and len(words) - pos <= 10 and not any(lex.speech_verb(x) for x in words[pos + 1:]):
+            # "…, so der Sprecher.": the speaker closes the sentence
+            src = _speaker_after(ctx, idx, pos + 1, limit=8)
+            if src is not None:
+                return _draft(ctx, lex, si, idx, quotes, [src], "so", (toks.starts[i], toks.ends[i]),
+                              SpeechAct.STATEMENT, frame=(toks.starts[i], toks.ends[idx[-1]]))
         elif lw == "zufolge":
             src = _speaker_before(ctx, idx, pos)
             if src is not None and src.key in ctx.media:
