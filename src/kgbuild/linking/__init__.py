@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 
 from kgbuild.keys import entity_key, position_key
 from kgbuild.mentions import Lexicon, Tokens
-from kgbuild.model import Entity, Mention, Position, Span, Structure, TitleMention
+from kgbuild.model import Entity, Mention, Position, Structure, TitleMention
 
 _OF_PHRASE = re.compile(r"\s+(?:von|vom|der|des|beim|bei der|bei)\s+.+\s+")
 _BEFORE_APPOSITION = re.compile(r",\s*(?:(?:der|die|das|den|dem|des)\s+)?(?:\w+(?:e|en|er|es|em)\s+)?")
@@ -313,7 +313,6 @@ def _office_of(toks: Tokens, ti: int, t: TitleMention, ms: list[Mention], lex: L
     if holder is not None:
         for m in ms:
             if m.key == holder and m.sentence == sent:
-                rest = text[m.span.end:m.span.end + 40]
                 for o in ms:
                     if o.sentence == sent and o.kind == "organization" and o.span.begin >= m.span.end \
                             and o.span.begin - m.span.end <= 12:
@@ -322,7 +321,6 @@ def _office_of(toks: Tokens, ti: int, t: TitleMention, ms: list[Mention], lex: L
                             if lex.is_government_title(t.title) and between.strip() == "(":
                                 return lex.org_country(o.key or "")  # a minister's party is not the office's owner
                             return o.key
-                del rest
                 break
     return None
 
@@ -342,7 +340,3 @@ def _nominative_adj(adj: str) -> str:
         if low.endswith(end):
             return adj[: -len(end)] + "e"
     return adj
-
-
-def span_of(text: str, b: int, e: int) -> Span:
-    return Span.of(text, b, e)

@@ -273,7 +273,7 @@ def _find_persons(toks: Tokens, lex: Lexicon, free) -> list[tuple[int, int, str]
             i = j
             continue
         if not _acronym_of(toks, j, name):
-            out.append((b, e, _nominative(name)))
+            out.append((b, e, name))
         i = j
     return out
 
@@ -304,10 +304,6 @@ def _apposition(toks: Tokens, i: int, lex: Lexicon) -> bool:
             return False
         k -= 1
     return False
-
-
-def _nominative(name: str) -> str:
-    return name
 
 
 _ORG_TYPES = {

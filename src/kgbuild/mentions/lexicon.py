@@ -91,17 +91,13 @@ class Lexicon:
     def match(self, text: str, structure: Structure) -> Iterator[tuple[int, int, GazEntry]]:
         """Gazetteer matches on word boundaries, longest first, without overlaps."""
         found: list[tuple[int, int, GazEntry]] = []
-        for end, entries in self.automaton.iter(text):
-            entry0 = entries[0]
-            surface_len = entries[1]
+        for end, (entry, surface_len) in self.automaton.iter(text):
             b, e = end - surface_len + 1, end + 1
             if b > 0 and _WORD.match(text[b - 1]):
                 continue
             if e < len(text) and _WORD.match(text[e]):
                 continue
-            if b > 0 and text[b - 1] == "-" and entry0.role == "adjective":
-                pass
-            found.append((b, e, entry0))
+            found.append((b, e, entry))
         found.sort(key=lambda x: (-(x[1] - x[0]), x[0]))
         occupied = bytearray(len(text))
         for b, e, entry in found:
