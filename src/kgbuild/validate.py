@@ -2,12 +2,21 @@
 
 :func:`validate` loads the shapes once per file (validation runs once per article in a
 benchmark) and validates without inference (instances carry the contract classes directly).
-By default it uses :mod:`kgbuild.shacl`, a compiled engine that gives pySHACL's results in a
-few milliseconds instead of a few hundred; shapes or data that engine leaves to pySHACL,
-and everything with ``engine="pyshacl"``, are validated by pySHACL itself. Either way the
-outcome is a :class:`ValidationReport` of frozen :class:`ValidationResult` objects. A graph
-conforms when no result has severity ``Violation``; warnings and infos are reported but do
-not fail it. :func:`format_report` renders a report as text for a person, as Turtle, or as
+pySHACL is the reference. By default validation runs on pyshacl-turbo, a maintained Rust
+engine with pySHACL's API and report graph, its shapes compiled once per process. Its report
+is used when the graph has no violation (nearly every graph kgbuild builds). A graph with a
+violation is validated again by pySHACL, whose report is the one returned: on broken data the
+two engines differ at the edges (pyshacl-turbo follows the SHACL and XPath specifications
+where pySHACL is lenient: incomparable values under ``sh:lessThanOrEquals``, ``xsd:integer``
+casts of decimals), and the report must not depend on the engine. pySHACL alone validates
+against shapes with a result that has no ``sh:message`` (the engines word default messages
+differently) or that pyshacl-turbo cannot compile, graphs with a language tag in capitals
+(pyshacl-turbo writes it in lower case), and everything with ``engine="pyshacl"``. Without
+pyshacl-turbo installed (no wheel for the platform) validation uses pySHACL, with a one-line
+note. Either way the outcome is a :class:`ValidationReport` of frozen
+:class:`ValidationResult` objects. A graph conforms when no result has severity
+``Violation``; warnings and infos are reported but do not fail it. :func:`format_report`
+renders a report as text for a person, as Turtle, or as
 JSON.
 
 Example:
@@ -19,6 +28,7 @@ Example:
 
 from __future__ import annotations
 
+import importlib
 import json
 import logging
 import weakref
@@ -37,7 +47,7 @@ from rdflib.plugins.sparql import prepareQuery
 from rdflib.query import Result
 from rdflib.term import Node
 
-from kgbuild import resources, shacl
+from kgbuild import resources
 from kgbuild.errors import InputError
 
 __all__ = ["Engine", "ReportFormat", "Severity", "ValidationReport", "ValidationResult", "format_report", "validate"]
@@ -219,26 +229,120 @@ def _data_view(graph: Graph) -> Graph:
     return view
 
 
+# ------------------------------------------------------------------ the fast engine
+
+# pyshacl-turbo (a maintained Rust engine with pySHACL's API and report graph) is imported
+# on first use; without it (no wheel for the platform) kgbuild validates with pySHACL.
+_TURBO: list[Any] = []  # [module or None], filled on first use
+
+# Shape parameters that are no constraint: a shape having only these (and sh:property,
+# sh:node, ... links) makes no result of its own, so needs no sh:message of its own.
+_NOT_CONSTRAINTS = frozenset(
+    SH[name]
+    for name in (
+        "targetClass", "targetNode", "targetSubjectsOf", "targetObjectsOf", "target", "property", "message",
+        "severity", "deactivated", "name", "description", "order", "group", "defaultValue", "path",
+    )
+) | {RDF.type}
+
+
+def _turbo() -> Any:
+    """The pyshacl_turbo module, or ``None`` (with a one-line note, once) if it is not installed."""
+    if not _TURBO:
+        module: Any
+        try:
+            module = importlib.import_module("pyshacl_turbo")
+        except ImportError:
+            module = None
+            _log.warning("kgbuild: note: pyshacl-turbo is not installed; validating with pySHACL (slower)")
+        _TURBO.append(module)
+    return _TURBO[0]
+
+
+def _own_messages(shapes: Graph) -> bool:
+    """Whether every result of these shapes carries a ``sh:message`` of the shapes.
+
+    A result without one gets a message made up by the engine, and pySHACL's and
+    pyshacl-turbo's differ in wording. Shapes reached only through ``sh:or``, ``sh:and``,
+    ``sh:xone`` or ``sh:not`` report nothing themselves and are not looked at.
+    """
+    todo = {s for p in (SH.targetClass, SH.targetNode, SH.targetSubjectsOf, SH.targetObjectsOf, SH.target)
+            for s in shapes.subjects(p, None)}
+    todo |= set(shapes.subjects(RDF.type, SH.NodeShape)) | set(shapes.subjects(RDF.type, SH.PropertyShape))
+    seen: set[Node] = set()
+    while todo:
+        shape = todo.pop()
+        seen.add(shape)
+        has_message = (shape, SH.message, None) in shapes
+        for p, o in shapes.predicate_objects(shape):
+            if p == SH.property:  # a shape of its own, reporting under its own name
+                todo.add(o)
+            elif p == SH.sparql:  # the constraint's message, else the shape's
+                if not has_message and (o, SH.message, None) not in shapes:
+                    return False
+            elif p not in _NOT_CONSTRAINTS and str(p).startswith(str(SH)) and not has_message:
+                return False
+            if p == SH.node:  # its results are the details of this shape's result
+                todo.add(o)
+        todo -= seen
+    return True
+
+
 # Compiled shapes per shapes graph: id -> (the graph, its fingerprint, compiled or None if
-# the engine leaves it to pySHACL). Graphs from load_shapes() are shared and never change,
-# so their fingerprint is None; a graph passed in by the caller might be edited between
-# calls, so it is fingerprinted by its triples (a few milliseconds) every time.
-_COMPILED: dict[int, tuple[weakref.ref[Graph], int | None, shacl.CompiledShapes | None]] = {}
+# validation goes to pySHACL). Graphs from load_shapes() are shared and never change, so
+# their fingerprint is None; a graph passed in by the caller might be edited between calls,
+# so it is fingerprinted by its triples (a few milliseconds) every time.
+_COMPILED: dict[int, tuple[weakref.ref[Graph], int | None, Any]] = {}
 
 
-def _compiled(shapes_graph: Graph, *, shared: bool) -> shacl.CompiledShapes | None:
+def _compiled(shapes_graph: Graph, *, shared: bool) -> Any:
     fingerprint = None if shared else hash(frozenset(shapes_graph))
     key = id(shapes_graph)
     cached = _COMPILED.get(key)
     if cached is not None and cached[0]() is shapes_graph and cached[1] == fingerprint:
         return cached[2]
-    try:
-        compiled: shacl.CompiledShapes | None = shacl.compile_shapes(shapes_graph)
-    except shacl.Unsupported as e:
-        _log.info("validating with pySHACL: %s", e)  # a construct the engine does not compile
-        compiled = None
+    turbo = _turbo()
+    compiled = None
+    if turbo is not None and _own_messages(shapes_graph):
+        try:
+            compiled = turbo.CompiledShapes(shapes_graph)
+        except Exception as e:  # noqa: BLE001 - shapes it cannot compile: pySHACL gives the verdict or error
+            _log.info("validating with pySHACL: pyshacl-turbo cannot compile the shapes: %s", e)
+    elif turbo is not None:
+        _log.info("validating with pySHACL: some shapes have no sh:message")
     _COMPILED[key] = (weakref.ref(shapes_graph, lambda _ref: _COMPILED.pop(key, None)), fingerprint, compiled)
     return compiled
+
+
+def _mixed_case_language(graph: Graph) -> bool:
+    """Whether a literal of the graph has a language tag with capitals (``"x"@en-GB``).
+
+    pyshacl-turbo writes such a value in its report with the tag in lower case; pySHACL
+    keeps it as written. kgbuild's own graphs tag in lower case (``@de``).
+    """
+    triples = graph.quads((None, None, None, None)) if getattr(graph, "context_aware", False) else graph
+    for t in triples:
+        o = t[2]
+        if isinstance(o, RdfLiteral) and o.language and o.language != o.language.lower():
+            return True
+    return False
+
+
+def _fast(compiled: Any, graph: Graph) -> ValidationReport | None:
+    """pyshacl-turbo's report if the graph has no violation, else ``None`` (pySHACL's turn)."""
+    if _mixed_case_language(graph):
+        return None
+    try:
+        _conforms, report_graph, _text = compiled.validate(graph, allow_infos=True, allow_warnings=True)
+    except Exception as e:  # noqa: BLE001 - pySHACL gives its own outcome on this data, error included
+        _log.info("validating this graph with pySHACL: %s", e)
+        return None
+    if not isinstance(report_graph, Graph):  # a ValidationFailure
+        return None
+    results = _results(report_graph)
+    if any(r.severity == "Violation" for r in results):
+        return None
+    return ValidationReport(conforms=True, results=results, report_graph=report_graph)
 
 
 def validate(graph: Graph, *, shapes: Path | str | Graph | None = None, engine: Engine = "fast") -> ValidationReport:
@@ -248,9 +352,9 @@ def validate(graph: Graph, *, shapes: Path | str | Graph | None = None, engine: 
         graph: the data graph (one article's graph, or a dataset of several).
         shapes: a shapes file, a folder of ``*.ttl`` shapes files, or a shapes graph;
             ``None`` for kgbuild's own shapes. Files are parsed once and cached.
-        engine: ``"fast"`` for :mod:`kgbuild.shacl` (compiled once per shapes graph; it hands
-            shapes or data it does not handle to pySHACL), ``"pyshacl"`` for pySHACL only.
-            Both give the same report.
+        engine: ``"fast"`` for pyshacl-turbo (shapes compiled once per shapes graph),
+            with pySHACL for what it hands over (see the module docstring);
+            ``"pyshacl"`` for pySHACL only. Both give the same report.
 
     Returns:
         The report; ``report.conforms`` is ``False`` only if there is a ``Violation``.
@@ -265,10 +369,9 @@ def validate(graph: Graph, *, shapes: Path | str | Graph | None = None, engine: 
     if engine == "fast":
         compiled = _compiled(shapes_graph, shared=not isinstance(shapes, Graph))
         if compiled is not None:
-            try:
-                return _fast_report(shacl.run(compiled, graph))
-            except shacl.NeedsPyshacl as e:
-                _log.info("validating this graph with pySHACL: %s", e)  # its own outcome: an error, or its quirks
+            report = _fast(compiled, graph)
+            if report is not None:
+                return report
     try:
         _conforms, report_graph, _text = pyshacl.validate(
             _data_view(graph),
@@ -283,30 +386,6 @@ def validate(graph: Graph, *, shapes: Path | str | Graph | None = None, engine: 
     if not isinstance(report_graph, Graph):  # pySHACL returns a ValidationFailure here
         raise InputError(f"shapes cannot be applied: {report_graph}")
     results = _results(report_graph)
-    return ValidationReport(
-        conforms=not any(r.severity == "Violation" for r in results),
-        results=results,
-        report_graph=report_graph,
-    )
-
-
-def _fast_report(outcome: shacl.Outcome) -> ValidationReport:
-    report_graph = shacl.report_graph(outcome.results, outcome.conforms, outcome.context)
-    # The results _results() would read from that graph, taken from the engine's objects.
-    out = set()
-    for r in shacl.flatten(outcome.results):  # sh:detail results are typed sh:ValidationResult too
-        messages = sorted(r.messages(outcome.context), key=_message_order)
-        out.add(
-            ValidationResult(
-                focus_node=r.focus,
-                source_shape=r.shape.node,
-                result_path=r.result_path,
-                severity=_SEVERITY.get(r.severity, "Violation"),
-                message=str(messages[0]) if messages else "",
-                value=r.value,
-            )
-        )
-    results = _sorted(out, report_graph)
     return ValidationReport(
         conforms=not any(r.severity == "Violation" for r in results),
         results=results,
