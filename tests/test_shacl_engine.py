@@ -134,7 +134,7 @@ def assert_same(data: Graph, shapes: Graph | None = None, *, label: str = "") ->
     # What the hand-over rests on: pyshacl-turbo sees a violation exactly when pySHACL does,
     # and without one its report is pySHACL's.
     raw = turbo_report(data, shapes)
-    if raw is not None:
+    if raw is not None and not validate_module._mixed_case_language(data):
         assert has_violation(raw) == (not slow.conforms), f"{label}: the engines disagree on conformance"
         if slow.conforms:
             assert report_results(raw) == a, label
@@ -741,6 +741,9 @@ WARNINGS_ONLY = """
 def test_shacl_engine_hand_written_warnings_take_the_fast_path(monkeypatch: pytest.MonkeyPatch) -> None:
     shapes = Graph().parse(data=PREFIXES + WARNINGS_ONLY, format="turtle")
     data = Graph().parse(data=DATA, format="turtle")
+    report = assert_same(data, shapes, label="warnings only, a tag in capitals")  # pySHACL's report
+    assert report is not None and len(report.results) >= 4
+    data = Graph().parse(data=DATA.replace("@en-GB", "@en-gb"), format="turtle")
     assert validate_module._own_messages(shapes)
     report = assert_same(data, shapes, label="warnings only")
     assert report is not None and report.conforms and len(report.results) >= 4

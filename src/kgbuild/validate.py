@@ -42,7 +42,7 @@ import pyshacl
 from pyshacl.errors import ReportableRuntimeError
 from rdflib import RDF, SH, BNode, Graph, URIRef
 from rdflib import Literal as RdfLiteral
-from rdflib.namespace import NamespaceManager
+from rdflib.namespace import OWL, RDFS, NamespaceManager
 from rdflib.plugins.sparql import prepareQuery
 from rdflib.query import Result
 from rdflib.term import Node
@@ -264,11 +264,12 @@ def _own_messages(shapes: Graph) -> bool:
 
     A result without one gets a message made up by the engine, and pySHACL's and
     pyshacl-turbo's differ in wording. Shapes reached only through ``sh:or``, ``sh:and``,
-    ``sh:xone`` or ``sh:not`` report nothing themselves and are not looked at.
+    ``sh:xone`` or ``sh:not``, or by nothing at all, report nothing themselves and are not
+    looked at: the walk starts at the shapes with targets.
     """
     todo = {s for p in (SH.targetClass, SH.targetNode, SH.targetSubjectsOf, SH.targetObjectsOf, SH.target)
             for s in shapes.subjects(p, None)}
-    todo |= set(shapes.subjects(RDF.type, SH.NodeShape)) | set(shapes.subjects(RDF.type, SH.PropertyShape))
+    todo |= set(shapes.subjects(RDF.type, RDFS.Class)) | set(shapes.subjects(RDF.type, OWL.Class))  # implicit targets
     seen: set[Node] = set()
     while todo:
         shape = todo.pop()
@@ -320,7 +321,8 @@ def _mixed_case_language(graph: Graph) -> bool:
     pyshacl-turbo writes such a value in its report with the tag in lower case; pySHACL
     keeps it as written. kgbuild's own graphs tag in lower case (``@de``).
     """
-    triples = graph.quads((None, None, None, None)) if getattr(graph, "context_aware", False) else graph
+    quads = getattr(graph, "quads", None)  # a Dataset: every graph in it
+    triples: Iterable[tuple[Node, ...]] = quads((None, None, None, None)) if quads is not None else graph
     for t in triples:
         o = t[2]
         if isinstance(o, RdfLiteral) and o.language and o.language != o.language.lower():
