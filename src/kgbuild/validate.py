@@ -235,8 +235,8 @@ def _data_view(graph: Graph) -> Graph:
 # on first use; without it (no wheel for the platform) kgbuild validates with pySHACL.
 _TURBO: list[Any] = []  # [module or None], filled on first use
 
-# Shape parameters that are no constraint: a shape having only these (and sh:property,
-# sh:node, ... links) makes no result of its own, so needs no sh:message of its own.
+# Shape parameters that are no constraint: a shape having only these (sh:property links
+# included) makes no result of its own, so needs no sh:message of its own.
 _NOT_CONSTRAINTS = frozenset(
     SH[name]
     for name in (
