@@ -154,7 +154,15 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--no-damage", dest="damage", action="store_false", help="clean graphs only")
     args = p.parse_args(argv)
     logging.disable(logging.CRITICAL)  # rdflib logs every ill-typed literal of the damage
-    warnings.simplefilter("ignore")
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            return _run(args)
+    finally:
+        logging.disable(logging.NOTSET)
+
+
+def _run(args: argparse.Namespace) -> int:
     try:
         import kgbuild  # noqa: F401
     except ImportError:

@@ -271,3 +271,19 @@ def test_bench_gc_clock_counts_full_collections(bench: ModuleType, corpus: Path,
     assert "| garbage collector: full collections" in md
     assert gc.get_freeze_count() == 0  # the bench unfreezes what it froze
     assert clock not in gc.callbacks and not any(isinstance(c, bench.GcClock) for c in gc.callbacks)
+
+
+def test_bench_engines_compares_every_installed_engine_with_pyshacl(
+    corpus: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    spec = importlib.util.spec_from_file_location("kgbuild_bench_engines", BENCH.parent / "engines.py")
+    assert spec is not None and spec.loader is not None
+    engines = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = engines
+    spec.loader.exec_module(engines)
+    assert engines.main(["--corpus", str(corpus), "--limit", "3"]) == 0
+    out = capsys.readouterr().out
+    assert "| pyshacl | reference |" in out
+    # every engine gives pySHACL's results on the clean graphs and on their damaged copies
+    assert "| kgbuild | 3/3, 3/3 |" in out
+    assert "| pyshacl-turbo | 3/3, 3/3 |" in out
