@@ -25,6 +25,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from kgbuild.mentions.institutions import find_institutions
 from kgbuild.mentions.lexicon import GazEntry, Lexicon, load_lexicon
 from kgbuild.model import Mention, Sentence, Span, Structure, TitleMention
 
@@ -152,6 +153,11 @@ def find_mentions(structure: Structure, toks: Tokens, lex: Lexicon) -> list[Ment
                     release(x)
         if free(b, e):
             add(Mention(Span.of(text, b, e), kind, name, None, role, sent_of_offset(b)))  # type: ignore[arg-type]
+
+    # 4b. institutions named by a common noun: "die Polizei", "laut Staatsanwaltschaft"
+    for inst in find_institutions(toks, lex, out, free, sent_of_offset):
+        if free(inst.span.begin, inst.span.end):
+            add(inst)
 
     # 5. re-mentions of known people: surname alone, genitive, "Herrn X"
     known = _surnames(out)
