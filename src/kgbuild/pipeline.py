@@ -60,7 +60,7 @@ def extract(text: str, *, published: dt.date | str | None = None, source: str | 
         generic_refs=linked.generic_refs,
         unheld=frozenset(p.key for p in linked.positions if p.holder is None),
         offices=frozenset(p.key for p in linked.positions if lex.is_office(p.title)),
-        held_by=_held_by(linked.positions),
+        held_by=_held_by(linked.positions), lang=lang,
     )
     claims, holders = find_claims(ctx, lex)
     positions, claims = _with_holders(linked.positions, claims, holders)

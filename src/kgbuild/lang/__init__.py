@@ -16,11 +16,14 @@ Generated files (``countries.tsv``, ``places.tsv``, ``titles.tsv``, ``speech_ver
 
 from __future__ import annotations
 
+import os
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, fields
 from functools import cached_property, lru_cache
 from importlib import resources
+from importlib.resources.abc import Traversable
+from pathlib import Path
 from types import MappingProxyType
 from typing import Literal
 
@@ -36,10 +39,15 @@ __all__ = [
     "Person",
     "Place",
     "Pronoun",
+    "QuoteRules",
     "SpeechVerb",
+    "TextRules",
     "Title",
     "available",
     "load",
+    "read_text",
+    "register",
+    "text_rules",
 ]
 
 #: Endings of a German attributive adjective: russisch, russische, russischen, russischer ...
@@ -310,17 +318,54 @@ class Language:
 # --------------------------------------------------------------------------------------------------
 
 
+#: Language packs outside the package: code -> folder (see :func:`register`).
+_EXTRA: dict[str, Traversable] = {}
+
+
+def register(lang: str, folder: str | os.PathLike[str]) -> None:
+    """Use the files in ``folder`` as the pack of language ``lang`` (a pack outside the package).
+
+    A pack is a folder with the same files as ``lang/de/``. Caches of an earlier pack of that code are
+    cleared.
+    """
+    if not lang.isalpha():
+        raise LanguageDataError(f"bad language code {lang!r}")
+    _EXTRA[lang] = Path(folder)
+    for cached in _CACHES:
+        cached.cache_clear()
+
+
+def _folder(lang: str) -> Traversable:
+    if lang in _EXTRA:
+        return _EXTRA[lang]
+    return resources.files(__name__).joinpath(lang)
+
+
 def available() -> tuple[str, ...]:
     """The language codes that have a data folder."""
     root = resources.files(__name__)
-    return tuple(sorted(p.name for p in root.iterdir() if p.is_dir() and p.joinpath("countries.tsv").is_file()))
+    codes = {p.name for p in root.iterdir() if p.is_dir() and p.joinpath("countries.tsv").is_file()}
+    return tuple(sorted(codes | set(_EXTRA)))
 
 
-def _text(lang: str, name: str) -> str:
+def has_file(lang: str, name: str) -> bool:
+    """Does the pack of ``lang`` hold the file ``name``?"""
+    return _folder(lang).joinpath(name).is_file()
+
+
+def read_text(lang: str, name: str) -> str:
+    """The text of the data file ``name`` of language ``lang``: the one way stages read language data.
+
+    Raises:
+        LanguageDataError: the file is missing.
+    """
     try:
-        return resources.files(__name__).joinpath(lang, name).read_text(encoding="utf-8")
+        return _folder(lang).joinpath(name).read_text(encoding="utf-8")
     except (FileNotFoundError, NotADirectoryError) as exc:
         raise LanguageDataError(f"lang/{lang}/{name}: missing") from exc
+
+
+_text = read_text
 
 
 def _lines(lang: str, name: str) -> list[str]:
@@ -430,7 +475,7 @@ def _organizations(lang: str) -> tuple[Org, ...]:
 
 
 def _persons(lang: str) -> tuple[Person, ...]:
-    if not resources.files(__name__).joinpath(lang, "persons.tsv").is_file():
+    if not has_file(lang, "persons.tsv"):
         return ()  # optional
     return tuple(
         Person(name, _split(aliases), qid or None, country or None, role or None)
@@ -564,3 +609,54 @@ def load(lang: str = "de") -> Language:
         pronouns=_pronouns(lang),
         stop_capitalised=frozenset(_lines(lang, "stop_capitalised.txt")),
     )
+
+
+# --------------------------------------------------------------------------------------------------
+# Text rules: what segmentation, tokenisation and the quote scanner need (small, read on their own)
+# --------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class QuoteRules:
+    """The quotation marks of a language (``quotes.tsv``)."""
+
+    closers: Mapping[str, str]  # opening mark -> the marks that close it
+    single: Mapping[str, bool]  # opening mark -> is it a single mark (‚ ' ›)?
+    pattern: re.Pattern[str]  # any mark
+
+    @classmethod
+    def parse(cls, rows: list[list[str]]) -> QuoteRules:
+        closers = {o: "".join(_split(c)) for o, c, _k in rows}
+        single = {o: k == "single" for o, _c, k in rows}
+        marks = set(closers) | {c for cs in closers.values() for c in cs}
+        return cls(MappingProxyType(closers), MappingProxyType(single),
+                   re.compile("[" + re.escape("".join(sorted(marks))) + "]"))
+
+
+@dataclass(frozen=True)
+class TextRules:
+    """Abbreviations, quotation marks and the words that never end a line of a sentence."""
+
+    code: str
+    abbreviations: frozenset[str]  # with their period: "bzw.", "Dr."
+    quotes: QuoteRules
+    continuation_words: frozenset[str]  # lower-case: "der", "und", "hat"
+    byline_words: tuple[str, ...]  # words that open a byline: "Von", "Autor:"
+
+
+@lru_cache(maxsize=8)
+def text_rules(lang: str = "de") -> TextRules:
+    """The text rules of ``lang`` (cached; cheap: three short files)."""
+    if not lang.isalpha():
+        raise LanguageDataError(f"bad language code {lang!r}")
+    quotes = _table(lang, "quotes.tsv", ("open", "close", "kind"))
+    return TextRules(
+        code=lang,
+        abbreviations=frozenset(_lines(lang, "abbreviations.txt")),
+        quotes=QuoteRules.parse(quotes),
+        continuation_words=frozenset(w.lower() for w in _lines(lang, "continuation_words.txt")),
+        byline_words=tuple(_lines(lang, "byline_words.txt")) if has_file(lang, "byline_words.txt") else (),
+    )
+
+
+_CACHES: tuple[Callable[..., object], ...] = (load, text_rules)  # type: ignore[assignment]
