@@ -45,7 +45,8 @@ _CREDIT = re.compile(r"\s*(?:(?:(?:Foto|Fotos|Bild):\s*)?(?:©|\(c\))|Foto:|Foto
 _SIGNOFF = re.compile(r"\s*\((?P<who>[a-zA-Z/]{2,12})\)\s*$")
 _CLOSED = re.compile(r"[.!?…][\"“”«»‘’‹›')\]]*$")  # a line that ends a sentence
 _OPEN_END = re.compile(r"(?:[,;(\[„»‚]|[–—-]|\w-)$")  # a line that cannot end there
-_INNER_END = re.compile(r"[.!?…][\"“”«»’)]* +[\"„»A-ZÄÖÜ]")  # a sentence ends inside the line
+# a sentence ends inside the line (after a word of two lower-case letters: no ordinal, no initial)
+_INNER_END = re.compile(r"(?<=[a-zäöüß]{2})[.!?…][\"“”«»’)]* +[\"„»A-ZÄÖÜ]")
 _HEADLINE_MAX = 200
 _HEADING_MAX = 160
 
@@ -185,6 +186,10 @@ def _paragraphs(text: str, lines: list[_Line], rules: TextRules) -> list[tuple[i
     widths = sorted(a.end - a.begin for a, s in zip(lines, strong, strict=False) if s)
     wrapped = len(widths) >= 3 or (len(widths) >= 2 and len(widths) * 4 >= len(lines))
     width = widths[len(widths) // 2] if widths else 0
+    # wrapped lines that blank lines separate as often as not: a blank line says nothing then
+    pairs = list(zip(lines, lines[1:], strict=False))
+    blank_noise = wrapped and 2 * sum(1 for (_a, nx), st in zip(pairs, strong, strict=False)
+                                      if st and nx.blank_before) >= len(widths)
     out: list[tuple[int, int, bool]] = []
     b = lines[0].begin
     joined = False
@@ -193,7 +198,7 @@ def _paragraphs(text: str, lines: list[_Line], rules: TextRules) -> list[tuple[i
         if go_on and k == 0 and nx.blank_before and not text[nx.begin].islower() \
                 and not _OPEN_END.search(text[a.begin:a.end]):
             go_on = False  # a first line alone above a blank line: a headline ends as it likes
-        if not go_on and wrapped and not nx.blank_before and k > 0:
+        if not go_on and wrapped and (blank_noise or not nx.blank_before) and k > 0:
             la = text[a.begin:a.end]
             # a wrapped line without closing punctuation goes on, unless short: a sub-heading
             go_on = not _CLOSED.search(la) and not la.endswith(":") and (
@@ -342,3 +347,21 @@ def _boundary(text: str, start: int, dot: int, nxt: int, abbrevs: frozenset[str]
 def _inside(i: int, regions: list[tuple[int, int]]) -> bool:
     # the mark right before a closing quote ends the quote and may end the sentence too
     return any(o < i < c - 1 for o, c in regions)
+
+
+#: The block roles whose sentences the claim stage reads.
+READ_ROLES: tuple[BlockRole, ...] = ("lead", "body")
+
+
+def coverage(text: str, structure: Structure) -> float:
+    """The share of the text's non-space characters that lie in sentences the claim stage reads.
+
+    >>> round(coverage("Titel\\n\\nEin Satz.", segment("Titel\\n\\nEin Satz.")), 2)
+    0.64
+    """
+    total = sum(1 for c in text if not c.isspace())
+    if not total:
+        return 1.0
+    read = sum(len(s.span.text) - sum(1 for c in s.span.text if c.isspace())
+               for s in structure.sentences if s.role in READ_ROLES)
+    return read / total
