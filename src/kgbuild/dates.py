@@ -39,6 +39,8 @@ from typing import Literal
 import ahocorasick
 
 from kgbuild.model import DateResolution, DateValue, Span
+from kgbuild.quotes import DOUBLE_MARKS, QUOTE_MARKS
+from kgbuild.text import RUN
 
 __all__ = [
     "MONTHS",
@@ -320,7 +322,7 @@ _YEAR_CUE = re.compile(
 # them starts a word, and at digits. Python's re has no multi-keyword search: a 13-branch
 # alternation tried at every character costs ten times as much as finding the starts
 # with an Aho-Corasick automaton (pyahocorasick) over the lower-cased text.
-_TOKEN = re.compile(r"\d+|[^\W\d_]+")
+_TOKEN = RUN
 _TRIGGERS = frozenset(
     {*_FULL_MONTH_NAMES, "vor", "nacht", "vorgestern", "gestern", "heute", "übermorgen", "morgen"}
     | {
@@ -359,8 +361,8 @@ _NOT_FUTURE = re.compile(
 )
 # Where the clause of a date ends (not at commas: "am Montag, 18. Mai, sollen …"; not at
 # brackets, which hold short insertions).
-_CLAUSE_BREAK = re.compile(r"[;:„“”\"«»]| [–—-] ")
-_SENTENCE_END = re.compile(r"[.!?][\"“”»«)]?\s|\n")
+_CLAUSE_BREAK = re.compile("[;:" + re.escape("".join(sorted(DOUBLE_MARKS))) + "]| [–—-] ")
+_SENTENCE_END = re.compile(r"[.!?][" + re.escape("".join(sorted(DOUBLE_MARKS))) + r")]?\s|\n")
 
 
 # ---------------------------------------------------------------- public objects
@@ -514,7 +516,7 @@ def _word_start_automaton(words: Iterable[str]) -> ahocorasick.Automaton:
     return automaton
 
 
-_SEPARATORS = " \n\t\r\u00a0(),.;:!?„“”\"'‚‘’»«/–—-[]"
+_SEPARATORS = " \n\t\r\u00a0(),.;:!?/–—-[]" + "".join(sorted(QUOTE_MARKS))
 # Whole trigger words, and weekdays with a time of day ("Dienstagmorgen").
 _TRIGGER_WORDS = frozenset(
     _TRIGGERS

@@ -54,6 +54,8 @@ from typing import Any, Literal
 import ahocorasick
 
 from kgbuild.model import DateValue, Event, Mention, Quantity, Span, Structure
+from kgbuild.quotes import QUOTE_MARKS
+from kgbuild.text import token_spans
 
 __all__ = ["EventContext", "EventLexicon", "Trigger", "find_events", "load_event_lexicon"]
 
@@ -61,8 +63,6 @@ MatchType = Literal["word", "prefix", "suffix"]
 
 # Inflection endings a compound head may carry: Angriff-e, Wahl-en, Konflikt-s, Krieg-es.
 _ENDINGS = ("", "e", "en", "n", "s", "es", "ens")
-# Words, numbers with inner dots ("1.507"), hyphenated compounds; each punctuation mark alone.
-_TOKEN = re.compile(r"\w+(?:[-‐‑'’.]\w+)*|[^\w\s]")
 _SEGMENT_MARKS = frozenset(";:–—()[]-")
 _PLAIN = "Event"  # the TSV's name for a plain schema:Event
 _BLOCK = "-"
@@ -78,7 +78,7 @@ _ADJ_ENDING = re.compile(r"(?:e|en|er|es|em)$")
 _VERB_ENDING = re.compile(r"(?:e|en|end|ende|enden|ender|endes|endem|er|es|em|n|t|te|ten|ter|tes|tem|st|et|s)?")
 _DETERMINERS = frozenset({"der", "die", "das", "dem", "den", "des", "einer", "einem", "eines", "seinem",
                           "seiner", "ihrem", "ihrer"})
-_QUOTES = frozenset("„“”\"'‚‘’«»‹›")
+_QUOTES = QUOTE_MARKS
 
 
 # ------------------------------------------------------------------ lexicon
@@ -265,12 +265,12 @@ class _Doc:
         segment = 0
         self.seg_first: dict[int, int] = {}
         self.seg_last: dict[int, int] = {}
-        finditer, marks = _TOKEN.finditer, _SEGMENT_MARKS
+        marks = _SEGMENT_MARKS
         seg_first, seg_last = self.seg_first, self.seg_last
         for si in sorted(set(active)):
             s = sents[si]
             self.sent_first[si] = n = len(tb)
-            spans = [tok.span() for tok in finditer(text, s.span.begin, s.span.end)]
+            spans = token_spans(text, s.span.begin, s.span.end)
             words = [lowered[b:e] for b, e in spans]
             # a new clause segment at ; : ( ) dashes, and at a comma before "dass", "die", "hat" ...
             cuts = [i for i, w in enumerate(words)

@@ -40,6 +40,8 @@ import ahocorasick
 
 from kgbuild.dates import MONTHS
 from kgbuild.model import Quantity, Span
+from kgbuild.quotes import DOUBLE_MARKS, QUOTE_MARKS
+from kgbuild.text import RUN, WORD
 
 __all__ = ["QuantityKind", "QuantityMention", "find_quantities", "number_word_value"]
 
@@ -126,7 +128,7 @@ _MONTH_WORDS = frozenset(MONTHS)  # "Juni 2012" is a date, not 2012 of something
 
 
 # ---------------------------------------------------------------- patterns
-_TOKEN = re.compile(r"\d+|[^\W\d_]+")
+_TOKEN = RUN
 # Thousands are grouped with periods ("98.000") or spaces ("204 000", also narrow no-break).
 _NUMERIC = re.compile(
     r"(?<![\w.,:/°-])(?P<int>\d{1,3}(?:\.\d{3})+(?!\d)|\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?!\d)|\d+)"
@@ -138,7 +140,7 @@ _SCALE = re.compile(r"\s+(?P<s>Millionen|Million|Mio\.?|Milliarden|Milliarde|Mrd
                     r"|Tausend|tausend|Dutzend)(?![^\W\d_])")  # fmt: skip
 _RANGE = re.compile(r"\s*(?:bis(?:\s+zu)?|–|—|-)\s*(?=\S)")
 _AND = re.compile(r"\s+und\s+")
-_WORD = re.compile(r"[^\W\d_][\w-]*|\d+")
+_WORD = WORD
 _SYMBOL = re.compile(r"\s?(?P<u>%|€|\$|£)|\s(?P<v>km/h|km²|m²|m³|°C|km|kg|cm|mm|ha|m|t|l)(?![\w/])")
 _GAP = re.compile(r"\s+")  # no comma: "Hunderte warten, Dutzende …" is two amounts
 _QUALIFIER_WORDS = frozenset({*_APPROX, *_MIN, *_MAX, *_EACH, "zwischen"})
@@ -152,13 +154,13 @@ _YEAR_CUE_BEFORE = re.compile(
 _TIME_AFTER = re.compile(r"\s*(?:Uhr|h\b)")
 _ENUMERATION = re.compile(r"[,;]|\bund\b|\boder\b")
 _SENTENCE_BREAK = re.compile(r"[.!?;:]\s|\n")
-_SENTENCE_START = re.compile(r"(?:^|[.!?:]\s+|[„\"»(]\s*|\n\s*)$")
+_SENTENCE_START = re.compile(r"(?:^|[.!?:]\s+|[(" + re.escape("".join(sorted(DOUBLE_MARKS))) + r"]\s*|\n\s*)$")
 
 
 # Where an amount may start: digit runs, and words whose first letters are a number's
 # (found with an Aho-Corasick automaton: Python's re tries an alternation at every
 # character, which is ten times slower over a whole article).
-_SEPARATORS = " \n\t\r\u00a0(),.;:!?„“”\"'‚‘’»«/–—-[]€$£"
+_SEPARATORS = " \n\t\r\u00a0(),.;:!?/–—-[]€$£" + "".join(sorted(QUOTE_MARKS))
 
 
 def _word_start_automaton(prefixes: frozenset[str]) -> ahocorasick.Automaton:

@@ -26,10 +26,13 @@ from functools import lru_cache
 from kgbuild.lang import QuoteRules, text_rules
 from kgbuild.model import Span
 
-__all__ = ["Quote", "find_quotes", "quotes_in", "QUOTE_MARKS"]
+__all__ = ["DOUBLE_MARKS", "QUOTE_MARKS", "Quote", "find_quotes", "quotes_in"]
 
-#: Every character that is a quotation mark in some language pack (for stages that only skip them).
+#: Every Unicode quotation mark (of any language), for stages that only step over them; which marks
+#: pair up is language data (``quotes.tsv``).
 QUOTE_MARKS = frozenset("„“”\"'‚‘’«»‹›")
+#: The double marks, which open or close a quote and are never an apostrophe.
+DOUBLE_MARKS = frozenset("„“”\"«»")
 
 
 @dataclass(frozen=True)

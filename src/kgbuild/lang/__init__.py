@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, fields
 from functools import cached_property, lru_cache
 from importlib import resources
@@ -659,4 +659,4 @@ def text_rules(lang: str = "de") -> TextRules:
     )
 
 
-_CACHES: tuple[Callable[..., object], ...] = (load, text_rules)  # type: ignore[assignment]
+_CACHES = (load, text_rules)

@@ -19,8 +19,10 @@ import ahocorasick
 from rapidfuzz import fuzz, process
 
 from kgbuild.model import EntityKind, MentionRole, SpeechAct, Structure
+from kgbuild.quotes import DOUBLE_MARKS
 
 _WORD = re.compile(r"\w")
+_MARKS = "".join(sorted(DOUBLE_MARKS))
 _ADJ_ENDINGS = ("", "e", "en", "er", "es", "em")
 _NOUN_SUFFIXES = ("ung", "heit", "keit", "schaft", "tion", "ismus", "tät", "chen", "lein", "nis", "ment", "ium",
                   "ungen", "heiten", "keiten", "schaften", "tionen", "ie", "ien", "ei", "eien", "ur", "uren",
@@ -271,9 +273,9 @@ def _in_context(text: str, b: int, kind: str = "place") -> bool:
     ("in Essen"), a medium after a media noun or in quotes ("der Zeitung „Welt“")."""
     before = text[max(0, b - 24):b].split()
     if kind == "organization":
-        if b > 0 and text[b - 1] in "„\"»“":
+        if b > 0 and text[b - 1] in DOUBLE_MARKS:
             return True
-        return bool(before) and before[-1].lower().strip("„\"»") in _MEDIA_CUES
+        return bool(before) and before[-1].lower().strip(_MARKS) in _MEDIA_CUES
     return bool(before) and before[-1].lower() in _PLACE_CUES
 
 
