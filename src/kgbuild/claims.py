@@ -26,23 +26,35 @@ import bisect
 import re
 from dataclasses import dataclass, field, replace
 
+from kgbuild import lang as lang_data
 from kgbuild.mentions import Lexicon, Tokens
 from kgbuild.mentions.lexicon import SpeechVerb
 from kgbuild.model import Claim, DateValue, Mention, Span, SpeechAct, Structure
 from kgbuild.quotes import QUOTE_MARKS, find_quotes, quotes_in
 
 _CLAUSE_BREAK = {",", ":", ";", "–", "—", "(", ")"}
-_SUBCLAUSE = re.compile(
-    r",\s*(?:(?:und|aber|oder)\s+)?(?:dass|daß|weil|wenn|falls|sofern|soweit|solange|ob|obwohl|da|nachdem|bevor|damit|sodass|"
-    r"es sei denn|um|ohne|die|der|das|den|dem|deren|dessen|denen|wo|wie|als|welche[rsmn]?)\b[^,]*"
-)
-_NEG = re.compile(r"\b(?:nicht|kein|keine|keinen|keinem|keiner|keines|nie|niemals|nichts|niemand|weder)\b")
-_PREPOSITIONS = {"laut", "gegenüber", "zufolge", "aus", "nach", "in", "im", "von", "vom", "mit", "für", "gegen", "zu",
-                 "zur", "zum", "bei", "beim",
-                 "über", "vor", "an", "am", "auf", "durch", "um", "unter", "zwischen", "seit", "wegen", "ohne"}
-_DETERMINERS = {"der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "eines"}
+# Every word comes from lang/<LANG>/claims.tsv; another language gets its own instance of this module
+# (kgbuild.lang.stage_module), built from its own folder.
+LANG: str = globals().get("LANG", "de")
+_WORDS = lang_data.word_lists(LANG, "claims.tsv")
+
+
+def _words(name: str) -> frozenset[str]:
+    return frozenset(_WORDS.get(name, {}))
+
+
+def _phrases(words: frozenset[str]) -> str:
+    return "|".join(r"\s+".join(map(re.escape, w.split())) for w in sorted(words, key=lambda w: (-len(w), w))) \
+        or "(?!)"
+
+
+_SUBCLAUSE = re.compile(rf",\s*(?:(?:{_phrases(_words('subclause_joiner'))})\s+)?"
+                        rf"(?:{_phrases(_words('subclause_opener'))})\b[^,]*")
+_NEG = re.compile(rf"\b(?:{_phrases(_words('negation'))})\b")
+_PREPOSITIONS = _words("preposition")
+_DETERMINERS = _words("determiner")
 _MARKS = "".join(sorted(QUOTE_MARKS))
-_NOT_NEG = re.compile(r"\bnicht nur\b|\bnicht zuletzt\b|\bnicht minder\b")
+_NOT_NEG = re.compile(rf"\b(?:{_phrases(_words('not_negation'))})\b")
 
 
 @dataclass(frozen=True)
@@ -135,6 +147,9 @@ def find_claims(ctx: ClaimContext, lex: Lexicon) -> tuple[list[Claim], dict[str,
         The claims, and the holders found for offices named without one
         (position key → person key).
     """
+    if ctx.lang != LANG:
+        other: tuple[list[Claim], dict[str, str]] = lang_data.stage_module(__name__, ctx.lang).find_claims(ctx, lex)
+        return other
     drafts: list[_Draft] = []
     sentences = ctx.structure.sentences
     last_claim_sentence = -10
@@ -487,7 +502,7 @@ def _speakers_for_verb(ctx: ClaimContext, lex: Lexicon, idx: list[int], pos: int
             break
         s = _speaker_at(ctx, i)
         if s is None and w[:1].isupper() and lex.is_common(w) and lex.title_of(w) is None and p > pos + 1 \
-                and toks.word(idx[p - 1]).lower() not in _PREPOSITIONS | {"am", "im", "vom"} \
+                and toks.word(idx[p - 1]).lower() not in _PREPOSITIONS \
                 and not any(b.begin <= toks.starts[i] < b.end for b, _ in ctx.dates):
             break  # "glauben viele Israelis": the subject is a noun phrase that names no one
         if s is not None:
@@ -594,11 +609,9 @@ def _particle_after(words: list[str], pos: int, sv: SpeechVerb) -> str | None:
     return None
 
 
-_PASSIVE = {"worden", "wurde", "wurden", "werden", "wird"}
-_SUBORDINATORS = {"dass", "daß", "weil", "wenn", "falls", "sofern", "soweit", "solange", "ob", "obwohl", "nachdem",
-                  "bevor", "damit", "sodass", "der", "die", "das", "den", "dem", "deren", "dessen", "wo", "wie", "als"}
-_AUX = {"hat", "habe", "hatte", "hatten", "haben", "hätte", "wurde", "wurden", "wird", "werden", "worden", "ist",
-        "war", "sei", "sind"}
+_PASSIVE = _words("passive")
+_SUBORDINATORS = _words("subordinator")
+_AUX = _words("auxiliary")
 
 
 def _final_participle(words: list[str], pos: int) -> bool:

@@ -48,11 +48,11 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
-from importlib import resources
 from typing import Any, Literal
 
 import ahocorasick
 
+from kgbuild.lang import has_file, read_text
 from kgbuild.model import DateValue, Event, Mention, Quantity, Span, Structure
 from kgbuild.quotes import QUOTE_MARKS
 from kgbuild.text import token_spans
@@ -141,8 +141,7 @@ def load_event_lexicon(lang: str = "de") -> EventLexicon:
     >>> any(t.form == "teilmobilmachung" or t.form == "mobilmachung" for t in lex.triggers)
     True
     """
-    data = resources.files("kgbuild").joinpath("lang", lang, "event_triggers.tsv").read_text(encoding="utf-8")
-    return parse_event_lexicon(data)
+    return parse_event_lexicon(read_text(lang, "event_triggers.tsv") if has_file(lang, "event_triggers.tsv") else "")
 
 
 def parse_event_lexicon(data: str) -> EventLexicon:

@@ -16,6 +16,7 @@ Generated files (``countries.tsv``, ``places.tsv``, ``titles.tsv``, ``speech_ver
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import re
 from collections.abc import Iterator, Mapping
@@ -24,7 +25,7 @@ from functools import cached_property, lru_cache
 from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
-from types import MappingProxyType
+from types import MappingProxyType, ModuleType
 from typing import Literal
 
 from kgbuild.errors import KgbuildError
@@ -44,10 +45,17 @@ __all__ = [
     "TextRules",
     "Title",
     "available",
+    "has_file",
     "load",
+    "month_names",
+    "numbers",
+    "stage_module",
+    "word_lists",
+    "words",
     "read_text",
     "register",
     "text_rules",
+    "weekday_names",
 ]
 
 #: Endings of a German attributive adjective: russisch, russische, russischen, russischer ...
@@ -333,6 +341,8 @@ def register(lang: str, folder: str | os.PathLike[str]) -> None:
     _EXTRA[lang] = Path(folder)
     for cached in _CACHES:
         cached.cache_clear()
+    for key in [k for k in _STAGE_COPIES if k[1] == lang]:
+        del _STAGE_COPIES[key]
 
 
 def _folder(lang: str) -> Traversable:
@@ -659,4 +669,74 @@ def text_rules(lang: str = "de") -> TextRules:
     )
 
 
-_CACHES = (load, text_rules)
+
+# --------------------------------------------------------------------------------------------------
+# Word lists of the stages (quantities, dates, claims): one file per stage, rows "list, word, value"
+# --------------------------------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=32)
+def word_lists(lang: str, name: str) -> Mapping[str, Mapping[str, str]]:
+    """The lists of a word-list file (``list<TAB>word<TAB>value`` rows): list -> word -> value.
+
+    Words keep the file's order; a list the file does not have is empty. A missing file gives no lists:
+    a language pack may leave a stage's words out, and the stage then finds nothing.
+    """
+    if not has_file(lang, name):
+        return MappingProxyType({})
+    lists: dict[str, dict[str, str]] = {}
+    for list_name, word, value in _table(lang, name, ("list", "word", "value")):
+        lists.setdefault(list_name, {})[word] = value
+    return MappingProxyType({k: MappingProxyType(v) for k, v in lists.items()})
+
+
+def words(lang: str, name: str, list_name: str) -> frozenset[str]:
+    """The words of one list of a word-list file (empty when there is none)."""
+    return frozenset(word_lists(lang, name).get(list_name, {}))
+
+
+def numbers(lang: str, name: str, list_name: str) -> dict[str, int]:
+    """One list of a word-list file as word -> integer value."""
+    return {w: int(v) for w, v in word_lists(lang, name).get(list_name, {}).items()}
+
+
+_STAGE_COPIES: dict[tuple[str, str], ModuleType] = {}
+
+
+def stage_module(name: str, lang: str) -> ModuleType:
+    """The stage module ``name`` built for language ``lang`` (once per process).
+
+    dates and quantities compile their patterns from their language's word lists when they are
+    imported, for the default language (their ``LANG``). Another language gets its own instance
+    of the module, executed with ``LANG`` set to that language, so that its patterns come from
+    that language's folder and nothing German leaks into it.
+    """
+    key = (name, lang)
+    if key not in _STAGE_COPIES:
+        spec = importlib.util.find_spec(name)
+        if spec is None or spec.loader is None:  # pragma: no cover - our own modules
+            raise LanguageDataError(f"no module {name}")
+        module = importlib.util.module_from_spec(spec)
+        module.__dict__["LANG"] = lang
+        spec.loader.exec_module(module)
+        _STAGE_COPIES[key] = module
+    return _STAGE_COPIES[key]
+
+
+@lru_cache(maxsize=8)
+def month_names(lang: str) -> Mapping[str, int]:
+    """Month names and abbreviations, lower-case and without their period -> 1..12 (``months.tsv``)."""
+    if not has_file(lang, "months.tsv"):
+        return MappingProxyType({})
+    return MappingProxyType({k.lower().rstrip("."): v for k, v in _numbered(lang, "months.tsv").items()})
+
+
+@lru_cache(maxsize=8)
+def weekday_names(lang: str) -> Mapping[str, int]:
+    """Weekday names and abbreviations, lower-case and without their period -> 0 (Monday) .. 6."""
+    if not has_file(lang, "weekdays.tsv"):
+        return MappingProxyType({})
+    return MappingProxyType({k.lower().rstrip("."): v for k, v in _numbered(lang, "weekdays.tsv").items()})
+
+
+_CACHES = (load, text_rules, word_lists, month_names, weekday_names)
