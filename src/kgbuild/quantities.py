@@ -106,6 +106,7 @@ _JOINERS = lang_data.words(LANG, _FILE, "joiner")  # "vier und fünf", "Tausende
 _PARTITIVE = lang_data.words(LANG, _FILE, "partitive")  # "vier der Festnahmen"
 # A number right after these names a thing, not an amount: "Artikel 5", "Platz 3".
 _NUMBERED = lang_data.words(LANG, _FILE, "numbered")
+_UNIT_WORDS = _PERCENT | _CURRENCIES | _TIME_UNITS | _MEASURES  # units whatever their case
 _MONTH_WORDS = frozenset(lang_data.month_names(LANG))  # "Juni 2012" is a date, not 2012 of something
 
 
@@ -290,7 +291,7 @@ def _skip_to_unit(text: str, pos: int) -> tuple[str, int, int] | None:
             return None
         token = w.group()
         low = token.lower()
-        if token[0].isupper() and not token[0].isdigit():
+        if (token[0].isupper() and not token[0].isdigit()) or low in _UNIT_WORDS:
             return token, w.start(), w.end()
         if first and low in _PARTITIVE:  # partitive: "vier der Festnahmen"
             pass
