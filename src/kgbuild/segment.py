@@ -31,22 +31,25 @@ from kgbuild.lang import TextRules, text_rules
 from kgbuild.model import Block, BlockRole, Sentence, Span, Structure
 from kgbuild.quotes import QUOTE_MARKS, Quote, find_quotes
 
+_MARKS = "".join(sorted(QUOTE_MARKS))
+_Q = re.escape(_MARKS)  # any quotation mark, in a character class
 _NAME = re.compile(r"[A-ZÄÖÜ][\w'’.-]+(?:\s+(?:von|van|de|der|zu|al|el)?\s*[A-ZÄÖÜ][\w'’.-]+){0,3}")
 # "Astana – ", "Riad - ", "Schwerin (Deutschland), 20.05.2017 – ", "Ras Lanuf / Tripolis (Libyen) / …, 08.03.2011 – "
 _PLACE = r"[A-ZÄÖÜ][\w.'’-]*(?:[ -][A-ZÄÖÜa-z][\w.'’-]*){0,3}(?: \([^()\n]{2,40}\))?"
 _DATELINE_RE = (
     rf"(?P<places>{_PLACE}(?: ?/ ?{_PLACE})*)(?:, (?:den )?\d{{1,2}}\.\s?\d{{1,2}}\.\s?\d{{2,4}})?"
-    r"(?: \(\w{2,10}\))? [–—-] (?=[A-ZÄÖÜ„\"»])"
+    r"(?: \(\w{2,10}\))? [–—-] (?=[A-ZÄÖÜ" + _Q + "])"
 )
 _DATELINE = re.compile(_DATELINE_RE)
 # a dateline after the title and lead of a one-line article: "… Lead. Wien/Linz – Der …"
-_INNER_DATELINE = re.compile(r"(?<=[.!?…\"“”»«]) (?=" + _DATELINE_RE + ")")
+_INNER_DATELINE = re.compile(r"(?<=[.!?…" + _Q + "]) (?=" + _DATELINE_RE + ")")
 _CREDIT = re.compile(r"\s*(?:(?:(?:Foto|Fotos|Bild):\s*)?(?:©|\(c\))|Foto:|Fotos:|Bild:)\s*[\w./ -]{2,40}$")
 _SIGNOFF = re.compile(r"\s*\((?P<who>[a-zA-Z/]{2,12})\)\s*$")
-_CLOSED = re.compile(r"[.!?…][\"“”«»‘’‹›')\]]*$")  # a line that ends a sentence
-_OPEN_END = re.compile(r"(?:[,;(\[„»‚]|[–—-]|\w-)$")  # a line that cannot end there
+_CLOSED = re.compile(r"[.!?…][" + _Q + r")\]]*$")  # a line that ends a sentence
+_OPEN_END = re.compile(r"(?:[,;(\[]|[–—-]|\w-)$")  # a line that cannot end there (or an opening mark)
 # a sentence ends inside the line (after a word of two lower-case letters: no ordinal, no initial)
-_INNER_END = re.compile(r"(?<=[a-zäöüß]{2})[.!?…][\"“”«»’)]* +[\"„»A-ZÄÖÜ]")
+_INNER_END = re.compile(r"(?<=[a-zäöüß]{2})[.!?…][" + _Q + r")]* +[" + _Q + "A-ZÄÖÜ]")
+_CLOSED_OR_COLON = re.compile(r"[.!?:…][" + _Q + r")]*$")
 _HEADLINE_MAX = 200
 _HEADING_MAX = 160
 
@@ -79,7 +82,7 @@ def segment(text: str, *, lang: str = "de") -> Structure:
     end_limit = len(text)
     signoff = None
     sm = _SIGNOFF.search(text)
-    if sm and (sm.start() == 0 or text[:sm.start()].rstrip()[-1:] in ".!?…“\"»\n" or "\n" in sm.group()):
+    if sm and (sm.start() == 0 or text[:sm.start()].rstrip()[-1:] in ".!?…\n" + _MARKS or "\n" in sm.group()):
         who_b = sm.start("who") - 1
         signoff = Span.of(text, who_b, sm.end("who") + 1)
         end_limit = who_b
@@ -170,7 +173,7 @@ def _strong_continuation(text: str, a: _Line, b: _Line, rules: TextRules) -> boo
         return nxt.islower() and (word in {w.lower() for w in rules.abbreviations} or word.rstrip(".").isdigit())
     if la.endswith(":"):
         return nxt.islower() or nxt in QUOTE_MARKS
-    if _OPEN_END.search(la):
+    if _OPEN_END.search(la) or la.endswith(rules.quotes.openers_only):
         return not la.endswith((" -", " –", " —")) or nxt.islower()
     if nxt.islower():
         return True
@@ -254,7 +257,7 @@ def _is_heading(line: str) -> bool:
     """A short line with no closing sentence mark: a sub-heading or a picture caption."""
     if len(line) > _HEADING_MAX or _INNER_END.search(line):
         return False
-    return not re.search(r"[.!?:…][\"“”«»’)]*$", line) and not _CREDIT.search(line)
+    return not _CLOSED_OR_COLON.search(line) and not _CREDIT.search(line)
 
 
 def _looks_like_caption(line: str) -> bool:
@@ -301,7 +304,7 @@ def _split(text: str, b: int, e: int, abbrevs: frozenset[str], closing: list[tup
             j = i + 1
             while j < e and text[j] in ".!?…":
                 j += 1
-            while j < e and text[j] in "“”\"«»‘’‹›')":
+            while j < e and (text[j] in QUOTE_MARKS or text[j] == ")"):
                 j += 1
             k = j
             while k < e and text[k].isspace():
@@ -330,7 +333,7 @@ def _boundary(text: str, start: int, dot: int, nxt: int, abbrevs: frozenset[str]
         return True
     m = re.search(r"(\S+)$", text[start:dot])
     word = m.group(1) if m else ""
-    word = word.lstrip("(„\"»«‚‹›'")
+    word = word.lstrip("(" + _MARKS)
     if not word:
         return True
     if word + "." in abbrevs or word in abbrevs:

@@ -634,6 +634,12 @@ class QuoteRules:
     single: Mapping[str, bool]  # opening mark -> is it a single mark (‚ ' ›)?
     pattern: re.Pattern[str]  # any mark
 
+    @cached_property
+    def openers_only(self) -> tuple[str, ...]:
+        """The marks that only open a quote („ ‚ in German): a line that ends with one goes on."""
+        closing = {c for cs in self.closers.values() for c in cs}
+        return tuple(sorted(set(self.closers) - closing))
+
     @classmethod
     def parse(cls, rows: list[list[str]]) -> QuoteRules:
         closers = {o: "".join(_split(c)) for o, c, _k in rows}
