@@ -297,3 +297,9 @@ def test_segment_coverage_counts_read_sentences_only() -> None:
     share = coverage(text, s)
     head = sum(1 for c in HEADLINE if not c.isspace())
     assert share == pytest.approx(1 - head / sum(1 for c in text if not c.isspace()))
+
+
+def test_segment_number_then_article_ends_a_sentence() -> None:
+    text = article("Die Zahl der Fälle stieg von 6 auf 92. Der Anteil wuchs am 3. Mai weiter.")
+    assert texts(segment(text), "lead", "body") == ["Die Zahl der Fälle stieg von 6 auf 92.",
+                                                    "Der Anteil wuchs am 3. Mai weiter."]

@@ -287,13 +287,13 @@ def _sentences(text: str, blocks: list[Block], quotes: tuple[Quote, ...], dateli
                     last += 1
                 end = blocks[last].span.end
         regions = [(o, c) for o, c in outer if start <= o and c < end]
-        for sb, se in _split(text, start, end, rules.abbreviations, regions):
+        for sb, se in _split(text, start, end, rules, regions):
             out.append(Sentence(Span.of(text, sb, se), blk.index, blk.role))
         k = last + 1
     return out
 
 
-def _split(text: str, b: int, e: int, abbrevs: frozenset[str], closing: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def _split(text: str, b: int, e: int, rules: TextRules, closing: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Sentence boundaries within text[b:e], never inside a direct quote (``closing``: its marks)."""
     out: list[tuple[int, int]] = []
     start = b
@@ -309,7 +309,7 @@ def _split(text: str, b: int, e: int, abbrevs: frozenset[str], closing: list[tup
             k = j
             while k < e and text[k].isspace():
                 k += 1
-            if k < e and k > j and _boundary(text, start, i, k, abbrevs):
+            if k < e and k > j and _boundary(text, start, i, k, rules):
                 out.append(_strip(text, start, j))
                 start = k
                 i = k
@@ -324,7 +324,7 @@ def _split(text: str, b: int, e: int, abbrevs: frozenset[str], closing: list[tup
     return out
 
 
-def _boundary(text: str, start: int, dot: int, nxt: int, abbrevs: frozenset[str]) -> bool:
+def _boundary(text: str, start: int, dot: int, nxt: int, rules: TextRules) -> bool:
     """Is the mark at ``dot`` a sentence end, given that the next sentence would begin at ``nxt``?"""
     following = text[nxt]
     if not (following.isupper() or following in QUOTE_MARKS or following in "(" or following.isdigit()):
@@ -336,12 +336,15 @@ def _boundary(text: str, start: int, dot: int, nxt: int, abbrevs: frozenset[str]
     word = word.lstrip("(" + _MARKS)
     if not word:
         return True
+    abbrevs = rules.abbreviations
     if word + "." in abbrevs or word in abbrevs:
         return False
     if len(word) == 1 and word.isalpha():  # an initial: "A. Merkel"
         return False
     if word.isdigit() and len(word) <= 2:  # an ordinal: "am 24. Februar", "7. Landtag"
-        return False
+        # ... unless an article or a pronoun follows: "stieg von 6 auf 92. Der Anteil …"
+        m = re.match(r"\w+", text[nxt:nxt + 20])
+        return m is not None and m.group().lower() in rules.continuation_words
     if re.fullmatch(r"(?:[A-Za-zÄÖÜäöü]\.)+[A-Za-zÄÖÜäöü]?", word):  # "z.B", "u.a"
         return False
     return True
