@@ -26,23 +26,35 @@ import bisect
 import re
 from dataclasses import dataclass, field, replace
 
+from kgbuild import lang as lang_data
 from kgbuild.mentions import Lexicon, Tokens
 from kgbuild.mentions.lexicon import SpeechVerb
 from kgbuild.model import Claim, DateValue, Mention, Span, SpeechAct, Structure
+from kgbuild.quotes import QUOTE_MARKS, find_quotes, quotes_in
 
-# „…“ „…” »…« «…» "…" ‚…‘ “…”: the quoted text is the group that matched
-_QUOTE_RE = re.compile(r'„([^“”]+)[“”]|»([^«]+)«|«([^»]+)»|"([^"]+)"|‚([^‘]+)‘|“([^”]+)”')
 _CLAUSE_BREAK = {",", ":", ";", "–", "—", "(", ")"}
-_SUBCLAUSE = re.compile(
-    r",\s*(?:(?:und|aber|oder)\s+)?(?:dass|daß|weil|wenn|falls|sofern|soweit|solange|ob|obwohl|da|nachdem|bevor|damit|sodass|"
-    r"es sei denn|um|ohne|die|der|das|den|dem|deren|dessen|denen|wo|wie|als|welche[rsmn]?)\b[^,]*"
-)
-_NEG = re.compile(r"\b(?:nicht|kein|keine|keinen|keinem|keiner|keines|nie|niemals|nichts|niemand|weder)\b")
-_PREPOSITIONS = {"laut", "gegenüber", "zufolge", "aus", "nach", "in", "im", "von", "vom", "mit", "für", "gegen", "zu",
-                 "zur", "zum", "bei", "beim",
-                 "über", "vor", "an", "am", "auf", "durch", "um", "unter", "zwischen", "seit", "wegen", "ohne"}
-_DETERMINERS = {"der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "eines"}
-_NOT_NEG = re.compile(r"\bnicht nur\b|\bnicht zuletzt\b|\bnicht minder\b")
+# Every word comes from lang/<LANG>/claims.tsv; another language gets its own instance of this module
+# (kgbuild.lang.stage_module), built from its own folder.
+LANG: str = globals().get("LANG", "de")
+_WORDS = lang_data.word_lists(LANG, "claims.tsv")
+
+
+def _words(name: str) -> frozenset[str]:
+    return frozenset(_WORDS.get(name, {}))
+
+
+def _phrases(words: frozenset[str]) -> str:
+    return "|".join(r"\s+".join(map(re.escape, w.split())) for w in sorted(words, key=lambda w: (-len(w), w))) \
+        or "(?!)"
+
+
+_SUBCLAUSE = re.compile(rf",\s*(?:(?:{_phrases(_words('subclause_joiner'))})\s+)?"
+                        rf"(?:{_phrases(_words('subclause_opener'))})\b[^,]*")
+_NEG = re.compile(rf"\b(?:{_phrases(_words('negation'))})\b")
+_PREPOSITIONS = _words("preposition")
+_DETERMINERS = _words("determiner")
+_MARKS = "".join(sorted(QUOTE_MARKS))
+_NOT_NEG = re.compile(rf"\b(?:{_phrases(_words('not_negation'))})\b")
 
 
 @dataclass(frozen=True)
@@ -125,6 +137,7 @@ class ClaimContext:
     def __post_init__(self) -> None:
         object.__setattr__(self, "index", _index(self))
     held_by: dict[str, tuple[str, ...]] = field(default_factory=dict)  # person key -> position keys
+    lang: str = "de"  # the language of the text rules (quotation marks)
 
 
 def find_claims(ctx: ClaimContext, lex: Lexicon) -> tuple[list[Claim], dict[str, str]]:
@@ -134,6 +147,9 @@ def find_claims(ctx: ClaimContext, lex: Lexicon) -> tuple[list[Claim], dict[str,
         The claims, and the holders found for offices named without one
         (position key → person key).
     """
+    if ctx.lang != LANG:
+        other: tuple[list[Claim], dict[str, str]] = lang_data.stage_module(__name__, ctx.lang).find_claims(ctx, lex)
+        return other
     drafts: list[_Draft] = []
     sentences = ctx.structure.sentences
     last_claim_sentence = -10
@@ -154,7 +170,7 @@ def find_claims(ctx: ClaimContext, lex: Lexicon) -> tuple[list[Claim], dict[str,
                 if drafts and drafts[-1].sentence == si - 1:
                     drafts.pop()
                 span = Span.of(ctx.text, prevs.begin, sent.span.end)
-                d = replace(d, span=span, content=prevs, quote=d.quote or _quote_in(ctx.text, prevs),
+                d = replace(d, span=span, content=prevs, quote=d.quote or _quote_in(ctx, prevs),
                             negative=_negated(prevs.text, d.act))
             drafts.append(d)
             last_claim_sentence = si
@@ -195,12 +211,12 @@ def _resolve_bare_titles(ctx: ClaimContext, drafts: list[_Draft]) -> dict[str, s
 
 # ---------------------------------------------------------------- one sentence
 def _claim_in_sentence(ctx: ClaimContext, lex: Lexicon, si: int) -> _Draft | None:
-    text, toks = ctx.text, ctx.tokens
+    toks = ctx.tokens
     sent = ctx.structure.sentences[si]
     idx = list(ctx.index.sentence_tokens[si])
     if not idx:
         return None
-    quotes = _quotes(text, sent.span)
+    quotes = _quotes(ctx, sent.span)
     words = [toks.word(i) for i in idx]
     # 0. "eine Mitteilung der Regierung …, wonach …": a noun of saying, its source, and the content
     if "wonach" in words:
@@ -335,7 +351,7 @@ def _continues(ctx: ClaimContext, lex: Lexicon, si: int, prev: _Draft) -> bool:
     if sent.block - prev_sent.block > 1:
         return False
     t = sent.span.text.strip()
-    if t[:1] in "„\"»«“" and t.rstrip(".")[-1:] in "“\"«»”" and len(_quotes(ctx.text, sent.span)) >= 1:
+    if t[:1] in QUOTE_MARKS and t.rstrip(".")[-1:] in QUOTE_MARKS and len(_quotes(ctx, sent.span)) >= 1:
         return True  # a sentence that is only a quote
     if sent.block != prev_sent.block and not prev.quote and prev.sentence != si - 1:
         return False
@@ -347,7 +363,7 @@ def _continues(ctx: ClaimContext, lex: Lexicon, si: int, prev: _Draft) -> bool:
 def _continuation(ctx: ClaimContext, si: int, prev: _Draft) -> _Draft:
     text = ctx.text
     sent = ctx.structure.sentences[si].span
-    quotes = _quotes(text, sent)
+    quotes = _quotes(ctx, sent)
     return _Draft(si, sent, prev.speakers, None, None, prev.act if prev.act != SpeechAct.DENIAL else
                   SpeechAct.STATEMENT, sent, _quote_text(text, quotes), prev.outlets, None,
                   _negated(sent.text, SpeechAct.STATEMENT), (sent.begin, sent.begin))
@@ -486,7 +502,7 @@ def _speakers_for_verb(ctx: ClaimContext, lex: Lexicon, idx: list[int], pos: int
             break
         s = _speaker_at(ctx, i)
         if s is None and w[:1].isupper() and lex.is_common(w) and lex.title_of(w) is None and p > pos + 1 \
-                and toks.word(idx[p - 1]).lower() not in _PREPOSITIONS | {"am", "im", "vom"} \
+                and toks.word(idx[p - 1]).lower() not in _PREPOSITIONS \
                 and not any(b.begin <= toks.starts[i] < b.end for b, _ in ctx.dates):
             break  # "glauben viele Israelis": the subject is a noun phrase that names no one
         if s is not None:
@@ -507,7 +523,7 @@ def _speakers_for_verb(ctx: ClaimContext, lex: Lexicon, idx: list[int], pos: int
     segments: list[list[int]] = [[]]
     for p in range(pos - 1, -1, -1):
         w = toks.word(idx[p])
-        if _inside_quotes(toks.starts[idx[p]], quotes) or w in "“”\"«»„":
+        if _inside_quotes(toks.starts[idx[p]], quotes) or _is_mark(w):
             if p == pos - 1 or toks.word(idx[p + 1]) in (",", ":"):
                 break  # "„…“, sagte X": the quote is the content, not the subject's phrase
             continue
@@ -593,11 +609,9 @@ def _particle_after(words: list[str], pos: int, sv: SpeechVerb) -> str | None:
     return None
 
 
-_PASSIVE = {"worden", "wurde", "wurden", "werden", "wird"}
-_SUBORDINATORS = {"dass", "daß", "weil", "wenn", "falls", "sofern", "soweit", "solange", "ob", "obwohl", "nachdem",
-                  "bevor", "damit", "sodass", "der", "die", "das", "den", "dem", "deren", "dessen", "wo", "wie", "als"}
-_AUX = {"hat", "habe", "hatte", "hatten", "haben", "hätte", "wurde", "wurden", "wird", "werden", "worden", "ist",
-        "war", "sei", "sind"}
+_PASSIVE = _words("passive")
+_SUBORDINATORS = _words("subordinator")
+_AUX = _words("auxiliary")
 
 
 def _final_participle(words: list[str], pos: int) -> bool:
@@ -618,7 +632,7 @@ def _clause_bounds(ctx: ClaimContext, idx: list[int], pos: int, quotes: list[tup
     b = toks.starts[idx[pos]]
     for p in range(pos - 1, -1, -1):
         w = toks.word(idx[p])
-        if w in (",", ":", ";") or _inside_quotes(toks.starts[idx[p]], quotes) or w in "“”\"«»":
+        if w in (",", ":", ";") or _inside_quotes(toks.starts[idx[p]], quotes) or _is_mark(w):
             break
         b = toks.starts[idx[p]]
     e = toks.ends[idx[pos]]
@@ -644,18 +658,24 @@ def _clause_bounds(ctx: ClaimContext, idx: list[int], pos: int, quotes: list[tup
 
 
 # ---------------------------------------------------------------- content, quotes
-def _quotes(text: str, span: Span) -> list[tuple[int, int]]:
-    """Direct quotes in a span, as (begin, end) of the quoted text without the marks."""
-    return [(m.start(m.lastindex or 1), m.end(m.lastindex or 1))
-            for m in _QUOTE_RE.finditer(text, span.begin, span.end)]
+def _quotes(ctx: ClaimContext, span: Span) -> list[tuple[int, int]]:
+    """Direct quotes in a span, as (begin, end) of the quoted text without the marks (the shared scanner)."""
+    paragraphs = tuple((b.span.begin, b.span.end) for b in ctx.structure.blocks)
+    found = find_quotes(ctx.text, paragraphs=paragraphs, lang=ctx.lang)
+    return [(q.span.begin, q.span.end) for q in quotes_in(found, span.begin, span.end)]
+
+
+def _is_mark(w: str) -> bool:
+    """Is the token a double quotation mark (not an apostrophe)?"""
+    return w in QUOTE_MARKS and w not in "'’‚‘›‹"
 
 
 def _inside_quotes(offset: int, quotes: list[tuple[int, int]]) -> bool:
     return any(b <= offset < e for b, e in quotes)
 
 
-def _quote_in(text: str, span: Span) -> str | None:
-    return _quote_text(text, _quotes(text, span))
+def _quote_in(ctx: ClaimContext, span: Span) -> str | None:
+    return _quote_text(ctx.text, _quotes(ctx, span))
 
 
 def _quote_text(text: str, quotes: list[tuple[int, int]]) -> str | None:
@@ -684,7 +704,7 @@ def _content(text: str, sent: Span, frame: tuple[int, int], quotes: list[tuple[i
     while right_start < sent.end and text[right_start] in " ,:–-":
         right_start += 1
     right = text[right_start:sent.end]
-    left_len, right_len = len(left.strip(" „“\"»«")), len(right.strip(" .„“\"»«"))
+    left_len, right_len = len(left.strip(" " + _MARKS)), len(right.strip(" ." + _MARKS))
     if after is None or min(left_len, right_len) < 3:
         after = right_len > left_len
     if not after:

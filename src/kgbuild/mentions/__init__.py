@@ -22,49 +22,15 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable
-from dataclasses import dataclass
 
 from kgbuild.mentions.institutions import find_institutions
 from kgbuild.mentions.lexicon import GazEntry, Lexicon, load_lexicon
-from kgbuild.model import Mention, Sentence, Span, Structure, TitleMention
+from kgbuild.model import Mention, Span, Structure, TitleMention
+from kgbuild.text import Tokens, tokenize
 
 __all__ = ["Tokens", "find_mentions", "find_titles", "tokenize", "load_lexicon", "Lexicon", "GazEntry"]
 
-_TOKEN = re.compile(r"\w+(?:[-‐'’]\w+)*-?|[^\w\s]")
 _PARTICLES = {"von", "van", "de", "der", "den", "da", "di", "del", "du", "la", "le", "bin", "ibn", "al", "el", "zu"}
-
-
-@dataclass(frozen=True)
-class Tokens:
-    """Tokens of a text with their offsets, and the sentence each one stands in."""
-
-    text: str
-    starts: tuple[int, ...]
-    ends: tuple[int, ...]
-    sentence_of: tuple[int, ...]
-
-    def word(self, i: int) -> str:
-        return self.text[self.starts[i] : self.ends[i]]
-
-    def __len__(self) -> int:
-        return len(self.starts)
-
-
-def tokenize(text: str, sentences: Iterable[Sentence]) -> Tokens:
-    """Tokenise the sentences of a text (words, hyphenated compounds, punctuation)."""
-    starts: list[int] = []
-    ends: list[int] = []
-    sent: list[int] = []
-    for si, s in enumerate(sentences):
-        for m in _TOKEN.finditer(text, s.span.begin, s.span.end):
-            b, e = m.start(), m.end()
-            if text[e - 1] == "-" and e - b > 1:  # "Kreml-" in "Kreml- und Regierungssprecher"
-                e -= 1
-            starts.append(b)
-            ends.append(e)
-            sent.append(si)
-    return Tokens(text, tuple(starts), tuple(ends), tuple(sent))
 
 
 def _cap(w: str) -> bool:
