@@ -27,10 +27,12 @@ import re
 from dataclasses import dataclass, field, replace
 
 from kgbuild import lang as lang_data
+from kgbuild.keys import slugify
 from kgbuild.mentions import Lexicon, Tokens
 from kgbuild.mentions.lexicon import SpeechVerb
 from kgbuild.model import Claim, DateValue, Mention, Span, SpeechAct, Structure
 from kgbuild.quotes import QUOTE_MARKS, find_quotes, quotes_in
+from kgbuild.speakers import SpeakerIndex, build_index, resolve
 
 _CLAUSE_BREAK = {",", ":", ";", "–", "—", "(", ")"}
 # Every word comes from lang/<LANG>/claims.tsv; another language gets its own instance of this module
@@ -55,6 +57,19 @@ _PREPOSITIONS = _words("preposition")
 _DETERMINERS = _words("determiner")
 _MARKS = "".join(sorted(QUOTE_MARKS))
 _NOT_NEG = re.compile(rf"\b(?:{_phrases(_words('not_negation'))})\b")
+_SPEAKER_WORDS = lang_data.word_lists(LANG, "speakers.tsv")
+_ARTICLE_GENDER = dict(_SPEAKER_WORDS.get("article", {}))
+_PERSONAL = dict(_SPEAKER_WORDS.get("personal", {}))
+_MEMBER_ROLES = frozenset(slugify(w) for w in _SPEAKER_WORDS.get("member_role", {}))
+_FEMININE = tuple(sorted(_SPEAKER_WORDS.get("feminine_suffix", {}).items(), key=lambda kv: -len(kv[0])))
+
+
+def _noun_gender(word: str) -> str:
+    """The gender a person noun marks: "Ministerin" f, "Politikerinnen" pl, "Minister" m."""
+    for suffix, gender in _FEMININE:
+        if word.endswith(suffix) and len(word) > len(suffix) + 3:
+            return gender
+    return "m"
 
 
 @dataclass(frozen=True)
@@ -133,9 +148,21 @@ class ClaimContext:
     unheld: frozenset[str] = frozenset()  # keys of positions whose holder is not named
     offices: frozenset[str] = frozenset()  # keys of positions that are offices, not descriptions ("Experte")
     index: _Index = field(init=False, repr=False, compare=False)
+    speaker_index: SpeakerIndex = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "index", _index(self))
+        # a title right before a person's name tells the person's gender ("Ministerin Eva Roth")
+        toks = self.tokens
+        title_genders: dict[int, str] = {}
+        for ti in self.titles:
+            nxt = self.index.mention_of_token.get(ti + 1)
+            if nxt is not None and nxt.kind == "person" and nxt.span.begin == toks.starts[ti + 1]:
+                g = _noun_gender(toks.word(ti))
+                if g in ("m", "f"):
+                    title_genders[nxt.span.begin] = g
+        object.__setattr__(self, "speaker_index", build_index(self.mentions, lang=self.lang,
+                                                              title_genders=title_genders))
     held_by: dict[str, tuple[str, ...]] = field(default_factory=dict)  # person key -> position keys
     lang: str = "de"  # the language of the text rules (quotation marks)
 
@@ -383,15 +410,29 @@ def _speaker_at(ctx: ClaimContext, i: int, *, source: bool = False) -> Speaker |
     if i in ctx.titles:  # before mentions: "Kreml-Sprecher" is a title, not the Kremlin
         key = ctx.titles[i]
         holder = next((p for p, ks in ctx.held_by.items() if key in ks), None)
-        return Speaker(holder or key, Span.of(ctx.text, b, toks.ends[i]))
+        span = Span.of(ctx.text, b, toks.ends[i])
+        if holder is None and key in ctx.unheld and (person := _described_person(ctx, i, key)) is not None:
+            return Speaker(person, span)
+        return Speaker(holder or key, span)
     pron = toks.word(i).lower()
-    # "er" is a person; "sie" may be a person or the speakers just quoted ("teilten sie mit")
-    last = [k for k in ctx.last_speakers if pron == "sie" or k.startswith("person/")]
-    if pron in ("er", "sie") and last:
-        return Speaker(last[0], Span.of(ctx.text, b, toks.ends[i]))
-    if pron not in ("er", "sie") and i in ctx.pronoun_persons:
+    if pron in _PERSONAL:
+        span = Span.of(ctx.text, b, toks.ends[i])
+        # "sie" may be the organisations just quoted ("teilten sie mit")
+        if pron == "sie" and ctx.last_speakers and not ctx.last_speakers[0].startswith(("person/", "position/")):
+            return Speaker(ctx.last_speakers[0], span)
+        ref = resolve(ctx.speaker_index, span, sentence=toks.sentence_of[i], gender=_PERSONAL[pron],
+                      current=ctx.last_speakers, held_by=ctx.held_by)
+        if ref is not None:
+            return Speaker(ref.key, span)
+        last = [k for k in ctx.last_speakers if k.startswith("position/")]
+        return Speaker(last[0], span) if last else None
+    if i in ctx.pronoun_persons:
         return None  # "ihm", "seine": not a subject
     m = ctx.index.mention_of_token.get(i)
+    if m is not None and m.role == "demonym":
+        # "sagte der Brasilianer" describes a person, never the state
+        person = _described_person(ctx, i, None)
+        return Speaker(person, m.span) if person is not None else None
     if m is not None:
         if m.span.begin <= b < m.span.end and m.key is not None and m.role not in ("adjective", "genitive") \
                 and m.kind != "place":
@@ -402,11 +443,37 @@ def _speaker_at(ctx: ClaimContext, i: int, *, source: bool = False) -> Speaker |
                                                       or _genitive_attribute(toks, first)):
                 return None
             return Speaker(m.key, m.span)
-    if i in ctx.pronoun_persons and pron in ("er", "sie"):
-        return Speaker(ctx.pronoun_persons[i], Span.of(ctx.text, b, toks.ends[i]))
     if i in ctx.generic_refs:
         return Speaker(ctx.generic_refs[i], Span.of(ctx.text, b, toks.ends[i]))
     return None
+
+
+def _described_person(ctx: ClaimContext, i: int, office: str | None) -> str | None:
+    """The person a description in a source slot refers to ("der CDU-Politiker", "die Ministerin").
+
+    Only a definite description refers back; a name right after it is the speaker instead. A
+    description ("der Politiker", "der Brasilianer") refers to a person the article just named,
+    gender agreeing; an office ("die Ministerin") is left to the position it names.
+    """
+    toks = ctx.tokens
+    k = i - 1
+    while k >= 0 and toks.sentence_of[k] == toks.sentence_of[i] and toks.word(k)[:1].islower() \
+            and toks.word(k) not in _ARTICLE_GENDER and i - k <= 3:
+        k -= 1  # adjectives: "der frühere", "die bayerische"
+    if k < 0 or toks.word(k).lower() not in _ARTICLE_GENDER or toks.sentence_of[k] != toks.sentence_of[i]:
+        return None
+    nxt = ctx.index.mention_of_token.get(i + 1)
+    if nxt is not None and nxt.kind == "person":
+        return None
+    gender = _noun_gender(toks.word(i))
+    if gender == "m" and toks.word(k).lower() != "der" or gender == "pl":
+        return None
+    if office is not None and office in ctx.offices \
+            and office.removeprefix("position/").split("--")[0] not in _MEMBER_ROLES:
+        return None  # an office held by no one named: the position speaks (or _resolve_bare_titles finds it)
+    ref = resolve(ctx.speaker_index, Span.of(ctx.text, toks.starts[k], toks.ends[i]), sentence=toks.sentence_of[i],
+                  gender=gender, current=ctx.last_speakers, office=office, held_by=ctx.held_by, min_score=1.0)
+    return ref.key if ref is not None else None
 
 
 def _token_at(toks: Tokens, offset: int) -> int:
