@@ -66,3 +66,30 @@ def test_speakers_resolve_ranks_by_the_weight_table() -> None:
                    current=("person/eva-lang",)).key == "person/eva-lang"  # type: ignore[union-attr]
     # nobody within reach
     assert resolve(index, pron, sentence=9, gender="f") is None
+
+
+def test_speakers_an_age_description_refers_back_to_the_named_person() -> None:
+    doc = _doc("Die Trainerin Lena Vogt sagte, das Team sei stark. „Wir haben gekämpft“, sagte die 45-Jährige.")
+    assert _speakers(doc) == ["Lena Vogt", "Lena Vogt"]
+
+
+def test_speakers_names_with_particles_and_first_names_alone() -> None:
+    doc = _doc("„Das geht so nicht“, sagte Ursula von der Leyen am Montag.")
+    assert _speakers(doc) == ["Ursula von der Leyen"]
+    doc = _doc("Die Halle ist voll. „Das ist verrückt“, sagt Lukas.")
+    assert _speakers(doc) == ["Lukas"]
+    doc = _doc("Lukas Meier kam spät. „Das ist verrückt“, sagt Lukas.")
+    assert _speakers(doc) == ["Lukas Meier"]
+
+
+def test_speakers_two_people_with_one_surname_stay_two() -> None:
+    doc = _doc("Bill Clinton traf Hillary Clinton in New York. Bill Clinton sagte, es sei ein guter Tag gewesen. "
+               "Hillary Clinton sagte, sie sei müde.")
+    assert _speakers(doc) == ["Bill Clinton", "Hillary Clinton"]
+    assert sorted(e.name for e in doc.entities if e.kind == "person") == ["Bill Clinton", "Hillary Clinton"]
+
+
+def test_speakers_an_instrument_is_never_a_speaker() -> None:
+    doc = _doc("Der Bürgermeister Hans Huber war nicht im Rathaus. Per Telefon teilte er mit, die Sitzung falle aus.")
+    assert _speakers(doc) == ["Hans Huber"]
+    assert [e.name for e in doc.entities if e.kind == "person"] == ["Hans Huber"]

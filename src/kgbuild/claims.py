@@ -60,6 +60,8 @@ _NOT_NEG = re.compile(rf"\b(?:{_phrases(_words('not_negation'))})\b")
 _SPEAKER_WORDS = lang_data.word_lists(LANG, "speakers.tsv")
 _ARTICLE_GENDER = dict(_SPEAKER_WORDS.get("article", {}))
 _PERSONAL = dict(_SPEAKER_WORDS.get("personal", {}))
+_PLURAL_VERB = tuple(_SPEAKER_WORDS.get("plural_verb_ending", {}))
+_DESCRIPTION_SUFFIXES = tuple(_SPEAKER_WORDS.get("description_suffix", {}))
 _MEMBER_ROLES = frozenset(slugify(w) for w in _SPEAKER_WORDS.get("member_role", {}))
 _FEMININE = tuple(sorted(_SPEAKER_WORDS.get("feminine_suffix", {}).items(), key=lambda kv: -len(kv[0])))
 
@@ -149,6 +151,7 @@ class ClaimContext:
     offices: frozenset[str] = frozenset()  # keys of positions that are offices, not descriptions ("Experte")
     index: _Index = field(init=False, repr=False, compare=False)
     speaker_index: SpeakerIndex = field(init=False, repr=False, compare=False)
+    lexicon: Lexicon | None = field(default=None, repr=False, compare=False)  # set by find_claims
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "index", _index(self))
@@ -177,6 +180,8 @@ def find_claims(ctx: ClaimContext, lex: Lexicon) -> tuple[list[Claim], dict[str,
     if ctx.lang != LANG:
         other: tuple[list[Claim], dict[str, str]] = lang_data.stage_module(__name__, ctx.lang).find_claims(ctx, lex)
         return other
+    if ctx.lexicon is None:  # the speaker rules look verbs up while they read a source slot
+        object.__setattr__(ctx, "lexicon", lex)
     drafts: list[_Draft] = []
     sentences = ctx.structure.sentences
     last_claim_sentence = -10
@@ -417,8 +422,9 @@ def _speaker_at(ctx: ClaimContext, i: int, *, source: bool = False) -> Speaker |
     pron = toks.word(i).lower()
     if pron in _PERSONAL:
         span = Span.of(ctx.text, b, toks.ends[i])
-        # "sie" may be the organisations just quoted ("teilten sie mit")
-        if pron == "sie" and ctx.last_speakers and not ctx.last_speakers[0].startswith(("person/", "position/")):
+        # "sie" may be the organisations or people just quoted ("teilten sie mit")
+        if pron == "sie" and ctx.last_speakers and (
+                not ctx.last_speakers[0].startswith(("person/", "position/")) or _plural_verb_beside(ctx, i)):
             return Speaker(ctx.last_speakers[0], span)
         ref = resolve(ctx.speaker_index, span, sentence=toks.sentence_of[i], gender=_PERSONAL[pron],
                       current=ctx.last_speakers, held_by=ctx.held_by)
@@ -428,6 +434,10 @@ def _speaker_at(ctx: ClaimContext, i: int, *, source: bool = False) -> Speaker |
         return Speaker(last[0], span) if last else None
     if i in ctx.pronoun_persons:
         return None  # "ihm", "seine": not a subject
+    if _DESCRIPTION_SUFFIXES and toks.word(i).endswith(_DESCRIPTION_SUFFIXES) and toks.word(i)[:1].isdigit():
+        # "sagte der 45-Jährige"
+        person = _described_person(ctx, i, None)
+        return Speaker(person, Span.of(ctx.text, b, toks.ends[i])) if person is not None else None
     m = ctx.index.mention_of_token.get(i)
     if m is not None and m.role == "demonym":
         # "sagte der Brasilianer" describes a person, never the state
@@ -448,6 +458,18 @@ def _speaker_at(ctx: ClaimContext, i: int, *, source: bool = False) -> Speaker |
     return None
 
 
+def _plural_verb_beside(ctx: ClaimContext, i: int) -> bool:
+    """Is the speech verb right before or after token i in the plural ("teilten sie mit")?"""
+    toks = ctx.tokens
+    for k in (i - 1, i + 1):
+        if 0 <= k < len(toks) and toks.sentence_of[k] == toks.sentence_of[i]:
+            w = toks.word(k)
+            if w[:1].islower() and w.endswith(_PLURAL_VERB) and ctx.lexicon is not None \
+                    and ctx.lexicon.speech_verb(w) is not None:
+                return True
+    return False
+
+
 def _described_person(ctx: ClaimContext, i: int, office: str | None) -> str | None:
     """The person a description in a source slot refers to ("der CDU-Politiker", "die Ministerin").
 
@@ -465,9 +487,13 @@ def _described_person(ctx: ClaimContext, i: int, office: str | None) -> str | No
     nxt = ctx.index.mention_of_token.get(i + 1)
     if nxt is not None and nxt.kind == "person":
         return None
-    gender = _noun_gender(toks.word(i))
-    if gender == "m" and toks.word(k).lower() != "der" or gender == "pl":
-        return None
+    article_gender = _ARTICLE_GENDER[toks.word(k).lower()]
+    if toks.word(i).endswith(_DESCRIPTION_SUFFIXES):
+        gender = article_gender  # an adjective used as a noun: "der 45-Jährige", "die 45-Jährige"
+    else:
+        gender = _noun_gender(toks.word(i))
+        if gender == "m" and article_gender != "m" or gender == "pl":
+            return None
     if office is not None and office in ctx.offices \
             and office.removeprefix("position/").split("--")[0] not in _MEMBER_ROLES:
         return None  # an office held by no one named: the position speaks (or _resolve_bare_titles finds it)
