@@ -154,6 +154,7 @@ class Stages:
     extract: Callable[..., Any]
     to_graph: Callable[[Any], Any]
     validate: Callable[[Any], Any] | None
+    coverage: Callable[[str], float] | None = None  # share of the text the claim stage reads
 
 
 def load_stages(*, validate: bool = True, engine: str | None = None) -> Stages:
@@ -170,14 +171,24 @@ def load_stages(*, validate: bool = True, engine: str | None = None) -> Stages:
     from kgbuild.pipeline import extract
     from kgbuild.rdf import to_graph
 
+    cover = _coverage_function()
     if not validate:
-        return Stages(extract=extract, to_graph=to_graph, validate=None)
+        return Stages(extract=extract, to_graph=to_graph, validate=None, coverage=cover)
     from kgbuild.validate import validate as check
 
     if engine is not None:
         with_engine: Callable[[Any], Any] = functools.partial(check, engine=engine)  # type: ignore[arg-type]
-        return Stages(extract=extract, to_graph=to_graph, validate=with_engine)
-    return Stages(extract=extract, to_graph=to_graph, validate=check)
+        return Stages(extract=extract, to_graph=to_graph, validate=with_engine, coverage=cover)
+    return Stages(extract=extract, to_graph=to_graph, validate=check, coverage=cover)
+
+
+def _coverage_function() -> Callable[[str], float] | None:
+    """``text -> share of its characters in sentences the claim stage reads`` (segmentation as in extract)."""
+    try:
+        from kgbuild.segment import coverage, segment
+    except ImportError:  # an older kgbuild without the measure
+        return None
+    return lambda text: coverage(text, segment(text))
 
 
 # ----------------------------------------------------------------------------- per article
@@ -213,6 +224,7 @@ class ArticleResult:
     spans: int = 0
     bad_spans: list[tuple[int | None, int | None]] = field(default_factory=list)  # in the graph
     bad_doc_spans: list[tuple[int, int]] = field(default_factory=list)  # in the Document
+    coverage: float | None = None  # share of the characters in sentences the claim stage reads
     conforms: bool | None = None
     violations: int = 0
     warnings: int = 0
@@ -367,6 +379,8 @@ def run_article(art: CorpusArticle, stages: Stages, *, timeout: float | None = N
             signal.setitimer(signal.ITIMER_REAL, 0)
         # Measuring is not timed: it is the bench's work, not kgbuild's.
         stage = "measure"
+        if stages.coverage is not None:
+            res.coverage = stages.coverage(art.text)
         res.spans, res.bad_spans = check_graph_spans(graph, art.text)
         for k, v in count_graph(graph).items():
             setattr(res, k, v)
@@ -542,10 +556,50 @@ def summarize(results: Sequence[ArticleResult], *, validated: bool) -> dict[str,
         "slowest": [{"id": r.id, "chars": r.chars, "seconds": r.total, "cpu_seconds": sum(r.cpu.values()),
                      "times": r.times, "cpu": r.cpu}
                     for r in sorted(results, key=lambda r: (sum(r.cpu.values()), r.total), reverse=True)[:5]],
+        "coverage": coverage_by_source(results),
         "peak_rss_mb": peak_rss_mb(),
         "max_traced_peak_mb": max((r.traced_peak_mb for r in results if r.traced_peak_mb is not None),
                                   default=None),
     }
+
+
+COVERAGE_LOW = 0.90  # articles below this share are listed
+
+
+def coverage_by_source(results: Sequence[ArticleResult]) -> dict[str, Any]:
+    """Per outlet: mean, median and minimum share of characters the claim stage reads, and the articles below 90 %."""
+    by: dict[str, list[ArticleResult]] = {}
+    for r in results:
+        if r.coverage is not None:
+            by.setdefault(r.source or "?", []).append(r)
+    out: dict[str, Any] = {}
+    for source in sorted(by):
+        rs = by[source]
+        cov = [r.coverage for r in rs if r.coverage is not None]
+        low = sorted((r for r in rs if r.coverage is not None and r.coverage < COVERAGE_LOW),
+                     key=lambda r: r.coverage or 0.0)
+        out[source] = {"articles": len(cov), "mean": _mean(cov), "median": _median(cov), "min": min(cov),
+                       "below_90": len(low), "below_50": sum(1 for c in cov if c < 0.5),
+                       "low": [{"id": r.id, "chars": r.chars, "coverage": r.coverage} for r in low]}
+    return out
+
+
+def markdown_coverage(cov: dict[str, Any], *, listed: int = 15) -> list[str]:
+    """The coverage table and the articles below 90 % (the lowest ``listed`` of each outlet)."""
+    if not cov:
+        return []
+    lines = ["", "Coverage: share of each article's characters (without spaces) in sentences the claim stage "
+             "reads (lead and body; not headline, byline, captions, sub-headings, credits):", "",
+             "| outlet | articles | mean | median | min | < 90 % | < 50 % |", "|---|---:|---:|---:|---:|---:|---:|"]
+    for source, c in cov.items():
+        lines.append(f"| {source} | {c['articles']:,} | {100 * c['mean']:.1f} % | {100 * c['median']:.1f} % | "
+                     f"{100 * c['min']:.1f} % | {c['below_90']} | {c['below_50']} |")
+    low = [(source, x) for source, c in cov.items() for x in c["low"][:listed]]
+    if low:
+        lines += ["", "Articles below 90 %:", "", "| outlet | article | characters | coverage |", "|---|---|---:|---:|"]
+        for source, x in low:
+            lines.append(f"| {source} | {x['id']} | {x['chars']:,} | {100 * x['coverage']:.1f} % |")
+    return lines
 
 
 def _f(x: float, digits: int = 1) -> str:
@@ -611,6 +665,7 @@ def markdown_summary(summary: dict[str, Any], *, startup: dict[str, Any], env: d
     if s["non_conforming"] is not None:
         lines.append(f"| non-conforming graphs (SHACL violations / warnings) | {s['non_conforming']} "
                      f"({s['violations']:,} / {s['warnings']:,}) |")
+    lines += markdown_coverage(s.get("coverage") or {})
     lines += ["", "Slowest articles (by CPU time):", "",
               "| article | characters | wall s | CPU s | " + " | ".join(f"{k} CPU s" for k in st) + " |",
               "|---|---:|---:|---:|" + "---:|" * len(st)]

@@ -411,27 +411,13 @@ def test_dates_date_for_span_only_inside_the_span() -> None:
 
 
 # ---------------------------------------------------------------- language data
-def test_dates_name_table_reader_accepts_headers_and_iso_weekdays() -> None:
-    tsv = "# weekdays\nname\tnumber\nMontag\t1\nDienstag\t2\nSonntag\t7\nSonnabend\t6\n"
-    table = dates._parse_name_table(tsv, anchor="montag")
-    assert table == {"montag": 0, "dienstag": 1, "sonntag": 6, "sonnabend": 5}
+def test_dates_month_and_weekday_names_come_from_the_language_pack() -> None:
+    from kgbuild.lang import month_names, weekday_names
 
-
-def test_dates_name_table_reader_reads_several_names_per_row() -> None:
-    table = dates._parse_name_table("9\tSeptember\tSept.\tSep\n1\tJanuar, Jänner\n")
-    assert table == {"september": 9, "sept": 9, "sep": 9, "januar": 1, "jänner": 1}
-
-
-def test_dates_name_table_reader_reads_the_shipped_files() -> None:
-    from importlib import resources
-
-    folder = resources.files("kgbuild").joinpath("lang").joinpath("de")
-    if not folder.joinpath("months.tsv").is_file():
-        pytest.skip("no lang/de/months.tsv")
-    months = dates._parse_name_table(folder.joinpath("months.tsv").read_text(encoding="utf-8"))
-    weekdays = dates._parse_name_table(folder.joinpath("weekdays.tsv").read_text(encoding="utf-8"), anchor="montag")
+    months, weekdays = month_names("de"), weekday_names("de")
     assert set(months.values()) == set(range(1, 13)) and months["jänner"] == 1 and months["sept"] == 9
     assert weekdays["montag"] == 0 and weekdays["sonnabend"] == 5 and weekdays["sonntag"] == 6
+    assert dict(dates.MONTHS) == dict(months)
 
 
 @pytest.mark.parametrize(

@@ -198,3 +198,24 @@ def test_pipeline_byte_order_mark_is_not_part_of_the_headline() -> None:
     doc = extract(text, published=PUBLISHED)
     assert doc.article.headline == "Neue Brücke eröffnet"
     assert doc.article.headline_span is not None and doc.article.headline_span.begin == 1
+
+
+@pytest.mark.parametrize("opening, closing", [("„", "“"), ('"', '"'), ("»", "«"), ("«", "»")])
+def test_pipeline_quote_over_two_paragraphs_is_one_claim_with_one_quote(opening: str, closing: str) -> None:
+    text = ("Stadt spart\n\n"
+            f"Die Bürgermeisterin Clara Weidner sagte am Montag: {opening}Wir müssen sparen. Das tut weh.\n\n"
+            f"{opening}Aber es geht nicht anders.{closing} Danach verließ sie den Saal.\n")
+    doc = extract(text, published="2024-05-13")
+    quoted = [c for c in doc.claims if c.quote]
+    assert len(quoted) == 1
+    quote = quoted[0].quote or ""
+    assert quote.startswith("Wir müssen sparen.") and quote.endswith("Aber es geht nicht anders.")
+
+
+def test_pipeline_hard_wrapped_article_keeps_its_claims() -> None:
+    text = ("Stadt spart\n\nDie Bürgermeisterin Clara Weidner sagte am Montag, die Stadt\n"
+            "müsse in diesem Jahr deutlich weniger ausgeben. Der Kämmerer Paul Brenner sagte\n"
+            "dagegen, die Zahlen seien zu hoch.\n")
+    doc = extract(text, published="2024-05-13")
+    assert len(doc.claims) == 2
+    assert doc.claims[0].span.text.startswith("Die Bürgermeisterin Clara Weidner sagte am Montag, die Stadt\nmüsse")

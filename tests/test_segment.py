@@ -192,3 +192,114 @@ def test_segment_crlf_line_ends_keep_offsets() -> None:
     assert s.headline is not None and s.headline.text == HEADLINE
     assert texts(s, "lead", "body") == ["Der Stadtrat tagte.", "Er beschloss den Plan."]
     assert_offsets(text, s)
+
+
+# ---------------------------------------------------------------- text as it really arrives
+BODY = [
+    "Der Gemeinderat von Altdorf hat am Montag nach langer Debatte einen neuen",
+    "Haushalt beschlossen. Die Mehrheit war knapp, denn mehrere Abgeordnete der",
+    "Opposition stimmten dagegen. Bürgermeisterin Clara Weidner sprach von einem",
+    "guten Tag für die Gemeinde und kündigte an, die Schulden bis 2030 zu",
+    "halbieren. Der Kämmerer will die Ausgaben für Straßen um ein Viertel kür-",
+    "zen.",
+]
+JOINED = [
+    "Der Gemeinderat von Altdorf hat am Montag nach langer Debatte einen neuen Haushalt beschlossen.",
+    "Die Mehrheit war knapp, denn mehrere Abgeordnete der Opposition stimmten dagegen.",
+    "Bürgermeisterin Clara Weidner sprach von einem guten Tag für die Gemeinde und kündigte an, "
+    "die Schulden bis 2030 zu halbieren.",
+    "Der Kämmerer will die Ausgaben für Straßen um ein Viertel kür- zen.",
+]
+
+
+def _flat(s: str) -> str:
+    return " ".join(s.split())
+
+
+@pytest.mark.parametrize("sep", ["\n", "\n\n"], ids=["single-newlines", "blank-lines"])
+def test_segment_hard_wrapped_lines_join_their_sentences(sep: str) -> None:
+    text = HEADLINE + "\n\n" + sep.join(BODY) + "\n"
+    s = segment(text)
+    assert s.headline is not None and s.headline.text == HEADLINE
+    assert [_flat(t) for t in texts(s, "lead", "body")] == JOINED
+    assert_offsets(text, s)
+
+
+def test_segment_hard_wrapped_text_keeps_a_sub_heading_apart() -> None:
+    wrapped = "\n".join(BODY[:5]) + "\n" + BODY[5]
+    text = HEADLINE + "\n\n" + wrapped + "\nStreit um die Straßen\n" + "\n".join(BODY[:3]) + " Schluss.\n"
+    s = segment(text)
+    aside = [b.span.text for b in s.blocks if b.role in ("heading", "caption")]
+    assert aside == ["Streit um die Straßen"]
+    assert len(texts(s, "lead", "body")) == 7
+    assert_offsets(text, s)
+
+
+def test_segment_one_line_article_gives_headline_before_its_dateline() -> None:
+    text = ("Altdorf spart: Gemeinderat beschließt knappen Haushalt. Die Opposition ist dagegen. "
+            "Altdorf – Der Gemeinderat hat am Montag einen neuen Haushalt beschlossen. "
+            "Die Mehrheit war knapp. Bürgermeisterin Clara Weidner sprach von einem guten Tag. " * 1)
+    text = text * 1 + "Die Schulden sollen sinken. " * 40
+    s = segment(text.strip())
+    assert s.headline is not None
+    assert s.headline.text == "Altdorf spart: Gemeinderat beschließt knappen Haushalt. Die Opposition ist dagegen."
+    assert s.dateline is not None and s.dateline.text == "Altdorf – "
+    body = texts(s, "lead", "body")
+    assert body[0] == "Der Gemeinderat hat am Montag einen neuen Haushalt beschlossen."
+    assert len(body) == 43
+
+
+def test_segment_a_long_first_line_is_no_headline() -> None:
+    text = " ".join(JOINED) + " " + "Die Schulden sollen bis 2030 deutlich sinken. " * 40
+    s = segment(text.strip())
+    assert s.headline is None
+    assert texts(s, "lead", "body")[0] == JOINED[0]
+    assert all(x.role in ("lead", "body") for x in s.sentences)
+
+
+def test_segment_headline_less_text_keeps_its_first_sentence() -> None:
+    text = "Der Gemeinderat hat am Montag getagt.\n\nDie Mehrheit war knapp.\n"
+    s = segment(text)
+    assert s.headline is None
+    assert texts(s, "lead", "body") == ["Der Gemeinderat hat am Montag getagt.", "Die Mehrheit war knapp."]
+
+
+def test_segment_headline_ending_in_a_verb_particle_stays_a_headline() -> None:
+    text = "Bürgermeisterin ruft zum Sparen auf\n\nDer Gemeinderat hat am Montag getagt.\n"
+    s = segment(text)
+    assert s.headline is not None and s.headline.text == "Bürgermeisterin ruft zum Sparen auf"
+
+
+def test_segment_multi_paragraph_quote_is_one_sentence() -> None:
+    text = article("Die Bürgermeisterin sagte: „Wir sparen. Das tut weh.",
+                   "„Aber es geht nicht anders.“ Danach ging sie.")
+    s = segment(text)
+    body = texts(s, "lead", "body")
+    assert body[0].startswith("Die Bürgermeisterin sagte: „Wir sparen.")
+    assert body[0].endswith("„Aber es geht nicht anders.“")
+    assert body[1] == "Danach ging sie."
+    assert_offsets(text, s)
+
+
+def test_segment_caption_and_credit_set_aside_body_kept() -> None:
+    text = article("Die neue Brücke über die Saale bei Nacht", "Foto: Anna Beispiel",
+                   "Halle – Der Stadtrat hat die Brücke freigegeben. Sie kostete 40 Millionen Euro.")
+    s = segment(text)
+    assert [b.role for b in s.blocks][:2] == ["headline", "caption"]
+    assert texts(s, "lead", "body") == ["Der Stadtrat hat die Brücke freigegeben.", "Sie kostete 40 Millionen Euro."]
+
+
+def test_segment_coverage_counts_read_sentences_only() -> None:
+    from kgbuild.segment import coverage
+
+    text = HEADLINE + "\n\n" + "\n".join(BODY) + "\n"
+    s = segment(text)
+    share = coverage(text, s)
+    head = sum(1 for c in HEADLINE if not c.isspace())
+    assert share == pytest.approx(1 - head / sum(1 for c in text if not c.isspace()))
+
+
+def test_segment_number_then_article_ends_a_sentence() -> None:
+    text = article("Die Zahl der Fälle stieg von 6 auf 92. Der Anteil wuchs am 3. Mai weiter.")
+    assert texts(segment(text), "lead", "body") == ["Die Zahl der Fälle stieg von 6 auf 92.",
+                                                    "Der Anteil wuchs am 3. Mai weiter."]

@@ -26,23 +26,52 @@ import bisect
 import re
 from dataclasses import dataclass, field, replace
 
+from kgbuild import lang as lang_data
+from kgbuild.keys import slugify
 from kgbuild.mentions import Lexicon, Tokens
 from kgbuild.mentions.lexicon import SpeechVerb
 from kgbuild.model import Claim, DateValue, Mention, Span, SpeechAct, Structure
+from kgbuild.quotes import QUOTE_MARKS, find_quotes, quotes_in
+from kgbuild.speakers import SpeakerIndex, build_index, resolve
 
-# „…“ „…” »…« «…» "…" ‚…‘ “…”: the quoted text is the group that matched
-_QUOTE_RE = re.compile(r'„([^“”]+)[“”]|»([^«]+)«|«([^»]+)»|"([^"]+)"|‚([^‘]+)‘|“([^”]+)”')
 _CLAUSE_BREAK = {",", ":", ";", "–", "—", "(", ")"}
-_SUBCLAUSE = re.compile(
-    r",\s*(?:(?:und|aber|oder)\s+)?(?:dass|daß|weil|wenn|falls|sofern|soweit|solange|ob|obwohl|da|nachdem|bevor|damit|sodass|"
-    r"es sei denn|um|ohne|die|der|das|den|dem|deren|dessen|denen|wo|wie|als|welche[rsmn]?)\b[^,]*"
-)
-_NEG = re.compile(r"\b(?:nicht|kein|keine|keinen|keinem|keiner|keines|nie|niemals|nichts|niemand|weder)\b")
-_PREPOSITIONS = {"laut", "gegenüber", "zufolge", "aus", "nach", "in", "im", "von", "vom", "mit", "für", "gegen", "zu",
-                 "zur", "zum", "bei", "beim",
-                 "über", "vor", "an", "am", "auf", "durch", "um", "unter", "zwischen", "seit", "wegen", "ohne"}
-_DETERMINERS = {"der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "eines"}
-_NOT_NEG = re.compile(r"\bnicht nur\b|\bnicht zuletzt\b|\bnicht minder\b")
+# Every word comes from lang/<LANG>/claims.tsv; another language gets its own instance of this module
+# (kgbuild.lang.stage_module), built from its own folder.
+LANG: str = globals().get("LANG", "de")
+_WORDS = lang_data.word_lists(LANG, "claims.tsv")
+
+
+def _words(name: str) -> frozenset[str]:
+    return frozenset(_WORDS.get(name, {}))
+
+
+def _phrases(words: frozenset[str]) -> str:
+    return "|".join(r"\s+".join(map(re.escape, w.split())) for w in sorted(words, key=lambda w: (-len(w), w))) \
+        or "(?!)"
+
+
+_SUBCLAUSE = re.compile(rf",\s*(?:(?:{_phrases(_words('subclause_joiner'))})\s+)?"
+                        rf"(?:{_phrases(_words('subclause_opener'))})\b[^,]*")
+_NEG = re.compile(rf"\b(?:{_phrases(_words('negation'))})\b")
+_PREPOSITIONS = _words("preposition")
+_DETERMINERS = _words("determiner")
+_MARKS = "".join(sorted(QUOTE_MARKS))
+_NOT_NEG = re.compile(rf"\b(?:{_phrases(_words('not_negation'))})\b")
+_SPEAKER_WORDS = lang_data.word_lists(LANG, "speakers.tsv")
+_ARTICLE_GENDER = dict(_SPEAKER_WORDS.get("article", {}))
+_PERSONAL = dict(_SPEAKER_WORDS.get("personal", {}))
+_PLURAL_VERB = tuple(_SPEAKER_WORDS.get("plural_verb_ending", {}))
+_DESCRIPTION_SUFFIXES = tuple(_SPEAKER_WORDS.get("description_suffix", {}))
+_MEMBER_ROLES = frozenset(slugify(w) for w in _SPEAKER_WORDS.get("member_role", {}))
+_FEMININE = tuple(sorted(_SPEAKER_WORDS.get("feminine_suffix", {}).items(), key=lambda kv: -len(kv[0])))
+
+
+def _noun_gender(word: str) -> str:
+    """The gender a person noun marks: "Ministerin" f, "Politikerinnen" pl, "Minister" m."""
+    for suffix, gender in _FEMININE:
+        if word.endswith(suffix) and len(word) > len(suffix) + 3:
+            return gender
+    return "m"
 
 
 @dataclass(frozen=True)
@@ -121,10 +150,24 @@ class ClaimContext:
     unheld: frozenset[str] = frozenset()  # keys of positions whose holder is not named
     offices: frozenset[str] = frozenset()  # keys of positions that are offices, not descriptions ("Experte")
     index: _Index = field(init=False, repr=False, compare=False)
+    speaker_index: SpeakerIndex = field(init=False, repr=False, compare=False)
+    lexicon: Lexicon | None = field(default=None, repr=False, compare=False)  # set by find_claims
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "index", _index(self))
+        # a title right before a person's name tells the person's gender ("Ministerin Eva Roth")
+        toks = self.tokens
+        title_genders: dict[int, str] = {}
+        for ti in self.titles:
+            nxt = self.index.mention_of_token.get(ti + 1)
+            if nxt is not None and nxt.kind == "person" and nxt.span.begin == toks.starts[ti + 1]:
+                g = _noun_gender(toks.word(ti))
+                if g in ("m", "f"):
+                    title_genders[nxt.span.begin] = g
+        object.__setattr__(self, "speaker_index", build_index(self.mentions, lang=self.lang,
+                                                              title_genders=title_genders))
     held_by: dict[str, tuple[str, ...]] = field(default_factory=dict)  # person key -> position keys
+    lang: str = "de"  # the language of the text rules (quotation marks)
 
 
 def find_claims(ctx: ClaimContext, lex: Lexicon) -> tuple[list[Claim], dict[str, str]]:
@@ -134,6 +177,11 @@ def find_claims(ctx: ClaimContext, lex: Lexicon) -> tuple[list[Claim], dict[str,
         The claims, and the holders found for offices named without one
         (position key → person key).
     """
+    if ctx.lang != LANG:
+        other: tuple[list[Claim], dict[str, str]] = lang_data.stage_module(__name__, ctx.lang).find_claims(ctx, lex)
+        return other
+    if ctx.lexicon is None:  # the speaker rules look verbs up while they read a source slot
+        object.__setattr__(ctx, "lexicon", lex)
     drafts: list[_Draft] = []
     sentences = ctx.structure.sentences
     last_claim_sentence = -10
@@ -154,7 +202,7 @@ def find_claims(ctx: ClaimContext, lex: Lexicon) -> tuple[list[Claim], dict[str,
                 if drafts and drafts[-1].sentence == si - 1:
                     drafts.pop()
                 span = Span.of(ctx.text, prevs.begin, sent.span.end)
-                d = replace(d, span=span, content=prevs, quote=d.quote or _quote_in(ctx.text, prevs),
+                d = replace(d, span=span, content=prevs, quote=d.quote or _quote_in(ctx, prevs),
                             negative=_negated(prevs.text, d.act))
             drafts.append(d)
             last_claim_sentence = si
@@ -195,12 +243,12 @@ def _resolve_bare_titles(ctx: ClaimContext, drafts: list[_Draft]) -> dict[str, s
 
 # ---------------------------------------------------------------- one sentence
 def _claim_in_sentence(ctx: ClaimContext, lex: Lexicon, si: int) -> _Draft | None:
-    text, toks = ctx.text, ctx.tokens
+    toks = ctx.tokens
     sent = ctx.structure.sentences[si]
     idx = list(ctx.index.sentence_tokens[si])
     if not idx:
         return None
-    quotes = _quotes(text, sent.span)
+    quotes = _quotes(ctx, sent.span)
     words = [toks.word(i) for i in idx]
     # 0. "eine Mitteilung der Regierung …, wonach …": a noun of saying, its source, and the content
     if "wonach" in words:
@@ -335,7 +383,7 @@ def _continues(ctx: ClaimContext, lex: Lexicon, si: int, prev: _Draft) -> bool:
     if sent.block - prev_sent.block > 1:
         return False
     t = sent.span.text.strip()
-    if t[:1] in "„\"»«“" and t.rstrip(".")[-1:] in "“\"«»”" and len(_quotes(ctx.text, sent.span)) >= 1:
+    if t[:1] in QUOTE_MARKS and t.rstrip(".")[-1:] in QUOTE_MARKS and len(_quotes(ctx, sent.span)) >= 1:
         return True  # a sentence that is only a quote
     if sent.block != prev_sent.block and not prev.quote and prev.sentence != si - 1:
         return False
@@ -347,7 +395,7 @@ def _continues(ctx: ClaimContext, lex: Lexicon, si: int, prev: _Draft) -> bool:
 def _continuation(ctx: ClaimContext, si: int, prev: _Draft) -> _Draft:
     text = ctx.text
     sent = ctx.structure.sentences[si].span
-    quotes = _quotes(text, sent)
+    quotes = _quotes(ctx, sent)
     return _Draft(si, sent, prev.speakers, None, None, prev.act if prev.act != SpeechAct.DENIAL else
                   SpeechAct.STATEMENT, sent, _quote_text(text, quotes), prev.outlets, None,
                   _negated(sent.text, SpeechAct.STATEMENT), (sent.begin, sent.begin))
@@ -367,15 +415,34 @@ def _speaker_at(ctx: ClaimContext, i: int, *, source: bool = False) -> Speaker |
     if i in ctx.titles:  # before mentions: "Kreml-Sprecher" is a title, not the Kremlin
         key = ctx.titles[i]
         holder = next((p for p, ks in ctx.held_by.items() if key in ks), None)
-        return Speaker(holder or key, Span.of(ctx.text, b, toks.ends[i]))
+        span = Span.of(ctx.text, b, toks.ends[i])
+        if holder is None and key in ctx.unheld and (person := _described_person(ctx, i, key)) is not None:
+            return Speaker(person, span)
+        return Speaker(holder or key, span)
     pron = toks.word(i).lower()
-    # "er" is a person; "sie" may be a person or the speakers just quoted ("teilten sie mit")
-    last = [k for k in ctx.last_speakers if pron == "sie" or k.startswith("person/")]
-    if pron in ("er", "sie") and last:
-        return Speaker(last[0], Span.of(ctx.text, b, toks.ends[i]))
-    if pron not in ("er", "sie") and i in ctx.pronoun_persons:
+    if pron in _PERSONAL:
+        span = Span.of(ctx.text, b, toks.ends[i])
+        # "sie" may be the organisations or people just quoted ("teilten sie mit")
+        if pron == "sie" and ctx.last_speakers and (
+                not ctx.last_speakers[0].startswith(("person/", "position/")) or _plural_verb_beside(ctx, i)):
+            return Speaker(ctx.last_speakers[0], span)
+        ref = resolve(ctx.speaker_index, span, sentence=toks.sentence_of[i], gender=_PERSONAL[pron],
+                      current=ctx.last_speakers, held_by=ctx.held_by)
+        if ref is not None:
+            return Speaker(ref.key, span)
+        last = [k for k in ctx.last_speakers if k.startswith("position/")]
+        return Speaker(last[0], span) if last else None
+    if i in ctx.pronoun_persons:
         return None  # "ihm", "seine": not a subject
+    if _DESCRIPTION_SUFFIXES and toks.word(i).endswith(_DESCRIPTION_SUFFIXES) and toks.word(i)[:1].isdigit():
+        # "sagte der 45-Jährige"
+        person = _described_person(ctx, i, None)
+        return Speaker(person, Span.of(ctx.text, b, toks.ends[i])) if person is not None else None
     m = ctx.index.mention_of_token.get(i)
+    if m is not None and m.role == "demonym":
+        # "sagte der Brasilianer" describes a person, never the state
+        person = _described_person(ctx, i, None)
+        return Speaker(person, m.span) if person is not None else None
     if m is not None:
         if m.span.begin <= b < m.span.end and m.key is not None and m.role not in ("adjective", "genitive") \
                 and m.kind != "place":
@@ -386,11 +453,53 @@ def _speaker_at(ctx: ClaimContext, i: int, *, source: bool = False) -> Speaker |
                                                       or _genitive_attribute(toks, first)):
                 return None
             return Speaker(m.key, m.span)
-    if i in ctx.pronoun_persons and pron in ("er", "sie"):
-        return Speaker(ctx.pronoun_persons[i], Span.of(ctx.text, b, toks.ends[i]))
     if i in ctx.generic_refs:
         return Speaker(ctx.generic_refs[i], Span.of(ctx.text, b, toks.ends[i]))
     return None
+
+
+def _plural_verb_beside(ctx: ClaimContext, i: int) -> bool:
+    """Is the speech verb right before or after token i in the plural ("teilten sie mit")?"""
+    toks = ctx.tokens
+    for k in (i - 1, i + 1):
+        if 0 <= k < len(toks) and toks.sentence_of[k] == toks.sentence_of[i]:
+            w = toks.word(k)
+            if w[:1].islower() and w.endswith(_PLURAL_VERB) and ctx.lexicon is not None \
+                    and ctx.lexicon.speech_verb(w) is not None:
+                return True
+    return False
+
+
+def _described_person(ctx: ClaimContext, i: int, office: str | None) -> str | None:
+    """The person a description in a source slot refers to ("der CDU-Politiker", "die Ministerin").
+
+    Only a definite description refers back; a name right after it is the speaker instead. A
+    description ("der Politiker", "der Brasilianer") refers to a person the article just named,
+    gender agreeing; an office ("die Ministerin") is left to the position it names.
+    """
+    toks = ctx.tokens
+    k = i - 1
+    while k >= 0 and toks.sentence_of[k] == toks.sentence_of[i] and toks.word(k)[:1].islower() \
+            and toks.word(k) not in _ARTICLE_GENDER and i - k <= 3:
+        k -= 1  # adjectives: "der frühere", "die bayerische"
+    if k < 0 or toks.word(k).lower() not in _ARTICLE_GENDER or toks.sentence_of[k] != toks.sentence_of[i]:
+        return None
+    nxt = ctx.index.mention_of_token.get(i + 1)
+    if nxt is not None and nxt.kind == "person":
+        return None
+    article_gender = _ARTICLE_GENDER[toks.word(k).lower()]
+    if toks.word(i).endswith(_DESCRIPTION_SUFFIXES):
+        gender = article_gender  # an adjective used as a noun: "der 45-Jährige", "die 45-Jährige"
+    else:
+        gender = _noun_gender(toks.word(i))
+        if gender == "m" and article_gender != "m" or gender == "pl":
+            return None
+    if office is not None and office in ctx.offices \
+            and office.removeprefix("position/").split("--")[0] not in _MEMBER_ROLES:
+        return None  # an office held by no one named: the position speaks (or _resolve_bare_titles finds it)
+    ref = resolve(ctx.speaker_index, Span.of(ctx.text, toks.starts[k], toks.ends[i]), sentence=toks.sentence_of[i],
+                  gender=gender, current=ctx.last_speakers, office=office, held_by=ctx.held_by, min_score=1.0)
+    return ref.key if ref is not None else None
 
 
 def _token_at(toks: Tokens, offset: int) -> int:
@@ -486,7 +595,7 @@ def _speakers_for_verb(ctx: ClaimContext, lex: Lexicon, idx: list[int], pos: int
             break
         s = _speaker_at(ctx, i)
         if s is None and w[:1].isupper() and lex.is_common(w) and lex.title_of(w) is None and p > pos + 1 \
-                and toks.word(idx[p - 1]).lower() not in _PREPOSITIONS | {"am", "im", "vom"} \
+                and toks.word(idx[p - 1]).lower() not in _PREPOSITIONS \
                 and not any(b.begin <= toks.starts[i] < b.end for b, _ in ctx.dates):
             break  # "glauben viele Israelis": the subject is a noun phrase that names no one
         if s is not None:
@@ -507,7 +616,7 @@ def _speakers_for_verb(ctx: ClaimContext, lex: Lexicon, idx: list[int], pos: int
     segments: list[list[int]] = [[]]
     for p in range(pos - 1, -1, -1):
         w = toks.word(idx[p])
-        if _inside_quotes(toks.starts[idx[p]], quotes) or w in "“”\"«»„":
+        if _inside_quotes(toks.starts[idx[p]], quotes) or _is_mark(w):
             if p == pos - 1 or toks.word(idx[p + 1]) in (",", ":"):
                 break  # "„…“, sagte X": the quote is the content, not the subject's phrase
             continue
@@ -593,11 +702,9 @@ def _particle_after(words: list[str], pos: int, sv: SpeechVerb) -> str | None:
     return None
 
 
-_PASSIVE = {"worden", "wurde", "wurden", "werden", "wird"}
-_SUBORDINATORS = {"dass", "daß", "weil", "wenn", "falls", "sofern", "soweit", "solange", "ob", "obwohl", "nachdem",
-                  "bevor", "damit", "sodass", "der", "die", "das", "den", "dem", "deren", "dessen", "wo", "wie", "als"}
-_AUX = {"hat", "habe", "hatte", "hatten", "haben", "hätte", "wurde", "wurden", "wird", "werden", "worden", "ist",
-        "war", "sei", "sind"}
+_PASSIVE = _words("passive")
+_SUBORDINATORS = _words("subordinator")
+_AUX = _words("auxiliary")
 
 
 def _final_participle(words: list[str], pos: int) -> bool:
@@ -618,7 +725,7 @@ def _clause_bounds(ctx: ClaimContext, idx: list[int], pos: int, quotes: list[tup
     b = toks.starts[idx[pos]]
     for p in range(pos - 1, -1, -1):
         w = toks.word(idx[p])
-        if w in (",", ":", ";") or _inside_quotes(toks.starts[idx[p]], quotes) or w in "“”\"«»":
+        if w in (",", ":", ";") or _inside_quotes(toks.starts[idx[p]], quotes) or _is_mark(w):
             break
         b = toks.starts[idx[p]]
     e = toks.ends[idx[pos]]
@@ -644,18 +751,24 @@ def _clause_bounds(ctx: ClaimContext, idx: list[int], pos: int, quotes: list[tup
 
 
 # ---------------------------------------------------------------- content, quotes
-def _quotes(text: str, span: Span) -> list[tuple[int, int]]:
-    """Direct quotes in a span, as (begin, end) of the quoted text without the marks."""
-    return [(m.start(m.lastindex or 1), m.end(m.lastindex or 1))
-            for m in _QUOTE_RE.finditer(text, span.begin, span.end)]
+def _quotes(ctx: ClaimContext, span: Span) -> list[tuple[int, int]]:
+    """Direct quotes in a span, as (begin, end) of the quoted text without the marks (the shared scanner)."""
+    paragraphs = tuple((b.span.begin, b.span.end) for b in ctx.structure.blocks)
+    found = find_quotes(ctx.text, paragraphs=paragraphs, lang=ctx.lang)
+    return [(q.span.begin, q.span.end) for q in quotes_in(found, span.begin, span.end)]
+
+
+def _is_mark(w: str) -> bool:
+    """Is the token a double quotation mark (not an apostrophe)?"""
+    return w in QUOTE_MARKS and w not in "'’‚‘›‹"
 
 
 def _inside_quotes(offset: int, quotes: list[tuple[int, int]]) -> bool:
     return any(b <= offset < e for b, e in quotes)
 
 
-def _quote_in(text: str, span: Span) -> str | None:
-    return _quote_text(text, _quotes(text, span))
+def _quote_in(ctx: ClaimContext, span: Span) -> str | None:
+    return _quote_text(ctx.text, _quotes(ctx, span))
 
 
 def _quote_text(text: str, quotes: list[tuple[int, int]]) -> str | None:
@@ -684,7 +797,7 @@ def _content(text: str, sent: Span, frame: tuple[int, int], quotes: list[tuple[i
     while right_start < sent.end and text[right_start] in " ,:–-":
         right_start += 1
     right = text[right_start:sent.end]
-    left_len, right_len = len(left.strip(" „“\"»«")), len(right.strip(" .„“\"»«"))
+    left_len, right_len = len(left.strip(" " + _MARKS)), len(right.strip(" ." + _MARKS))
     if after is None or min(left_len, right_len) < 3:
         after = right_len > left_len
     if not after:

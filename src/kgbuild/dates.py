@@ -27,18 +27,19 @@ keeps ``value=None``, and a weekday that contradicts its date is reported in
 
 from __future__ import annotations
 
-import importlib
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
-from importlib import resources
 from types import MappingProxyType
 from typing import Literal
 
 import ahocorasick
 
+from kgbuild import lang as lang_data
 from kgbuild.model import DateResolution, DateValue, Span
+from kgbuild.quotes import DOUBLE_MARKS, QUOTE_MARKS
+from kgbuild.text import RUN
 
 __all__ = [
     "MONTHS",
@@ -77,133 +78,37 @@ _FIRST_YEAR = 1990
 
 
 # ---------------------------------------------------------------- language data
-# FALLBACK tables: used only when src/kgbuild/lang/de/months.tsv / weekdays.tsv (or
-# kgbuild.lang.load("de")) are not there. Keys are lower-case; abbreviations are
-# written without their dot, the patterns accept one.
-_FALLBACK_MONTHS: dict[str, int] = {
-    "januar": 1, "jänner": 1, "jaenner": 1, "jan": 1, "jän": 1,
-    "februar": 2, "feber": 2, "feb": 2, "febr": 2,
-    "märz": 3, "maerz": 3, "mär": 3, "mrz": 3,
-    "april": 4, "apr": 4,
-    "mai": 5,
-    "juni": 6, "jun": 6,
-    "juli": 7, "jul": 7,
-    "august": 8, "aug": 8,
-    "september": 9, "sept": 9, "sep": 9,
-    "oktober": 10, "okt": 10,
-    "november": 11, "nov": 11,
-    "dezember": 12, "dez": 12,
-}  # fmt: skip
-_FALLBACK_WEEKDAYS: dict[str, int] = {  # Monday = 0, as datetime.date.weekday()
-    "montag": 0, "dienstag": 1, "mittwoch": 2, "donnerstag": 3,
-    "freitag": 4, "samstag": 5, "sonnabend": 5, "sonntag": 6,
-}  # fmt: skip
-_WEEKDAY_NAMES = ("Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag")
+# Every word comes from lang/<LANG>/: months.tsv, weekdays.tsv and dates.tsv (see its header). LANG is the
+# default language; another language gets its own instance of this module (kgbuild.lang.stage_module).
+LANG: str = globals().get("LANG", "de")
+_FILE = "dates.tsv"
+_LISTS = lang_data.word_lists(LANG, _FILE)
 
-# Named days: fixed (month, day) or an offset in days from Easter Sunday.
-# (In-module for now; a candidate for lang/de/holidays.tsv.)
+
+def _list(name: str) -> Mapping[str, str]:
+    return _LISTS.get(name, MappingProxyType({}))
+
+
 _FIXED_HOLIDAYS: dict[str, tuple[int, int]] = {
-    "heiligabend": (12, 24), "heiligen abend": (12, 24), "heiliger abend": (12, 24),
-    "1. weihnachtstag": (12, 25), "ersten weihnachtstag": (12, 25), "erster weihnachtstag": (12, 25),
-    "1. weihnachtsfeiertag": (12, 25), "ersten weihnachtsfeiertag": (12, 25),
-    "erster weihnachtsfeiertag": (12, 25),
-    "2. weihnachtstag": (12, 26), "zweiten weihnachtstag": (12, 26), "zweiter weihnachtstag": (12, 26),
-    "2. weihnachtsfeiertag": (12, 26), "zweiten weihnachtsfeiertag": (12, 26),
-    "zweiter weihnachtsfeiertag": (12, 26), "stephanstag": (12, 26),
-    "silvester": (12, 31), "silvestertag": (12, 31), "neujahr": (1, 1), "neujahrstag": (1, 1),
-    "tag der deutschen einheit": (10, 3), "allerheiligen": (11, 1), "reformationstag": (10, 31),
-    "valentinstag": (2, 14), "tag der arbeit": (5, 1),
-}  # fmt: skip
-_EASTER_HOLIDAYS: dict[str, int] = {
-    "karfreitag": -2, "ostersonntag": 0, "ostermontag": 1, "christi himmelfahrt": 39,
-    "pfingstsonntag": 49, "pfingstmontag": 50, "fronleichnam": 60,
-}  # fmt: skip
-
-_NUMBER_WORDS: dict[str, int] = {
-    "ein": 1, "eine": 1, "einer": 1, "einem": 1, "einen": 1, "zwei": 2, "drei": 3, "vier": 4,
-    "fünf": 5, "sechs": 6, "sieben": 7, "acht": 8, "neun": 9, "zehn": 10, "elf": 11, "zwölf": 12,
-}  # fmt: skip
-
-
-def _parse_name_table(text: str, *, anchor: str | None = None) -> dict[str, int]:
-    """Read a names TSV: each row holds one number and one or more names, in any order.
-
-    Lines starting with ``#`` and rows without a number (a header) are skipped.
-    With ``anchor`` (e.g. ``"montag"``) the numbers are shifted so that the anchor
-    name gets 0, which accepts both 0-based and ISO (Monday = 1) weekday files.
-    """
-    table: dict[str, int] = {}
-    for line in text.splitlines():
-        if not line.strip() or line.lstrip().startswith("#"):
-            continue
-        cells = [c.strip() for c in line.split("\t") if c.strip()]
-        numbers = [c for c in cells if c.isdigit()]
-        if len(numbers) != 1:
-            continue
-        n = int(numbers[0])
-        for cell in cells:
-            if cell.isdigit():
-                continue
-            for name in re.split(r"[|,]", cell):
-                name = name.strip().rstrip(".").lower()
-                if name:
-                    table[name] = n
-    if anchor is not None and anchor in table:
-        shift = table[anchor]
-        table = {k: v - shift for k, v in table.items()}
-    return table
-
-
-def _from_lang_object(obj: object, field: str) -> dict[str, int] | None:
-    """Names from ``kgbuild.lang.load("de")``, when it has ``field`` as a mapping name -> number."""
-    value = getattr(obj, field, None)
-    if isinstance(value, Mapping):
-        out: dict[str, int] = {}
-        for k, v in value.items():
-            if isinstance(k, str) and isinstance(v, int):
-                out[k.strip().rstrip(".").lower()] = v
-            elif isinstance(k, int) and isinstance(v, str | tuple | list | frozenset):
-                names = [v] if isinstance(v, str) else list(v)
-                out.update({str(n).strip().rstrip(".").lower(): k for n in names})
-        return out or None
-    return None
-
-
-def _load_names() -> tuple[dict[str, int], dict[str, int], str]:
-    """Month and weekday names: from kgbuild.lang or lang/de/*.tsv, else the fallback tables."""
-    months: dict[str, int] | None = None
-    weekdays: dict[str, int] | None = None
-    source = "fallback"
-    try:
-        # Looked up by name: kgbuild.lang is written by another stage and may not exist yet.
-        data = importlib.import_module("kgbuild.lang").load("de")
-        months = _from_lang_object(data, "months")
-        weekdays = _from_lang_object(data, "weekdays")
-        source = "kgbuild.lang"
-    except Exception:  # noqa: BLE001 -- lang not written yet, or a different shape: fall back
-        months = weekdays = None
-    if months is None or weekdays is None:
-        try:
-            folder = resources.files("kgbuild").joinpath("lang").joinpath("de")
-            months = _parse_name_table(folder.joinpath("months.tsv").read_text(encoding="utf-8"))
-            weekdays = _parse_name_table(folder.joinpath("weekdays.tsv").read_text(encoding="utf-8"), anchor="montag")
-            source = "lang/de/*.tsv"
-        except (OSError, ValueError):
-            months = weekdays = None
-    # Use the data only when it is complete; a half-written file must not break dates.
-    if (
-        months is None
-        or weekdays is None
-        or set(months.values()) != set(range(1, 13))
-        or set(weekdays.values()) != set(range(7))
-    ):
-        return dict(_FALLBACK_MONTHS), dict(_FALLBACK_WEEKDAYS), "fallback"
-    return months, weekdays, source
-
-
-_MONTHS, _WEEKDAYS, NAMES_SOURCE = _load_names()
+    k: (int(v[:2]), int(v[3:])) for k, v in _list("holiday_fixed").items()}  # "heiligabend": (12, 24)
+_EASTER_HOLIDAYS: dict[str, int] = {k: int(v) for k, v in _list("holiday_easter").items()}
+_HOLIDAY_NEEDS_PREPOSITION = frozenset(_list("holiday_needs_preposition"))
+_NUMBER_WORDS: dict[str, int] = {k: int(v) for k, v in _list("number_word").items()}
+_MONTHS: dict[str, int] = dict(lang_data.month_names(LANG))
+_WEEKDAYS: dict[str, int] = dict(lang_data.weekday_names(LANG))
+NAMES_SOURCE = f"lang/{LANG}"
 #: Month names and abbreviations, lower-case, without periods -> 1..12 (read-only).
 MONTHS: Mapping[str, int] = MappingProxyType(_MONTHS)
+_DAY_WORDS = {k: int(v) for k, v in _list("day_word").items()}  # "gestern": -1
+_DAY_WORDS_AMBIGUOUS = frozenset(_list("day_word_ambiguous"))  # "morgen" / "am Morgen"
+_MORNING_CONTEXT = tuple(_list("morning_context"))  # "heute morgen" is this morning
+_MORNING_PREPOSITIONS = frozenset(_list("morning_preposition"))  # "am Morgen"
+_RELATIVE_DIRECTIONS = {k: int(v) for k, v in _list("relative_direction").items()}  # "vergangene": -1
+_RELATIVE_UNITS = {k.lower(): v for k, v in _list("relative_unit").items()}  # "woche": "week"
+_AGO_UNITS = {k.lower(): v for k, v in _list("ago_unit").items()}  # "tagen": "day"
+_WEEKDAY_DIRECTIONS = {k: v for k, v in _list("weekday_direction").items()}  # "vergangenen": "prev"
+_WEEKDAY_PREPOSITIONS = frozenset(_list("weekday_preposition"))
+_YEAR_PREPOSITIONS = frozenset(_list("year_preposition"))  # "seit 2019", "im März"
 
 
 def _is_abbreviation(name: str, table: Mapping[str, int]) -> bool:
@@ -217,7 +122,24 @@ _FULL_MONTH_NAMES = {k for k in _MONTHS if not _is_abbreviation(k, _MONTHS)}
 
 
 def _alt(names: Iterable[str]) -> str:
-    return "|".join(re.escape(n) for n in sorted(set(names), key=lambda s: (-len(s), s)))
+    return "|".join(re.escape(n) for n in sorted(set(names), key=lambda s: (-len(s), s))) or "(?!)"
+
+
+def _words_pattern(words: Iterable[str]) -> str:
+    """An alternation of words and phrases, longest first: inner spaces match any space (none after an
+    ordinal's period: "1.Weihnachtstag"), a final ``*`` any word ending ("Kilo*")."""
+    out = []
+    for w in sorted(set(words), key=lambda x: (-len(x), x)):
+        star = w.endswith("*")
+        parts = [re.escape(p) for p in w.rstrip("*").split()]
+        pattern = parts[0] if parts else ""
+        for prev, part in zip(parts, parts[1:], strict=False):
+            pattern += (r"\s*" if prev.endswith(r"\.") else r"\s+") + part
+        out.append(pattern + (r"\w*" if star else ""))
+    return "|".join(out) or "(?!)"
+
+
+_ARTICLE = _alt(_list("date_article"))  # "Montag, den 3. Mai"
 
 
 # ---------------------------------------------------------------- patterns
@@ -230,12 +152,9 @@ _WEEKDAY_FULL_NAMES = {k for k in _WEEKDAYS if not _is_abbreviation(k, _WEEKDAYS
 _WEEKDAY = rf"(?:{_alt(_WEEKDAY_FULL_NAMES)})"
 # "Mo.", "Di.": only capitalised and with the period ("so", "do" are common words).
 _WEEKDAY_ABBR = rf"(?-i:{_alt(k.capitalize() for k in set(_WEEKDAYS) - _WEEKDAY_FULL_NAMES)})\."
-_DAYPART = r"(?:morgen|vormittag|mittag|nachmittag|abend|nacht)"
+_DAYPART = rf"(?:{_alt(_list('daypart'))})"
 # Nouns after "ab 2000", "bis 1990" that make the number an amount, not a year.
-_NOT_YEAR_NOUNS = (
-    r"(?:Euro|Dollar|Franken|Pfund|Rubel|Yen|Menschen|Personen|Leute|Mal|Stück|Tonnen|Kilo\w*|Meter"
-    r"|Jahre|Jahren|Tage|Tagen|Prozent|Einwohner\w*|Mitarbeiter\w*|Soldaten|Teilnehmer\w*|Stimmen)\b"
-)
+_NOT_YEAR_NOUNS = rf"(?:{_words_pattern(_list('not_year_noun'))})\b"
 _DAY = r"(?<![\d.,])(?:[12]\d|3[01]|0?[1-9])"  # a day number, not inside another number
 _YEAR4 = r"(?:1[0-9]|20)\d\d(?!\d)(?![.,]\d)"
 
@@ -253,20 +172,19 @@ _BRANCHES = [
     (
         "wdate",
         rf"(?:(?P<w_wd>{_WEEKDAY}){_DAYPART}?{_NOT_L}|(?P<w_wa>{_WEEKDAY_ABBR}))"
-        rf"(?P<w_sep>\s*,\s*(?:(?:den|dem)\s+)?|\s+(?:den|dem)\s+|\s*\(\s*|\s+)" + _day_month("w_"),
+        rf"(?P<w_sep>\s*,\s*(?:(?:{_ARTICLE})\s+)?|\s+(?:{_ARTICLE})\s+|\s*\(\s*|\s+)" + _day_month("w_"),
     ),
     # "vom 3. bis 5. Mai", "3. Mai bis 5. Juni 2022", "3.–5. Mai"
     (
         "range",
         rf"(?P<r_d1>{_DAY})\.(?:\s*(?P<r_m1>{_MONTH_ANY})(?:\s+(?P<r_y1>{_YEAR4}))?)?"
-        rf"\s*(?:bis(?:\s+(?:zum|einschließlich))?|–|—|-)\s*"
+        rf"\s*(?:{_words_pattern(_list('range_word'))}|–|—|-)\s*"
         rf"(?P<r_d2>(?:[12]\d|3[01]|0?[1-9]))\.\s*(?P<r_m2>{_MONTH_ANY})(?:\s+(?P<r_y2>{_YEAR4}))?",
     ),
     # the named days (before "dm": "1. Weihnachtstag" is no day of a month)
     (
         "holiday",
-        rf"(?P<h_name>(?:(?<![\d.,])[12]\.|erste[nmr]?|zweite[nmr]?)\s*weihnachts(?:feier)?tag"
-        rf"|{_alt(k for k in (*_FIXED_HOLIDAYS, *_EASTER_HOLIDAYS) if not k[0].isdigit())}){_NOT_L}",
+        rf"(?P<h_name>(?<![\d.,]){_words_pattern((*_FIXED_HOLIDAYS, *_EASTER_HOLIDAYS))}){_NOT_L}",
     ),
     ("dm", _day_month("d_")),
     ("iso", r"(?<![\d-])(?P<i_y>(?:19|20)\d\d)-(?P<i_m>1[0-2]|0[1-9])-(?P<i_d>[12]\d|3[01]|0[1-9])(?![\d-])"),
@@ -276,22 +194,23 @@ _BRANCHES = [
     ("year", rf"(?<![\w.,-])(?P<y_y>(?:19|20)\d\d)(?!\d)(?![.,:]\d)(?!\s+{_NOT_YEAR_NOUNS})"),
     (
         "ago",
-        rf"vor\s+(?P<a_n>\d{{1,3}}|{_alt(_NUMBER_WORDS)})\s+"
-        rf"(?P<a_u>Tag(?:en)?|Wochen?|Monat(?:en)?|Jahr(?:en)?){_NOT_L}",
+        rf"(?:{_words_pattern(_list('ago'))})\s+(?P<a_n>\d{{1,3}}|{_alt(_NUMBER_WORDS)})\s+"
+        rf"(?P<a_u>{_alt(_AGO_UNITS)}){_NOT_L}",
     ),
     (
         "week",
-        rf"(?P<k_dir>vergangene|letzte|diese|nächste|kommende|vorige)[nrsm]?\s+"
-        rf"(?P<k_u>Woche(?:nende)?|Monat|Jahr(?:es)?){_NOT_L}",
+        rf"(?P<k_dir>{_alt(_RELATIVE_DIRECTIONS)})\s+"
+        rf"(?P<k_u>{_alt(_RELATIVE_UNITS)}){_NOT_L}",
     ),
-    ("day", rf"(?P<t_w>vorgestern|gestern|heute|übermorgen|morgen){_NOT_L}"),
+    ("day", rf"(?P<t_w>{_alt(_DAY_WORDS)}){_NOT_L}"),
     (
         "night",
-        rf"Nacht\s+(?:von\s+{_WEEKDAY}\s+)?(?:zum|zu|auf)\s+(?:den\s+)?(?P<n_wd>{_WEEKDAY}){_NOT_L}",
+        rf"(?:{_alt(_list('night'))})\s+(?:(?:{_alt(_list('night_from'))})\s+{_WEEKDAY}\s+)?"
+        rf"(?:{_alt(_list('night_to'))})\s+(?:(?:{_ARTICLE})\s+)?(?P<n_wd>{_WEEKDAY}){_NOT_L}",
     ),
     (
         "wd",
-        rf"(?:(?P<b_dir>vergangenen|vorigen|letzten|kommenden|nächsten|folgenden)\s+)?"
+        rf"(?:(?P<b_dir>{_alt(_WEEKDAY_DIRECTIONS)})\s+)?"
         rf"(?P<b_wd>{_WEEKDAY})(?P<b_part>{_DAYPART})?{_NOT_L}",
     ),
 ]
@@ -306,38 +225,17 @@ _MASTER_WORD = re.compile(
 )
 
 # A preposition right before a date: "am", "seit dem", "bis zum" (kept in the span).
-_PREP = re.compile(
-    r"(?<![^\W\d_])(seit\s+dem|seit|ab\s+dem|ab|bis\s+zum|bis|vor\s+dem|nach\s+dem|vom|von|zum|zu|am|an|im"
-    r"|in\s+der|in)\s+$",
-    re.IGNORECASE,
-)
-_MONTH_PART = re.compile(r"(?<![^\W\d_])(Anfang|Mitte|Ende)\s+$", re.IGNORECASE)
-_YEAR_CUE = re.compile(
-    r"(?<![^\W\d_])(im\s+Jahre?|seit(?:\s+dem\s+Jahre?)?|ab|bis|Anfang|Mitte|Ende|Frühjahr|Sommer|Herbst|Winter)\s+$",
-    re.IGNORECASE,
-)
+_PREP = re.compile(rf"(?<![^\W\d_])({_words_pattern(_list('preposition'))})\s+$", re.IGNORECASE)
+_MONTH_PART = re.compile(rf"(?<![^\W\d_])({_words_pattern(_list('month_part'))})\s+$", re.IGNORECASE)
+_YEAR_CUE = re.compile(rf"(?<![^\W\d_])({_words_pattern(_list('year_cue'))})\s+$", re.IGNORECASE)
 # Words that can open a date expression; the master pattern is tried only where one of
 # them starts a word, and at digits. Python's re has no multi-keyword search: a 13-branch
 # alternation tried at every character costs ten times as much as finding the starts
 # with an Aho-Corasick automaton (pyahocorasick) over the lower-cased text.
-_TOKEN = re.compile(r"\d+|[^\W\d_]+")
+_TOKEN = RUN
 _TRIGGERS = frozenset(
-    {*_FULL_MONTH_NAMES, "vor", "nacht", "vorgestern", "gestern", "heute", "übermorgen", "morgen"}
-    | {
-        w + e
-        for w in (
-            "vergangene",
-            "letzte",
-            "diese",
-            "nächste",
-            "kommende",
-            "vorige",
-            "folgende",
-            "erste",
-            "zweite",
-        )
-        for e in ("", "n", "r", "s", "m")
-    }
+    {*_FULL_MONTH_NAMES, *_DAY_WORDS, *_RELATIVE_DIRECTIONS, *_WEEKDAY_DIRECTIONS}
+    | {w.split()[0].lower() for w in (*_list("ago"), *_list("night"))}
     | {k.split()[0] for k in (*_FIXED_HOLIDAYS, *_EASTER_HOLIDAYS) if not k[0].isdigit()}
 )
 _DATELINE_AFTER = re.compile(r"(?:\s*\([^)\n]{1,30}\))?\s*[–—-]\s")
@@ -351,16 +249,12 @@ _YEARS_IN_TEXT = re.compile(r"(?:19|20)\d\d(?![\w-])(?![.,]\d)")
 # Past auxiliaries and modals ("konnte erst am 8. Juni geöffnet werden"), a perfect infinitive
 # ("soll am Montag gestohlen haben") and Konjunktiv II ("überlastet werden würde") cancel them;
 # so does a passive present ("wird am Montag verimpft") only where a past marker stands too.
-_FUTURE = re.compile(r"\b(?:wird|werden|will|wollen|soll|sollen|plant|planen)\b", re.IGNORECASE)
-_NOT_FUTURE = re.compile(
-    r"\b(?:worden|gewesen|haben|hätten?|würden?|war|waren|wurden?|hatten?|konnten?|mussten?|sollten?"
-    r"|wollten?|durften?|gab)\b",
-    re.IGNORECASE,
-)
+_FUTURE = re.compile(rf"\b(?:{_alt(_list('future_marker'))})\b", re.IGNORECASE)
+_NOT_FUTURE = re.compile(rf"\b(?:{_alt(_list('past_marker'))})\b", re.IGNORECASE)
 # Where the clause of a date ends (not at commas: "am Montag, 18. Mai, sollen …"; not at
 # brackets, which hold short insertions).
-_CLAUSE_BREAK = re.compile(r"[;:„“”\"«»]| [–—-] ")
-_SENTENCE_END = re.compile(r"[.!?][\"“”»«)]?\s|\n")
+_CLAUSE_BREAK = re.compile("[;:" + re.escape("".join(sorted(DOUBLE_MARKS))) + "]| [–—-] ")
+_SENTENCE_END = re.compile(r"[.!?][" + re.escape("".join(sorted(DOUBLE_MARKS))) + r")]?\s|\n")
 
 
 # ---------------------------------------------------------------- public objects
@@ -514,7 +408,7 @@ def _word_start_automaton(words: Iterable[str]) -> ahocorasick.Automaton:
     return automaton
 
 
-_SEPARATORS = " \n\t\r\u00a0(),.;:!?„“”\"'‚‘’»«/–—-[]"
+_SEPARATORS = " \n\t\r\u00a0(),.;:!?/–—-[]" + "".join(sorted(QUOTE_MARKS))
 # Whole trigger words, and weekdays with a time of day ("Dienstagmorgen").
 _TRIGGER_WORDS = frozenset(
     _TRIGGERS
@@ -583,7 +477,7 @@ def _match_to_raw(text: str, m: re.Match[str]) -> _Raw | None:
     raw = _RAW_BUILDERS[str(kind)](text, g, begin, end, prep, cue)
     if raw is None:
         return None
-    if kind == "year" and cue is not None and cue.split()[0] in ("seit", "ab", "bis", "im"):
+    if kind == "year" and cue is not None and cue.split()[0] in _YEAR_PREPOSITIONS:
         raw.prep = cue.split()[0]
     elif pm is not None:
         raw.begin, raw.prep = pm.start(1), prep
@@ -624,7 +518,7 @@ def _build_range(text: str, g: _G, begin: int, end: int, prep: str | None, cue: 
 
 def _build_holiday(text: str, g: _G, begin: int, end: int, prep: str | None, cue: str | None) -> _Raw | None:
     name = _g(g, "h_name")
-    if name.lower() == "silvester" and prep is None:
+    if name.lower() in _HOLIDAY_NEEDS_PREPOSITION and prep is None:
         return None  # also a first name
     return _Raw(begin, end, "holiday", holiday=name)
 
@@ -645,7 +539,7 @@ def _build_iso(text: str, g: _G, begin: int, end: int, prep: str | None, cue: st
 
 def _build_month(text: str, g: _G, begin: int, end: int, prep: str | None, cue: str | None) -> _Raw | None:
     year = int(_g(g, "m_y")) if g("m_y") else None
-    if year is None and cue is None and prep not in ("im", "seit", "bis", "ab"):
+    if year is None and cue is None and prep not in _YEAR_PREPOSITIONS:
         return None  # a bare month name without a cue ("von August Bebel")
     return _Raw(begin, end, "month", month=_month_number(_g(g, "m_m")), year=year)
 
@@ -657,25 +551,23 @@ def _build_year(text: str, g: _G, begin: int, end: int, prep: str | None, cue: s
 def _build_ago(text: str, g: _G, begin: int, end: int, prep: str | None, cue: str | None) -> _Raw | None:
     n = _g(g, "a_n").lower()
     count = int(n) if n.isdigit() else _NUMBER_WORDS[n]
-    unit = _g(g, "a_u").lower()
-    if unit.startswith(("tag", "woche")):
-        return _Raw(begin, end, "relative", unit="day", offset=-count * (7 if unit.startswith("w") else 1))
-    return _Raw(begin, end, "relative", unit="month" if unit.startswith("monat") else "year", offset=-count)
+    unit = _AGO_UNITS[_g(g, "a_u").lower()]
+    if unit in ("day", "week"):
+        return _Raw(begin, end, "relative", unit="day", offset=-count * (7 if unit == "week" else 1))
+    return _Raw(begin, end, "relative", unit=unit, offset=-count)
 
 
 def _build_week(text: str, g: _G, begin: int, end: int, prep: str | None, cue: str | None) -> _Raw | None:
-    step = {"vergangene": -1, "letzte": -1, "vorige": -1, "diese": 0}.get(_g(g, "k_dir").lower(), 1)
-    unit = _g(g, "k_u").lower()
-    kind_of = "week" if unit.startswith("woche") else "month" if unit == "monat" else "year"
-    return _Raw(begin, end, "relative", unit=kind_of, offset=step)
+    step = _RELATIVE_DIRECTIONS.get(_g(g, "k_dir").lower(), 1)
+    return _Raw(begin, end, "relative", unit=_RELATIVE_UNITS[_g(g, "k_u").lower()], offset=step)
 
 
 def _build_day(text: str, g: _G, begin: int, end: int, prep: str | None, cue: str | None) -> _Raw | None:
     word = _g(g, "t_w")
-    if word == "Morgen" or (word.lower() == "morgen" and (prep == "am" or _after_word(text, begin))):
+    if word.lower() in _DAY_WORDS_AMBIGUOUS and (word[0].isupper() or prep in _MORNING_PREPOSITIONS
+                                                 or _after_word(text, begin)):
         return None  # "am Morgen", "heute Morgen": the morning, not tomorrow
-    offsets = {"vorgestern": -2, "gestern": -1, "heute": 0, "morgen": 1, "übermorgen": 2}
-    return _Raw(begin, end, "relative", unit="day", offset=offsets[word.lower()])
+    return _Raw(begin, end, "relative", unit="day", offset=_DAY_WORDS[word.lower()])
 
 
 def _build_night(text: str, g: _G, begin: int, end: int, prep: str | None, cue: str | None) -> _Raw | None:
@@ -687,11 +579,11 @@ def _build_night(text: str, g: _G, begin: int, end: int, prep: str | None, cue: 
 def _build_wd(text: str, g: _G, begin: int, end: int, prep: str | None, cue: str | None) -> _Raw | None:
     direction = (g("b_dir") or "").lower()
     raw = _Raw(begin, end, "relative", weekday=_WEEKDAYS[_g(g, "b_wd").lower()])
-    if direction in ("vergangenen", "vorigen", "letzten"):
+    if _WEEKDAY_DIRECTIONS.get(direction) == "prev":
         raw.direction = "prev"
-    elif direction in ("kommenden", "nächsten", "folgenden"):
+    elif _WEEKDAY_DIRECTIONS.get(direction) == "next":
         raw.direction = "next"
-    elif prep not in ("am", "an", "seit", "bis", "ab", "vom", "zum") and not g("b_part"):
+    elif prep not in _WEEKDAY_PREPOSITIONS and not g("b_part"):
         return None  # "Der Montag ..." alone is no date reference
     return raw
 
@@ -715,7 +607,7 @@ _RAW_BUILDERS: dict[str, Callable[[str, _G, int, int, str | None, str | None], _
 def _after_word(text: str, begin: int) -> bool:
     """True after "heute", "gestern", "früh", … ("heute morgen" is this morning)."""
     before = text[max(0, begin - 12) : begin].lower().rstrip()
-    return before.endswith(("heute", "gestern", "vorgestern", "früh", "frühen", "jeden", "diesen"))
+    return before.endswith(_MORNING_CONTEXT)
 
 
 def _fill_day_month(raw: _Raw, g: _G, p: str) -> None:
@@ -732,7 +624,11 @@ def _fill_day_month(raw: _Raw, g: _G, p: str) -> None:
 
 # ---------------------------------------------------------------- resolution
 def _weekday_note(weekday: int, d: date) -> str:
-    return f"weekday {_WEEKDAY_NAMES[weekday]} contradicts {d.isoformat()} (a {_WEEKDAY_NAMES[d.weekday()]})"
+    return f"weekday {_weekday_name(weekday)} contradicts {d.isoformat()} (a {_weekday_name(d.weekday())})"
+
+
+def _weekday_name(n: int) -> str:
+    return next((k.capitalize() for k, v in _WEEKDAYS.items() if v == n and k in _WEEKDAY_FULL_NAMES), str(n))
 
 
 def _resolve_explicit(text: str, raws: list[_Raw]) -> None:
@@ -936,17 +832,23 @@ def _relative(text: str, r: _Raw, rd: date, words: str) -> DateValue | None:
 
 
 # ---------------------------------------------------------------- public API
-def find_dates(text: str, *, published: date | None = None, today: date | None = None) -> tuple[DateMention, ...]:
+def find_dates(text: str, *, published: date | None = None, today: date | None = None,
+               lang: str = "de") -> tuple[DateMention, ...]:
     """Find the date expressions in ``text`` and resolve each as far as the text allows.
 
     Args:
         text: the article text (offsets of the spans refer to it, unchanged).
         published: the article's publication date, when known from outside.
         today: the latest date a weekday may fix as a year (default: today).
+        lang: the language whose month, weekday and date words to read (``lang/<lang>/``).
 
     Returns:
         The mentions, in text order, without overlaps.
     """
+    if lang != LANG:
+        other: tuple[DateMention, ...] = lang_data.stage_module(__name__, lang).find_dates(
+            text, published=published, today=today, lang=lang)
+        return other
     today = today or date.today()
     raws = _scan(text)
     _resolve_explicit(text, raws)
@@ -976,7 +878,7 @@ def reference_date(text: str, mentions: Iterable[DateMention], *, published: dat
 
 _PRECISION_RANK = {"day": 3, "month": 2, "year": 1}
 # Prepositions that make a date a boundary of something, not the day it happened.
-_BOUNDARY_PREPS = frozenset({"seit", "seit dem", "bis", "bis zum", "ab", "ab dem", "vor dem", "nach dem"})
+_BOUNDARY_PREPS = frozenset(_list("boundary_preposition"))
 
 
 def date_for_span(mentions: Iterable[DateMention], begin: int, end: int) -> DateMention | None:

@@ -67,6 +67,7 @@ from kgbuild.model import (
     Span,
     SpeechAct,
 )
+from kgbuild.quotes import QUOTE_MARKS
 from kgbuild.rdf.iris import entity_key, is_absolute_iri, position_key
 from kgbuild.rdf.namespaces import EVENT_TYPES
 
@@ -685,7 +686,7 @@ def _clip(text: str, n: int = 60) -> str:
     return text if len(text) <= n else text[: n - 1] + "…"
 
 
-_LOOSE = str.maketrans({c: '"' for c in "„“”‚‘’'«»‹›"} | {c: "-" for c in "‐‑‒–—−"})
+_LOOSE = str.maketrans({c: '"' for c in QUOTE_MARKS} | {c: "-" for c in "‐‑‒–—−"})
 
 
 def _near_miss(text: str, needle: str) -> str:

@@ -48,21 +48,19 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
-from importlib import resources
 from typing import Any, Literal
 
 import ahocorasick
 
+from kgbuild.lang import has_file, read_text
 from kgbuild.model import DateValue, Event, Mention, Quantity, Span, Structure
+from kgbuild.quotes import QUOTE_MARKS
+from kgbuild.text import token_spans
 
 __all__ = ["EventContext", "EventLexicon", "Trigger", "find_events", "load_event_lexicon"]
 
 MatchType = Literal["word", "prefix", "suffix"]
 
-# Inflection endings a compound head may carry: Angriff-e, Wahl-en, Konflikt-s, Krieg-es.
-_ENDINGS = ("", "e", "en", "n", "s", "es", "ens")
-# Words, numbers with inner dots ("1.507"), hyphenated compounds; each punctuation mark alone.
-_TOKEN = re.compile(r"\w+(?:[-‐‑'’.]\w+)*|[^\w\s]")
 _SEGMENT_MARKS = frozenset(";:–—()[]-")
 _PLAIN = "Event"  # the TSV's name for a plain schema:Event
 _BLOCK = "-"
@@ -74,11 +72,7 @@ _PLACE_KINDS = frozenset({"place", "country"})
 _PRECISION = {"day": 0, "month": 1, "year": 2}
 # events whose victims are counted as their own quantity, not as separate deaths
 _TOLL_OF = frozenset({"Attack", "ArmedConflict", "NaturalDisaster", "Accident", "Protest"})
-_ADJ_ENDING = re.compile(r"(?:e|en|er|es|em)$")
-_VERB_ENDING = re.compile(r"(?:e|en|end|ende|enden|ender|endes|endem|er|es|em|n|t|te|ten|ter|tes|tem|st|et|s)?")
-_DETERMINERS = frozenset({"der", "die", "das", "dem", "den", "des", "einer", "einem", "eines", "seinem",
-                          "seiner", "ihrem", "ihrer"})
-_QUOTES = frozenset("„“”\"'‚‘’«»‹›")
+_QUOTES = QUOTE_MARKS
 
 
 # ------------------------------------------------------------------ lexicon
@@ -126,6 +120,9 @@ class EventLexicon:
     possessive: frozenset[str] = frozenset()
     agentnoun: frozenset[str] = frozenset()
     timeunit: frozenset[str] = frozenset()
+    determiner: frozenset[str] = frozenset()
+    adjective_ending: re.Pattern[str] = re.compile("(?!)")  # "russisch-en"
+    verb_ending: re.Pattern[str] = re.compile("")  # "flieh-enden"; none is always allowed
     preps: frozenset[str] = frozenset()  # every preposition of @loc, @weakloc, @noloc, @agentprep
 
     def words(self, name: str) -> frozenset[str]:
@@ -141,8 +138,7 @@ def load_event_lexicon(lang: str = "de") -> EventLexicon:
     >>> any(t.form == "teilmobilmachung" or t.form == "mobilmachung" for t in lex.triggers)
     True
     """
-    data = resources.files("kgbuild").joinpath("lang", lang, "event_triggers.tsv").read_text(encoding="utf-8")
-    return parse_event_lexicon(data)
+    return parse_event_lexicon(read_text(lang, "event_triggers.tsv") if has_file(lang, "event_triggers.tsv") else "")
 
 
 def parse_event_lexicon(data: str) -> EventLexicon:
@@ -176,7 +172,7 @@ def parse_event_lexicon(data: str) -> EventLexicon:
         ))
     keys: dict[str, list[tuple[int, int]]] = {}
     for i, t in enumerate(triggers):
-        for ending in _ENDINGS if t.match == "suffix" else ("",):
+        for ending in ("", *sorted(lists.get("compound_ending", ()))) if t.match == "suffix" else ("",):
             keys.setdefault(t.form + ending, []).append((i, len(ending)))
     automaton = ahocorasick.Automaton()
     for key, entries in keys.items():
@@ -184,10 +180,16 @@ def parse_event_lexicon(data: str) -> EventLexicon:
     automaton.make_automaton()
     w = {name: lists.get(name, frozenset()) for name in (
         "speech", "neg", "loc", "weakloc", "agentprep", "passive", "support", "placenoun", "compass",
-        "nodate", "clause", "subclause", "article", "source", "timeunit", "possessive", "agentnoun")}
+        "nodate", "clause", "subclause", "article", "source", "timeunit", "possessive", "agentnoun", "determiner")}
     preps = w["loc"] | w["weakloc"] | w["agentprep"] | lists.get("noloc", frozenset())
     w["clause"] = w["clause"] | w["subclause"]
-    return EventLexicon(tuple(triggers), automaton, lists, **w, preps=preps)
+    return EventLexicon(tuple(triggers), automaton, lists, **w, preps=preps,
+                        adjective_ending=re.compile(rf"(?:{_alternation(lists.get('adjective_ending', ()))})$"),
+                        verb_ending=re.compile(rf"(?:{_alternation(lists.get('verb_ending', ()))})?"))
+
+
+def _alternation(words: Iterable[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w))) or "(?!)"
 
 
 # ------------------------------------------------------------------ context
@@ -265,12 +267,12 @@ class _Doc:
         segment = 0
         self.seg_first: dict[int, int] = {}
         self.seg_last: dict[int, int] = {}
-        finditer, marks = _TOKEN.finditer, _SEGMENT_MARKS
+        marks = _SEGMENT_MARKS
         seg_first, seg_last = self.seg_first, self.seg_last
         for si in sorted(set(active)):
             s = sents[si]
             self.sent_first[si] = n = len(tb)
-            spans = [tok.span() for tok in finditer(text, s.span.begin, s.span.end)]
+            spans = token_spans(text, s.span.begin, s.span.end)
             words = [lowered[b:e] for b, e in spans]
             # a new clause segment at ; : ( ) dashes, and at a comma before "dass", "die", "hat" ...
             cuts = [i for i, w in enumerate(words)
@@ -380,7 +382,7 @@ class _Doc:
             if j in self.mention_at or w in skip:
                 j -= 1
                 continue
-            if w[0].isalpha() and not self.is_cap(j) and _ADJ_ENDING.search(w) is None:
+            if w[0].isalpha() and not self.is_cap(j) and self.lex.adjective_ending.search(w) is None:
                 return None, -1  # a verb or adverb ends the phrase: "Am Montag traf Putin"
             counted += 1
             j -= 1
@@ -515,7 +517,7 @@ def _fits(doc: _Doc, trig: Trigger, b: int, e: int, tb: int, tl: int, ending: in
         return e == doc.tok_end[tl]
     # a stem takes a verb's or participle's ending ("flieh-enden", "verhaftet-en"), not a compound's
     # head ("Geflüchteten-unterkunft", "Kassier-erinnen")
-    return _VERB_ENDING.fullmatch(doc.low[tl], e - doc.tok_begin[tl]) is not None
+    return doc.lex.verb_ending.fullmatch(doc.low[tl], e - doc.tok_begin[tl]) is not None
 
 
 def _conditions_hold(ctx: EventContext, doc: _Doc, trig: Trigger, tb: int, tl: int) -> bool:
@@ -574,7 +576,7 @@ def _occurrence(doc: _Doc, trig: Trigger, b: int, e: int, tb: int, tl: int) -> _
     verb_form = trig.match != "suffix" and token[:1].islower()
     # a participle used as an adjective: "fliehende Personen", "festgenommenen Hacker"
     attributive = (verb_form and tb == tl and token.lower() != trig.form
-                   and _ADJ_ENDING.search(token) is not None and _before_noun(doc, tl, si))
+                   and doc.lex.adjective_ending.search(token) is not None and _before_noun(doc, tl, si))
     words = doc.seg_words(doc.seg[tb])
     # an event noun is the subject's doing after a verb that carries it ("flog Luftangriffe") or a
     # possessive that points back to the subject ("erklärte seinen Rücktritt")
@@ -596,7 +598,7 @@ def _before_noun(doc: _Doc, t: int, si: int) -> bool:
             return False
         if doc.is_cap(j):
             return True
-        if _ADJ_ENDING.search(doc.low[j]) is None:
+        if doc.lex.adjective_ending.search(doc.low[j]) is None:
             return False
     return False
 
@@ -815,7 +817,7 @@ def _place_candidates(doc: _Doc, si: int, extra: list[Mention]) -> list[_Place]:
             level = "strong" if m.role == "adjective" and on_place else "adjective" if m.role == "adjective" else None
         else:
             prep, prep_tok = doc.prep_token(mt)
-            if prep == "nach" and doc.low[prep_tok + 1] in _DETERMINERS:
+            if prep == "nach" and doc.low[prep_tok + 1] in doc.lex.determiner:
                 level = None  # "nach dem Krieg", "nach der Wahl": a time, not a destination
             elif prep in lex.loc:
                 level = "weak" if prep == "gegen" and m.kind == "country" else "strong"

@@ -49,23 +49,23 @@ def extract(text: str, *, published: dt.date | str | None = None, source: str | 
     mentions = find_mentions(structure, toks, lex)
     titles = find_titles(toks, lex)
     linked = link(structure, toks, mentions, titles, lex)
-    date_mentions = find_dates(text, published=published)
+    date_mentions = find_dates(text, published=published, lang=lang)
     # the dateline dates the article, not what it reports
     dates = tuple((d.span, d.value) for d in date_mentions if d.value is not None and d.kind != "dateline")
     # a duration ("in weniger als einer Woche") is no count of what happened
-    quantities = tuple((q.span, q.quantity) for q in find_quantities(text) if q.kind != "duration")
+    quantities = tuple((q.span, q.quantity) for q in find_quantities(text, lang=lang) if q.kind != "duration")
     ctx = ClaimContext(
         text=text, structure=structure, tokens=toks, mentions=linked.mentions, media=linked.media,
         titles=linked.title_keys, pronoun_persons=linked.pronouns, dates=dates,
         generic_refs=linked.generic_refs,
         unheld=frozenset(p.key for p in linked.positions if p.holder is None),
         offices=frozenset(p.key for p in linked.positions if lex.is_office(p.title)),
-        held_by=_held_by(linked.positions),
+        held_by=_held_by(linked.positions), lang=lang,
     )
     claims, holders = find_claims(ctx, lex)
     positions, claims = _with_holders(linked.positions, claims, holders)
     events = find_events(EventContext(text=text, structure=structure, mentions=linked.mentions, dates=dates,
-                                      quantities=quantities))
+                                      quantities=quantities), lang=lang)
     entities = list(linked.entities)
     authors: list[str] = []
     for a in structure.authors:

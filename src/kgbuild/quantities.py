@@ -31,6 +31,7 @@ Conventions:
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
@@ -38,8 +39,10 @@ from typing import Literal
 
 import ahocorasick
 
-from kgbuild.dates import MONTHS
+from kgbuild import lang as lang_data
 from kgbuild.model import Quantity, Span
+from kgbuild.quotes import DOUBLE_MARKS, QUOTE_MARKS
+from kgbuild.text import RUN, WORD
 
 __all__ = ["QuantityKind", "QuantityMention", "find_quantities", "number_word_value"]
 
@@ -67,66 +70,57 @@ class QuantityMention:
     unit_inherited: bool = False
 
 
-# ---------------------------------------------------------------- German knowledge
-# (In-module for now; candidates for lang/de/ data files.)
-_UNITS = {"ein": 1, "eins": 1, "zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7,
-          "acht": 8, "neun": 9}  # fmt: skip
-_TEENS = {"zehn": 10, "elf": 11, "zwölf": 12, "dreizehn": 13, "vierzehn": 14, "fünfzehn": 15,
-          "sechzehn": 16, "siebzehn": 17, "achtzehn": 18, "neunzehn": 19}  # fmt: skip
-_TENS = {"zwanzig": 20, "dreißig": 30, "vierzig": 40, "fünfzig": 50, "sechzig": 60, "siebzig": 70,
-         "achtzig": 80, "neunzig": 90}  # fmt: skip
-_NUMBER_ROOTS = frozenset(w[:3] for w in (*_UNITS, *_TEENS, *_TENS, "hundert", "tausend"))
+# ---------------------------------------------------------------- language knowledge
+# Every word comes from lang/<LANG>/quantities.tsv (see its header). LANG is the default language; another
+# language gets its own instance of this module (kgbuild.lang.stage_module), built from its own folder.
+LANG: str = globals().get("LANG", "de")
+_FILE = "quantities.tsv"
+_UNITS = lang_data.numbers(LANG, _FILE, "unit")
+_TEENS = lang_data.numbers(LANG, _FILE, "teen")
+_TENS = lang_data.numbers(LANG, _FILE, "ten")
+_COMPOUND_SCALES = tuple(lang_data.numbers(LANG, _FILE, "compound_scale").items())  # ("tausend", 1000) first
+_COMPOUND_ONE = lang_data.words(LANG, _FILE, "compound_one")  # "ein" in "einhundert"
+_COMPOUND_AND = next(iter(lang_data.words(LANG, _FILE, "compound_and")), None)  # "und" in "fünfundzwanzig"
+_NOT_COMPOUND_UNIT = lang_data.words(LANG, _FILE, "not_compound_unit")  # "eins" never: "einundzwanzig"
+_NUMBER_ROOTS = frozenset(w[:3] for w in (*_UNITS, *_TEENS, *_TENS, *dict(_COMPOUND_SCALES)))
 # Longer word-start keys to find candidates with: "sieb" not "sie" (the pronoun is everywhere).
-_NUMBER_KEYS = frozenset(w[:4] if len(w) > 4 else w for w in (*_UNITS, *_TEENS, *_TENS, "hundert", "tausend"))
+_NUMBER_KEYS = frozenset(w[:4] if len(w) > 4 else w for w in (*_UNITS, *_TEENS, *_TENS, *dict(_COMPOUND_SCALES)))
 # "eine Million", "einer Woche": the article is a number only before a scale or a time unit.
-_ARTICLE_ONE = frozenset({"ein", "eine", "einer", "einem", "einen", "eines"})
-_VAGUE = {
-    "dutzende": 12, "hunderte": 100, "tausende": 1000, "zehntausende": 10_000,
-    "hunderttausende": 100_000, "millionen": 1_000_000, "milliarden": 1_000_000_000,
-    "dutzenden": 12, "hunderten": 100, "tausenden": 1000, "zehntausenden": 10_000,
-    "hunderttausenden": 100_000,
-}  # fmt: skip
-_SCALES = {
-    "tausend": 1000, "million": 10**6, "millionen": 10**6, "mio": 10**6, "milliarde": 10**9,
-    "milliarden": 10**9, "mrd": 10**9, "billion": 10**12, "billionen": 10**12, "dutzend": 12,
-}  # fmt: skip
-_APPROX = frozenset({"rund", "etwa", "ca.", "circa", "zirka", "ungefähr", "annähernd", "schätzungsweise",
-                     "gut", "knapp", "fast", "beinahe", "nahezu", "um die"})  # fmt: skip
-_MIN = frozenset({"mehr als", "über", "mindestens", "wenigstens", "nicht weniger als"})
-_MAX = frozenset({"weniger als", "höchstens", "maximal", "bis zu", "nicht mehr als"})
-_EACH = frozenset({"jeweils", "je"})
-_CURRENCIES = frozenset({"euro", "dollar", "us-dollar", "franken", "pfund", "rubel", "yen", "yuan", "cent",
-                         "kronen", "złoty", "zloty", "lira", "€", "$", "£"})  # fmt: skip
-_PERCENT = frozenset({"prozent", "prozentpunkte", "prozentpunkten", "%"})
-_TIME_UNITS = frozenset({"sekunde", "sekunden", "minute", "minuten", "stunde", "stunden", "tag", "tage",
-                         "tagen", "woche", "wochen", "monat", "monate", "monaten", "jahr", "jahre", "jahren",
-                         "jahrzehnt", "jahrzehnte", "jahrzehnten", "jahrhundert", "jahrhunderte"})  # fmt: skip
-_MEASURES = frozenset({"kilometer", "meter", "zentimeter", "millimeter", "kilogramm", "gramm", "tonnen",
-                       "tonne", "liter", "hektar", "quadratkilometer", "quadratmeter", "grad", "km", "km/h",
-                       "m", "kg", "t", "l", "ha", "cm", "mm", "km²", "m²", "m³", "°c", "°", "megawatt",
-                       "kilowatt", "gigawatt", "kilowattstunden", "meilen"})  # fmt: skip
+_ARTICLE_ONE = lang_data.words(LANG, _FILE, "article_one")
+_VAGUE = lang_data.numbers(LANG, _FILE, "vague")
+_SCALES = lang_data.numbers(LANG, _FILE, "scale")
+_APPROX = lang_data.words(LANG, _FILE, "approx")
+_MIN = lang_data.words(LANG, _FILE, "min")
+_MAX = lang_data.words(LANG, _FILE, "max")
+_EACH = lang_data.words(LANG, _FILE, "each")
+_CURRENCIES = lang_data.words(LANG, _FILE, "currency")
+_CURRENCY_ENDINGS = tuple(sorted(lang_data.words(LANG, _FILE, "currency_ending")))
+_PERCENT = lang_data.words(LANG, _FILE, "percent")
+_TIME_UNITS = lang_data.words(LANG, _FILE, "time_unit")
+_MEASURES = lang_data.words(LANG, _FILE, "measure")
 # Lower-case words ending like adjectives that are not ("werden", "einen"): the unit search stops.
-_NOT_ADJECTIVES = frozenset(
-    "der die das den dem des ein eine einer einem einen eines kein keine keiner keinem keinen sie wir ihr "
-    "ihre ihren ihrem ihrer ihres seine seinen seinem seiner seines unsere unseren diese dieser diesen "
-    "diesem dieses jene jener jenen aber oder wurden werden worden haben hatten waren sollen wollen können "
-    "konnten müssen mussten dürfen durften sollten wollten wären hätten würden sein seien unter hinter "
-    "über wieder immer später mehr weniger oben unten außer zwischen gegen alle allen aller alles jeder "
-    "jede jedem jeden beide beiden wenigen vielen mehreren einigen etwa gestern morgen lange eben gerne "
-    "ohne bisher seither daher dabei".split()
-)
-_FILLERS = frozenset({"bereits", "schon", "noch", "nur", "insgesamt", "zusätzlich", "rund", "etwa", "fast"})
+_NOT_ADJECTIVES = lang_data.words(LANG, _FILE, "not_adjective")
+_ADJECTIVE_ENDINGS = tuple(sorted(lang_data.words(LANG, _FILE, "adjective_ending")))
+_FILLERS = lang_data.words(LANG, _FILE, "filler")
+_JOINERS = lang_data.words(LANG, _FILE, "joiner")  # "vier und fünf", "Tausende von Menschen"
+_PARTITIVE = lang_data.words(LANG, _FILE, "partitive")  # "vier der Festnahmen"
 # A number right after these names a thing, not an amount: "Artikel 5", "Platz 3".
-_NUMBERED = frozenset({"artikel", "art", "paragraf", "paragraph", "§", "nr", "nummer", "platz", "seite", "s",
-                       "kapitel", "absatz", "abs", "punkt", "folge", "staffel", "band", "jahrgang",
-                       "version", "kanal", "linie", "gleis", "zimmer", "raum", "haus", "tel", "ziffer",
-                       "anlage", "spieltag", "runde", "stufe", "klasse", "windows", "iphone", "tor",
-                       "covid", "sars-cov", "minute"})  # fmt: skip
-_MONTH_WORDS = frozenset(MONTHS)  # "Juni 2012" is a date, not 2012 of something
+_NUMBERED = lang_data.words(LANG, _FILE, "numbered")
+_UNIT_WORDS = _PERCENT | _CURRENCIES | _TIME_UNITS | _MEASURES  # units whatever their case
+_MONTH_WORDS = frozenset(lang_data.month_names(LANG))  # "Juni 2012" is a date, not 2012 of something
+
+
+def _alternation(words: Iterable[str], *, dot: bool = False) -> str:
+    """A regex alternation of words, longest first; inner spaces match any space; ``dot``: "Mio." also "Mio"."""
+    out = []
+    for w in sorted(set(words), key=lambda x: (-len(x), x)):
+        pattern = r"\s+".join(re.escape(part) for part in w.split())
+        out.append(pattern[:-2] + r"\.?" if dot and w.endswith(".") else pattern)
+    return "|".join(out) or "(?!)"
 
 
 # ---------------------------------------------------------------- patterns
-_TOKEN = re.compile(r"\d+|[^\W\d_]+")
+_TOKEN = RUN
 # Thousands are grouped with periods ("98.000") or spaces ("204 000", also narrow no-break).
 _NUMERIC = re.compile(
     r"(?<![\w.,:/°-])(?P<int>\d{1,3}(?:\.\d{3})+(?!\d)|\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?!\d)|\d+)"
@@ -134,31 +128,30 @@ _NUMERIC = re.compile(
     r"(?![\d]|[^\W\d_]|[.,:]\d|-[^\W\d_])"  # not "COVID19a", "1.5", "15:36", "31-jährige"
 )
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-_SCALE = re.compile(r"\s+(?P<s>Millionen|Million|Mio\.?|Milliarden|Milliarde|Mrd\.?|Billionen|Billion"
-                    r"|Tausend|tausend|Dutzend)(?![^\W\d_])")  # fmt: skip
-_RANGE = re.compile(r"\s*(?:bis(?:\s+zu)?|–|—|-)\s*(?=\S)")
-_AND = re.compile(r"\s+und\s+")
-_WORD = re.compile(r"[^\W\d_][\w-]*|\d+")
+_SCALE_FORMS = {w.rstrip(".").lower(): v for w, v in lang_data.numbers(LANG, _FILE, "scale_form").items()}
+_SCALE = re.compile(r"\s+(?P<s>" + _alternation(lang_data.numbers(LANG, _FILE, "scale_form"), dot=True)
+                    + r")(?![^\W\d_])")
+_RANGE = re.compile(r"\s*(?:" + _alternation(lang_data.words(LANG, _FILE, "range_word")) + r"|–|—|-)\s*(?=\S)")
+_AND = re.compile(r"\s+(?:" + _alternation(lang_data.words(LANG, _FILE, "and")) + r")\s+")
+_WORD = WORD
 _SYMBOL = re.compile(r"\s?(?P<u>%|€|\$|£)|\s(?P<v>km/h|km²|m²|m³|°C|km|kg|cm|mm|ha|m|t|l)(?![\w/])")
 _GAP = re.compile(r"\s+")  # no comma: "Hunderte warten, Dutzende …" is two amounts
-_QUALIFIER_WORDS = frozenset({*_APPROX, *_MIN, *_MAX, *_EACH, "zwischen"})
+_BETWEEN = lang_data.words(LANG, _FILE, "between")  # "zwischen 3 und 5"
+_QUALIFIER_WORDS = frozenset({*_APPROX, *_MIN, *_MAX, *_EACH, *_BETWEEN})
 _QUALIFIER_LAST = frozenset(q.rpartition(" ")[2] for q in _QUALIFIER_WORDS)  # "als", "zu", "rund", …
 _CURRENCY_BEFORE = re.compile(r"(?P<c>€|\$|£|EUR|USD|CHF)\s?$")
 _YEAR_CUE_BEFORE = re.compile(
-    r"(?<![^\W\d_])(?:im\s+Jahre?|Jahre?s?|seit|bis|ab|von|vor|nach|Anfang|Mitte|Ende|Sommer|Herbst|Winter"
-    r"|Frühjahr|Frühling)\s+$",
-    re.IGNORECASE,
-)
-_TIME_AFTER = re.compile(r"\s*(?:Uhr|h\b)")
-_ENUMERATION = re.compile(r"[,;]|\bund\b|\boder\b")
+    r"(?<![^\W\d_])(?:" + _alternation(lang_data.words(LANG, _FILE, "year_cue")) + r")\s+$", re.IGNORECASE)
+_TIME_AFTER = re.compile(r"\s*(?:" + _alternation(lang_data.words(LANG, _FILE, "clock")) + r")(?![^\W\d_])")
+_ENUMERATION = re.compile(r"[,;]|\b(?:" + _alternation(lang_data.words(LANG, _FILE, "enumeration")) + r")\b")
 _SENTENCE_BREAK = re.compile(r"[.!?;:]\s|\n")
-_SENTENCE_START = re.compile(r"(?:^|[.!?:]\s+|[„\"»(]\s*|\n\s*)$")
+_SENTENCE_START = re.compile(r"(?:^|[.!?:]\s+|[(" + re.escape("".join(sorted(DOUBLE_MARKS))) + r"]\s*|\n\s*)$")
 
 
 # Where an amount may start: digit runs, and words whose first letters are a number's
 # (found with an Aho-Corasick automaton: Python's re tries an alternation at every
 # character, which is ten times slower over a whole article).
-_SEPARATORS = " \n\t\r\u00a0(),.;:!?„“”\"'‚‘’»«/–—-[]€$£"
+_SEPARATORS = " \n\t\r\u00a0(),.;:!?/–—-[]€$£" + "".join(sorted(QUOTE_MARKS))
 
 
 def _word_start_automaton(prefixes: frozenset[str]) -> ahocorasick.Automaton:
@@ -175,9 +168,8 @@ def _word_start_automaton(prefixes: frozenset[str]) -> ahocorasick.Automaton:
 
 _AUTOMATON = _word_start_automaton(_NUMBER_KEYS | frozenset(_VAGUE) | _ARTICLE_ONE)
 # After "ein"/"eine"/"einer": only a scale or a time unit makes the article a number.
-_AFTER_ARTICLE = re.compile(
-    r"\s+(?:Million|Milliarde|Billion|Dutzend|Sekunde|Minute|Stunde|Tag|Woche|Monat|Jahr|Jahrzehnt)", re.IGNORECASE
-)
+_AFTER_ARTICLE = re.compile(r"\s+(?:" + _alternation(lang_data.words(LANG, _FILE, "after_article")) + ")",
+                            re.IGNORECASE)
 
 
 def _candidates(text: str) -> list[int]:
@@ -198,10 +190,10 @@ def number_word_value(word: str) -> int | None:
     w = word.lower()
     if not w:
         return None
-    for scale_word, scale in (("tausend", 1000), ("hundert", 100)):
+    for scale_word, scale in _COMPOUND_SCALES:
         if scale_word in w:
             head, _, tail = w.rpartition(scale_word)
-            left = 1 if head in ("", "ein") else number_word_value(head)
+            left = 1 if head == "" or head in _COMPOUND_ONE else number_word_value(head)
             right = 0 if tail == "" else number_word_value(tail)
             if left is None or right is None or (tail and right >= scale):
                 return None
@@ -212,9 +204,9 @@ def number_word_value(word: str) -> int | None:
         return _TEENS[w]
     if w in _TENS:
         return _TENS[w]
-    if "und" in w:
-        unit, _, tens = w.partition("und")
-        if unit in _UNITS and unit != "eins" and tens in _TENS:
+    if _COMPOUND_AND and _COMPOUND_AND in w:
+        unit, _, tens = w.partition(_COMPOUND_AND)
+        if unit in _UNITS and unit not in _NOT_COMPOUND_UNIT and tens in _TENS:
             return _UNITS[unit] + _TENS[tens]
     return None
 
@@ -276,7 +268,7 @@ def _read_number(text: str, pos: int, word: str) -> _Num | None:
     sm = _SCALE.match(text, num.end)
     scale = 1
     if sm is not None:
-        scale = _SCALES[sm.group("s").lower().rstrip(".")]
+        scale = _SCALE_FORMS.get(sm.group("s").lower().rstrip("."), 1)
         num.end, num.scale = sm.end(), scale
     num.low = _to_number(int_part, dec, scale)
     return num
@@ -299,13 +291,13 @@ def _skip_to_unit(text: str, pos: int) -> tuple[str, int, int] | None:
             return None
         token = w.group()
         low = token.lower()
-        if token[0].isupper() and not token[0].isdigit():
+        if (token[0].isupper() and not token[0].isdigit()) or low in _UNIT_WORDS:
             return token, w.start(), w.end()
-        if first and low == "der":  # partitive: "vier der Festnahmen"
+        if first and low in _PARTITIVE:  # partitive: "vier der Festnahmen"
             pass
-        elif low in _FILLERS or low in ("und", "oder", "von"):
+        elif low in _FILLERS or low in _JOINERS:
             pass
-        elif low in _NOT_ADJECTIVES or not low.endswith(("e", "en", "er", "es", "em")) or token[0].isdigit():
+        elif low in _NOT_ADJECTIVES or not low.endswith(_ADJECTIVE_ENDINGS) or token[0].isdigit():
             return None
         pos = w.end()
         steps += 1
@@ -319,7 +311,7 @@ def _kind(unit: str | None) -> QuantityKind:
     u = unit.lower()
     if u in _PERCENT:
         return "percent"
-    if u in _CURRENCIES or u.endswith(("euro", "dollar")):
+    if u in _CURRENCIES or (_CURRENCY_ENDINGS and u.endswith(_CURRENCY_ENDINGS)):
         return "money"
     if u in _TIME_UNITS:
         return "duration"
@@ -363,7 +355,7 @@ def _qualifiers(text: str, begin: int) -> tuple[int, list[str]]:
     return begin, quals
 
 
-def find_quantities(text: str) -> tuple[QuantityMention, ...]:
+def find_quantities(text: str, *, lang: str = "de") -> tuple[QuantityMention, ...]:
     """Find the amounts in ``text``, in text order and without overlaps.
 
     Args:
@@ -372,6 +364,9 @@ def find_quantities(text: str) -> tuple[QuantityMention, ...]:
     Returns:
         One :class:`QuantityMention` per amount.
     """
+    if lang != LANG:
+        other: tuple[QuantityMention, ...] = lang_data.stage_module(__name__, lang).find_quantities(text, lang=lang)
+        return other
     out: list[QuantityMention] = []
     last = 0
     for pos in _candidates(text):

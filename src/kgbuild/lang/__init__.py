@@ -16,12 +16,16 @@ Generated files (``countries.tsv``, ``places.tsv``, ``titles.tsv``, ``speech_ver
 
 from __future__ import annotations
 
+import importlib.util
+import os
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, fields
 from functools import cached_property, lru_cache
 from importlib import resources
-from types import MappingProxyType
+from importlib.resources.abc import Traversable
+from pathlib import Path
+from types import MappingProxyType, ModuleType
 from typing import Literal
 
 from kgbuild.errors import KgbuildError
@@ -36,10 +40,22 @@ __all__ = [
     "Person",
     "Place",
     "Pronoun",
+    "QuoteRules",
     "SpeechVerb",
+    "TextRules",
     "Title",
     "available",
+    "has_file",
     "load",
+    "month_names",
+    "numbers",
+    "stage_module",
+    "word_lists",
+    "words",
+    "read_text",
+    "register",
+    "text_rules",
+    "weekday_names",
 ]
 
 #: Endings of a German attributive adjective: russisch, russische, russischen, russischer ...
@@ -310,17 +326,56 @@ class Language:
 # --------------------------------------------------------------------------------------------------
 
 
+#: Language packs outside the package: code -> folder (see :func:`register`).
+_EXTRA: dict[str, Traversable] = {}
+
+
+def register(lang: str, folder: str | os.PathLike[str]) -> None:
+    """Use the files in ``folder`` as the pack of language ``lang`` (a pack outside the package).
+
+    A pack is a folder with the same files as ``lang/de/``. Caches of an earlier pack of that code are
+    cleared.
+    """
+    if not lang.isalpha():
+        raise LanguageDataError(f"bad language code {lang!r}")
+    _EXTRA[lang] = Path(folder)
+    for cached in _CACHES:
+        cached.cache_clear()
+    for key in [k for k in _STAGE_COPIES if k[1] == lang]:
+        del _STAGE_COPIES[key]
+
+
+def _folder(lang: str) -> Traversable:
+    if lang in _EXTRA:
+        return _EXTRA[lang]
+    return resources.files(__name__).joinpath(lang)
+
+
 def available() -> tuple[str, ...]:
     """The language codes that have a data folder."""
     root = resources.files(__name__)
-    return tuple(sorted(p.name for p in root.iterdir() if p.is_dir() and p.joinpath("countries.tsv").is_file()))
+    codes = {p.name for p in root.iterdir() if p.is_dir() and p.joinpath("countries.tsv").is_file()}
+    return tuple(sorted(codes | set(_EXTRA)))
 
 
-def _text(lang: str, name: str) -> str:
+def has_file(lang: str, name: str) -> bool:
+    """Does the pack of ``lang`` hold the file ``name``?"""
+    return _folder(lang).joinpath(name).is_file()
+
+
+def read_text(lang: str, name: str) -> str:
+    """The text of the data file ``name`` of language ``lang``: the one way stages read language data.
+
+    Raises:
+        LanguageDataError: the file is missing.
+    """
     try:
-        return resources.files(__name__).joinpath(lang, name).read_text(encoding="utf-8")
+        return _folder(lang).joinpath(name).read_text(encoding="utf-8")
     except (FileNotFoundError, NotADirectoryError) as exc:
         raise LanguageDataError(f"lang/{lang}/{name}: missing") from exc
+
+
+_text = read_text
 
 
 def _lines(lang: str, name: str) -> list[str]:
@@ -430,7 +485,7 @@ def _organizations(lang: str) -> tuple[Org, ...]:
 
 
 def _persons(lang: str) -> tuple[Person, ...]:
-    if not resources.files(__name__).joinpath(lang, "persons.tsv").is_file():
+    if not has_file(lang, "persons.tsv"):
         return ()  # optional
     return tuple(
         Person(name, _split(aliases), qid or None, country or None, role or None)
@@ -564,3 +619,130 @@ def load(lang: str = "de") -> Language:
         pronouns=_pronouns(lang),
         stop_capitalised=frozenset(_lines(lang, "stop_capitalised.txt")),
     )
+
+
+# --------------------------------------------------------------------------------------------------
+# Text rules: what segmentation, tokenisation and the quote scanner need (small, read on their own)
+# --------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class QuoteRules:
+    """The quotation marks of a language (``quotes.tsv``)."""
+
+    closers: Mapping[str, str]  # opening mark -> the marks that close it
+    single: Mapping[str, bool]  # opening mark -> is it a single mark (‚ ' ›)?
+    pattern: re.Pattern[str]  # any mark
+
+    @cached_property
+    def openers_only(self) -> tuple[str, ...]:
+        """The marks that only open a quote („ ‚ in German): a line that ends with one goes on."""
+        closing = {c for cs in self.closers.values() for c in cs}
+        return tuple(sorted(set(self.closers) - closing))
+
+    @classmethod
+    def parse(cls, rows: list[list[str]]) -> QuoteRules:
+        closers = {o: "".join(_split(c)) for o, c, _k in rows}
+        single = {o: k == "single" for o, _c, k in rows}
+        marks = set(closers) | {c for cs in closers.values() for c in cs}
+        return cls(MappingProxyType(closers), MappingProxyType(single),
+                   re.compile("[" + re.escape("".join(sorted(marks))) + "]"))
+
+
+@dataclass(frozen=True)
+class TextRules:
+    """Abbreviations, quotation marks and the words that never end a line of a sentence."""
+
+    code: str
+    abbreviations: frozenset[str]  # with their period: "bzw.", "Dr."
+    quotes: QuoteRules
+    continuation_words: frozenset[str]  # lower-case: "der", "und", "hat"
+    byline_words: tuple[str, ...]  # words that open a byline: "Von", "Autor:"
+
+
+@lru_cache(maxsize=8)
+def text_rules(lang: str = "de") -> TextRules:
+    """The text rules of ``lang`` (cached; cheap: three short files)."""
+    if not lang.isalpha():
+        raise LanguageDataError(f"bad language code {lang!r}")
+    quotes = _table(lang, "quotes.tsv", ("open", "close", "kind"))
+    return TextRules(
+        code=lang,
+        abbreviations=frozenset(_lines(lang, "abbreviations.txt")),
+        quotes=QuoteRules.parse(quotes),
+        continuation_words=frozenset(w.lower() for w in _lines(lang, "continuation_words.txt")),
+        byline_words=tuple(_lines(lang, "byline_words.txt")) if has_file(lang, "byline_words.txt") else (),
+    )
+
+
+
+# --------------------------------------------------------------------------------------------------
+# Word lists of the stages (quantities, dates, claims): one file per stage, rows "list, word, value"
+# --------------------------------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=32)
+def word_lists(lang: str, name: str) -> Mapping[str, Mapping[str, str]]:
+    """The lists of a word-list file (``list<TAB>word<TAB>value`` rows): list -> word -> value.
+
+    Words keep the file's order; a list the file does not have is empty. A missing file gives no lists:
+    a language pack may leave a stage's words out, and the stage then finds nothing.
+    """
+    if not has_file(lang, name):
+        return MappingProxyType({})
+    lists: dict[str, dict[str, str]] = {}
+    for list_name, word, value in _table(lang, name, ("list", "word", "value")):
+        lists.setdefault(list_name, {})[word] = value
+    return MappingProxyType({k: MappingProxyType(v) for k, v in lists.items()})
+
+
+def words(lang: str, name: str, list_name: str) -> frozenset[str]:
+    """The words of one list of a word-list file (empty when there is none)."""
+    return frozenset(word_lists(lang, name).get(list_name, {}))
+
+
+def numbers(lang: str, name: str, list_name: str) -> dict[str, int]:
+    """One list of a word-list file as word -> integer value."""
+    return {w: int(v) for w, v in word_lists(lang, name).get(list_name, {}).items()}
+
+
+_STAGE_COPIES: dict[tuple[str, str], ModuleType] = {}
+
+
+def stage_module(name: str, lang: str) -> ModuleType:
+    """The stage module ``name`` built for language ``lang`` (once per process).
+
+    dates and quantities compile their patterns from their language's word lists when they are
+    imported, for the default language (their ``LANG``). Another language gets its own instance
+    of the module, executed with ``LANG`` set to that language, so that its patterns come from
+    that language's folder and nothing German leaks into it.
+    """
+    key = (name, lang)
+    if key not in _STAGE_COPIES:
+        spec = importlib.util.find_spec(name)
+        if spec is None or spec.loader is None:  # pragma: no cover - our own modules
+            raise LanguageDataError(f"no module {name}")
+        module = importlib.util.module_from_spec(spec)
+        module.__dict__["LANG"] = lang
+        spec.loader.exec_module(module)
+        _STAGE_COPIES[key] = module
+    return _STAGE_COPIES[key]
+
+
+@lru_cache(maxsize=8)
+def month_names(lang: str) -> Mapping[str, int]:
+    """Month names and abbreviations, lower-case and without their period -> 1..12 (``months.tsv``)."""
+    if not has_file(lang, "months.tsv"):
+        return MappingProxyType({})
+    return MappingProxyType({k.lower().rstrip("."): v for k, v in _numbered(lang, "months.tsv").items()})
+
+
+@lru_cache(maxsize=8)
+def weekday_names(lang: str) -> Mapping[str, int]:
+    """Weekday names and abbreviations, lower-case and without their period -> 0 (Monday) .. 6."""
+    if not has_file(lang, "weekdays.tsv"):
+        return MappingProxyType({})
+    return MappingProxyType({k.lower().rstrip("."): v for k, v in _numbered(lang, "weekdays.tsv").items()})
+
+
+_CACHES = (load, text_rules, word_lists, month_names, weekday_names)

@@ -61,13 +61,17 @@ def link(structure: Structure, toks: Tokens, mentions: list[Mention], titles: li
             if len(m.name) > len(full_by_last.get(last, "")):
                 full_by_last[last] = m.name
     mentions = [_nominative(m, words, full_by_last) for m in mentions]
+    people = _PersonNames([m.name for m in mentions if m.kind == "person" and m.role == "name"
+                           and len(m.name.split()) > 1])
     linked: list[Mention] = []
     for m in mentions:
         if m.key is not None:
             linked.append(m)
             continue
         if m.kind == "person":
-            full = full_by_last.get(m.name.split()[-1], m.name) if m.name else m.name
+            full = people.full_name(m.name) if m.name else m.name
+            if full is None:
+                continue  # "Clinton" where the article names two Clintons: no guess
             linked.append(replace(m, key=entity_key("person", full)))
         elif m.kind == "organization" and (near := lex.fuzzy_organization(m.name)) is not None:
             linked.append(replace(m, key=near))  # "Kyviv Post" is the Kyiv Post
@@ -156,6 +160,35 @@ def link(structure: Structure, toks: Tokens, mentions: list[Mention], titles: li
     media = frozenset(e.key for e in entities if e.kind == "organization" and lex.is_media(e.key, e.name))
     return Linked(tuple(sorted(entities, key=lambda e: e.key)), tuple(positions[k] for k in sorted(positions)),
                   tuple(linked), title_keys, pronouns, generic, media)
+
+
+class _PersonNames:
+    """The full names of an article's people, grouped so that one person is one name.
+
+    Two full names are one person when the words of one are among the words of the other
+    ("Hillary Clinton", "Hillary Rodham Clinton"); "Bill Clinton" and "Hillary Clinton" are two.
+    A name of one word links to a full name only when exactly one person has it as surname or,
+    failing that, as first name.
+    """
+
+    def __init__(self, names: list[str]) -> None:
+        reps: list[str] = []
+        for name in sorted(set(names), key=lambda n: (-len(n.split()), -len(n), n)):
+            if not any(set(name.split()) <= set(r.split()) for r in reps):
+                reps.append(name)
+        self.reps = reps
+
+    def full_name(self, name: str) -> str | None:
+        words = name.split()
+        if len(words) > 1:
+            return next((r for r in self.reps if set(words) <= set(r.split())), name)
+        by_last = [r for r in self.reps if r.split()[-1] == name]
+        if len(by_last) > 1:
+            return None
+        if by_last:
+            return by_last[0]
+        by_first = [r for r in self.reps if r.split()[0] == name]
+        return by_first[0] if len(by_first) == 1 else name
 
 
 def _nominative(m: Mention, words: set[str], full_by_last: dict[str, str]) -> Mention:

@@ -22,48 +22,20 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable
-from dataclasses import dataclass
 
+from kgbuild import lang as lang_data
+from kgbuild.mentions.institutions import find_institutions
 from kgbuild.mentions.lexicon import GazEntry, Lexicon, load_lexicon
-from kgbuild.model import Mention, Sentence, Span, Structure, TitleMention
+from kgbuild.model import Mention, Span, Structure, TitleMention
+from kgbuild.text import Tokens, tokenize
 
 __all__ = ["Tokens", "find_mentions", "find_titles", "tokenize", "load_lexicon", "Lexicon", "GazEntry"]
 
-_TOKEN = re.compile(r"\w+(?:[-‐'’]\w+)*-?|[^\w\s]")
-_PARTICLES = {"von", "van", "de", "der", "den", "da", "di", "del", "du", "la", "le", "bin", "ibn", "al", "el", "zu"}
+_NAME_WORDS = lang_data.word_lists("de", "names.tsv")
 
 
-@dataclass(frozen=True)
-class Tokens:
-    """Tokens of a text with their offsets, and the sentence each one stands in."""
-
-    text: str
-    starts: tuple[int, ...]
-    ends: tuple[int, ...]
-    sentence_of: tuple[int, ...]
-
-    def word(self, i: int) -> str:
-        return self.text[self.starts[i] : self.ends[i]]
-
-    def __len__(self) -> int:
-        return len(self.starts)
-
-
-def tokenize(text: str, sentences: Iterable[Sentence]) -> Tokens:
-    """Tokenise the sentences of a text (words, hyphenated compounds, punctuation)."""
-    starts: list[int] = []
-    ends: list[int] = []
-    sent: list[int] = []
-    for si, s in enumerate(sentences):
-        for m in _TOKEN.finditer(text, s.span.begin, s.span.end):
-            b, e = m.start(), m.end()
-            if text[e - 1] == "-" and e - b > 1:  # "Kreml-" in "Kreml- und Regierungssprecher"
-                e -= 1
-            starts.append(b)
-            ends.append(e)
-            sent.append(si)
-    return Tokens(text, tuple(starts), tuple(ends), tuple(sent))
+def _name_words(lang: str, list_name: str) -> dict[str, str]:
+    return dict((_NAME_WORDS if lang == "de" else lang_data.word_lists(lang, "names.tsv")).get(list_name, {}))
 
 
 def _cap(w: str) -> bool:
@@ -153,6 +125,11 @@ def find_mentions(structure: Structure, toks: Tokens, lex: Lexicon) -> list[Ment
         if free(b, e):
             add(Mention(Span.of(text, b, e), kind, name, None, role, sent_of_offset(b)))  # type: ignore[arg-type]
 
+    # 4b. institutions named by a common noun: "die Polizei", "laut Staatsanwaltschaft"
+    for inst in find_institutions(toks, lex, out, free, sent_of_offset):
+        if free(inst.span.begin, inst.span.end):
+            add(inst)
+
     # 5. re-mentions of known people: surname alone, genitive, "Herrn X"
     known = _surnames(out)
     if known:
@@ -220,6 +197,8 @@ def _find_persons(toks: Tokens, lex: Lexicon, free) -> list[tuple[int, int, str]
     """People named with a first name, after a title, or in apposition to a title."""
     text = toks.text
     out: list[tuple[int, int, str]] = []
+    particles = _name_words(lex.lang, "particle")
+    function_words = _name_words(lex.lang, "function_word")
     n = len(toks)
     i = 0
     while i < n:
@@ -242,10 +221,17 @@ def _find_persons(toks: Tokens, lex: Lexicon, free) -> list[tuple[int, int, str]
         j = i + 1
         while j < n and j - i < 4 and toks.sentence_of[j] == toks.sentence_of[i]:
             nw = toks.word(j)
-            if nw in _PARTICLES and j + 1 < n and _cap(toks.word(j + 1)) and (
-                    nw not in ("der", "den", "la", "le") or toks.word(j - 1) in ("von", "van", "de")):
-                j += 1
-                continue
+            if particles.get(nw) == "lead" and j == i + 1:
+                # "Ursula von der Leyen", "Rafael van der Vaart": particles between first name and
+                # surname ("Guido Meier von der Stadtverwaltung" has its surname already)
+                k = j + 1
+                while k < n and k - j < 3 and nw in particles and toks.word(k) in particles:
+                    k += 1
+                if k < n and toks.sentence_of[k] == toks.sentence_of[i] and _cap(toks.word(k)) \
+                        and not lex.is_common(toks.word(k)) and toks.word(k) not in lex.stop:
+                    j = k
+                    continue
+                break
             if not _cap(nw) or nw in lex.stop or lex.is_entity_word(nw):
                 break
             if lex.title_of(nw) is not None and j > i:
@@ -259,9 +245,15 @@ def _find_persons(toks: Tokens, lex: Lexicon, free) -> list[tuple[int, int, str]
                 j += 1
                 continue
             break
+        if j == i + 2 and w in function_words and lex.is_common(toks.word(i + 1)) and not after_title:
+            i += 1  # "Per Telefon teilte er mit": a preposition before a noun
+            continue
         if j == i + 1:
-            # a single word: a name only after a title or in apposition, and not a common word
-            if first and not (after_title or appos):
+            # a single word: a name only after a title, in apposition or right after a speech
+            # verb ("sagt Lukas"), and not a common word
+            after_cue = i > 0 and toks.sentence_of[i - 1] == toks.sentence_of[i] \
+                and lex.speech_verb(toks.word(i - 1)) is not None and not lex.is_common(w)
+            if first and not (after_title or appos or after_cue):
                 i += 1
                 continue
             if lex.is_common(w) and not first:

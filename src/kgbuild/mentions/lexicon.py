@@ -12,15 +12,17 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
-from importlib import resources
 from typing import Any, TypeVar
 
 import ahocorasick
 from rapidfuzz import fuzz, process
 
+from kgbuild.lang import has_file, read_text
 from kgbuild.model import EntityKind, MentionRole, SpeechAct, Structure
+from kgbuild.quotes import DOUBLE_MARKS
 
 _WORD = re.compile(r"\w")
+_MARKS = "".join(sorted(DOUBLE_MARKS))
 _ADJ_ENDINGS = ("", "e", "en", "er", "es", "em")
 _NOUN_SUFFIXES = ("ung", "heit", "keit", "schaft", "tion", "ismus", "tät", "chen", "lein", "nis", "ment", "ium",
                   "ungen", "heiten", "keiten", "schaften", "tionen", "ie", "ien", "ei", "eien", "ur", "uren",
@@ -271,9 +273,9 @@ def _in_context(text: str, b: int, kind: str = "place") -> bool:
     ("in Essen"), a medium after a media noun or in quotes ("der Zeitung „Welt“")."""
     before = text[max(0, b - 24):b].split()
     if kind == "organization":
-        if b > 0 and text[b - 1] in "„\"»“":
+        if b > 0 and text[b - 1] in DOUBLE_MARKS:
             return True
-        return bool(before) and before[-1].lower().strip("„\"»") in _MEDIA_CUES
+        return bool(before) and before[-1].lower().strip(_MARKS) in _MEDIA_CUES
     return bool(before) and before[-1].lower() in _PLACE_CUES
 
 
@@ -284,14 +286,16 @@ def _common_words(lang: str) -> frozenset[str] | Any:
         from simplemma.strategies.dictionaries import DefaultDictionaryFactory
     except ImportError:  # pragma: no cover - simplemma is a dependency
         return frozenset()
-    return DefaultDictionaryFactory().get_dictionary(lang)
+    try:
+        return DefaultDictionaryFactory().get_dictionary(lang)
+    except (ValueError, KeyError, OSError):  # a language simplemma does not know
+        return frozenset()
 
 
 def _read_lines(lang: str, name: str) -> list[str]:
-    path = resources.files("kgbuild").joinpath("lang", lang, name)
-    if not path.is_file():
+    if not has_file(lang, name):
         return []
-    return [ln for ln in path.read_text(encoding="utf-8").splitlines() if ln.strip() and not ln.startswith("#")]
+    return [ln for ln in read_text(lang, name).splitlines() if ln.strip() and not ln.startswith("#")]
 
 
 def _verbs(lang: str) -> dict[str, SpeechVerb]:

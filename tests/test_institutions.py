@@ -1,0 +1,80 @@
+"""Institutions named by a common noun, as entities and as speakers (sentences written for these tests)."""
+
+from __future__ import annotations
+
+from kgbuild.model import Document
+from kgbuild.pipeline import extract
+
+
+def _doc(body: str) -> Document:
+    return extract("Meldungen aus der Region\n\n" + body, published="2021-03-02")
+
+
+def _claimant_names(doc: Document) -> list[str]:
+    names = []
+    for c in doc.claims:
+        e = doc.entity(c.claimants[0]) if c.claimants else None
+        names.append(e.name if e else (c.claimants[0] if c.claimants else ""))
+    return names
+
+
+def test_institutions_subject_of_a_speech_verb_is_the_claimant() -> None:
+    doc = _doc("Die Polizei teilte am Abend mit, der Fahrer sei geflohen.")
+    [claim] = doc.claims
+    org = doc.entity(claim.claimants[0])
+    assert org is not None and org.kind == "organization" and org.name == "Polizei"
+    assert "der Fahrer sei geflohen" in claim.text
+
+
+def test_institutions_unqualified_ones_are_scoped_to_the_article() -> None:
+    a = _doc("Die Polizei teilte mit, die Straße bleibe gesperrt.")
+    b = _doc("Die Polizei teilte mit, niemand sei verletzt worden.")
+    ka = {e.key for e in a.entities if e.name == "Polizei"}
+    kb = {e.key for e in b.entities if e.name == "Polizei"}
+    assert ka and kb and ka.isdisjoint(kb)
+
+
+def test_institutions_qualified_by_place_or_state_are_corpus_wide() -> None:
+    doc = _doc("Die Staatsanwaltschaft Potsdam erklärte, die Ermittlungen dauerten an. "
+               "Die griechische Polizei sagte, die Lage sei ruhig.")
+    assert _claimant_names(doc) == ["Staatsanwaltschaft Potsdam", "griechische Polizei"]
+    keys = {e.name: e.key for e in doc.entities}
+    assert keys["Staatsanwaltschaft Potsdam"] == "organization/staatsanwaltschaft-potsdam"
+    assert keys["griechische Polizei"] == "organization/griechische-polizei"
+
+
+def test_institutions_after_laut_and_nach_angaben() -> None:
+    doc = _doc("Laut Feuerwehr brannte der Dachstuhl vollständig aus. "
+               "Nach Angaben der Stadt fehlen im Herbst 200 Plätze in Kindergärten.")
+    assert _claimant_names(doc) == ["Feuerwehr", "Stadt"]
+
+
+def test_institutions_subject_after_the_verb() -> None:
+    doc = _doc("Der Pegel steige weiter, teilten die Behörden am Morgen mit.")
+    assert _claimant_names(doc) == ["Behörden"]
+
+
+def test_institutions_a_place_noun_outside_a_source_slot_is_no_organisation() -> None:
+    doc = _doc("Sie wohnt seit Jahren in der Stadt. Das Rathaus wurde 1890 gebaut.")
+    assert not [e for e in doc.entities if e.kind == "organization"]
+
+
+def test_institutions_never_given_a_voice_make_no_node() -> None:
+    doc = _doc("Der Streit um das Grundstück landete schließlich vor Gericht.")
+    assert not [e for e in doc.entities if e.kind == "organization"]
+
+
+def test_institutions_a_bare_noun_refers_back_to_the_named_organisation() -> None:
+    doc = _doc("Das Robert Koch-Institut meldete am Montag neue Zahlen. "
+               "Das Institut teilte außerdem mit, die Lage bleibe angespannt.")
+    assert {c.claimants[0] for c in doc.claims} == {e.key for e in doc.entities if "Koch" in e.name}
+    assert not [e for e in doc.entities if e.name == "Institut"]
+
+
+def test_institutions_a_qualified_mention_and_a_later_bare_one_are_one_node() -> None:
+    doc = _doc("Die österreichische Polizei bestätigte am Freitag den Einsatz. "
+               "Die Polizei sagte später, es habe keine Verletzten gegeben.")
+    orgs = [e for e in doc.entities if e.kind == "organization"]
+    assert [e.name for e in orgs] == ["österreichische Polizei"]
+    assert len({c.claimants[0] for c in doc.claims}) == 1
+

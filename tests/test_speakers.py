@@ -1,0 +1,95 @@
+"""The speaker stage: pronouns and descriptions in a source slot (sentences written for these tests)."""
+
+from __future__ import annotations
+
+from kgbuild.model import Document, Mention, Span
+from kgbuild.pipeline import extract
+from kgbuild.speakers import WEIGHTS, build_index, resolve
+
+
+def _doc(body: str) -> Document:
+    return extract("Kurzmeldungen\n\n" + body, published="2021-03-02")
+
+
+def _speakers(doc: Document) -> list[str]:
+    out = []
+    for c in doc.claims:
+        e = doc.entity(c.claimants[0]) if c.claimants else None
+        out.append(e.name if e else (c.claimants[0] if c.claimants else ""))
+    return out
+
+
+def test_speakers_pronoun_agrees_in_gender_with_its_antecedent() -> None:
+    doc = _doc("Angela Merkel traf Olaf Scholz in Berlin. „Das war ein gutes Gespräch“, sagte sie.")
+    assert _speakers(doc) == ["Angela Merkel"]
+    doc = _doc("Angela Merkel traf Olaf Scholz in Berlin. „Das war ein gutes Gespräch“, sagte er.")
+    assert _speakers(doc) == ["Olaf Scholz"]
+
+
+def test_speakers_feminine_title_gives_the_gender_of_a_name_without_known_first_name() -> None:
+    doc = _doc("Der Minister Xaver Kurz sprach in Bonn. Die Ministerin Ilka Xandrin war auch da. "
+               "„Das ist ein guter Tag“, sagte sie.")
+    assert _speakers(doc)[-1] == "Ilka Xandrin"
+
+
+def test_speakers_member_description_refers_back_to_the_named_person() -> None:
+    doc = _doc("Der Landrat Otto Mayer sagte am Montag, die Straße werde gebaut. "
+               "Der CDU-Politiker fügte hinzu, das Geld sei vorhanden.")
+    assert _speakers(doc) == ["Otto Mayer", "Otto Mayer"]
+    assert not [p for p in doc.positions if p.title == "Politiker" and p.key in doc.claims[1].claimants]
+
+
+def test_speakers_description_must_agree_in_gender() -> None:
+    doc = _doc("Die Grünen-Politikerin Anna Weber kritisierte den Plan. Max Bauer widersprach ihr. "
+               "„Das ist falsch“, sagte die Grünen-Politikerin.")
+    assert _speakers(doc)[-1] == "Anna Weber"
+
+
+def test_speakers_a_demonym_never_makes_the_state_a_speaker() -> None:
+    doc = _doc("Die Mannschaft gewann deutlich. „Wir waren heute gut“, sagte der Brasilianer.")
+    assert not [c for c in doc.claims if any(k.startswith("country/") for k in c.claimants)]
+
+
+def test_speakers_resolve_ranks_by_the_weight_table() -> None:
+    text = "Eva Lang und Tom Ruh kamen. Sie sagte etwas."
+    ms = [Mention(Span.of(text, 0, 8), "person", "Eva Lang", "person/eva-lang", "name", 0),
+          Mention(Span.of(text, 13, 20), "person", "Tom Ruh", "person/tom-ruh", "name", 0)]
+    index = build_index(ms, lang="de")
+    assert index.genders == {"person/eva-lang": "f", "person/tom-ruh": "m"}
+    pron = Span.of(text, 28, 31)
+    ref = resolve(index, pron, sentence=1, gender="f")
+    assert ref is not None and ref.key == "person/eva-lang" and "gender_agrees" in ref.evidence
+    assert ref.score == WEIGHTS["gender_agrees"] + WEIGHTS["sentence_back"]
+    # without gender, the person mentioned last wins; the current speaker outweighs it
+    assert resolve(index, pron, sentence=1, gender=None).key == "person/tom-ruh"  # type: ignore[union-attr]
+    assert resolve(index, pron, sentence=1, gender=None,
+                   current=("person/eva-lang",)).key == "person/eva-lang"  # type: ignore[union-attr]
+    # nobody within reach
+    assert resolve(index, pron, sentence=9, gender="f") is None
+
+
+def test_speakers_an_age_description_refers_back_to_the_named_person() -> None:
+    doc = _doc("Die Trainerin Lena Vogt sagte, das Team sei stark. „Wir haben gekämpft“, sagte die 45-Jährige.")
+    assert _speakers(doc) == ["Lena Vogt", "Lena Vogt"]
+
+
+def test_speakers_names_with_particles_and_first_names_alone() -> None:
+    doc = _doc("„Das geht so nicht“, sagte Ursula von der Leyen am Montag.")
+    assert _speakers(doc) == ["Ursula von der Leyen"]
+    doc = _doc("Die Halle ist voll. „Das ist verrückt“, sagt Lukas.")
+    assert _speakers(doc) == ["Lukas"]
+    doc = _doc("Lukas Meier kam spät. „Das ist verrückt“, sagt Lukas.")
+    assert _speakers(doc) == ["Lukas Meier"]
+
+
+def test_speakers_two_people_with_one_surname_stay_two() -> None:
+    doc = _doc("Bill Clinton traf Hillary Clinton in New York. Bill Clinton sagte, es sei ein guter Tag gewesen. "
+               "Hillary Clinton sagte, sie sei müde.")
+    assert _speakers(doc) == ["Bill Clinton", "Hillary Clinton"]
+    assert sorted(e.name for e in doc.entities if e.kind == "person") == ["Bill Clinton", "Hillary Clinton"]
+
+
+def test_speakers_an_instrument_is_never_a_speaker() -> None:
+    doc = _doc("Der Bürgermeister Hans Huber war nicht im Rathaus. Per Telefon teilte er mit, die Sitzung falle aus.")
+    assert _speakers(doc) == ["Hans Huber"]
+    assert [e.name for e in doc.entities if e.kind == "person"] == ["Hans Huber"]
