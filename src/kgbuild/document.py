@@ -12,8 +12,8 @@ safe and strict where a slip would pass unnoticed:
 - a span (a mention, a claim's or event's sentence) is given as the text itself, which
   is looked up in the article and must occur once, as ``[begin, end]``, or as a mapping
   with ``text`` and one of ``occurrence`` (1, 2, …; ``all`` in a list of mentions),
-  ``within`` (a longer passage that holds the text once: ``{text: Nečas, within: sagte
-  Nečas}``) or ``offsets`` (checked against the text);
+  ``within`` (a longer passage that holds the text once: ``{text: Roth, within: sagte
+  Roth}``) or ``offsets`` (checked against the text);
 - an unknown field, a misspelt speech act, a date that is not ``YYYY[-MM[-DD]]``, a name
   that matches nothing or more than one thing, a sentence that is not in the article:
   each is a :class:`~kgbuild.errors.DocumentError` reading ``file:line: field: message``.
@@ -22,17 +22,17 @@ A short example (the article text may also stand inline as ``text: |``)::
 
     version: 1
     article:
-      text_file: papandreou.txt
-      headline: Griechisches Parlament spricht Ministerpräsident Papandreou Vertrauen aus
-      published: 2011-11-06
+      text_file: radweg.txt
+      headline: Stadtrat beschließt den neuen Radweg am Fluss
+      published: 2021-03-02
     entities:
-      - {name: Giorgos Andrea Papandreou, kind: person, alternate_names: [Papandreou]}
-      - {name: Griechenland, kind: country, country_code: GR, wikidata: Q41}
+      - {name: Eva Roth, kind: person, alternate_names: [Roth]}
+      - {name: Österreich, kind: country, country_code: AT, wikidata: Q40}
     claims:
-      - claimant: Papandreou
+      - claimant: Roth
         cue: sagte
-        text: Seit 24 Monaten kämpfe seine Regierung gegen die Fehler der Vergangenheit
-        sentence: Seit 24 Monaten kämpfe seine Regierung gegen die Fehler der Vergangenheit, sagte Papandreou.
+        text: Der Radweg werde noch in diesem Jahr fertig
+        sentence: Der Radweg werde noch in diesem Jahr fertig, sagte Roth.
 
 :func:`dump_document` writes every span with its text *and* offsets, and every
 reference by name where the name is unambiguous, so ``load(dump(doc)) == doc``.
