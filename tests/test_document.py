@@ -429,11 +429,12 @@ def test_document_hand_written_example_in_module_docstring(tmp_path: Path) -> No
 
     example = module.__doc__.split("::\n", 1)[1].split("\n\n:func:", 1)[0]  # type: ignore[union-attr]
     example = textwrap.dedent(example)
-    art = (ROOT / "examples" / "de_wikinews_griechenland_vertrauen.txt").read_text("utf-8")
-    (tmp_path / "papandreou.txt").write_text(art, encoding="utf-8")
+    art = ("Stadtrat beschließt den neuen Radweg am Fluss\n\n"
+           "Der Radweg werde noch in diesem Jahr fertig, sagte Roth. Eva Roth leitet das Bauamt.\n")
+    (tmp_path / "radweg.txt").write_text(art, encoding="utf-8")
     (tmp_path / "c.yaml").write_text(example, encoding="utf-8")
     doc = load_document(tmp_path / "c.yaml")
-    assert doc.claims[0].claimants == ("person/giorgos-andrea-papandreou",)
+    assert doc.claims[0].claimants == ("person/eva-roth",)
 
 
 def test_document_replace_keeps_equality_semantics() -> None:
