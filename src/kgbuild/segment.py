@@ -97,12 +97,16 @@ def segment(text: str, *, lang: str = "de") -> Structure:
         first_b, first_e, _joined = paragraphs[0]
         cut = _headline_end(text, first_b, first_e, joined=_joined)
         if cut is not None:
-            headline = Span.of(text, first_b, cut)
-            blocks.append(Block(headline, "headline", 0))
             rest = _strip(text, cut, first_e)
             paragraphs[0] = (rest[0], rest[1], _joined)
             if rest[1] <= rest[0]:
                 paragraphs.pop(0)
+            if cut < first_e and _INNER_END.search(text, first_b, cut):
+                # several sentences before the dateline: a lead, not a title ("Lead. Lead. Wien – …")
+                paragraphs.insert(0, (first_b, cut, True))
+            else:
+                headline = Span.of(text, first_b, cut)
+                blocks.append(Block(headline, "headline", 0))
     for b, e, joined in paragraphs:
         line = text[b:e]
         role: BlockRole
