@@ -807,7 +807,7 @@ def main(argv: Sequence[str] | None = None, *, stages: Stages | None = None, out
     if stages is None:
         stages = load_stages(validate=validated, engine=args.engine)
     elif not validated:
-        stages = Stages(stages.extract, stages.to_graph, None)
+        stages = Stages(stages.extract, stages.to_graph, None, stages.coverage)
     imported = time.perf_counter() - t0
     first, warm_error = warm_up(stages)
     startup: dict[str, Any] = {"imports": imported, **{f"first_{k}": v for k, v in first.items()}}

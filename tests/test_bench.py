@@ -287,3 +287,28 @@ def test_bench_engines_compares_every_installed_engine_with_pyshacl(
     # every engine gives pySHACL's results on the clean graphs and on their damaged copies
     assert "| kgbuild | 3/3, 3/3 |" in out
     assert "| pyshacl-turbo | 3/3, 3/3 |" in out
+
+
+def test_bench_reports_coverage_per_outlet(bench: ModuleType, corpus: Path, tmp_path: Path) -> None:
+    out_json = tmp_path / "bench.json"
+    from kgbuild.rdf import to_graph
+
+    stages = bench.Stages(extract=stub_extract, to_graph=to_graph, validate=None, coverage=bench._coverage_function())
+    code, md = run(bench, ["--corpus", str(corpus), "--limit", "3", "--no-validate", "--json", str(out_json)], stages)
+    assert code == 0, md
+    data = json.loads(out_json.read_text(encoding="utf-8"))
+    arts = {a["id"]: a for a in data["articles"]}
+    assert all(0.5 < a["coverage"] <= 1.0 for a in arts.values())
+    cov = data["summary"]["coverage"]["example.org"]
+    assert cov["articles"] == 3 and cov["min"] == min(a["coverage"] for a in arts.values())
+    assert "| outlet | articles | mean | median | min | < 90 % | < 50 % |" in md and "| example.org | 3 |" in md
+
+
+def test_bench_lists_articles_below_ninety_percent(bench: ModuleType) -> None:
+    results = [bench.ArticleResult(id=f"a{i}", source="x.org", chars=100, coverage=c)
+               for i, c in enumerate([1.0, 0.95, 0.8, 0.4])]
+    cov = bench.coverage_by_source(results)["x.org"]
+    assert (cov["below_90"], cov["below_50"]) == (2, 1)
+    assert [x["id"] for x in cov["low"]] == ["a3", "a2"]
+    md = "\n".join(bench.markdown_coverage({"x.org": cov}))
+    assert "| x.org | a3 | 100 | 40.0 % |" in md

@@ -55,6 +55,10 @@ def test_quotes_apostrophes_and_inch_marks_are_no_quotes(text: str) -> None:
     assert find_quotes(text) == ()
 
 
+def test_quotes_a_quote_may_end_with_a_number() -> None:
+    assert outer('Er sagte: "Wir brauchen 5000". Dann ging er.') == ["Wir brauchen 5000"]
+
+
 def test_quotes_apostrophe_inside_a_quote_does_not_end_it() -> None:
     text = "Er sagte: 'Jetzt geht's los.' Dann ging er."
     assert outer(text) == ["Jetzt geht's los."]

@@ -236,17 +236,29 @@ def test_segment_hard_wrapped_text_keeps_a_sub_heading_apart() -> None:
 
 
 def test_segment_one_line_article_gives_headline_before_its_dateline() -> None:
-    text = ("Altdorf spart: Gemeinderat beschließt knappen Haushalt. Die Opposition ist dagegen. "
+    text = ("Altdorf spart: Gemeinderat beschließt knappen Haushalt – die Opposition ist dagegen. "
             "Altdorf – Der Gemeinderat hat am Montag einen neuen Haushalt beschlossen. "
-            "Die Mehrheit war knapp. Bürgermeisterin Clara Weidner sprach von einem guten Tag. " * 1)
-    text = text * 1 + "Die Schulden sollen sinken. " * 40
+            "Die Mehrheit war knapp. Bürgermeisterin Clara Weidner sprach von einem guten Tag. ")
+    text += "Die Schulden sollen sinken. " * 40
     s = segment(text.strip())
     assert s.headline is not None
-    assert s.headline.text == "Altdorf spart: Gemeinderat beschließt knappen Haushalt. Die Opposition ist dagegen."
+    assert s.headline.text == "Altdorf spart: Gemeinderat beschließt knappen Haushalt – die Opposition ist dagegen."
     assert s.dateline is not None and s.dateline.text == "Altdorf – "
     body = texts(s, "lead", "body")
     assert body[0] == "Der Gemeinderat hat am Montag einen neuen Haushalt beschlossen."
     assert len(body) == 43
+
+
+def test_segment_one_line_article_with_a_lead_of_several_sentences_keeps_it() -> None:
+    text = ("Der Gemeinderat spart. Ein Risiko bleibt, sagt die Kämmerin. "
+            "Altdorf – Der Gemeinderat hat am Montag einen neuen Haushalt beschlossen. ")
+    text += "Die Schulden sollen sinken. " * 40
+    s = segment(text.strip())
+    assert s.headline is None
+    assert s.dateline is not None and s.dateline.text == "Altdorf – "
+    body = texts(s, "lead", "body")
+    assert body[:3] == ["Der Gemeinderat spart.", "Ein Risiko bleibt, sagt die Kämmerin.",
+                        "Der Gemeinderat hat am Montag einen neuen Haushalt beschlossen."]
 
 
 def test_segment_a_long_first_line_is_no_headline() -> None:

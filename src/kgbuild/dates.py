@@ -109,6 +109,7 @@ _AGO_UNITS = {k.lower(): v for k, v in _list("ago_unit").items()}  # "tagen": "d
 _WEEKDAY_DIRECTIONS = {k: v for k, v in _list("weekday_direction").items()}  # "vergangenen": "prev"
 _WEEKDAY_PREPOSITIONS = frozenset(_list("weekday_preposition"))
 _YEAR_PREPOSITIONS = frozenset(_list("year_preposition"))  # "seit 2019", "im März"
+_SINCE = tuple(_list("since"))  # "seit dem 27. Dezember wird verimpft" speaks of the past
 
 
 def _is_abbreviation(name: str, table: Mapping[str, int]) -> bool:
@@ -378,7 +379,7 @@ def _sentence_bounds(text: str, begin: int, end: int) -> tuple[int, int]:
 
 def _is_future(text: str, begin: int, end: int) -> bool:
     """Whether the clause around ``[begin, end)`` speaks of the future ("wird", "soll")."""
-    if text.startswith(("seit", "Seit"), begin):
+    if text[begin:begin + 12].lower().startswith(_SINCE):
         return False  # "seit dem 27. Dezember wird verimpft": since, so past
     s, e = _sentence_bounds(text, begin, end)
     for m in _CLAUSE_BREAK.finditer(text, s, begin):

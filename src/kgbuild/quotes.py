@@ -98,9 +98,8 @@ def _scan_paragraph(text: str, b: int, e: int, rules: QuoteRules, carry: list[_O
     for m in rules.pattern.finditer(text, b, e):
         i = m.start()
         c = text[i]
-        if c in "'’" and _apostrophe(text, i, b, e):
-            continue
-        if c in "'\"" and _apostrophe(text, i, b, e):
+        if c in "'’\"" and _apostrophe(text, i, b, e) \
+                and not (c == '"' and any(o.mark == '"' for o in stack)):  # "… bei 5000" closes
             continue
         closing = _closes_here(text, i, e)
         opening = c in rules.closers and _opens_here(text, i, b)

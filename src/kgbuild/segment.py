@@ -26,14 +26,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
+from kgbuild import lang as lang_data
 from kgbuild.lang import TextRules, text_rules
 from kgbuild.model import Block, BlockRole, Sentence, Span, Structure
 from kgbuild.quotes import QUOTE_MARKS, Quote, find_quotes
 
 _MARKS = "".join(sorted(QUOTE_MARKS))
 _Q = re.escape(_MARKS)  # any quotation mark, in a character class
-_NAME = re.compile(r"[A-ZÄÖÜ][\w'’.-]+(?:\s+(?:von|van|de|der|zu|al|el)?\s*[A-ZÄÖÜ][\w'’.-]+){0,3}")
 # "Astana – ", "Riad - ", "Schwerin (Deutschland), 20.05.2017 – ", "Ras Lanuf / Tripolis (Libyen) / …, 08.03.2011 – "
 _PLACE = r"[A-ZÄÖÜ][\w.'’-]*(?:[ -][A-ZÄÖÜa-z][\w.'’-]*){0,3}(?: \([^()\n]{2,40}\))?"
 _DATELINE_RE = (
@@ -43,7 +44,6 @@ _DATELINE_RE = (
 _DATELINE = re.compile(_DATELINE_RE)
 # a dateline after the title and lead of a one-line article: "… Lead. Wien/Linz – Der …"
 _INNER_DATELINE = re.compile(r"(?<=[.!?…" + _Q + "]) (?=" + _DATELINE_RE + ")")
-_CREDIT = re.compile(r"\s*(?:(?:(?:Foto|Fotos|Bild):\s*)?(?:©|\(c\))|Foto:|Fotos:|Bild:)\s*[\w./ -]{2,40}$")
 _SIGNOFF = re.compile(r"\s*\((?P<who>[a-zA-Z/]{2,12})\)\s*$")
 _CLOSED = re.compile(r"[.!?…][" + _Q + r")\]]*$")  # a line that ends a sentence
 _OPEN_END = re.compile(r"(?:[,;(\[]|[–—-]|\w-)$")  # a line that cannot end there (or an opening mark)
@@ -52,6 +52,38 @@ _INNER_END = re.compile(r"(?<=[a-zäöüß]{2})[.!?…][" + _Q + r")]* +[" + _Q 
 _CLOSED_OR_COLON = re.compile(r"[.!?:…][" + _Q + r")]*$")
 _HEADLINE_MAX = 200
 _HEADING_MAX = 160
+
+
+@dataclass(frozen=True)
+class _Forms:
+    """The forms of a language's bylines, credits and captions (``lang/<code>/segment.tsv``)."""
+
+    credit: re.Pattern[str]  # "Foto: © dpa", "© dpa" at a line's end
+    caption: re.Pattern[str]  # "(Archivbild)" closing a caption, or a dash inside it
+    name: re.Pattern[str]  # a name in a byline
+    name_words: frozenset[str]  # lower-case words a byline's names may hold ("von", "und")
+    joiners: frozenset[str]  # words that join names ("und")
+
+
+@lru_cache(maxsize=8)
+def _forms(lang: str) -> _Forms:
+    lists = lang_data.word_lists(lang, "segment.tsv")
+
+    def alt(name: str, suffix: str = "") -> str:
+        words = sorted(lists.get(name, {}), key=lambda w: (-len(w), w))
+        return "|".join(re.escape(w.rstrip("*")) + (r"\w*" if w.endswith("*") else "") + suffix for w in words) \
+            or "(?!)"
+
+    particles = frozenset(lists.get("name_particle", {}))
+    joiners = frozenset(lists.get("name_joiner", {}))
+    return _Forms(
+        credit=re.compile(rf"\s*(?:(?:(?:{alt('credit_label')}):\s*)?(?:©|\(c\))|(?:{alt('credit_label', ':')}))"
+                          r"\s*[\w./ -]{2,40}$"),
+        caption=re.compile(rf"\((?:{alt('caption_tag')})[^)]*\)$| – "),
+        name=re.compile(rf"[A-ZÄÖÜ][\w'’.-]+(?:\s+(?:{alt('name_particle')})?\s*[A-ZÄÖÜ][\w'’.-]+){{0,3}}"),
+        name_words=particles | joiners,
+        joiners=joiners,
+    )
 
 
 @dataclass(frozen=True)
@@ -78,6 +110,7 @@ def segment(text: str, *, lang: str = "de") -> Structure:
     ['Der Rat hat am\\nMontag getagt.', 'Er\\nbeschloss nichts.']
     """
     rules = text_rules(lang)
+    forms = _forms(lang)
     # an author's sign-off closes the text: "… beschlossen. (abc)" or "(abc)" on a line of its own
     end_limit = len(text)
     signoff = None
@@ -87,7 +120,7 @@ def segment(text: str, *, lang: str = "de") -> Structure:
         signoff = Span.of(text, who_b, sm.end("who") + 1)
         end_limit = who_b
     lines = _lines(text, end_limit)
-    paragraphs = _paragraphs(text, lines, rules)
+    paragraphs = _paragraphs(text, lines, rules, forms)
     blocks: list[Block] = []
     headline = dateline = None
     authors: list[Span] = []
@@ -95,29 +128,34 @@ def segment(text: str, *, lang: str = "de") -> Structure:
     body_seen = False
     if paragraphs:
         first_b, first_e, _joined = paragraphs[0]
-        cut = _headline_end(text, first_b, first_e, joined=_joined)
+        cut = _headline_end(text, first_b, first_e, forms, joined=_joined)
         if cut is not None:
-            headline = Span.of(text, first_b, cut)
-            blocks.append(Block(headline, "headline", 0))
             rest = _strip(text, cut, first_e)
             paragraphs[0] = (rest[0], rest[1], _joined)
             if rest[1] <= rest[0]:
                 paragraphs.pop(0)
+            if cut < first_e and _INNER_END.search(text, first_b, cut):
+                # several sentences before the dateline: a lead, not a title ("Lead. Lead. Wien – …")
+                paragraphs.insert(0, (first_b, cut, True))
+            else:
+                headline = Span.of(text, first_b, cut)
+                blocks.append(Block(headline, "headline", 0))
     for b, e, joined in paragraphs:
         line = text[b:e]
         role: BlockRole
-        if (bm := _byline(line, rules)) and not body_seen and not joined and _looks_like_names(bm.group("names")):
+        if (bm := _byline(line, rules)) and not body_seen and not joined \
+                and _looks_like_names(bm.group("names"), forms):
             role = "byline"
             nb = b + bm.start("names")
-            for nm in _NAME.finditer(bm.group("names")):
-                if nm.group() not in {"Von", "Und"}:
+            for nm in forms.name.finditer(bm.group("names")):
+                if nm.group().lower() not in forms.joiners:
                     authors.append(Span.of(text, nb + nm.start(), nb + nm.end()))
-        elif not joined and _is_heading(line):
-            role = "caption" if not body_seen or _looks_like_caption(line) else "heading"
+        elif not joined and _is_heading(line, forms):
+            role = "caption" if not body_seen or forms.caption.search(line) else "heading"
         else:
             role = "body" if body_seen else "lead"
             body_seen = body_seen or _DATELINE.match(line) is not None or len(blocks) > 2
-        cm = _CREDIT.search(line)
+        cm = forms.credit.search(line)
         if cm:
             cb = b + cm.start() + (len(cm.group()) - len(cm.group().lstrip()))
             credits.append(Span.of(text, cb, e))
@@ -181,7 +219,7 @@ def _strong_continuation(text: str, a: _Line, b: _Line, rules: TextRules) -> boo
     return word in rules.continuation_words
 
 
-def _paragraphs(text: str, lines: list[_Line], rules: TextRules) -> list[tuple[int, int, bool]]:
+def _paragraphs(text: str, lines: list[_Line], rules: TextRules, forms: _Forms) -> list[tuple[int, int, bool]]:
     """Join the lines that go on in the next one; (begin, end, joined) of each paragraph."""
     if not lines:
         return []
@@ -207,7 +245,7 @@ def _paragraphs(text: str, lines: list[_Line], rules: TextRules) -> list[tuple[i
             go_on = not _CLOSED.search(la) and not la.endswith(":") and (
                 a.end - a.begin >= 0.6 * width or _INNER_END.search(la) is not None)
         if not go_on and not _CLOSED.search(text[a.begin:a.end]) and _INNER_END.search(text[a.begin:a.end]) \
-                and k > 0 and not _CREDIT.search(text[a.begin:a.end]):
+                and k > 0 and not forms.credit.search(text[a.begin:a.end]):
             go_on = text[nx.begin].isalnum() or text[nx.begin] in QUOTE_MARKS  # "… versichert. Es war das dritte"
         if go_on:
             joined = True
@@ -219,11 +257,11 @@ def _paragraphs(text: str, lines: list[_Line], rules: TextRules) -> list[tuple[i
     return out
 
 
-def _headline_end(text: str, b: int, e: int, *, joined: bool) -> int | None:
+def _headline_end(text: str, b: int, e: int, forms: _Forms, *, joined: bool) -> int | None:
     """Where the headline in the first paragraph text[b:e] ends, or None when it has none."""
     para = text[b:e]
     if not joined and len(para) <= _HEADLINE_MAX and (not re.search(r"[.…]$", para) or para.endswith("...")):
-        if _CREDIT.search(para) is None or len(para) > 60:
+        if forms.credit.search(para) is None or len(para) > 60:
             return e
     # title and lead run into the body: the dateline after them shows where the body begins
     m = _INNER_DATELINE.search(para, 0, 500)
@@ -248,20 +286,16 @@ def _byline(line: str, rules: TextRules) -> re.Match[str] | None:
     return None
 
 
-def _looks_like_names(s: str) -> bool:
-    words = s.replace(",", " ").replace(" und ", " ").split()
-    return 1 <= len(words) <= 8 and all(w[0].isupper() for w in words if w not in {"und", "von", "van", "de"})
+def _looks_like_names(s: str, forms: _Forms) -> bool:
+    words = [w for w in s.replace(",", " ").split() if w not in forms.joiners]
+    return 1 <= len(words) <= 8 and all(w[0].isupper() for w in words if w not in forms.name_words)
 
 
-def _is_heading(line: str) -> bool:
+def _is_heading(line: str, forms: _Forms) -> bool:
     """A short line with no closing sentence mark: a sub-heading or a picture caption."""
     if len(line) > _HEADING_MAX or _INNER_END.search(line):
         return False
-    return not _CLOSED_OR_COLON.search(line) and not _CREDIT.search(line)
-
-
-def _looks_like_caption(line: str) -> bool:
-    return bool(re.search(r"\((?:Archiv\w*|Foto|Symbolbild)[^)]*\)$| – ", line))
+    return not _CLOSED_OR_COLON.search(line) and not forms.credit.search(line)
 
 
 # ---------------------------------------------------------------- sentences
@@ -363,7 +397,7 @@ def coverage(text: str, structure: Structure) -> float:
     """The share of the text's non-space characters that lie in sentences the claim stage reads.
 
     >>> round(coverage("Titel\\n\\nEin Satz.", segment("Titel\\n\\nEin Satz.")), 2)
-    0.64
+    0.62
     """
     total = sum(1 for c in text if not c.isspace())
     if not total:
