@@ -25,6 +25,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from kgbuild.mentions import ner
 from kgbuild.mentions.lexicon import GazEntry, Lexicon, load_lexicon
 from kgbuild.model import Mention, Sentence, Span, Structure, TitleMention
 
@@ -152,6 +153,14 @@ def find_mentions(structure: Structure, toks: Tokens, lex: Lexicon) -> list[Ment
                     release(x)
         if free(b, e):
             add(Mention(Span.of(text, b, e), kind, name, None, role, sent_of_offset(b)))  # type: ignore[arg-type]
+
+    # 4b. names the statistical labeller proposes (kgbuild.mentions.ner), linked by the gazetteer
+    drop, proposed = ner.combine(toks, lex, out, sent_of_offset)
+    for x in drop:
+        release(x)
+    for pm in proposed:
+        if free(pm.span.begin, pm.span.end):
+            add(pm)
 
     # 5. re-mentions of known people: surname alone, genitive, "Herrn X"
     known = _surnames(out)

@@ -1,0 +1,352 @@
+"""A statistical named-entity labeller: a linear-chain CRF over the tokens of a sentence.
+
+The model (``kgbuild/models/ner-de.crfsuite``) is trained by ``tools/train_ner.py`` on the
+GermEval 2014 training set (CC BY 4.0; see NOTICE) and ships in the wheel. It labels tokens
+with IOB2 tags of the GermEval classes (PER, LOC, ORG, OTH and their ``deriv``/``part``
+forms); :func:`find_spans` returns the PER, LOC and ORG spans only.
+
+Features are computed here, so training and tagging share them exactly: the word, its
+shape, prefixes and suffixes, the words around it, and kgbuild's own knowledge — gazetteer
+matches (states, places, organisations, people), first names, titles and the common-noun
+dictionary — plus a distributional cluster id per word (``ner-de.clusters``, numbers derived
+from a news corpus, no text).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from kgbuild.mentions.lexicon import Lexicon
+from kgbuild.model import EntityKind, Mention, Span
+
+__all__ = ["MODEL_NAME", "POLICY", "combine", "find_spans", "label_tokens", "load_tagger", "model_info",
+           "sentence_features", "spans_of", "tag"]
+
+MODEL_NAME = "ner-de"
+NER_KINDS: dict[str, EntityKind] = {"PER": "person", "LOC": "place", "ORG": "organization"}
+
+_SHAPE_UP = re.compile(r"[A-ZÄÖÜ]+")
+_SHAPE_LO = re.compile(r"[a-zäöüß]+")
+_SHAPE_DIGIT = re.compile(r"[0-9]+")
+_SHAPE_OTHER = re.compile(r"[^Xxd\-.]+")
+
+
+def _shape(w: str) -> str:
+    """Compressed word shape: "Müller" → "Xx", "EU-Staaten" → "X-Xx", "1990er" → "dx"."""
+    s = _SHAPE_UP.sub("X", w)
+    s = _SHAPE_LO.sub("x", s)
+    s = _SHAPE_DIGIT.sub("d", s)
+    return _SHAPE_OTHER.sub("o", s)
+
+
+class _WordInfo:
+    """Per-word features that do not depend on context, memoised across sentences."""
+
+    __slots__ = ("lex", "clusters", "cache")
+
+    def __init__(self, lex: Lexicon, clusters: dict[str, str]) -> None:
+        self.lex = lex
+        self.clusters = clusters
+        self.cache: dict[str, tuple[list[str], str, str]] = {}
+
+    def get(self, w: str) -> tuple[list[str], str, str]:
+        """(features of the word itself, its lower case, its short class for context features)."""
+        hit = self.cache.get(w)
+        if hit is not None:
+            return hit
+        lex = self.lex
+        low = w.lower()
+        sh = _shape(w)
+        f = ["w=" + w, "l=" + low, "sh=" + sh, "p3=" + low[:3], "s2=" + low[-2:], "s3=" + low[-3:],
+             "s4=" + low[-4:], "p4=" + low[:4]]
+        cap = w[:1].isupper()
+        cls = sh
+        if cap:
+            if lex.is_first_name(w):
+                f.append("fn")
+                cls = "FN"
+            if lex.title_of(w) is not None:
+                f.append("title")
+                cls = "TI"
+            if w in lex.stop:
+                f.append("stop")
+            elif lex.is_common(w):
+                f.append("common")
+                if cls == sh:
+                    cls = "CO"
+        if "-" in w and len(w) > 2:
+            head, _, last = w.rpartition("-")
+            f.append("hl=" + last.lower())
+            f.append("hh=" + head.split("-")[0])
+            k = lex.surface_keys.get(head.split("-")[0])
+            if k is not None:
+                f.append("hg=" + k.split("/", 1)[0])
+        c = self.clusters.get(w) or self.clusters.get(low)
+        if c is not None:
+            coarse, _, fine = c.partition(".")
+            f.append("cc=" + coarse)
+            f.append("cf=" + fine)
+        hit = (f, low, cls)
+        if len(self.cache) < 200_000:
+            self.cache[w] = hit
+        return hit
+
+
+def _gazetteer_tags(words: Sequence[str], lex: Lexicon) -> list[str | None]:
+    """B-/I- tags of the longest gazetteer names among the words, by kind and role."""
+    n = len(words)
+    out: list[str | None] = [None] * n
+    if n == 0:
+        return out
+    text = " ".join(words)
+    starts: dict[int, int] = {}
+    ends: dict[int, int] = {}
+    pos = 0
+    for i, w in enumerate(words):
+        starts[pos] = i
+        ends[pos + len(w)] = i
+        pos += len(w) + 1
+    found = []
+    for end, (entry, length) in lex.automaton.iter(text):
+        b, e = end - length + 1, end + 1
+        if b in starts and e in ends:
+            found.append((starts[b], ends[e], entry))
+    found.sort(key=lambda x: (x[0] - x[1], x[0]))
+    for i, j, entry in found:
+        if any(out[k] is not None for k in range(i, j + 1)):
+            continue
+        label = entry.kind if entry.role in ("name", "acronym") else f"{entry.kind}.{entry.role}"
+        if entry.ambiguous:
+            label += "?"
+        out[i] = "B" + label
+        for k in range(i + 1, j + 1):
+            out[k] = "I" + label
+    return out
+
+
+def sentence_features(words: Sequence[str], info: _WordInfo) -> list[list[str]]:
+    """The feature strings of each token of one sentence."""
+    n = len(words)
+    base = [info.get(w) for w in words]
+    gaz = _gazetteer_tags(words, info.lex)
+    feats: list[list[str]] = []
+    for i in range(n):
+        own, low, cls = base[i]
+        f = ["b"]
+        f.extend(own)
+        g = gaz[i]
+        if g is not None:
+            f.append("g=" + g)
+        if i == 0:
+            f.append("BOS")
+        else:
+            _, plow, pcls = base[i - 1]
+            f.append("-1l=" + plow)
+            f.append("-1c=" + pcls)
+            f.append("-1l|l=" + plow + "|" + low)
+            if gaz[i - 1] is not None:
+                f.append("-1g=" + gaz[i - 1])  # type: ignore[operator]
+            if i > 1:
+                f.append("-2l=" + base[i - 2][1])
+                f.append("-2c=" + base[i - 2][2])
+        if i == n - 1:
+            f.append("EOS")
+        else:
+            _, nlow, ncls = base[i + 1]
+            f.append("+1l=" + nlow)
+            f.append("+1c=" + ncls)
+            f.append("l|+1l=" + low + "|" + nlow)
+            if gaz[i + 1] is not None:
+                f.append("+1g=" + gaz[i + 1])  # type: ignore[operator]
+            if i < n - 2:
+                f.append("+2l=" + base[i + 2][1])
+                f.append("+2c=" + base[i + 2][2])
+        feats.append(f)
+    return feats
+
+
+def _resource(name: str) -> Any:
+    return resources.files("kgbuild").joinpath("models", name)
+
+
+@lru_cache(maxsize=2)
+def load_clusters(name: str = MODEL_NAME) -> dict[str, str]:
+    """Word → "coarse.fine" cluster ids, from ``kgbuild/models/<name>.clusters`` (empty if absent)."""
+    path = _resource(name + ".clusters")
+    if not path.is_file():
+        return {}
+    out: dict[str, str] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            word, _, cid = line.partition("\t")
+            out[word] = cid
+    return out
+
+
+@lru_cache(maxsize=2)
+def model_info(name: str = MODEL_NAME) -> dict[str, Any]:
+    """The model's metadata: training data and its sha256, settings, dev scores."""
+    path = _resource(name + ".json")
+    if not path.is_file():
+        return {}
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+class Tagger:
+    """A loaded CRF model with the feature memo of its lexicon."""
+
+    def __init__(self, crf: Any, info: _WordInfo) -> None:
+        self.crf = crf
+        self.info = info
+
+    def tag(self, words: Sequence[str]) -> list[str]:
+        if not words:
+            return []
+        return list(self.crf.tag(sentence_features(words, self.info)))
+
+
+_TAGGERS: dict[tuple[int, str], Tagger | None] = {}
+
+
+def load_tagger(lex: Lexicon, name: str = MODEL_NAME) -> Tagger | None:
+    """The shipped model, opened once per lexicon (None if the wheel carries no model)."""
+    k = (id(lex), name)
+    if k in _TAGGERS:
+        return _TAGGERS[k]
+    import pycrfsuite
+
+    path = _resource(name + ".crfsuite")
+    tagger = None
+    if path.is_file():
+        crf = pycrfsuite.Tagger()
+        with resources.as_file(path) as p:
+            crf.open(str(p))
+        tagger = Tagger(crf, _WordInfo(lex, load_clusters(name)))
+    _TAGGERS[k] = tagger
+    return tagger
+
+
+def make_word_info(lex: Lexicon, clusters: dict[str, str]) -> _WordInfo:
+    """The feature memo used by training (``tools/train_ner.py``)."""
+    return _WordInfo(lex, clusters)
+
+
+def tag(words: Sequence[str], lex: Lexicon) -> list[str]:
+    """IOB2 tags of one sentence's words (all ``O`` if no model is installed)."""
+    tagger = load_tagger(lex)
+    if tagger is None:
+        return ["O"] * len(words)
+    return tagger.tag(words)
+
+
+def spans_of(tags: Sequence[str]) -> list[tuple[int, int, str]]:
+    """Outer entity spans (first token, last token + 1, class) of an IOB2 tag sequence.
+
+    >>> spans_of(["B-PER", "I-PER", "O", "B-LOC", "I-ORG"])
+    [(0, 2, 'PER'), (3, 4, 'LOC'), (4, 5, 'ORG')]
+    """
+    out: list[tuple[int, int, str]] = []
+    start, cur = -1, ""
+    for i, t in enumerate([*tags, "O"]):
+        if t.startswith("I-") and t[2:] == cur:
+            continue
+        if cur:
+            out.append((start, i, cur))
+        cur, start = (t[2:], i) if t != "O" else ("", -1)
+    return out
+
+
+def find_spans(words: Sequence[str], lex: Lexicon) -> list[tuple[int, int, str]]:
+    """PER, LOC and ORG spans of one sentence: (first token, last token + 1, kind)."""
+    return [(b, e, NER_KINDS[c]) for b, e, c in spans_of(tag(words, lex)) if c in NER_KINDS]
+
+
+# ------------------------------------------------------------------ the labeller in the mentions stage
+# How the labeller's spans and the mentions of gazetteers and rules are combined. Each switch was
+# measured on the 30 development articles (score.py) and GermEval dev (bench/germeval.py); see README.
+POLICY = {
+    "add_free": True,  # a labelled span that overlaps no mention becomes one
+    "gazetteer_kind": True,  # a labelled span that is a gazetteer name takes the gazetteer's kind and key
+    "org_over_place": True,  # an ORG span around shorter place/state mentions replaces them ("Universität Wien")
+    "veto_rules": True,  # a mention found by a pattern rule alone (no gazetteer key) that the labeller
+    # reads as no name at all ("Insgesamt" by its "-amt") is dropped
+}
+
+
+def label_tokens(toks: Any, lex: Lexicon) -> list[str]:
+    """IOB2 tags for every token of an article (``kgbuild.mentions.Tokens``), sentence by sentence."""
+    tagger = load_tagger(lex)
+    n = len(toks)
+    if tagger is None:
+        return ["O"] * n
+    out: list[str] = []
+    i = 0
+    while i < n:
+        j = i
+        s = toks.sentence_of[i]
+        while j < n and toks.sentence_of[j] == s:
+            j += 1
+        out.extend(tagger.tag([toks.word(k) for k in range(i, j)]))
+        i = j
+    return out
+
+
+def combine(toks: Any, lex: Lexicon, mentions: Sequence[Mention],
+            sentence_of: Any) -> tuple[list[Mention], list[Mention]]:
+    """What the labeller changes in the mentions found so far: (mentions to drop, mentions to add).
+
+    Gazetteers still link what the labeller finds (a span that is a gazetteer name gets its key
+    and kind), and rules keep their mentions where the two overlap, except for the cases of
+    :data:`POLICY`.
+    """
+    if load_tagger(lex) is None:
+        return [], []
+    tags = label_tokens(toks, lex)
+    text = toks.text
+    drop: list[Mention] = []
+    add: list[Mention] = []
+    spans = [(toks.starts[b], toks.ends[e - 1], c) for b, e, c in spans_of(tags) if c in NER_KINDS]
+    if POLICY["veto_rules"]:
+        labelled = bytearray(len(text))
+        for b, e, t in zip(toks.starts, toks.ends, tags, strict=True):
+            if t != "O":
+                labelled[b:e] = b"\x01" * (e - b)
+        for m in mentions:
+            if m.key is None and m.role == "name" and labelled.find(1, m.span.begin, m.span.end) == -1 \
+                    and m.kind in ("organization", "place"):
+                drop.append(m)
+    kept = [m for m in mentions if m not in drop]
+    for b, e, c in spans:
+        over = [m for m in kept if m.span.begin < e and b < m.span.end]
+        kind: EntityKind = NER_KINDS[c]
+        if over:
+            if POLICY["org_over_place"] and c == "ORG" and all(
+                    b <= m.span.begin and m.span.end <= e and m.kind in ("place", "country")
+                    and m.role == "name" for m in over) and all(m.span.end - m.span.begin < e - b for m in over):
+                drop.extend(over)
+                kept = [m for m in kept if m not in over]
+                add.append(Mention(Span.of(text, b, e), kind, text[b:e], None, "name", sentence_of(b)))
+            continue
+        if not POLICY["add_free"]:
+            continue
+        name = text[b:e]
+        key = None
+        role = "name"
+        if POLICY["gazetteer_kind"]:
+            k = lex.surface_keys.get(name)
+            entry = lex.entries.get(k) if k else None
+            if entry is not None:
+                kind, key, role = entry.kind, entry.key, entry.role
+                if entry.kind == "person":
+                    name = name.rstrip("'")
+                elif role not in ("name", "acronym", "genitive", "metonym"):
+                    continue  # an adjective or demonym the labeller reads as a name
+                else:
+                    name = entry.name
+        add.append(Mention(Span.of(text, b, e), kind, name, key, role, sentence_of(b)))  # type: ignore[arg-type]
+    return drop, add
