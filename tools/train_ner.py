@@ -25,6 +25,7 @@ import hashlib
 import importlib.util
 import json
 import platform
+import shutil
 import sys
 import time
 from pathlib import Path
@@ -54,6 +55,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--iterations", type=int, default=150)
     ap.add_argument("--min-freq", type=int, default=1, help="drop features seen fewer times in train")
     ap.add_argument("--limit", type=int, default=0, help="train on the first N sentences only (experiments)")
+    ap.add_argument("--clusters", type=Path, default=None,
+                    help="word clusters (tools/make_clusters.py; default: <out>/<name>.clusters), copied beside the model")
     ap.add_argument("--no-clusters", action="store_true", help="train without the word-cluster features")
     args = ap.parse_args(argv)
 
@@ -61,7 +64,7 @@ def main(argv: list[str] | None = None) -> int:
     import pycrfsuite
 
     from kgbuild.mentions import load_lexicon
-    from kgbuild.mentions.ner import load_clusters, make_word_info, sentence_features
+    from kgbuild.mentions.ner import make_word_info, read_clusters, sentence_features
 
     ge = _germeval()
     train_path = args.data / "germ.train.iob2"
@@ -71,7 +74,15 @@ def main(argv: list[str] | None = None) -> int:
     if args.limit:
         train = train[: args.limit]
     lex = load_lexicon("de")
-    clusters = {} if args.no_clusters else load_clusters(args.name)
+    clusters: dict[str, str] = {}
+    cpath = args.clusters or args.out / f"{args.name}.clusters"
+    if not args.no_clusters and cpath.is_file():
+        clusters = read_clusters(cpath)
+        if cpath.resolve() != (args.out / f"{args.name}.clusters").resolve():
+            args.out.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(cpath, args.out / f"{args.name}.clusters")
+    elif args.no_clusters and (args.out / f"{args.name}.clusters").is_file():
+        sys.exit(f"{args.out / args.name}.clusters exists: the model would read clusters it was not trained with")
     info = make_word_info(lex, clusters)
 
     t0 = time.perf_counter()
@@ -110,7 +121,8 @@ def main(argv: list[str] | None = None) -> int:
             "source": "GermEval 2014 NER (NoSta-D), CC BY 4.0; Benikova, Biemann, Reznicek, LREC 2014",
         },
         "dev_data": {"file": dev_path.name, "sha256": sha256(dev_path), "sentences": len(dev)},
-        "word_clusters": (args.name + ".clusters") if clusters else None,
+        "word_clusters": {"file": args.name + ".clusters", "words": len(clusters),
+                          "sha256": sha256(args.out / f"{args.name}.clusters")} if clusters else None,
         "settings": {"algorithm": "lbfgs", "c1": args.c1, "c2": args.c2, "max_iterations": args.iterations,
                      "feature.minfreq": args.min_freq},
         "training": {"iterations": last.get("num"), "loss": last.get("loss"),

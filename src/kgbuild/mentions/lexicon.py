@@ -172,6 +172,10 @@ class Lexicon:
             self._common = _common_words(self.lang)
         return w in self._common
 
+    def is_word(self, w: str) -> bool:
+        """Is the word, exactly as written, a form in the bundled dictionary ("insgesamt")?"""
+        return self._known(w)
+
     def is_common(self, w: str) -> bool:
         return _memo(self._common_cache, w, self._is_common)
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -180,6 +181,11 @@ def load_clusters(name: str = MODEL_NAME) -> dict[str, str]:
     path = _resource(name + ".clusters")
     if not path.is_file():
         return {}
+    return read_clusters(path)
+
+
+def read_clusters(path: Any) -> dict[str, str]:
+    """A clusters file: ``word<TAB>coarse.fine`` lines, ``#`` comments."""
     out: dict[str, str] = {}
     for line in path.read_text(encoding="utf-8").splitlines():
         if line and not line.startswith("#"):
@@ -269,12 +275,16 @@ def find_spans(words: Sequence[str], lex: Lexicon) -> list[tuple[int, int, str]]
 # ------------------------------------------------------------------ the labeller in the mentions stage
 # How the labeller's spans and the mentions of gazetteers and rules are combined. Each switch was
 # measured on the 30 development articles (score.py) and GermEval dev (bench/germeval.py); see README.
-POLICY = {
+POLICY: dict[str, Any] = {
     "add_free": True,  # a labelled span that overlaps no mention becomes one
-    "gazetteer_kind": True,  # a labelled span that is a gazetteer name takes the gazetteer's kind and key
+    "add_kinds": ("PER", "LOC", "ORG"),  # the classes whose spans are added
+    "disagree": "gazetteer",  # the labeller's class differs from the gazetteer's kind: gazetteer | labeller | skip
     "org_over_place": True,  # an ORG span around shorter place/state mentions replaces them ("Universität Wien")
-    "veto_rules": True,  # a mention found by a pattern rule alone (no gazetteer key) that the labeller
-    # reads as no name at all ("Insgesamt" by its "-amt") is dropped
+    "wider_than_rules": True,  # a span around shorter mentions of pattern rules replaces them ("TSV Oberfelden")
+    # a mention found by a pattern rule alone (no gazetteer key) that the labeller reads as no name at all is
+    # dropped if it is: "word" a single word with a lower-case reading ("Insgesamt" by its "-amt"), "acronym"
+    # an acronym by its capitals ("PDF"), "name" any other name
+    "veto_rules": ("word", "acronym"),
 }
 
 
@@ -316,37 +326,69 @@ def combine(toks: Any, lex: Lexicon, mentions: Sequence[Mention],
         for b, e, t in zip(toks.starts, toks.ends, tags, strict=True):
             if t != "O":
                 labelled[b:e] = b"\x01" * (e - b)
+        veto = POLICY["veto_rules"]
         for m in mentions:
-            if m.key is None and m.role == "name" and labelled.find(1, m.span.begin, m.span.end) == -1 \
-                    and m.kind in ("organization", "place"):
+            if m.key is not None or m.kind not in ("organization", "place") \
+                    or labelled.find(1, m.span.begin, m.span.end) != -1:
+                continue
+            w = m.span.text
+            if m.role == "acronym" and "acronym" in veto:
+                drop.append(m)
+            elif m.role == "name" and ("name" in veto or "word" in veto and " " not in w and lex.is_word(w.lower())):
                 drop.append(m)
     kept = [m for m in mentions if m not in drop]
+    surnames = {m.name.split()[-1] for m in mentions if m.kind == "person" and m.name}
     for b, e, c in spans:
         over = [m for m in kept if m.span.begin < e and b < m.span.end]
         kind: EntityKind = NER_KINDS[c]
         if over:
-            if POLICY["org_over_place"] and c == "ORG" and all(
-                    b <= m.span.begin and m.span.end <= e and m.kind in ("place", "country")
-                    and m.role == "name" for m in over) and all(m.span.end - m.span.begin < e - b for m in over):
+            if all(b <= m.span.begin and m.span.end <= e and m.span.end - m.span.begin < e - b for m in over) and (
+                    POLICY["org_over_place"] and c == "ORG" and all(
+                        m.kind in ("place", "country") and m.role == "name" for m in over)
+                    or POLICY["wider_than_rules"] and all(m.key is None and m.kind != "person" for m in over)):
                 drop.extend(over)
                 kept = [m for m in kept if m not in over]
                 add.append(Mention(Span.of(text, b, e), kind, text[b:e], None, "name", sentence_of(b)))
             continue
-        if not POLICY["add_free"]:
+        if not POLICY["add_free"] or c not in POLICY["add_kinds"]:
             continue
-        name = text[b:e]
-        key = None
-        role = "name"
-        if POLICY["gazetteer_kind"]:
-            k = lex.surface_keys.get(name)
-            entry = lex.entries.get(k) if k else None
-            if entry is not None:
-                kind, key, role = entry.kind, entry.key, entry.role
-                if entry.kind == "person":
-                    name = name.rstrip("'")
-                elif role not in ("name", "acronym", "genitive", "metonym"):
-                    continue  # an adjective or demonym the labeller reads as a name
-                else:
-                    name = entry.name
-        add.append(Mention(Span.of(text, b, e), kind, name, key, role, sentence_of(b)))  # type: ignore[arg-type]
+        hit = _linked(text, b, e, kind, lex, surnames)
+        if hit is not None:
+            add.append(replace(hit, sentence=sentence_of(b)))
     return drop, add
+
+
+_COMPATIBLE = {"person": "person", "place": "place", "country": "place", "organization": "organization"}
+
+
+def _linked(text: str, b: int, e: int, kind: EntityKind, lex: Lexicon, surnames: set[str]) -> Mention | None:
+    """A labelled span as a mention, linked by the gazetteer where it names something the gazetteer knows.
+
+    The gazetteer decides the kind and key of a name it lists ("Frankreich" is a state, not a place);
+    where it lists the name as another kind than the labeller read, :data:`POLICY` ``disagree`` decides.
+    A genitive of a name already known ("Gaulands", "Moskaus") is a mention of that name.
+    """
+    name = text[b:e]
+    hit = lex.automaton.get(name, None)
+    role = "name"
+    base = name
+    if hit is None and len(name) > 3 and name[-1] in "s'" and " " not in name:
+        base = name[:-1]
+        if base in surnames:
+            return Mention(Span.of(text, b, e), "person", base, None, "genitive")
+        hit = lex.automaton.get(base, None)
+        role = "genitive"
+    if hit is None:
+        return Mention(Span.of(text, b, e), kind, name, None, "name")
+    entry = hit[0]
+    if entry.role in ("adjective", "demonym", "pronoun"):
+        return None  # "russischen", "Franzosen": no name of a place
+    if _COMPATIBLE[entry.kind] != kind:
+        how = POLICY["disagree"]
+        if how == "skip":
+            return None
+        if how == "labeller":
+            return Mention(Span.of(text, b, e), kind, name, None, "name")
+    role = role if entry.role == "name" else entry.role
+    return Mention(Span.of(text, b, e), entry.kind, base if entry.kind == "person" else entry.name, entry.key,
+                   role)  # type: ignore[arg-type]
