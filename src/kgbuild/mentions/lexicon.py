@@ -103,7 +103,7 @@ class Lexicon:
         for b, e, entry in found:
             if occupied.find(1, b, e) != -1:
                 continue
-            if entry.ambiguous and not _in_context(text, b, entry.kind):
+            if entry.ambiguous and not in_context(text, b, entry.kind):
                 continue
             occupied[b:e] = b"\x01" * (e - b)
             yield b, e, entry
@@ -270,7 +270,7 @@ _MEDIA_CUES = {"zeitung", "tageszeitung", "wochenzeitung", "magazin", "nachricht
                "boulevardzeitung", "laut", "zeitschrift", "portal", "onlineportal"}
 
 
-def _in_context(text: str, b: int, kind: str = "place") -> bool:
+def in_context(text: str, b: int, kind: str = "place") -> bool:
     """An ambiguous name counts only in context: a place after a locative preposition
     ("in Essen"), a medium after a media noun or in quotes ("der Zeitung „Welt“")."""
     before = text[max(0, b - 24):b].split()

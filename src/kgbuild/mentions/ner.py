@@ -14,6 +14,7 @@ from a news corpus, no text).
 
 from __future__ import annotations
 
+import bisect
 import json
 import re
 from collections.abc import Sequence
@@ -22,7 +23,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from kgbuild.mentions.lexicon import Lexicon
+from kgbuild.mentions.lexicon import Lexicon, in_context
 from kgbuild.model import EntityKind, Mention, Span
 
 __all__ = ["MODEL_NAME", "POLICY", "combine", "find_spans", "label_tokens", "load_tagger", "model_info",
@@ -53,18 +54,20 @@ class _WordInfo:
     def __init__(self, lex: Lexicon, clusters: dict[str, str]) -> None:
         self.lex = lex
         self.clusters = clusters
-        self.cache: dict[str, tuple[list[str], str, str]] = {}
+        self.cache: dict[str, tuple[list[str], str, tuple[str, ...]]] = {}
 
-    def get(self, w: str) -> tuple[list[str], str, str]:
-        """(features of the word itself, its lower case, its short class for context features)."""
+    def get(self, w: str) -> tuple[list[str], str, tuple[str, ...]]:
+        """(features of the word itself, its lower case, its features as a neighbour).
+
+        The neighbour features are ("-1l=", "-1c=", "+1l=", "+1c=", "-2c=", "+2c=") with the word's
+        lower case or short class: strings made once per word, not once per token."""
         hit = self.cache.get(w)
         if hit is not None:
             return hit
         lex = self.lex
         low = w.lower()
         sh = _shape(w)
-        f = ["w=" + w, "l=" + low, "sh=" + sh, "p3=" + low[:3], "s2=" + low[-2:], "s3=" + low[-3:],
-             "s4=" + low[-4:], "p4=" + low[:4]]
+        f = ["l=" + low, "sh=" + sh, "p3=" + low[:3], "s3=" + low[-3:], "s4=" + low[-4:]]
         cap = w[:1].isupper()
         cls = sh
         if cap:
@@ -92,7 +95,8 @@ class _WordInfo:
             coarse, _, fine = c.partition(".")
             f.append("cc=" + coarse)
             f.append("cf=" + fine)
-        hit = (f, low, cls)
+        ctx = ("-1l=" + low, "-1c=" + cls, "+1l=" + low, "+1c=" + cls, "-2c=" + cls, "+2c=" + cls)
+        hit = (f, low, ctx)
         if len(self.cache) < 200_000:
             self.cache[w] = hit
         return hit
@@ -137,36 +141,33 @@ def sentence_features(words: Sequence[str], info: _WordInfo) -> list[list[str]]:
     gaz = _gazetteer_tags(words, info.lex)
     feats: list[list[str]] = []
     for i in range(n):
-        own, low, cls = base[i]
-        f = ["b"]
-        f.extend(own)
+        own, low, _ = base[i]
+        f = ["b", *own]
         g = gaz[i]
         if g is not None:
             f.append("g=" + g)
         if i == 0:
             f.append("BOS")
         else:
-            _, plow, pcls = base[i - 1]
-            f.append("-1l=" + plow)
-            f.append("-1c=" + pcls)
+            _, plow, pctx = base[i - 1]
+            f.append(pctx[0])
+            f.append(pctx[1])
             f.append("-1l|l=" + plow + "|" + low)
             if gaz[i - 1] is not None:
                 f.append("-1g=" + gaz[i - 1])  # type: ignore[operator]
             if i > 1:
-                f.append("-2l=" + base[i - 2][1])
-                f.append("-2c=" + base[i - 2][2])
+                f.append(base[i - 2][2][4])
         if i == n - 1:
             f.append("EOS")
         else:
-            _, nlow, ncls = base[i + 1]
-            f.append("+1l=" + nlow)
-            f.append("+1c=" + ncls)
+            _, nlow, nctx = base[i + 1]
+            f.append(nctx[2])
+            f.append(nctx[3])
             f.append("l|+1l=" + low + "|" + nlow)
             if gaz[i + 1] is not None:
                 f.append("+1g=" + gaz[i + 1])  # type: ignore[operator]
             if i < n - 2:
-                f.append("+2l=" + base[i + 2][1])
-                f.append("+2c=" + base[i + 2][2])
+                f.append(base[i + 2][2][5])
         feats.append(f)
     return feats
 
@@ -278,6 +279,8 @@ def find_spans(words: Sequence[str], lex: Lexicon) -> list[tuple[int, int, str]]
 POLICY: dict[str, Any] = {
     "add_free": True,  # a labelled span that overlaps no mention becomes one
     "add_kinds": ("PER", "LOC", "ORG"),  # the classes whose spans are added
+    "persons": "speakers",  # PER spans: "all", or "speakers": only next to a verb of saying ("sagt Jannik")
+    "ambiguous": "gazetteer",  # a gazetteer name that is also a common word needs the gazetteer's context cue
     "disagree": "gazetteer",  # the labeller's class differs from the gazetteer's kind: gazetteer | labeller | skip
     "org_over_place": True,  # an ORG span around shorter place/state mentions replaces them ("Universität Wien")
     "wider_than_rules": True,  # a span around shorter mentions of pattern rules replaces them ("TSV Oberfelden")
@@ -352,10 +355,27 @@ def combine(toks: Any, lex: Lexicon, mentions: Sequence[Mention],
             continue
         if not POLICY["add_free"] or c not in POLICY["add_kinds"]:
             continue
+        if c == "PER" and POLICY["persons"] == "speakers" and not _speaker(toks, b, e, lex):
+            continue
         hit = _linked(text, b, e, kind, lex, surnames)
         if hit is not None:
             add.append(replace(hit, sentence=sentence_of(b)))
+    # "ISBN 978-3-16-148410-0", "DOI 10.1000/182": a word before a code of digits and separators names the
+    # kind of identifier, not an organisation
+    for m in [*mentions, *add]:
+        if m.key is None and m.kind == "organization" and " " not in m.span.text and _before_code(text, m.span.end):
+            if m in add:
+                add.remove(m)
+            elif m not in drop:
+                drop.append(m)
     return drop, add
+
+
+_CODE = re.compile(r"\s*:?\s*\d[\d.]*[/-][\dXx][\dXx./-]*")
+
+
+def _before_code(text: str, end: int) -> bool:
+    return _CODE.match(text, end) is not None
 
 
 _COMPATIBLE = {"person": "person", "place": "place", "country": "place", "organization": "organization"}
@@ -379,10 +399,22 @@ def _linked(text: str, b: int, e: int, kind: EntityKind, lex: Lexicon, surnames:
         hit = lex.automaton.get(base, None)
         role = "genitive"
     if hit is None:
+        # a dative or inflected adjective of a listed name: "den Niederlanden", "den Vereinigten Staaten"
+        words = name.split(" ")
+        for form in (name[:-1] if name.endswith("n") else "", " ".join([words[0][:-1], *words[1:]])
+                     if len(words) > 1 and words[0].endswith("en") else ""):
+            if form and (hit := lex.automaton.get(form, None)) is not None:
+                base, role = form, "name"
+                break
+        else:
+            base, role = name, "name"
+    if hit is None:
         return Mention(Span.of(text, b, e), kind, name, None, "name")
     entry = hit[0]
     if entry.role in ("adjective", "demonym", "pronoun"):
         return None  # "russischen", "Franzosen": no name of a place
+    if entry.ambiguous and POLICY["ambiguous"] == "gazetteer" and not in_context(text, b, entry.kind):
+        return None  # a name that is also a common word keeps the gazetteer's demand for context ("in Essen")
     if _COMPATIBLE[entry.kind] != kind:
         how = POLICY["disagree"]
         if how == "skip":
@@ -392,3 +424,19 @@ def _linked(text: str, b: int, e: int, kind: EntityKind, lex: Lexicon, surnames:
     role = role if entry.role == "name" else entry.role
     return Mention(Span.of(text, b, e), entry.kind, base if entry.kind == "person" else entry.name, entry.key,
                    role)  # type: ignore[arg-type]
+
+
+def _speaker(toks: Any, b: int, e: int, lex: Lexicon) -> bool:
+    """Does a verb of saying stand right before or after the span ("sagte Brackmeyer", "Jannik sagt")?"""
+    starts, ends = toks.starts, toks.ends
+    i = bisect.bisect_left(starts, b)
+    j = bisect.bisect_left(ends, e)
+    if i >= len(starts) or starts[i] != b or j >= len(ends) or ends[j] != e:
+        return False
+    s = toks.sentence_of[i]
+    for k in (i - 1, i - 2, j + 1):
+        if 0 <= k < len(starts) and toks.sentence_of[k] == s and lex.speech_verb(toks.word(k)) is not None:
+            if k == i - 2 and toks.word(i - 1) not in ("der", "die", "des", "dem"):
+                continue  # "sagte die Ärztin Sollmann" is for the title rules; "sagte der Sollmann" is not German
+            return True
+    return False
