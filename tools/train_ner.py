@@ -56,7 +56,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--min-freq", type=int, default=1, help="drop features seen fewer times in train")
     ap.add_argument("--limit", type=int, default=0, help="train on the first N sentences only (experiments)")
     ap.add_argument("--clusters", type=Path, default=None,
-                    help="word clusters (tools/make_clusters.py; default: <out>/<name>.clusters), copied beside the model")
+                    help="word clusters (tools/make_clusters.py; default: <out>/<name>.clusters), copied to <out>")
     ap.add_argument("--no-clusters", action="store_true", help="train without the word-cluster features")
     args = ap.parse_args(argv)
 
