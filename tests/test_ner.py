@@ -104,3 +104,33 @@ def test_ner_false_friends_are_no_organisations(lexicon: Lexicon, sentence: str)
     m = mentions(article(sentence), lexicon)
     for word in ("Insgesamt", "ISBN", "PDF", "DVD", "DOI", "MP3"):
         assert word not in m, word
+
+
+def _germeval_module():  # type: ignore[no-untyped-def]
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[1] / "bench" / "germeval.py"
+    spec = importlib.util.spec_from_file_location("germeval", path)
+    assert spec is not None and spec.loader is not None
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def test_ner_germeval_reads_the_official_tsv_and_scores_outer_spans(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    ge = _germeval_module()
+    f = tmp_path / "mini.tsv"
+    f.write_text(
+        "#\thttp://example.org/a\t[2024-01-01]\n"
+        "1\tFrau\tO\tO\n2\tKarla\tB-PER\tO\n3\tLindholm\tI-PER\tO\n4\tvom\tO\tO\n"
+        "5\tFC\tB-ORG\tO\n6\tSüdstadt\tI-ORG\tB-LOC\n7\tlobt\tO\tO\n8\tdeutsche\tB-LOCderiv\tO\n"
+        "9\tVer\u00adeine\tO\tO\n\n",
+        encoding="utf-8")
+    [(words, tags)] = ge.read_germeval(f)
+    assert words[8] == "Vereine"  # soft hyphen removed, as in the cleaned dev and test files
+    assert ge.spans(tags) == {(1, 3, "PER"), (4, 6, "ORG")}  # outer level only; LOCderiv is not scored
+    pred = ["O", "B-PER", "I-PER", "O", "O", "B-LOC", "O", "O", "O"]
+    res = ge.score([tags], [pred])
+    assert (res["all"]["precision"], res["all"]["recall"]) == (0.5, 0.5)
+    assert res["PER"]["f1"] == 1.0 and res["ORG"]["f1"] == 0.0

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import importlib.metadata
 import importlib.util
 import json
 import platform
@@ -127,8 +128,8 @@ def main(argv: list[str] | None = None) -> int:
                      "feature.minfreq": args.min_freq},
         "training": {"iterations": last.get("num"), "loss": last.get("loss"),
                      "seconds_features": round(t_feat, 1), "seconds_training": round(t_train, 1),
-                     "python": platform.python_version(), "python_crfsuite": pycrfsuite.__version__
-                     if hasattr(pycrfsuite, "__version__") else None},
+                     "python": platform.python_version(),
+                     "python_crfsuite": importlib.metadata.version("python-crfsuite")},
         "labels": sorted(set(tagger_labels(model))),
         "dev_score": {"metric": "PER/LOC/ORG exact outer spans, micro", **res["all"],
                       "by_class": {c: res[c] for c in ("PER", "LOC", "ORG")},
