@@ -51,9 +51,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data" / "germeval2014")
     ap.add_argument("--out", type=Path, default=ROOT / "src" / "kgbuild" / "models")
     ap.add_argument("--name", default="ner-de")
-    ap.add_argument("--c1", type=float, default=0.05, help="L1 weight (sparsity: model size)")
+    ap.add_argument("--c1", type=float, default=0.1, help="L1 weight (sparsity: model size)")
     ap.add_argument("--c2", type=float, default=0.01, help="L2 weight")
-    ap.add_argument("--iterations", type=int, default=150)
+    ap.add_argument("--iterations", type=int, default=250)
     ap.add_argument("--min-freq", type=int, default=1, help="drop features seen fewer times in train")
     ap.add_argument("--limit", type=int, default=0, help="train on the first N sentences only (experiments)")
     ap.add_argument("--clusters", type=Path, default=None,
