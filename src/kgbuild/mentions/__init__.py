@@ -24,6 +24,7 @@ import bisect
 import re
 
 from kgbuild import lang as lang_data
+from kgbuild.mentions import ner
 from kgbuild.mentions.institutions import find_institutions
 from kgbuild.mentions.lexicon import GazEntry, Lexicon, load_lexicon
 from kgbuild.model import Mention, Span, Structure, TitleMention
@@ -125,7 +126,15 @@ def find_mentions(structure: Structure, toks: Tokens, lex: Lexicon) -> list[Ment
         if free(b, e):
             add(Mention(Span.of(text, b, e), kind, name, None, role, sent_of_offset(b)))  # type: ignore[arg-type]
 
-    # 4b. institutions named by a common noun: "die Polizei", "laut Staatsanwaltschaft"
+    # 4b. names the statistical labeller proposes (kgbuild.mentions.ner), linked by the gazetteer
+    drop, proposed = ner.combine(toks, lex, out, sent_of_offset)
+    for x in drop:
+        release(x)
+    for pm in proposed:
+        if free(pm.span.begin, pm.span.end):
+            add(pm)
+
+    # 4c. institutions named by a common noun: "die Polizei", "laut Staatsanwaltschaft"
     for inst in find_institutions(toks, lex, out, free, sent_of_offset):
         if free(inst.span.begin, inst.span.end):
             add(inst)

@@ -105,7 +105,7 @@ class Lexicon:
         for b, e, entry in found:
             if occupied.find(1, b, e) != -1:
                 continue
-            if entry.ambiguous and not _in_context(text, b, entry.kind):
+            if entry.ambiguous and not in_context(text, b, entry.kind):
                 continue
             occupied[b:e] = b"\x01" * (e - b)
             yield b, e, entry
@@ -173,6 +173,10 @@ class Lexicon:
         if self._common is None:
             self._common = _common_words(self.lang)
         return w in self._common
+
+    def is_word(self, w: str) -> bool:
+        """Is the word, exactly as written, a form in the bundled dictionary ("insgesamt")?"""
+        return self._known(w)
 
     def is_common(self, w: str) -> bool:
         return _memo(self._common_cache, w, self._is_common)
@@ -268,7 +272,7 @@ _MEDIA_CUES = {"zeitung", "tageszeitung", "wochenzeitung", "magazin", "nachricht
                "boulevardzeitung", "laut", "zeitschrift", "portal", "onlineportal"}
 
 
-def _in_context(text: str, b: int, kind: str = "place") -> bool:
+def in_context(text: str, b: int, kind: str = "place") -> bool:
     """An ambiguous name counts only in context: a place after a locative preposition
     ("in Essen"), a medium after a media noun or in quotes ("der Zeitung „Welt“")."""
     before = text[max(0, b - 24):b].split()

@@ -1,0 +1,442 @@
+"""A statistical named-entity labeller: a linear-chain CRF over the tokens of a sentence.
+
+The model (``kgbuild/models/ner-de.crfsuite``) is trained by ``tools/train_ner.py`` on the
+GermEval 2014 training set (CC BY 4.0; see NOTICE) and ships in the wheel. It labels tokens
+with IOB2 tags of the GermEval classes (PER, LOC, ORG, OTH and their ``deriv``/``part``
+forms); :func:`find_spans` returns the PER, LOC and ORG spans only.
+
+Features are computed here, so training and tagging share them exactly: the word, its
+shape, prefixes and suffixes, the words around it, and kgbuild's own knowledge — gazetteer
+matches (states, places, organisations, people), first names, titles and the common-noun
+dictionary — plus a distributional cluster id per word (``ner-de.clusters``, numbers derived
+from a news corpus, no text).
+"""
+
+from __future__ import annotations
+
+import bisect
+import json
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from kgbuild.mentions.lexicon import Lexicon, in_context
+from kgbuild.model import EntityKind, Mention, Span
+
+__all__ = ["MODEL_NAME", "POLICY", "combine", "find_spans", "label_tokens", "load_tagger", "model_info",
+           "sentence_features", "spans_of", "tag"]
+
+MODEL_NAME = "ner-de"
+NER_KINDS: dict[str, EntityKind] = {"PER": "person", "LOC": "place", "ORG": "organization"}
+
+_SHAPE_UP = re.compile(r"[A-ZÄÖÜ]+")
+_SHAPE_LO = re.compile(r"[a-zäöüß]+")
+_SHAPE_DIGIT = re.compile(r"[0-9]+")
+_SHAPE_OTHER = re.compile(r"[^Xxd\-.]+")
+
+
+def _shape(w: str) -> str:
+    """Compressed word shape: "Müller" → "Xx", "EU-Staaten" → "X-Xx", "1990er" → "dx"."""
+    s = _SHAPE_UP.sub("X", w)
+    s = _SHAPE_LO.sub("x", s)
+    s = _SHAPE_DIGIT.sub("d", s)
+    return _SHAPE_OTHER.sub("o", s)
+
+
+class _WordInfo:
+    """Per-word features that do not depend on context, memoised across sentences."""
+
+    __slots__ = ("lex", "clusters", "cache")
+
+    def __init__(self, lex: Lexicon, clusters: dict[str, str]) -> None:
+        self.lex = lex
+        self.clusters = clusters
+        self.cache: dict[str, tuple[list[str], str, tuple[str, ...]]] = {}
+
+    def get(self, w: str) -> tuple[list[str], str, tuple[str, ...]]:
+        """(features of the word itself, its lower case, its features as a neighbour).
+
+        The neighbour features are ("-1l=", "-1c=", "+1l=", "+1c=", "-2c=", "+2c=") with the word's
+        lower case or short class: strings made once per word, not once per token."""
+        hit = self.cache.get(w)
+        if hit is not None:
+            return hit
+        lex = self.lex
+        low = w.lower()
+        sh = _shape(w)
+        f = ["l=" + low, "sh=" + sh, "p3=" + low[:3], "s3=" + low[-3:], "s4=" + low[-4:]]
+        cap = w[:1].isupper()
+        cls = sh
+        if cap:
+            if lex.is_first_name(w):
+                f.append("fn")
+                cls = "FN"
+            if lex.title_of(w) is not None:
+                f.append("title")
+                cls = "TI"
+            if w in lex.stop:
+                f.append("stop")
+            elif lex.is_common(w):
+                f.append("common")
+                if cls == sh:
+                    cls = "CO"
+        if "-" in w and len(w) > 2:
+            head, _, last = w.rpartition("-")
+            f.append("hl=" + last.lower())
+            f.append("hh=" + head.split("-")[0])
+            k = lex.surface_keys.get(head.split("-")[0])
+            if k is not None:
+                f.append("hg=" + k.split("/", 1)[0])
+        c = self.clusters.get(w) or self.clusters.get(low)
+        if c is not None:
+            coarse, _, fine = c.partition(".")
+            f.append("cc=" + coarse)
+            f.append("cf=" + fine)
+        ctx = ("-1l=" + low, "-1c=" + cls, "+1l=" + low, "+1c=" + cls, "-2c=" + cls, "+2c=" + cls)
+        hit = (f, low, ctx)
+        if len(self.cache) < 200_000:
+            self.cache[w] = hit
+        return hit
+
+
+def _gazetteer_tags(words: Sequence[str], lex: Lexicon) -> list[str | None]:
+    """B-/I- tags of the longest gazetteer names among the words, by kind and role."""
+    n = len(words)
+    out: list[str | None] = [None] * n
+    if n == 0:
+        return out
+    text = " ".join(words)
+    starts: dict[int, int] = {}
+    ends: dict[int, int] = {}
+    pos = 0
+    for i, w in enumerate(words):
+        starts[pos] = i
+        ends[pos + len(w)] = i
+        pos += len(w) + 1
+    found = []
+    for end, (entry, length) in lex.automaton.iter(text):
+        b, e = end - length + 1, end + 1
+        if b in starts and e in ends:
+            found.append((starts[b], ends[e], entry))
+    found.sort(key=lambda x: (x[0] - x[1], x[0]))
+    for i, j, entry in found:
+        if any(out[k] is not None for k in range(i, j + 1)):
+            continue
+        label = entry.kind if entry.role in ("name", "acronym") else f"{entry.kind}.{entry.role}"
+        if entry.ambiguous:
+            label += "?"
+        out[i] = "B" + label
+        for k in range(i + 1, j + 1):
+            out[k] = "I" + label
+    return out
+
+
+def sentence_features(words: Sequence[str], info: _WordInfo) -> list[list[str]]:
+    """The feature strings of each token of one sentence."""
+    n = len(words)
+    base = [info.get(w) for w in words]
+    gaz = _gazetteer_tags(words, info.lex)
+    feats: list[list[str]] = []
+    for i in range(n):
+        own, low, _ = base[i]
+        f = ["b", *own]
+        g = gaz[i]
+        if g is not None:
+            f.append("g=" + g)
+        if i == 0:
+            f.append("BOS")
+        else:
+            _, plow, pctx = base[i - 1]
+            f.append(pctx[0])
+            f.append(pctx[1])
+            f.append("-1l|l=" + plow + "|" + low)
+            if gaz[i - 1] is not None:
+                f.append("-1g=" + gaz[i - 1])  # type: ignore[operator]
+            if i > 1:
+                f.append(base[i - 2][2][4])
+        if i == n - 1:
+            f.append("EOS")
+        else:
+            _, nlow, nctx = base[i + 1]
+            f.append(nctx[2])
+            f.append(nctx[3])
+            f.append("l|+1l=" + low + "|" + nlow)
+            if gaz[i + 1] is not None:
+                f.append("+1g=" + gaz[i + 1])  # type: ignore[operator]
+            if i < n - 2:
+                f.append(base[i + 2][2][5])
+        feats.append(f)
+    return feats
+
+
+def _resource(name: str) -> Any:
+    return resources.files("kgbuild").joinpath("models", name)
+
+
+@lru_cache(maxsize=2)
+def load_clusters(name: str = MODEL_NAME) -> dict[str, str]:
+    """Word → "coarse.fine" cluster ids, from ``kgbuild/models/<name>.clusters`` (empty if absent)."""
+    path = _resource(name + ".clusters")
+    if not path.is_file():
+        return {}
+    return read_clusters(path)
+
+
+def read_clusters(path: Any) -> dict[str, str]:
+    """A clusters file: ``word<TAB>coarse.fine`` lines, ``#`` comments."""
+    out: dict[str, str] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            word, _, cid = line.partition("\t")
+            out[word] = cid
+    return out
+
+
+@lru_cache(maxsize=2)
+def model_info(name: str = MODEL_NAME) -> dict[str, Any]:
+    """The model's metadata: training data and its sha256, settings, dev scores."""
+    path = _resource(name + ".json")
+    if not path.is_file():
+        return {}
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+class Tagger:
+    """A loaded CRF model with the feature memo of its lexicon."""
+
+    def __init__(self, crf: Any, info: _WordInfo) -> None:
+        self.crf = crf
+        self.info = info
+
+    def tag(self, words: Sequence[str]) -> list[str]:
+        if not words:
+            return []
+        return list(self.crf.tag(sentence_features(words, self.info)))
+
+
+_TAGGERS: dict[tuple[int, str], Tagger | None] = {}
+
+
+def load_tagger(lex: Lexicon, name: str = MODEL_NAME) -> Tagger | None:
+    """The shipped model, opened once per lexicon (None if the wheel carries no model)."""
+    k = (id(lex), name)
+    if k in _TAGGERS:
+        return _TAGGERS[k]
+    import pycrfsuite
+
+    path = _resource(name + ".crfsuite")
+    tagger = None
+    if path.is_file():
+        crf = pycrfsuite.Tagger()
+        with resources.as_file(path) as p:
+            crf.open(str(p))
+        tagger = Tagger(crf, _WordInfo(lex, load_clusters(name)))
+    _TAGGERS[k] = tagger
+    return tagger
+
+
+def make_word_info(lex: Lexicon, clusters: dict[str, str]) -> _WordInfo:
+    """The feature memo used by training (``tools/train_ner.py``)."""
+    return _WordInfo(lex, clusters)
+
+
+def tag(words: Sequence[str], lex: Lexicon) -> list[str]:
+    """IOB2 tags of one sentence's words (all ``O`` if no model is installed)."""
+    tagger = load_tagger(lex)
+    if tagger is None:
+        return ["O"] * len(words)
+    return tagger.tag(words)
+
+
+def spans_of(tags: Sequence[str]) -> list[tuple[int, int, str]]:
+    """Outer entity spans (first token, last token + 1, class) of an IOB2 tag sequence.
+
+    >>> spans_of(["B-PER", "I-PER", "O", "B-LOC", "I-ORG"])
+    [(0, 2, 'PER'), (3, 4, 'LOC'), (4, 5, 'ORG')]
+    """
+    out: list[tuple[int, int, str]] = []
+    start, cur = -1, ""
+    for i, t in enumerate([*tags, "O"]):
+        if t.startswith("I-") and t[2:] == cur:
+            continue
+        if cur:
+            out.append((start, i, cur))
+        cur, start = (t[2:], i) if t != "O" else ("", -1)
+    return out
+
+
+def find_spans(words: Sequence[str], lex: Lexicon) -> list[tuple[int, int, str]]:
+    """PER, LOC and ORG spans of one sentence: (first token, last token + 1, kind)."""
+    return [(b, e, NER_KINDS[c]) for b, e, c in spans_of(tag(words, lex)) if c in NER_KINDS]
+
+
+# ------------------------------------------------------------------ the labeller in the mentions stage
+# How the labeller's spans and the mentions of gazetteers and rules are combined. Each switch was
+# measured on the 30 development articles (score.py) and GermEval dev (bench/germeval.py); see README.
+POLICY: dict[str, Any] = {
+    "add_free": True,  # a labelled span that overlaps no mention becomes one
+    "add_kinds": ("PER", "LOC", "ORG"),  # the classes whose spans are added
+    "persons": "speakers",  # PER spans: "all", or "speakers": only next to a verb of saying ("sagt Jannik")
+    "ambiguous": "gazetteer",  # a gazetteer name that is also a common word needs the gazetteer's context cue
+    "disagree": "gazetteer",  # the labeller's class differs from the gazetteer's kind: gazetteer | labeller | skip
+    "org_over_place": True,  # an ORG span around shorter place/state mentions replaces them ("Universität Wien")
+    "wider_than_rules": True,  # a span around shorter mentions of pattern rules replaces them ("TSV Oberfelden")
+    # a mention found by a pattern rule alone (no gazetteer key) that the labeller reads as no name at all is
+    # dropped if it is: "word" a single word with a lower-case reading ("Insgesamt" by its "-amt"), "acronym"
+    # an acronym by its capitals ("PDF"), "name" any other name
+    "veto_rules": ("word", "acronym"),
+}
+
+
+def label_tokens(toks: Any, lex: Lexicon) -> list[str]:
+    """IOB2 tags for every token of an article (``kgbuild.mentions.Tokens``), sentence by sentence."""
+    tagger = load_tagger(lex)
+    n = len(toks)
+    if tagger is None:
+        return ["O"] * n
+    out: list[str] = []
+    i = 0
+    while i < n:
+        j = i
+        s = toks.sentence_of[i]
+        while j < n and toks.sentence_of[j] == s:
+            j += 1
+        out.extend(tagger.tag([toks.word(k) for k in range(i, j)]))
+        i = j
+    return out
+
+
+def combine(toks: Any, lex: Lexicon, mentions: Sequence[Mention],
+            sentence_of: Any) -> tuple[list[Mention], list[Mention]]:
+    """What the labeller changes in the mentions found so far: (mentions to drop, mentions to add).
+
+    Gazetteers still link what the labeller finds (a span that is a gazetteer name gets its key
+    and kind), and rules keep their mentions where the two overlap, except for the cases of
+    :data:`POLICY`.
+    """
+    if load_tagger(lex) is None:
+        return [], []
+    tags = label_tokens(toks, lex)
+    text = toks.text
+    drop: list[Mention] = []
+    add: list[Mention] = []
+    spans = [(toks.starts[b], toks.ends[e - 1], c) for b, e, c in spans_of(tags) if c in NER_KINDS]
+    if POLICY["veto_rules"]:
+        labelled = bytearray(len(text))
+        for b, e, t in zip(toks.starts, toks.ends, tags, strict=True):
+            if t != "O":
+                labelled[b:e] = b"\x01" * (e - b)
+        veto = POLICY["veto_rules"]
+        for m in mentions:
+            if m.key is not None or m.kind not in ("organization", "place") \
+                    or labelled.find(1, m.span.begin, m.span.end) != -1:
+                continue
+            w = m.span.text
+            if m.role == "acronym" and "acronym" in veto:
+                drop.append(m)
+            elif m.role == "name" and ("name" in veto or "word" in veto and " " not in w and lex.is_word(w.lower())):
+                drop.append(m)
+    kept = [m for m in mentions if m not in drop]
+    surnames = {m.name.split()[-1] for m in mentions if m.kind == "person" and m.name}
+    for b, e, c in spans:
+        over = [m for m in kept if m.span.begin < e and b < m.span.end]
+        kind: EntityKind = NER_KINDS[c]
+        if over:
+            if all(b <= m.span.begin and m.span.end <= e and m.span.end - m.span.begin < e - b for m in over) and (
+                    POLICY["org_over_place"] and c == "ORG" and all(
+                        m.kind in ("place", "country") and m.role == "name" for m in over)
+                    or POLICY["wider_than_rules"] and all(m.key is None and m.kind != "person" for m in over)):
+                drop.extend(over)
+                kept = [m for m in kept if m not in over]
+                add.append(Mention(Span.of(text, b, e), kind, text[b:e], None, "name", sentence_of(b)))
+            continue
+        if not POLICY["add_free"] or c not in POLICY["add_kinds"]:
+            continue
+        if c == "PER" and POLICY["persons"] == "speakers" and not _speaker(toks, b, e, lex):
+            continue
+        hit = _linked(text, b, e, kind, lex, surnames)
+        if hit is not None:
+            add.append(replace(hit, sentence=sentence_of(b)))
+    # "ISBN 978-3-16-148410-0", "DOI 10.1000/182": a word before a code of digits and separators names the
+    # kind of identifier, not an organisation
+    for m in [*mentions, *add]:
+        if m.key is None and m.kind == "organization" and " " not in m.span.text and _before_code(text, m.span.end):
+            if m in add:
+                add.remove(m)
+            elif m not in drop:
+                drop.append(m)
+    return drop, add
+
+
+_CODE = re.compile(r"\s*:?\s*\d[\d.]*[/-][\dXx][\dXx./-]*")
+
+
+def _before_code(text: str, end: int) -> bool:
+    return _CODE.match(text, end) is not None
+
+
+_COMPATIBLE = {"person": "person", "place": "place", "country": "place", "organization": "organization"}
+
+
+def _linked(text: str, b: int, e: int, kind: EntityKind, lex: Lexicon, surnames: set[str]) -> Mention | None:
+    """A labelled span as a mention, linked by the gazetteer where it names something the gazetteer knows.
+
+    The gazetteer decides the kind and key of a name it lists ("Frankreich" is a state, not a place);
+    where it lists the name as another kind than the labeller read, :data:`POLICY` ``disagree`` decides.
+    A genitive of a name already known ("Gaulands", "Moskaus") is a mention of that name.
+    """
+    name = text[b:e]
+    hit = lex.automaton.get(name, None)
+    role = "name"
+    base = name
+    if hit is None and len(name) > 3 and name[-1] in "s'" and " " not in name:
+        base = name[:-1]
+        if base in surnames:
+            return Mention(Span.of(text, b, e), "person", base, None, "genitive")
+        hit = lex.automaton.get(base, None)
+        role = "genitive"
+    if hit is None:
+        # a dative or inflected adjective of a listed name: "den Niederlanden", "den Vereinigten Staaten"
+        words = name.split(" ")
+        for form in (name[:-1] if name.endswith("n") else "", " ".join([words[0][:-1], *words[1:]])
+                     if len(words) > 1 and words[0].endswith("en") else ""):
+            if form and (hit := lex.automaton.get(form, None)) is not None:
+                base, role = form, "name"
+                break
+        else:
+            base, role = name, "name"
+    if hit is None:
+        return Mention(Span.of(text, b, e), kind, name, None, "name")
+    entry = hit[0]
+    if entry.role in ("adjective", "demonym", "pronoun"):
+        return None  # "russischen", "Franzosen": no name of a place
+    if entry.ambiguous and POLICY["ambiguous"] == "gazetteer" and not in_context(text, b, entry.kind):
+        return None  # a name that is also a common word keeps the gazetteer's demand for context ("in Essen")
+    if _COMPATIBLE[entry.kind] != kind:
+        how = POLICY["disagree"]
+        if how == "skip":
+            return None
+        if how == "labeller":
+            return Mention(Span.of(text, b, e), kind, name, None, "name")
+    role = role if entry.role == "name" else entry.role
+    return Mention(Span.of(text, b, e), entry.kind, base if entry.kind == "person" else entry.name, entry.key,
+                   role)  # type: ignore[arg-type]
+
+
+def _speaker(toks: Any, b: int, e: int, lex: Lexicon) -> bool:
+    """Does a verb of saying stand right before or after the span ("sagte Brackmeyer", "Jannik sagt")?"""
+    starts, ends = toks.starts, toks.ends
+    i = bisect.bisect_left(starts, b)
+    j = bisect.bisect_left(ends, e)
+    if i >= len(starts) or starts[i] != b or j >= len(ends) or ends[j] != e:
+        return False
+    s = toks.sentence_of[i]
+    for k in (i - 1, i - 2, j + 1):
+        if 0 <= k < len(starts) and toks.sentence_of[k] == s and lex.speech_verb(toks.word(k)) is not None:
+            if k == i - 2 and toks.word(i - 1) not in ("der", "die", "des", "dem"):
+                continue  # "sagte die Ärztin Sollmann" is for the title rules; "sagte der Sollmann" is not German
+            return True
+    return False
