@@ -116,7 +116,9 @@ def _office_owners(text: str, positions: tuple[Position, ...], entities: list[En
         m = p.mentions[0]
         prefix = m.text.split("-", 1)[0] if "-" in m.text else m.text
         span = Span.of(text, m.begin, m.begin + len(prefix))
-        out[p.of] = Entity(p.of, entry.kind, entry.name, (prefix,) if prefix != entry.name else (),
+        # "Grünen-Abgeordnete" names the party as "Grünen"; "Bundesminister" names no state by a name
+        named = "-" in m.text and prefix != entry.name and lex.lookup_key(prefix) == p.of
+        out[p.of] = Entity(p.of, entry.kind, entry.name, (prefix,) if named else (),
                            entry.country_code, entry.wikidata, None, (span,))
     return list(out.values())
 
