@@ -55,6 +55,9 @@ def read_bytes(path: Path, *, what: str = "file") -> bytes:
     Returns:
         The file's bytes.
     """
+    from kgbuild.sniff import check_url
+
+    check_url(str(path))
     try:
         return Path(path).read_bytes()
     except FileNotFoundError:
