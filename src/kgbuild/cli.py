@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import os
+import re
 import sys
 import textwrap
 from collections.abc import Sequence
@@ -22,7 +23,7 @@ import click
 from kgbuild import export as export_mod
 from kgbuild import io, query, sniff
 from kgbuild.errors import DocumentError, InputError, KgbuildError, ValidationFailed
-from kgbuild.export import EXPORT_FORMATS, ExportFormat
+from kgbuild.export import ExportFormat
 from kgbuild.model import DateResolution, DateValue
 
 if TYPE_CHECKING:
@@ -37,6 +38,17 @@ Exit codes: 0 success, 1 the graph does not conform to the shapes,
 """
 
 
+def _exit_codes(*own: str) -> str:
+    """The epilog of one command: only the exit codes it can give."""
+    lines = ["0 success", *own, "2 bad input or usage", "3 internal error (a bug: rerun with --debug)"]
+    return "\b\nExit codes:\n" + "\n".join(f"  {line}" for line in lines) + "\n"
+
+
+_EXIT_BUILD = _exit_codes("1 the graph does not conform to the shapes (nothing written)")
+_EXIT_VALIDATE = _exit_codes("1 a graph does not conform to the shapes")
+_EXIT_PLAIN = _exit_codes()
+
+
 def _version() -> str:
     try:
         return metadata.version("kgbuild")
@@ -46,6 +58,24 @@ def _version() -> str:
 
 class _Group(click.Group):
     """Turns errors into one line and an exit code instead of a traceback."""
+
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        """Usage errors too are one line ``kgbuild: error: …`` (with where to find help)."""
+        kwargs["standalone_mode"] = False
+        try:
+            code = super().main(*args, **kwargs)
+        except click.exceptions.NoArgsIsHelpError as e:
+            click.echo(e.ctx.get_help() if e.ctx else "", err=True)
+            sys.exit(2)
+        except click.ClickException as e:
+            where = getattr(e, "ctx", None)
+            hint = f" (see '{where.command_path} --help')" if isinstance(e, click.UsageError) and where else ""
+            click.echo(f"kgbuild: error: {' '.join(e.format_message().split())}{hint}", err=True)
+            sys.exit(e.exit_code)
+        except click.exceptions.Abort:
+            click.echo("kgbuild: error: aborted", err=True)
+            sys.exit(1)
+        sys.exit(code if isinstance(code, int) else 0)
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
@@ -123,18 +153,52 @@ def _check_output(output: Path | None, inputs: Sequence[Path]) -> None:
 def _published(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
     if value is None:
         return None
+    parsed = parse_published(value)
+    if parsed is None:
+        raise click.BadParameter(f"{value!r} is not a date: give YYYY-MM-DD, an ISO date and time "
+                                 "(2020-11-06T14:30:00+01:00) or DD.MM.YYYY", param_hint="--published")
+    return parsed
+
+
+def parse_published(value: str) -> dt.date | None:
+    """The date of a ``--published`` value: ISO date, ISO date and time, or German "06.11.2020".
+
+    >>> parse_published("2020-11-06T14:30:00Z"), parse_published("6.11.2020"), parse_published("20201106")
+    (datetime.date(2020, 11, 6), datetime.date(2020, 11, 6), None)
+    """
+    value = value.strip()
+    german = re.fullmatch(r"(\d{1,2})\.(\d{1,2})\.(\d{4})", value)
     try:
-        if len(value) != 10:  # fromisoformat also takes "20220927"
-            raise ValueError(value)
-        return dt.date.fromisoformat(value)
+        if german:
+            return dt.date(int(german[3]), int(german[2]), int(german[1]))
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):  # fromisoformat also takes "20220927"
+            return dt.date.fromisoformat(value)
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?", value):
+            return dt.datetime.fromisoformat(value.replace("Z", "+00:00")).date()
     except ValueError:
-        raise click.BadParameter(f"{value!r} is not a date YYYY-MM-DD") from None
+        return None
+    return None
 
 
 _PUBLISHED = click.option(
-    "--published", metavar="YYYY-MM-DD", callback=_published,
-    help="The article's publication date; resolves dates the text gives without a year.",
+    "--published", metavar="DATE", callback=_published,
+    help="The article's publication date (2020-11-06, 2020-11-06T14:30:00+01:00 or 06.11.2020); "
+         "resolves dates the text gives without a year.",
 )
+
+
+_FORMAT_HELP = ("Output format: turtle (ttl), nt, nquads (nq), jsonld, trig or xml (rdfxml); "
+                "default: by the -o extension, else turtle.")
+
+
+def _format_option(value: str | None) -> str | None:
+    if value is None:
+        return None
+    fmt = export_mod.format_name(value)
+    if fmt is None:
+        raise click.BadParameter(f"{value!r} is not an RDF format; use one of "
+                                 "turtle ttl nt nquads nq jsonld trig xml rdfxml", param_hint="--format")
+    return fmt
 
 
 def _export_format(fmt: str | None, output: Path | None) -> ExportFormat:
@@ -196,12 +260,12 @@ _SHAPES = click.option("--shapes", type=click.Path(path_type=Path),
 
 
 # ----------------------------------------------------------------- commands
-@cli.command(epilog=_EXIT_CODES)
+@cli.command(epilog=_EXIT_BUILD)
 @click.argument("input", type=click.Path(path_type=Path))
 @_OUTPUT
 @_PUBLISHED
-@click.option("--format", "fmt", type=click.Choice(EXPORT_FORMATS),
-              help="Output format (default: by the -o extension, else turtle).")
+@click.option("--format", "fmt", callback=lambda c, p, v: _format_option(v), metavar="FORMAT",
+              help=_FORMAT_HELP)
 @click.option("--no-validate", is_flag=True, help="Write the graph even if it breaks the shapes.")
 @_SHAPES
 @_LANG
@@ -231,7 +295,7 @@ def build(input: Path, output: Path | None, published: dt.date | None, fmt: str 
 
         report = validate_graph(graph, shapes=shapes)
         if not report.conforms:
-            click.echo(format_report(report, "text"), err=True, nl=False)
+            click.echo(format_report(report, "text", verbose=False), err=True, nl=False)
             raise ValidationFailed(
                 f"{input}: the graph does not conform to the shapes ({len(report.violations)} "
                 "violations, listed above); nothing written (--no-validate writes it anyway)"
@@ -256,7 +320,7 @@ def _summary(graph: Any, warnings: int) -> str:
     return ", ".join(f"{n} {w if n == 1 else plural.get(w, w + 's')}" for n, w in parts)
 
 
-@cli.command(epilog=_EXIT_CODES)
+@cli.command(epilog=_EXIT_PLAIN)
 @click.argument("article", type=click.Path(path_type=Path))
 @_OUTPUT
 @_PUBLISHED
@@ -293,23 +357,27 @@ def extract(article: Path, output: Path | None, published: dt.date | None, link_
     _emit(dump_document(doc, text_file=text_file), output, inputs=[article])
 
 
-@cli.command(epilog=_EXIT_CODES)
+@cli.command(epilog=_EXIT_VALIDATE)
 @click.argument("graphs", nargs=-1, required=True, type=click.Path(path_type=Path))
 @_SHAPES
-@click.option("--format", "fmt", type=click.Choice(["text", "turtle", "json"]), default="text",
-              show_default=True, help="Report format.")
+@click.option("--format", "fmt", type=click.Choice(["text", "turtle", "ttl", "json"]), default="text",
+              show_default=True, help="Report format (ttl: turtle).")
 @click.option("--engine", type=click.Choice(["fast", "pyshacl"]), default="fast", show_default=True,
               help="Validate with kgbuild's compiled SHACL engine or with pySHACL itself.")
+@click.option("-v", "--verbose", is_flag=True, help="Text report: list warnings and infos too, not only violations.")
 @click.pass_context
-def validate(ctx: click.Context, graphs: tuple[Path, ...], shapes: Path | None, fmt: str, engine: str) -> None:
+def validate(ctx: click.Context, graphs: tuple[Path, ...], shapes: Path | None, fmt: str, engine: str,
+             verbose: bool) -> None:
     """Check graphs against kgbuild's SHACL shapes.
 
-    The report lists every problem, grouped by the node it concerns. Exit code 0:
-    the graph conforms; 1: it does not; 2: a file could not be read.
+    The text report lists the violations, grouped by the node they concern, and
+    ends with a one-line summary that counts violations, warnings and infos;
+    --verbose lists the warnings and infos too.
 
     \b
     Examples:
       kgbuild validate article.ttl
+      kgbuild validate article.ttl --verbose
       kgbuild validate a.ttl b.ttl --format json
       kgbuild validate article.ttl --shapes my-shapes/
       kgbuild validate article.ttl --engine pyshacl
@@ -319,11 +387,12 @@ def validate(ctx: click.Context, graphs: tuple[Path, ...], shapes: Path | None, 
 
     graph = io.read_graphs(graphs)
     report = validate_graph(graph, shapes=shapes, engine=cast(Any, engine))
-    click.echo(format_report(report, cast(ReportFormat, fmt)), nl=False)
+    fmt = "turtle" if fmt == "ttl" else fmt
+    click.echo(format_report(report, cast(ReportFormat, fmt), verbose=verbose), nl=False)
     ctx.exit(0 if report.conforms else ValidationFailed.exit_code)
 
 
-@cli.command("query", epilog=_EXIT_CODES)
+@cli.command("query", epilog=_EXIT_PLAIN)
 @click.argument("args", nargs=-1, metavar="GRAPH... [QUERY]")
 @click.option("-f", "--file", "query_file", type=click.Path(path_type=Path, allow_dash=True),
               help="Read the query from a .rq file ('-': stdin).")
@@ -399,10 +468,21 @@ def _query_source(args: list[str], query_file: Path | None, saved: str | None) -
         return args, q.text, f"saved query {q.name}"
     if len(args) < 2:
         raise click.UsageError("give GRAPH files and a QUERY (or -f FILE.rq, or --saved NAME)")
-    *graphs, text = args
-    if text.endswith(".rq") and not any(c.isspace() for c in text):
-        raise click.UsageError(f"{text!r} looks like a query file; use -f {text}")
-    return graphs, text, "query"
+    for text in (args[-1], args[0]):
+        if text.endswith(".rq") and not any(c.isspace() for c in text):
+            raise click.UsageError(f"{text!r} looks like a query file; use -f {text}")
+    # the query may come after the graph files or before them
+    queries = [k for k, a in enumerate(args) if _looks_like_query(a)]
+    if len(queries) != 1 or queries[0] not in (0, len(args) - 1):
+        raise click.UsageError("expected GRAPH files and one QUERY (SPARQL text, before or after the files); "
+                               + ("found none" if not queries else f"found {len(queries)} or one among the files"))
+    k = queries[0]
+    return [a for j, a in enumerate(args) if j != k], args[k], "query"
+
+
+def _looks_like_query(arg: str) -> bool:
+    """SPARQL text, not a file name: it has a space or a brace and names no existing file."""
+    return (any(c.isspace() for c in arg) or "{" in arg) and not Path(arg).exists()
 
 
 def _binding(text: str) -> tuple[str, Any]:
@@ -413,10 +493,10 @@ def _binding(text: str) -> tuple[str, Any]:
     return name, query.parse_value(value)
 
 
-@cli.command(epilog=_EXIT_CODES)
+@cli.command(epilog=_EXIT_PLAIN)
 @click.argument("graphs", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--format", "fmt", type=click.Choice(EXPORT_FORMATS),
-              help="Output format (default: by the -o extension, else turtle).")
+@click.option("--format", "fmt", callback=lambda c, p, v: _format_option(v), metavar="FORMAT",
+              help=_FORMAT_HELP)
 @_OUTPUT
 def export(graphs: tuple[Path, ...], fmt: str | None, output: Path | None) -> None:
     """Convert graphs to another RDF format.
@@ -438,7 +518,7 @@ def export(graphs: tuple[Path, ...], fmt: str | None, output: Path | None) -> No
     _emit(export_mod.serialize(graph, _export_format(fmt, output)), output, inputs=list(graphs))
 
 
-@cli.command(epilog=_EXIT_CODES)
+@cli.command(epilog=_EXIT_PLAIN)
 @click.argument("graphs", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
               help="Output format.")
@@ -456,7 +536,7 @@ def info(graphs: tuple[Path, ...], fmt: str) -> None:
     click.echo(format_info(graph_info(graph), "json" if fmt == "json" else "text"), nl=False)
 
 
-@cli.command(epilog=_EXIT_CODES)
+@cli.command(epilog=_EXIT_PLAIN)
 @click.argument("graphs", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("-o", "--output", type=click.Path(path_type=Path), required=True,
               help="File to write; its extension picks the format: .html, .svg, .png, .pdf, "

@@ -108,6 +108,12 @@ def rdf_format(path: Path) -> RdfFormat:
     ('turtle', 'nquads')
     """
     ext = Path(path).suffix.lower().lstrip(".")
+    if ext in ("yaml", "yml"):
+        raise InputError(f"{path}: is a claims document, not a graph: build it first "
+                         f"(kgbuild build {path} -o {Path(path).with_suffix('.ttl')})")
+    if ext in ("txt", "text", "md", "html", "htm", ""):
+        raise InputError(f"{path}: is an article, not a graph: build it first "
+                         f"(kgbuild build {path} -o {Path(path).with_suffix('.ttl')})")
     try:
         return RDF_EXTENSIONS[ext]
     except KeyError:
