@@ -479,7 +479,7 @@ MUTATIONS: dict[str, Mutation] = {
 
 
 def test_shacl_engine_matches_pyshacl_on_every_article(article_graphs: dict[str, Graph]) -> None:
-    assert len(article_graphs) == 14
+    assert len(article_graphs) >= 14  # the shared development set grows
     for name, g in article_graphs.items():
         assert_same(g, label=name)
 
