@@ -336,12 +336,16 @@ def _first_line(message: str, limit: int = 300) -> str:
 def _where(exc: BaseException) -> str:
     """The innermost traceback frame in kgbuild's sources (else the innermost frame)."""
     frames = traceback.extract_tb(exc.__traceback__)
-    ours = [f for f in frames if "/kgbuild/" in f.filename.replace(os.sep, "/")]
+    # the package's own folder, not any folder called "kgbuild" (a clone may be named so)
+    module = sys.modules.get("kgbuild")
+    package = (os.path.dirname(os.path.abspath(module.__file__)) if module and module.__file__
+               else str(REPO / "src" / "kgbuild")).replace(os.sep, "/") + "/"
+    ours = [f for f in frames if os.path.abspath(f.filename).replace(os.sep, "/").startswith(package)]
     if not (ours or frames):
         return ""
     f = (ours or frames)[-1]
-    path = f.filename.replace(os.sep, "/")
-    path = path.split("/kgbuild/", 1)[1] if "/kgbuild/" in path else os.path.basename(path)
+    path = os.path.abspath(f.filename).replace(os.sep, "/")
+    path = path[len(package):] if path.startswith(package) else os.path.basename(path)
     return f"{path}:{f.lineno} in {f.name}"
 
 

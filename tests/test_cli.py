@@ -157,7 +157,7 @@ def test_cli_build_published_overrides_document(doc_file: Path) -> None:
     assert set(g.objects(None, SCHEMA.datePublished)) == {Literal("2023-03-06", datatype=XSD.date)}
 
 
-@pytest.mark.parametrize("value", ["2023-13-01", "06.03.2023", "20230306", "yesterday"])
+@pytest.mark.parametrize("value", ["2023-13-01", "31.02.2023", "20230306", "yesterday"])
 def test_cli_build_bad_published(doc_file: Path, value: str) -> None:
     result = run("build", doc_file, "--published", value)
     assert result.exit_code == 2

@@ -76,37 +76,43 @@ def test_dates_impossible_day_has_no_value() -> None:
 
 
 # ---------------------------------------------------------------- years from weekdays
-def test_dates_weekday_with_day_and_month_fixes_the_most_recent_matching_year() -> None:
+def test_dates_weekday_with_day_and_month_alone_is_not_a_year() -> None:
+    # 27 September was a Tuesday in 2011, 2016 and 2022: the text does not say which; no guess
     text = "Laut AFP erklärte der Präsident am Dienstag (27. September) in Astana, er helfe."
     m = only(text)
     assert m.kind == "weekday"
-    assert m.value is not None and m.value.value == "2022-09-27"
-    assert m.value.resolution is DateResolution.WEEKDAY
+    assert m.value is None
+    assert m.note is not None and "years have this weekday" in m.note
 
 
-def test_dates_weekday_year_prefers_a_year_the_text_mentions() -> None:
+def test_dates_weekday_year_is_the_one_year_the_text_mentions() -> None:
     text = "Am Dienstag (27. September) begann der Prozess. Schon im Jahr 2011 hatte es Streit gegeben."
-    assert values(text)[0] == "2011-09-27"  # also a Tuesday, and named in the text
+    assert values(text)[0] == "2011-09-27"  # a Tuesday, and the only such year named in the text
 
 
 def test_dates_weekday_year_is_never_after_today() -> None:
-    text = "Am Mittwoch, 27. September, wurde gewählt."
+    text = "Am Mittwoch, 27. September, wurde gewählt. Schon 2023 und 2017 hatte es Streit gegeben."
     m = find_dates(text, today=date(2023, 9, 26))[0]
-    assert m.value is not None
-    d = date.fromisoformat(m.value.value)
-    assert d <= date(2023, 9, 26) and d.weekday() == 2
+    assert m.value is not None and m.value.value == "2017-09-27"  # 2023 would be after today
 
 
-def test_dates_two_weekday_dates_share_one_year() -> None:
-    text = "Am Montag (26. September) sprach Peskow, am Dienstag (27. September) Tokajew."
+def test_dates_weekday_result_does_not_depend_on_today() -> None:
+    text = "Am Freitag, 6. November, tagte der Rat."
+    assert [m.value for m in find_dates(text, today=date(2021, 1, 1))] == \
+        [m.value for m in find_dates(text, today=date(2027, 1, 1))] == [None]
+
+
+def test_dates_two_weekday_dates_share_the_year_of_a_full_date() -> None:
+    text = "Am Montag (26. September) sprach Peskow, am Dienstag (27. September) Tokajew. Am 1. März 2022 nicht."
     vs = values(text)
-    assert vs == ["2022-09-26", "2022-09-27"]
+    assert vs[:2] == ["2022-09-26", "2022-09-27"]
 
 
 def test_dates_weekday_year_anchors_the_other_day_month_dates() -> None:
     text = (
         "Tokajew sagte am Dienstag (27. September), er helfe. Seit dem Beginn des Krieges am "
-        "24. Februar hält er Abstand. Nach der Mobilmachung am 21. September flohen viele."
+        "24. Februar hält er Abstand. Nach der Mobilmachung am 21. September flohen viele. "
+        "Im Jahr 2022 war das so."
     )
     ms = find_dates(text, today=TODAY)
     got = {m.span.text: m.value for m in ms}
@@ -444,6 +450,6 @@ def test_dates_finds_nothing_in_an_empty_text() -> None:
 
 
 def test_dates_default_today_is_used_when_none_given() -> None:
-    ms = find_dates("Am Dienstag (27. September) war es.")
+    ms = find_dates("Am Dienstag (27. September) war es, wie schon 2011.")
     assert ms[0].value is not None
     assert date.fromisoformat(ms[0].value.value) <= date.today() + timedelta(days=1)

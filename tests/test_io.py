@@ -68,8 +68,10 @@ def test_io_rdf_format_by_extension(name: str, fmt: str) -> None:
 
 
 def test_io_rdf_format_unknown_extension() -> None:
-    with pytest.raises(InputError, match=r"graph\.txt: cannot tell the RDF format"):
-        io.rdf_format(Path("graph.txt"))
+    with pytest.raises(InputError, match=r"graph\.csv: cannot tell the RDF format"):
+        io.rdf_format(Path("graph.csv"))
+    with pytest.raises(InputError, match=r"article\.txt: is an article, not a graph: build it first"):
+        io.rdf_format(Path("article.txt"))
 
 
 @pytest.mark.parametrize("fmt", ["turtle", "nt", "json-ld", "xml"])

@@ -296,3 +296,43 @@ def test_viz_files_are_deterministic(tmp_path: Path, ext: str) -> None:
     a = render(demo_graph(), tmp_path / f"a.{ext}").read_bytes()
     b = render(demo_graph(), tmp_path / f"b.{ext}").read_bytes()
     assert a == b
+
+
+# ------------------------------------------------------- pictures people can trust (issue 12, item 8)
+_SPEAKERS_TTL = """
+@prefix kg: <https://w3id.org/kgbuild/ns#> . @prefix schema: <https://schema.org/> .
+<urn:x:amt> a schema:Organization ; schema:name "Landratsamt Beispielkreis" .
+<urn:x:anna> a schema:Person ; schema:name "Anna Beispiel" .
+<urn:x:ort> a schema:Place ; schema:name "Beispielstadt" .
+<urn:x:lone> a schema:Person ; schema:name "Otto Einsam" .
+<urn:x:c1> a kg:Claim ; kg:claimant <urn:x:amt> ; kg:polarity kg:Negative ; schema:text "Es gibt keinen Grenzwert" .
+<urn:x:c2> a kg:Claim ; kg:claimant <urn:x:anna> ; kg:about <urn:x:ort> ; schema:text "Die Stadt hilft" .
+"""
+
+
+def test_viz_static_svg_keeps_text_as_text_and_says_negative_claim(tmp_path: Path) -> None:
+    pytest.importorskip("matplotlib")
+    g = Graph().parse(data=_SPEAKERS_TTL, format="turtle")
+    svg = render(g, tmp_path / "g.svg", title="Wer sagte was über Beispielstadt").read_text(encoding="utf-8")
+    root = ET.fromstring(svg)
+    texts = ["".join(t.itertext()) for t in root.iter("{http://www.w3.org/2000/svg}text")]
+    assert any("Wer sagte was über Beispielstadt" in t for t in texts)
+    assert any(t == "negative claim" for t in texts)
+    assert "denial" not in svg
+
+
+def test_viz_static_leaves_out_unconnected_nodes_with_a_count(tmp_path: Path) -> None:
+    from kgbuild.viz.static import _pick_view
+
+    G, note = _pick_view(Graph().parse(data=_SPEAKERS_TTL, format="turtle"), 300)
+    assert "urn:x:lone" not in G and "1 unconnected node left out" in note
+    assert all(any(u != v for u, v in (*G.in_edges(n), *G.out_edges(n))) for n in G)
+
+
+def test_viz_static_speaker_with_claims_is_never_unconnected(tmp_path: Path) -> None:
+    from kgbuild.viz.static import _pick_view
+
+    G, _ = _pick_view(Graph().parse(data=_SPEAKERS_TTL, format="turtle"), 5)  # few nodes: claims as arrows
+    assert G.graph["claims_as"] == "edges"
+    for speaker in ("urn:x:amt", "urn:x:anna"):
+        assert speaker in G and any(u != v for u, v in (*G.in_edges(speaker), *G.out_edges(speaker)))

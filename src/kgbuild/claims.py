@@ -96,6 +96,7 @@ class _Draft:
     date: DateValue | None
     negative: bool
     frame: tuple[int, int]
+    text: str | None = None  # the content when an attribution phrase stands inside it
 
 
 @dataclass(frozen=True)
@@ -213,7 +214,7 @@ def find_claims(ctx: ClaimContext, lex: Lexicon) -> tuple[list[Claim], dict[str,
         about = tuple(sorted({m.key for m in _mentions_in(ctx, d.content.begin, d.content.end)
                               if m.key and m.key not in d.speakers}))
         claims.append(Claim(
-            key=f"claim/{n}", claimants=d.speakers, text=d.content.text.strip(), span=d.span,
+            key=f"claim/{n}", claimants=d.speakers, text=(d.text or d.content.text).strip(), span=d.span,
             speech_act=d.act, cue=d.cue, quote=d.quote, reported_by=d.outlets, stated_on=d.date,
             negative=d.negative, about=about,
         ))
@@ -291,7 +292,7 @@ def _claim_in_sentence(ctx: ClaimContext, lex: Lexicon, si: int) -> _Draft | Non
                     return inner
             if src is not None:
                 return _draft(ctx, lex, si, idx, quotes, [src], "zufolge", (toks.starts[i], toks.ends[i]),
-                              SpeechAct.REPORT, frame=(src.span.begin, toks.ends[i]))
+                              SpeechAct.REPORT, frame=(src.span.begin, toks.ends[i]), inserted=True)
         elif lw == "wie" and pos + 1 < len(words):
             # "wie X berichtet", "wie die afp berichtet"
             for q in range(pos + 1, min(pos + 8, len(words))):
@@ -316,7 +317,7 @@ def _claim_in_sentence(ctx: ClaimContext, lex: Lexicon, si: int) -> _Draft | Non
             if src is not None:
                 fr_end = _phrase_end(ctx, idx, src)
                 return _draft(ctx, lex, si, idx, quotes, [src], phrase, (toks.starts[i], toks.ends[i]),
-                              SpeechAct.REPORT, frame=(toks.starts[i], fr_end))
+                              SpeechAct.REPORT, frame=(toks.starts[i], fr_end), inserted=True)
     return _verb_claim(ctx, lex, si, idx, words, quotes)
 
 
@@ -361,19 +362,23 @@ def _verb_claim(ctx: ClaimContext, lex: Lexicon, si: int, idx: list[int], words:
 
 def _draft(ctx: ClaimContext, lex: Lexicon, si: int, idx: list[int], quotes: list[tuple[int, int]],
            speakers: list[Speaker], cue: str, cue_span: tuple[int, int], act: SpeechAct,
-           *, frame: tuple[int, int]) -> _Draft:
+           *, frame: tuple[int, int], inserted: bool = False) -> _Draft:
     text = ctx.text
     sent = ctx.structure.sentences[si].span
     # the speaker named before the cue ("X sagte, …") puts the content after the frame
     after = all(sp.span.end <= cue_span[0] for sp in speakers) and text[cue_span[1]:cue_span[1] + 2].startswith(",")
     content = _content(text, sent, frame, quotes, after=True if after else None)
+    joined = _around_phrase(text, sent, frame, quotes) if inserted else None
+    if joined is not None:  # "Einen Grenzwert gibt es laut X nicht": the phrase sits inside the content
+        content, joined_text = joined
     quote = _quote_text(text, quotes)
     keys = tuple(dict.fromkeys(s.key for s in speakers))
     outlets = _outlets(ctx, idx, sent, quotes, keys)
-    date = _date_in(ctx, frame, cue_span, sent)
-    neg = _negated(content.text, act) or act == SpeechAct.DENIAL
+    date = _date_in(ctx, frame, cue_span, sent, inside_only=inserted)
+    said = joined_text if joined is not None else content.text
+    neg = _negated(said, act) or act == SpeechAct.DENIAL
     return _Draft(si, sent, keys, cue, Span.of(text, *cue_span), act, content, quote, outlets, date, neg,
-                  frame)
+                  frame, joined_text if joined is not None else None)
 
 
 def _continues(ctx: ClaimContext, lex: Lexicon, si: int, prev: _Draft) -> bool:
@@ -388,7 +393,19 @@ def _continues(ctx: ClaimContext, lex: Lexicon, si: int, prev: _Draft) -> bool:
     if sent.block != prev_sent.block and not prev.quote and prev.sentence != si - 1:
         return False
     toks = ctx.tokens
-    words = [toks.word(i) for i in ctx.index.sentence_tokens[si]]
+    idx = ctx.index.sentence_tokens[si]
+    words = [toks.word(i) for i in idx]
+    quotes = _quotes(ctx.text, sent.span)
+    for pos in range(1, min(len(words) - 1, 7)):
+        # "Die Polizei sagte, sie habe …": a speaker of its own, even one not recognised, opens
+        # the sentence with a speech verb in second place
+        sv = lex.speech_verb(words[pos])
+        if sv is None or words[pos + 1] not in (",", ":") or sv.needs_particle or sv.needs_object:
+            continue
+        before = words[:pos]
+        if words[pos - 1] != "zu" and not any(w in (",", ":", ";") or w in lex.subjunctive for w in before) \
+                and before[0][:1].isupper() and not _inside_quotes(toks.starts[idx[pos]], quotes):
+            return False
     return any(w in lex.subjunctive for w in words)
 
 
@@ -811,6 +828,40 @@ def _content(text: str, sent: Span, frame: tuple[int, int], quotes: list[tuple[i
     return Span.of(text, b, e)
 
 
+def _around_phrase(text: str, sent: Span, frame: tuple[int, int],
+                   quotes: list[tuple[int, int]]) -> tuple[Span, str] | None:
+    """The content around an attribution phrase that stands inside its clause.
+
+    "Einen Grenzwert gibt es laut X nicht." says "Einen Grenzwert gibt es nicht"; "Bei der
+    Kontrolle wurden laut X keine Raser erwischt." says "Bei der Kontrolle wurden keine Raser
+    erwischt". Returns the span from the content's first to its last word, and the content
+    without the phrase; ``None`` when the phrase opens or closes the content, is set off by one
+    comma only (a clause of its own), or a direct quote outside it is the content.
+    """
+    fb, fe = frame
+    if any((e <= fb or b >= fe) and len(text[b:e].split()) >= 3 for b, e in quotes):
+        return None
+    left_raw = text[sent.begin:fb]
+    article = re.search(r"(?:^|\s)(?:der|die|das|dem|den|des|Der|Die|Das|Dem|Den|Des)\s*$", left_raw)
+    if article:  # "Dem Landratsamt zufolge": the article belongs to the phrase
+        left_raw = left_raw[:article.start()]
+    right_raw = text[fe:sent.end]
+    left = left_raw.rstrip(" ,–-")
+    right = right_raw.lstrip(" ,–-")
+    if not any(ch.isalnum() for ch in left) or not any(ch.isalnum() for ch in right.rstrip(" .!?")):
+        return None
+    comma_before = left_raw.rstrip().endswith((",", "–"))
+    comma_after = right_raw.lstrip().startswith((",", "–"))
+    if comma_before != comma_after:
+        return None  # "Die Lage ist ruhig, laut Polizei gab es …": two clauses
+    end = sent.end
+    while end > fe and text[end - 1] in " .,!?":
+        end -= 1
+    right = text[fe:end].lstrip(" ,–-")
+    b = sent.begin + len(left_raw) - len(left_raw.lstrip())
+    return Span.of(text, b, end), f"{left.strip()} {right.strip()}"
+
+
 def _main_clause(s: str) -> str:
     """The content without its subordinate clauses (relative, conditional, dass-clauses)."""
     s = re.sub(r"^\s*(?:dass|daß|ob)\s+", "", s)
@@ -838,14 +889,21 @@ def _outlets(ctx: ClaimContext, idx: list[int], sent: Span, quotes: list[tuple[i
     return tuple(out)
 
 
-def _date_in(ctx: ClaimContext, frame: tuple[int, int], cue: tuple[int, int], sent: Span) -> DateValue | None:
-    """The date of the speech act: a date in the attribution frame or right after the cue."""
+def _date_in(ctx: ClaimContext, frame: tuple[int, int], cue: tuple[int, int], sent: Span,
+             *, inside_only: bool = False) -> DateValue | None:
+    """The date of the speech act: a date in the attribution frame or right after the cue.
+
+    After an attribution phrase ("Laut X wurden am 3. März …") a date belongs to what is
+    reported, not to when it was said: there, only a date inside the phrase counts.
+    """
     fb, fe = min(frame[0], cue[0]), max(frame[1], cue[1])
     best = None
     begins = ctx.index.dates_begins
     for span, value in ctx.dates[bisect.bisect_left(begins, sent.begin):bisect.bisect_left(begins, sent.end)]:
         if fb <= span.begin <= fe + 40 and span.begin >= fb - 2:
             gap = 0 if fb <= span.begin <= fe else span.begin - fe
+            if inside_only and gap:
+                continue
             if gap <= 40 and "," not in ctx.text[fe:span.begin] and (best is None or gap < best[0]):
                 best = (gap, value)
     if best is None or best[1].precision != "day":

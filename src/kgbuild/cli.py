@@ -10,20 +10,24 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import os
+import re
 import sys
 import textwrap
 from collections.abc import Sequence
 from importlib import metadata
 from pathlib import Path
-from typing import Any, NoReturn, cast
+from typing import TYPE_CHECKING, Any, NoReturn, cast
 
 import click
 
 from kgbuild import export as export_mod
-from kgbuild import io, query
+from kgbuild import io, query, sniff
 from kgbuild.errors import DocumentError, InputError, KgbuildError, ValidationFailed
-from kgbuild.export import EXPORT_FORMATS, ExportFormat
-from kgbuild.model import DateResolution, DateValue, Document
+from kgbuild.export import ExportFormat
+from kgbuild.model import DateResolution, DateValue
+
+if TYPE_CHECKING:
+    from kgbuild.pipeline import Extraction
 
 DOCUMENT_SUFFIXES = (".yaml", ".yml", ".json")
 EXIT_INTERNAL = 3
@@ -32,6 +36,17 @@ _EXIT_CODES = """\b
 Exit codes: 0 success, 1 the graph does not conform to the shapes,
 2 bad input or usage, 3 internal error (a bug: rerun with --debug).
 """
+
+
+def _exit_codes(*own: str) -> str:
+    """The epilog of one command: only the exit codes it can give."""
+    lines = ["0 success", *own, "2 bad input or usage", "3 internal error (a bug: rerun with --debug)"]
+    return "\b\nExit codes:\n" + "\n".join(f"  {line}" for line in lines) + "\n"
+
+
+_EXIT_BUILD = _exit_codes("1 the graph does not conform to the shapes (nothing written)")
+_EXIT_VALIDATE = _exit_codes("1 a graph does not conform to the shapes")
+_EXIT_PLAIN = _exit_codes()
 
 
 def _version() -> str:
@@ -43,6 +58,24 @@ def _version() -> str:
 
 class _Group(click.Group):
     """Turns errors into one line and an exit code instead of a traceback."""
+
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        """Usage errors too are one line ``kgbuild: error: …`` (with where to find help)."""
+        kwargs["standalone_mode"] = False
+        try:
+            code = super().main(*args, **kwargs)
+        except click.exceptions.NoArgsIsHelpError as e:
+            click.echo(e.ctx.get_help() if e.ctx else "", err=True)
+            sys.exit(2)
+        except click.ClickException as e:
+            where = getattr(e, "ctx", None)
+            hint = f" (see '{where.command_path} --help')" if isinstance(e, click.UsageError) and where else ""
+            click.echo(f"kgbuild: error: {' '.join(e.format_message().split())}{hint}", err=True)
+            sys.exit(e.exit_code)
+        except click.exceptions.Abort:
+            click.echo("kgbuild: error: aborted", err=True)
+            sys.exit(1)
+        sys.exit(code if isinstance(code, int) else 0)
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
@@ -120,34 +153,75 @@ def _check_output(output: Path | None, inputs: Sequence[Path]) -> None:
 def _published(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
     if value is None:
         return None
+    parsed = parse_published(value)
+    if parsed is None:
+        raise click.BadParameter(f"{value!r} is not a date: give YYYY-MM-DD, an ISO date and time "
+                                 "(2020-11-06T14:30:00+01:00) or DD.MM.YYYY", param_hint="--published")
+    return parsed
+
+
+def parse_published(value: str) -> dt.date | None:
+    """The date of a ``--published`` value: ISO date, ISO date and time, or German "06.11.2020".
+
+    >>> parse_published("2020-11-06T14:30:00Z"), parse_published("6.11.2020"), parse_published("20201106")
+    (datetime.date(2020, 11, 6), datetime.date(2020, 11, 6), None)
+    """
+    value = value.strip()
+    german = re.fullmatch(r"(\d{1,2})\.(\d{1,2})\.(\d{4})", value)
     try:
-        if len(value) != 10:  # fromisoformat also takes "20220927"
-            raise ValueError(value)
-        return dt.date.fromisoformat(value)
+        if german:
+            return dt.date(int(german[3]), int(german[2]), int(german[1]))
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):  # fromisoformat also takes "20220927"
+            return dt.date.fromisoformat(value)
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?", value):
+            return dt.datetime.fromisoformat(value.replace("Z", "+00:00")).date()
     except ValueError:
-        raise click.BadParameter(f"{value!r} is not a date YYYY-MM-DD") from None
+        return None
+    return None
 
 
 _PUBLISHED = click.option(
-    "--published", metavar="YYYY-MM-DD", callback=_published,
-    help="The article's publication date; resolves dates the text gives without a year.",
+    "--published", metavar="DATE", callback=_published,
+    help="The article's publication date (2020-11-06, 2020-11-06T14:30:00+01:00 or 06.11.2020); "
+         "resolves dates the text gives without a year.",
 )
+
+
+_FORMAT_HELP = ("Output format: turtle (ttl), nt, nquads (nq), jsonld, trig or xml (rdfxml); "
+                "default: by the -o extension, else turtle.")
+
+
+def _format_option(value: str | None) -> str | None:
+    if value is None:
+        return None
+    fmt = export_mod.format_name(value)
+    if fmt is None:
+        raise click.BadParameter(f"{value!r} is not an RDF format; use one of "
+                                 "turtle ttl nt nquads nq jsonld trig xml rdfxml", param_hint="--format")
+    return fmt
 
 
 def _export_format(fmt: str | None, output: Path | None) -> ExportFormat:
     return cast(ExportFormat, fmt) if fmt else export_mod.format_for_path(_out_path(output))
 
 
-def _graph_of(path: Path, published: dt.date | None) -> Any:
-    """The graph of a claims document, or of the extraction of an article text, by the file's extension."""
+def _warn(message: str) -> None:
+    click.echo(f"kgbuild: warning: {' '.join(message.split())}", err=True)
+
+
+def _graph_of(path: Path, published: dt.date | None, lang: str | None = None) -> tuple[Any, tuple[str, ...]]:
+    """The graph of a claims document, or of the extraction of an article text, by the file's
+    extension; and the warnings of the extraction."""
     from kgbuild.rdf import to_graph
 
+    sniff.check_url(str(path))
     suffix = path.suffix.lower()
     if suffix.lstrip(".") in io.RDF_EXTENSIONS and suffix not in (*DOCUMENT_SUFFIXES, ".xml"):
         # Extracting claims from Turtle would only make nonsense out of a graph.
         raise InputError(f"{path}: is a graph file; build reads a claims document (.yaml) or an article text")
     if suffix not in DOCUMENT_SUFFIXES:
-        return to_graph(_extract(path, published))  # an inconsistency here is a bug, not bad input
+        extraction = _extract(path, published, lang)
+        return to_graph(extraction.document), extraction.warnings  # an inconsistency here is a bug
     from kgbuild.document import load_document
 
     doc = load_document(path)
@@ -155,15 +229,17 @@ def _graph_of(path: Path, published: dt.date | None) -> Any:
         given = DateValue(published.isoformat(), DateResolution.GIVEN)
         doc = dataclasses.replace(doc, article=dataclasses.replace(doc.article, published=given))
     try:
-        return to_graph(doc)
+        return to_graph(doc), ()
     except ValueError as e:  # a claims document edited by hand can contradict itself
         raise DocumentError(f"{path}: {e}") from None
 
 
-def _extract(path: Path, published: dt.date | None) -> Document:
+def _extract(path: Path, published: dt.date | None, lang: str | None = None) -> Extraction:
+    sniff.check_url(str(path))
     text = io.read_article(path)
+    sniff.check_article(str(path), text, lang=lang or "de", check_language=lang is None)
     try:
-        from kgbuild.pipeline import extract
+        from kgbuild.pipeline import extract_with_warnings
     except ModuleNotFoundError as e:
         if e.name != "kgbuild.pipeline":
             raise
@@ -171,24 +247,30 @@ def _extract(path: Path, published: dt.date | None) -> Document:
             f"{path}: cannot extract from article texts: this kgbuild has no extraction pipeline; "
             f"build from a claims document ({', '.join(DOCUMENT_SUFFIXES)}) instead"
         ) from None
-    return extract(text, published=published, source=path.name)
+    return extract_with_warnings(text, published=published, source=path.name, lang=lang or "de")
 
+
+_LANG = click.option(
+    "--lang", type=click.Choice(["de"]), default=None,
+    help="The article's language (only de so far). Given, the check that the text is in it is skipped.",
+)
 
 _SHAPES = click.option("--shapes", type=click.Path(path_type=Path),
                        help="SHACL shapes to use instead of kgbuild's: a Turtle file or a folder of them.")
 
 
 # ----------------------------------------------------------------- commands
-@cli.command(epilog=_EXIT_CODES)
+@cli.command(epilog=_EXIT_BUILD)
 @click.argument("input", type=click.Path(path_type=Path))
 @_OUTPUT
 @_PUBLISHED
-@click.option("--format", "fmt", type=click.Choice(EXPORT_FORMATS),
-              help="Output format (default: by the -o extension, else turtle).")
+@click.option("--format", "fmt", callback=lambda c, p, v: _format_option(v), metavar="FORMAT",
+              help=_FORMAT_HELP)
 @click.option("--no-validate", is_flag=True, help="Write the graph even if it breaks the shapes.")
 @_SHAPES
+@_LANG
 def build(input: Path, output: Path | None, published: dt.date | None, fmt: str | None,
-          no_validate: bool, shapes: Path | None) -> None:
+          no_validate: bool, shapes: Path | None, lang: str | None) -> None:
     """Build the graph of one article.
 
     INPUT is a claims document (.yaml, .yml, .json), as `kgbuild extract` writes
@@ -204,28 +286,49 @@ def build(input: Path, output: Path | None, published: dt.date | None, fmt: str 
       kgbuild build article.claims.yaml --format jsonld -o article.jsonld
     """
     _check_output(output, [input])
-    graph = _graph_of(input, published)
+    graph, warnings = _graph_of(input, published, lang)
+    for w in warnings:
+        _warn(w)
     if not no_validate:
         from kgbuild.validate import format_report
         from kgbuild.validate import validate as validate_graph
 
         report = validate_graph(graph, shapes=shapes)
         if not report.conforms:
-            click.echo(format_report(report, "text"), err=True, nl=False)
+            click.echo(format_report(report, "text", verbose=False), err=True, nl=False)
             raise ValidationFailed(
                 f"{input}: the graph does not conform to the shapes ({len(report.violations)} "
                 "violations, listed above); nothing written (--no-validate writes it anyway)"
             )
     _emit(export_mod.serialize(graph, _export_format(fmt, output)), output, inputs=[input])
+    click.echo(f"kgbuild: {_summary(graph, len(warnings))} → {_out_path(output) or 'stdout'}", err=True)
 
 
-@cli.command(epilog=_EXIT_CODES)
+def _summary(graph: Any, warnings: int) -> str:
+    """"3 claims, 12 entities, 2 events, 1 warning": what a built graph holds."""
+    from rdflib import RDF
+
+    from kgbuild.rdf.namespaces import KG, SCHEMA
+
+    def count(*classes: Any) -> int:
+        return len({s for c in classes for s in graph.subjects(RDF.type, c)})
+
+    parts = [(count(KG.Claim), "claim"),
+             (count(SCHEMA.Person, SCHEMA.Organization, SCHEMA.Country, SCHEMA.Place), "entity"),
+             (count(SCHEMA.Event), "event"), (warnings, "warning")]
+    plural = {"entity": "entities"}
+    return ", ".join(f"{n} {w if n == 1 else plural.get(w, w + 's')}" for n, w in parts)
+
+
+@cli.command(epilog=_EXIT_PLAIN)
 @click.argument("article", type=click.Path(path_type=Path))
 @_OUTPUT
 @_PUBLISHED
 @click.option("--link-text", is_flag=True,
               help="Refer to the article file (text_file:) instead of copying its text into the document.")
-def extract(article: Path, output: Path | None, published: dt.date | None, link_text: bool) -> None:
+@_LANG
+def extract(article: Path, output: Path | None, published: dt.date | None, link_text: bool,
+            lang: str | None) -> None:
     """Extract the claims document of an article text, for review.
 
     ARTICLE is a UTF-8 text file; its text is kept exactly as read (no newline or
@@ -240,7 +343,10 @@ def extract(article: Path, output: Path | None, published: dt.date | None, link_
       kgbuild extract article.txt --published 2022-09-27 --link-text -o article.claims.yaml
     """
     _check_output(output, [article])
-    doc = _extract(article, published)
+    extraction = _extract(article, published, lang)
+    for w in extraction.warnings:
+        _warn(w)
+    doc = extraction.document
     text_file = None
     out = _out_path(output)
     if link_text:
@@ -251,23 +357,27 @@ def extract(article: Path, output: Path | None, published: dt.date | None, link_
     _emit(dump_document(doc, text_file=text_file), output, inputs=[article])
 
 
-@cli.command(epilog=_EXIT_CODES)
+@cli.command(epilog=_EXIT_VALIDATE)
 @click.argument("graphs", nargs=-1, required=True, type=click.Path(path_type=Path))
 @_SHAPES
-@click.option("--format", "fmt", type=click.Choice(["text", "turtle", "json"]), default="text",
-              show_default=True, help="Report format.")
+@click.option("--format", "fmt", type=click.Choice(["text", "turtle", "ttl", "json"]), default="text",
+              show_default=True, help="Report format (ttl: turtle).")
 @click.option("--engine", type=click.Choice(["fast", "pyshacl"]), default="fast", show_default=True,
               help="Validate with kgbuild's compiled SHACL engine or with pySHACL itself.")
+@click.option("-v", "--verbose", is_flag=True, help="Text report: list warnings and infos too, not only violations.")
 @click.pass_context
-def validate(ctx: click.Context, graphs: tuple[Path, ...], shapes: Path | None, fmt: str, engine: str) -> None:
+def validate(ctx: click.Context, graphs: tuple[Path, ...], shapes: Path | None, fmt: str, engine: str,
+             verbose: bool) -> None:
     """Check graphs against kgbuild's SHACL shapes.
 
-    The report lists every problem, grouped by the node it concerns. Exit code 0:
-    the graph conforms; 1: it does not; 2: a file could not be read.
+    The text report lists the violations, grouped by the node they concern, and
+    ends with a one-line summary that counts violations, warnings and infos;
+    --verbose lists the warnings and infos too.
 
     \b
     Examples:
       kgbuild validate article.ttl
+      kgbuild validate article.ttl --verbose
       kgbuild validate a.ttl b.ttl --format json
       kgbuild validate article.ttl --shapes my-shapes/
       kgbuild validate article.ttl --engine pyshacl
@@ -277,11 +387,12 @@ def validate(ctx: click.Context, graphs: tuple[Path, ...], shapes: Path | None, 
 
     graph = io.read_graphs(graphs)
     report = validate_graph(graph, shapes=shapes, engine=cast(Any, engine))
-    click.echo(format_report(report, cast(ReportFormat, fmt)), nl=False)
+    fmt = "turtle" if fmt == "ttl" else fmt
+    click.echo(format_report(report, cast(ReportFormat, fmt), verbose=verbose), nl=False)
     ctx.exit(0 if report.conforms else ValidationFailed.exit_code)
 
 
-@cli.command("query", epilog=_EXIT_CODES)
+@cli.command("query", epilog=_EXIT_PLAIN)
 @click.argument("args", nargs=-1, metavar="GRAPH... [QUERY]")
 @click.option("-f", "--file", "query_file", type=click.Path(path_type=Path, allow_dash=True),
               help="Read the query from a .rq file ('-': stdin).")
@@ -357,10 +468,21 @@ def _query_source(args: list[str], query_file: Path | None, saved: str | None) -
         return args, q.text, f"saved query {q.name}"
     if len(args) < 2:
         raise click.UsageError("give GRAPH files and a QUERY (or -f FILE.rq, or --saved NAME)")
-    *graphs, text = args
-    if text.endswith(".rq") and not any(c.isspace() for c in text):
-        raise click.UsageError(f"{text!r} looks like a query file; use -f {text}")
-    return graphs, text, "query"
+    for text in (args[-1], args[0]):
+        if text.endswith(".rq") and not any(c.isspace() for c in text):
+            raise click.UsageError(f"{text!r} looks like a query file; use -f {text}")
+    # the query may come after the graph files or before them
+    queries = [k for k, a in enumerate(args) if _looks_like_query(a)]
+    if len(queries) != 1 or queries[0] not in (0, len(args) - 1):
+        raise click.UsageError("expected GRAPH files and one QUERY (SPARQL text, before or after the files); "
+                               + ("found none" if not queries else f"found {len(queries)} or one among the files"))
+    k = queries[0]
+    return [a for j, a in enumerate(args) if j != k], args[k], "query"
+
+
+def _looks_like_query(arg: str) -> bool:
+    """SPARQL text, not a file name: it has a space or a brace and names no existing file."""
+    return (any(c.isspace() for c in arg) or "{" in arg) and not Path(arg).exists()
 
 
 def _binding(text: str) -> tuple[str, Any]:
@@ -371,10 +493,10 @@ def _binding(text: str) -> tuple[str, Any]:
     return name, query.parse_value(value)
 
 
-@cli.command(epilog=_EXIT_CODES)
+@cli.command(epilog=_EXIT_PLAIN)
 @click.argument("graphs", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--format", "fmt", type=click.Choice(EXPORT_FORMATS),
-              help="Output format (default: by the -o extension, else turtle).")
+@click.option("--format", "fmt", callback=lambda c, p, v: _format_option(v), metavar="FORMAT",
+              help=_FORMAT_HELP)
 @_OUTPUT
 def export(graphs: tuple[Path, ...], fmt: str | None, output: Path | None) -> None:
     """Convert graphs to another RDF format.
@@ -396,7 +518,7 @@ def export(graphs: tuple[Path, ...], fmt: str | None, output: Path | None) -> No
     _emit(export_mod.serialize(graph, _export_format(fmt, output)), output, inputs=list(graphs))
 
 
-@cli.command(epilog=_EXIT_CODES)
+@cli.command(epilog=_EXIT_PLAIN)
 @click.argument("graphs", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
               help="Output format.")
@@ -414,7 +536,7 @@ def info(graphs: tuple[Path, ...], fmt: str) -> None:
     click.echo(format_info(graph_info(graph), "json" if fmt == "json" else "text"), nl=False)
 
 
-@cli.command(epilog=_EXIT_CODES)
+@cli.command(epilog=_EXIT_PLAIN)
 @click.argument("graphs", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("-o", "--output", type=click.Path(path_type=Path), required=True,
               help="File to write; its extension picks the format: .html, .svg, .png, .pdf, "

@@ -20,9 +20,11 @@ Nothing is guessed: an expression whose year (or day) cannot be known from the t
 keeps ``value=None``, and a weekday that contradicts its date is reported in
 :attr:`DateMention.note` while the written date is kept.
 
->>> ms = find_dates("Tokajew sprach am Dienstag (27. September) in Astana.", today=date(2026, 1, 1))
+>>> ms = find_dates("Tokajew sprach am Dienstag (27. September 2022) in Astana.")
 >>> ms[0].value.value, ms[0].value.resolution.value
-('2022-09-27', 'Weekday')
+('2022-09-27', 'Explicit')
+>>> find_dates("Tokajew sprach am Dienstag (27. September) in Astana.")[0].value is None  # 2016? 2022?
+True
 """
 
 from __future__ import annotations
@@ -683,13 +685,16 @@ def _infer_weekday_years(text: str, raws: list[_Raw], today: date) -> None:
     """Stage 2 (no article date known): a weekday beside a day and month fixes the year.
 
     Every year from 1990 to ``today`` whose calendar matches is a candidate; the
-    candidates of all such mentions are intersected; a year the text mentions is
-    preferred, else the most recent one.
+    candidates of all such mentions are intersected. A year is taken only when the
+    text's own evidence leaves exactly one: one candidate, or one candidate among the
+    years of the text's full dates, or among all years the text mentions. Otherwise
+    the mention stays unresolved (never the most recent year: that would be a guess).
     """
     todo = [r for r in raws if r.kind == "weekday" and r.value is None]
     if not todo:
         return
     mentioned = _years_in_text(text, raws)
+    full = {int(r.value.value[:4]) for r in raws if r.value is not None and r.value.precision == "day"}
 
     def candidates(r: _Raw) -> set[int]:
         assert r.month is not None and r.day is not None and r.weekday is not None
@@ -701,10 +706,10 @@ def _infer_weekday_years(text: str, raws: list[_Raw], today: date) -> None:
         return out
 
     def pick(years: set[int]) -> int | None:
-        if not years:
-            return None
-        preferred = years & mentioned
-        return max(preferred or years)
+        for evidence in (years, years & full, years & mentioned):
+            if len(evidence) == 1:
+                return next(iter(evidence))
+        return None
 
     sets = [candidates(r) for r in todo]
     common = set.intersection(*sets)
@@ -713,13 +718,15 @@ def _infer_weekday_years(text: str, raws: list[_Raw], today: date) -> None:
         words = text[r.begin : r.end]
         assert r.month is not None and r.day is not None
         if y is None:
-            r.note = f"no year from {_FIRST_YEAR} to {today.year} has this weekday on this day"
+            n = len(common or own)
+            r.note = (f"no year from {_FIRST_YEAR} to {today.year} has this weekday on this day" if not n
+                      else f"{n} years have this weekday on this day and the text names none of them alone")
             continue
         d = date(y, r.month, r.day)
         r.value = DateValue(d.isoformat(), DateResolution.WEEKDAY, words)
         if len(common or own) > 1:
             r.note = f"year {y} chosen by the weekday among {len(common or own)} matching years" + (
-                " (a year the text mentions)" if y in mentioned else " (the most recent)"
+                " (the year of the text's full dates)" if y in full else " (a year the text mentions)"
             )
 
 

@@ -47,6 +47,21 @@ _BY_EXTENSION: dict[str, ExportFormat] = {
 }
 
 
+#: Other names people give the formats; every command that takes an RDF format accepts them.
+FORMAT_ALIASES: dict[str, ExportFormat] = {
+    "ttl": "turtle", "n-triples": "nt", "ntriples": "nt", "nq": "nquads", "n-quads": "nquads",
+    "json-ld": "jsonld", "rdfxml": "xml", "rdf/xml": "xml", "rdf": "xml",
+}
+
+
+def format_name(name: str) -> ExportFormat | None:
+    """The export format a name or alias means (``"ttl"`` → ``"turtle"``), or None."""
+    low = name.strip().lower()
+    if low in EXPORT_FORMATS:
+        return low
+    return FORMAT_ALIASES.get(low)
+
+
 def format_for_path(path: Path | None, default: ExportFormat = "turtle") -> ExportFormat:
     """The export format an output file name suggests (``out.nq`` -> ``nquads``), else ``default``."""
     if path is None:

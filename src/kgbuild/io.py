@@ -55,6 +55,9 @@ def read_bytes(path: Path, *, what: str = "file") -> bytes:
     Returns:
         The file's bytes.
     """
+    from kgbuild.sniff import check_url
+
+    check_url(str(path))
     try:
         return Path(path).read_bytes()
     except FileNotFoundError:
@@ -105,6 +108,12 @@ def rdf_format(path: Path) -> RdfFormat:
     ('turtle', 'nquads')
     """
     ext = Path(path).suffix.lower().lstrip(".")
+    if ext in ("yaml", "yml"):
+        raise InputError(f"{path}: is a claims document, not a graph: build it first "
+                         f"(kgbuild build {path} -o {Path(path).with_suffix('.ttl')})")
+    if ext in ("txt", "text", "md", "html", "htm", ""):
+        raise InputError(f"{path}: is an article, not a graph: build it first "
+                         f"(kgbuild build {path} -o {Path(path).with_suffix('.ttl')})")
     try:
         return RDF_EXTENSIONS[ext]
     except KeyError:

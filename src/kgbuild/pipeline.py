@@ -8,7 +8,7 @@ knows a particular article.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from kgbuild.claims import ClaimContext, find_claims
 from kgbuild.dates import find_dates
@@ -20,10 +20,36 @@ from kgbuild.mentions import find_mentions, find_titles, load_lexicon, tokenize
 from kgbuild.model import Article, Claim, DateResolution, DateValue, Document, Entity, Position, Span
 from kgbuild.quantities import find_quantities
 
+#: A headline longer than this is probably the first paragraph, or the whole text on one line.
+HEADLINE_WARN_CHARS = 300
+_UNRESOLVABLE_KINDS = frozenset({"relative", "weekday", "partial", "month", "holiday", "range"})
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """An article's document and what looked suspicious while extracting it.
+
+    Attributes:
+        document: the extracted document.
+        warnings: one line each, for a person to read ("3 relative dates unresolved: pass --published").
+    """
+
+    document: Document
+    warnings: tuple[str, ...] = ()
+
 
 def extract(text: str, *, published: dt.date | str | None = None, source: str | None = None,
             lang: str = "de") -> Document:
     """Extract entities, positions, events and claims from one article.
+
+    The same as :func:`extract_with_warnings` without the warnings.
+    """
+    return extract_with_warnings(text, published=published, source=source, lang=lang).document
+
+
+def extract_with_warnings(text: str, *, published: dt.date | str | None = None, source: str | None = None,
+                          lang: str = "de") -> Extraction:
+    """Extract entities, positions, events and claims from one article, and say what looks wrong.
 
     Args:
         text: the article as read (offsets refer to it).
@@ -32,7 +58,9 @@ def extract(text: str, *, published: dt.date | str | None = None, source: str | 
         lang: language of the article; its knowledge is read from ``kgbuild/lang/<lang>/``.
 
     Returns:
-        The :class:`Document` with every node's evidence span.
+        The :class:`Document` with every node's evidence span, and the warnings: dates the
+        text does not resolve, a headline over 300 characters, no claims in a text with
+        speech verbs.
     """
     from kgbuild.segment import segment
 
@@ -86,10 +114,24 @@ def extract(text: str, *, published: dt.date | str | None = None, source: str | 
     present = {e.key for e in entities}
     entities = [e if e.contained_in is None or e.contained_in in present else replace(e, contained_in=None)
                 for e in entities]
-    return Document(
+    doc = Document(
         article=article, entities=tuple(sorted(entities, key=lambda e: e.key)),
         positions=positions, events=tuple(events), claims=tuple(claims),
     )
+    warnings: list[str] = []
+    unresolved = sum(1 for d in date_mentions if d.value is None and d.kind in _UNRESOLVABLE_KINDS)
+    if unresolved:
+        warnings.append(f"{unresolved} relative date{'s' if unresolved != 1 else ''} unresolved: "
+                        + ("pass --published" if published is None else "see the notes in `kgbuild extract`"))
+    if article.headline and len(article.headline) > HEADLINE_WARN_CHARS:
+        warnings.append(f"headline is {len(article.headline)} characters long: is the first line the headline? "
+                        "(put the headline on a line of its own, then a blank line)")
+    if not claims:
+        verbs = sorted({toks.word(i) for i in range(len(toks)) if lex.speech_verb(toks.word(i)) is not None})
+        if verbs:
+            warnings.append(f"no claims found, though the text has speech verbs ({', '.join(verbs[:3])}): "
+                            "check the speakers with `kgbuild extract`")
+    return Extraction(doc, tuple(warnings))
 
 
 def _published(published: dt.date | None, date_mentions, structure) -> DateValue | None:  # type: ignore[no-untyped-def]
@@ -116,7 +158,9 @@ def _office_owners(text: str, positions: tuple[Position, ...], entities: list[En
         m = p.mentions[0]
         prefix = m.text.split("-", 1)[0] if "-" in m.text else m.text
         span = Span.of(text, m.begin, m.begin + len(prefix))
-        out[p.of] = Entity(p.of, entry.kind, entry.name, (prefix,) if prefix != entry.name else (),
+        # "Grünen-Abgeordnete" names the party as "Grünen"; "Bundesminister" names no state by a name
+        named = "-" in m.text and prefix != entry.name and lex.lookup_key(prefix) == p.of
+        out[p.of] = Entity(p.of, entry.kind, entry.name, (prefix,) if named else (),
                            entry.country_code, entry.wikidata, None, (span,))
     return list(out.values())
 
@@ -159,4 +203,4 @@ def _used_keys(claims, events, positions) -> set[str]:  # type: ignore[no-untype
     return used
 
 
-__all__ = ["extract", "Span"]
+__all__ = ["Extraction", "extract", "extract_with_warnings", "Span"]

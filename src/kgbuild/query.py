@@ -14,6 +14,7 @@ from outside (:func:`parse_value`), so one saved query serves many questions.
 from __future__ import annotations
 
 import csv
+import difflib
 import io
 import json
 import re
@@ -255,6 +256,9 @@ def saved_query(name: str, folder: Path | None = None) -> SavedQuery:
         if q.name == name.removesuffix(".rq"):
             return q
     names = ", ".join(q.name for q in queries) or "none"
+    close = difflib.get_close_matches(name.removesuffix(".rq"), [q.name for q in queries], n=1, cutoff=0.6)
+    if close:
+        raise QueryError(f"no saved query named {name!r}: did you mean {close[0]!r}? (saved queries: {names})")
     raise QueryError(f"no saved query named {name!r} (saved queries: {names})")
 
 

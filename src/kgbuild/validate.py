@@ -479,12 +479,17 @@ def _plural(n: int, word: str) -> str:
     return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
 
-def _text(report: ValidationReport) -> str:
+def _text(report: ValidationReport, verbose: bool = True) -> str:
     nsm = _nsm()
     lines: list[str] = []
     groups: dict[str, list[ValidationResult]] = {}
     for r in report.results:  # already sorted by focus node, then severity
         groups.setdefault(_focus_label(r.focus_node), []).append(r)
+    nodes = len(groups)
+    if not verbose:  # the violations only; the summary still counts everything
+        groups = {}
+        for r in report.violations:
+            groups.setdefault(_focus_label(r.focus_node), []).append(r)
     for focus in sorted(groups):
         lines.append(focus)
         for r in groups[focus]:
@@ -503,7 +508,9 @@ def _text(report: ValidationReport) -> str:
         )
     )
     verdict = "Conforms" if report.conforms else "Does not conform"
-    lines.append(f"{verdict}: {counts} on {_plural(len(groups), 'node')}.")
+    hint = " (--verbose lists the warnings and infos)" if not verbose and len(report.violations) < len(
+        report.results) else ""
+    lines.append(f"{verdict}: {counts} on {_plural(nodes, 'node')}.{hint}")
     return "\n".join(lines) + "\n"
 
 
@@ -535,13 +542,14 @@ def _json(report: ValidationReport) -> str:
     return json.dumps(items, ensure_ascii=False, indent=2) + "\n"
 
 
-def format_report(report: ValidationReport, fmt: ReportFormat = "text") -> str:
+def format_report(report: ValidationReport, fmt: ReportFormat = "text", *, verbose: bool = True) -> str:
     """Render a validation report.
 
     Args:
         report: what :func:`validate` returned.
         fmt: ``"text"`` for a person (results grouped by focus node, in sorted order, with
-            severity, path, value, message and shape, then a summary line); ``"turtle"``
+            severity, path, value, message and shape, then a summary line; without
+            ``verbose`` only the violations, and the summary line); ``"turtle"``
             for the SHACL report graph; ``"json"`` for a list of result objects with the
             fields of :class:`ValidationResult` (IRIs as strings, literals as their
             lexical form).
@@ -553,7 +561,7 @@ def format_report(report: ValidationReport, fmt: ReportFormat = "text") -> str:
         ValueError: ``fmt`` is not one of the formats above.
     """
     if fmt == "text":
-        return _text(report)
+        return _text(report, verbose)
     if fmt == "json":
         return _json(report)
     if fmt == "turtle":

@@ -100,7 +100,8 @@ def link(structure: Structure, toks: Tokens, mentions: list[Mention], titles: li
         of = _office_of(toks, ti, t, linked, lex, holder, ent_by_key)
         if of is None and lex.is_government_title(t.title) and lex.title_categories.get(
                 lex.titles.get(t.title, t.title)) not in _PARTY_CATEGORIES:
-            of = main_country
+            # only a state the text ties the office to
+            of = _implied_state(toks, ti, t, holder, lex, linked, main_country)
         if of is None and holder is not None:
             of = _recent_owner(toks, ti, t, linked, lex, positions, title_keys)
         title = _title_with_modifier(toks, ti, t.title, lex)
@@ -242,8 +243,39 @@ def _merge_acronyms(text: str, ms: list[Mention]) -> list[Mention]:
 
 
 def _main_country(ms: list[Mention]) -> str | None:
-    c = Counter(m.key for m in ms if m.kind == "country")
-    return min(c, key=lambda k: (-c[k], k)) if c else None
+    """The state an article is clearly about: named at least twice, and twice as often as any other."""
+    c = Counter(m.key for m in ms if m.kind == "country" and m.key)
+    if not c:
+        return None
+    ranked = sorted(c, key=lambda k: (-c[k], k))
+    second = c[ranked[1]] if len(ranked) > 1 else 0
+    return ranked[0] if c[ranked[0]] >= 2 and c[ranked[0]] >= 2 * second else None
+
+
+def _implied_state(toks: Tokens, ti: int, t: TitleMention, holder: str | None, lex: Lexicon,
+                   ms: list[Mention], main_country: str | None) -> str | None:
+    """The state of a government office the text names without one, where the text still implies it.
+
+    Only a state the article names, and in this order: the holder's known country
+    ("Kanzlerin Angela Merkel"); what the title implies (``office_states.tsv``:
+    "Bundesminister" is Germany's, Austria's or Switzerland's, whichever of them the article
+    names; a "Landrat" is no state's); the state the article is clearly about, unless "von"/"der" plus a place follows
+    the title ("Der Gouverneur von Bali"). Otherwise nothing: an office is left without a
+    state rather than given a wrong one.
+    """
+    named = {m.key for m in ms if m.kind == "country"}
+    if holder is not None and (known := lex.org_country(holder)):
+        return known if known in named else None
+    implied = lex.implied_states(lex.titles.get(t.title, t.title))
+    if implied is not None:
+        in_text = [c for c in implied if c in named]
+        return in_text[0] if len(in_text) == 1 else None
+    sent = toks.sentence_of[ti]
+    for m in ms:
+        if m.sentence == sent and m.kind == "place" and 0 <= m.span.begin - t.span.end <= 30 \
+                and toks.text[t.span.end:m.span.begin].split()[:1] in (["von"], ["der"], ["des"], ["aus"]):
+            return None
+    return main_country
 
 
 _PARTY_CATEGORIES = {"party", "parliament"}

@@ -88,6 +88,8 @@ class Lexicon:
     _org_names: dict[str, str] | None = None
     entity_words: frozenset[str] = frozenset()
     surface_keys: dict[str, str] = field(default_factory=dict)
+    # (title or "prefix*", states it implies; () for a local office) from office_states.tsv
+    office_states: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
     # ---- gazetteer
     def match(self, text: str, structure: Structure) -> Iterator[tuple[int, int, GazEntry]]:
@@ -235,6 +237,14 @@ class Lexicon:
         """An office someone holds, rather than a description ("Experte", "Blogger", "Korrespondent")."""
         base = self.titles.get(title, title)
         return self.title_categories.get(base, "") in _OFFICE_CATEGORIES or self.is_government_title(title)
+
+    def implied_states(self, title: str) -> tuple[str, ...] | None:
+        """The states a title implies by itself ("Bundesminister"), ``()`` for a local office
+        ("Landrat"), ``None`` when the title says nothing about its state."""
+        for pattern, states in self.office_states:
+            if title == pattern or (pattern.endswith("*") and title.startswith(pattern[:-1])):
+                return states
+        return None
 
     def is_government_title(self, title: str) -> bool:
         return _GOV_TITLE.search(title) is not None
@@ -434,7 +444,10 @@ def load_lexicon(lang: str = "de") -> Lexicon:
         if not name:
             continue
         key = entity_key("person", name)
-        person = GazEntry("person", key, name, "name", None, row.get("wikidata") or None)
+        cc = (row.get("country") or "").strip().lower()
+        # the holder's known country: an office named without its state is that state's ("Kanzlerin Merkel")
+        person = GazEntry("person", key, name, "name", None, row.get("wikidata") or None,
+                          f"country/{cc}" if cc else None)
         entries[key] = person
         for n in [name, *_split(row.get("aliases"))]:
             # "Putins", "Scholz'": a genitive names the person too
@@ -466,6 +479,9 @@ def load_lexicon(lang: str = "de") -> Lexicon:
         report_nouns=frozenset(_read_lines(lang, "report_nouns.txt")),
         subjunctive=frozenset(_read_lines(lang, "subjunctive.txt")),
         entity_words=frozenset(entity_words), surface_keys=surface_keys, title_categories=cats,
+        office_states=tuple((r["title"], tuple(f"country/{c.lower()}" for c in _split(r.get("states"))
+                                               if c != "-"))
+                            for r in _read_tsv(lang, "office_states.tsv") if r.get("title")),
     )
 
 

@@ -47,13 +47,41 @@ def _pick_view(graph: Graph | nx.MultiDiGraph, max_nodes: int) -> tuple[nx.Multi
     note = ""
     if G.graph.get("claims_as") == "edges":
         note = "claims drawn as arrows from speaker to subject"
+        if not isinstance(graph, nx.MultiDiGraph):
+            _keep_speakers_linked(graph, G)
     if G.number_of_nodes() > max_nodes:
         # Keep the best-connected nodes; ties broken by id so the choice is deterministic.
         ranked = sorted(G.nodes, key=lambda n: (-G.degree(n), str(n)))[:max_nodes]
         total = G.number_of_nodes()
         G = G.subgraph(ranked).copy()
         note = (note + "; " if note else "") + f"the {max_nodes} best-connected of {total:,} nodes"
+    # Nodes with no link to anything are left out and counted, so that the picture shows the
+    # claims network, not a field of lone dots (unless lone dots are all there is).
+    lone = sorted((n for n in G.nodes if not any(u != v for u, v in (*G.in_edges(n), *G.out_edges(n)))), key=str)
+    if lone and len(lone) < G.number_of_nodes():
+        G = G.subgraph([n for n in G.nodes if n not in set(lone)]).copy()
+        word = "node" if len(lone) == 1 else "nodes"
+        note = (note + "; " if note else "") + f"{len(lone)} unconnected {word} left out"
     return G, note
+
+
+def _keep_speakers_linked(graph: Graph, G: nx.MultiDiGraph) -> None:
+    """Claims drawn as arrows need a subject; a speaker whose claims have none gets one node
+    standing for them ("3 claims"), so that no speaker with claims is drawn unconnected."""
+    from kgbuild.rdf.namespaces import KG
+
+    claimed: dict[str, int] = {}
+    for claim in set(graph.subjects(KG.claimant, None)):
+        if next(graph.objects(claim, KG.about), None) is None:
+            for who in graph.objects(claim, KG.claimant):
+                claimed[str(who)] = claimed.get(str(who), 0) + 1
+    for speaker in sorted(claimed):
+        if speaker not in G:
+            continue
+        node = f"{speaker}#claims"
+        n = claimed[speaker]
+        G.add_node(node, iri="", type="claim", label=f"{n} claim{'s' if n != 1 else ''} without a subject")
+        G.add_edge(node, speaker, key="claimant", relation="claimant", label="claimant", predicate=str(KG.claimant))
 
 
 def _component_layout(G: nx.MultiDiGraph) -> dict[Any, tuple[float, float]]:
@@ -166,7 +194,7 @@ def write_static(graph: Graph | nx.MultiDiGraph, out: Path, *, title: str | None
     for _, a in G.nodes(data=True):
         counts[str(a.get("type", "other"))] = counts.get(str(a.get("type", "other")), 0) + 1
 
-    rc = {"svg.hashsalt": "kgbuild", "font.family": "DejaVu Sans", "svg.fonttype": "path"}
+    rc = {"svg.hashsalt": "kgbuild", "font.family": "DejaVu Sans", "svg.fonttype": "none"}  # text stays text
     with matplotlib.rc_context(rc):
         fig = Figure(figsize=size, dpi=dpi if fmt == "png" else 100)
         canvas = FigureCanvasAgg(fig)
@@ -311,7 +339,7 @@ def _legend(lax: Any, G: nx.MultiDiGraph, counts: dict[str, int], Line2D: Any) -
     if any(a.get("polarity") == "negative" for _, a in G.nodes(data=True)):
         handles.append(Line2D([], [], linestyle="none", marker=NODE_STYLES["claim"].marker, markersize=8,
                               markerfacecolor=NODE_STYLES["claim"].color, markeredgecolor="#c0392b",
-                              markeredgewidth=1.6, label="negative claim (a denial)"))
+                              markeredgewidth=1.6, label="negative claim"))
     relations = sorted({str(a.get("relation")) for _, _, a in G.edges(data=True)},
                        key=lambda r: (list(EDGE_STYLES).index(r) if r in EDGE_STYLES else 99, r))
     edge_handles = [Line2D([], [], color=EDGE_STYLES.get(r, (r, "#999999"))[1], lw=2,
