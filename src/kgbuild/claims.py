@@ -395,7 +395,7 @@ def _continues(ctx: ClaimContext, lex: Lexicon, si: int, prev: _Draft) -> bool:
     toks = ctx.tokens
     idx = ctx.index.sentence_tokens[si]
     words = [toks.word(i) for i in idx]
-    quotes = _quotes(ctx.text, sent.span)
+    quotes = _quotes(ctx, sent.span)
     for pos in range(1, min(len(words) - 1, 7)):
         # "Die Polizei sagte, sie habe …": a speaker of its own, even one not recognised, opens
         # the sentence with a speech verb in second place
