@@ -54,7 +54,7 @@ __all__ = [
 ]
 
 DateKind = Literal[
-    "dateline",  # the article's own date in its dateline: "Schwerin (Deutschland), 20.05.2017 –"
+    "dateline",  # the article's own date in its dateline: "Kassel (Deutschland), 14.03.2019 –"
     "absolute",  # day, month and year written: "27. September 2022", "27.09.2022", "2022-09-27"
     "partial",  # day and month without a year: "am 24. Februar", "ab 6. Juni"
     "weekday",  # a weekday with day and month: "am Dienstag (27. September)"
@@ -664,7 +664,7 @@ def _resolve_explicit(text: str, raws: list[_Raw]) -> None:
 
 
 def _is_dateline(text: str, r: _Raw) -> bool:
-    """A full date between a line's place name and a dash: "Schwerin (Deutschland), 20.05.2017 –"."""
+    """A full date between a line's place name and a dash: "Kassel (Deutschland), 14.03.2019 –"."""
     if r.prep or r.begin > _DATELINE_MAX_OFFSET or not _DATELINE_AFTER.match(text, r.end):
         return False
     line_start = text.rfind("\n", 0, r.begin) + 1

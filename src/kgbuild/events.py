@@ -10,8 +10,8 @@ trigger words with their event class, and the small word lists the rules below u
    ("angriff" -> "Luftangriffe"). The longest match in a token wins, so a blocking entry
    ("auswahl") silences a shorter one ("wahl"). Entries may ask for context: an auxiliary
    ("wurde ... gewählt"), someone to meet ("traf Macron"), a separable verb's particle at
-   the clause end ("trat ... zurück"), a date after the copula ("ist seit 1. Juli 2007").
-   A trigger after a negation ("keine Pläne für ein Gespräch") is dropped.
+   the clause end ("trat ... zurück"), a date after the copula ("ist seit 1. März 2015").
+   A trigger after a negation ("keine Absicht zu einem Treffen") is dropped.
 2. **Attributes per occurrence**, within its sentence:
    *date* -- each resolved date goes to the nearest trigger or verb of saying, so "erklärte
    Tokajew am Dienstag" dates the statement, not the mobilisation it mentions; a trigger
@@ -29,9 +29,9 @@ trigger words with their event class, and the small word lists the rules below u
    the person named last. Speakers ("sagte X") and sources ("nach Angaben von X") are not.
    *quantities* -- numbers in the sentence (a number right beside one trigger is that
    trigger's only); a number in the next sentence of the paragraph that has no trigger of
-   its own ("Etwa 18,3 Millionen Staatsbürger ...") goes to the events before it; an event
+   its own ("Rund 4,2 Millionen Einwohner ...") goes to the events before it; an event
    without a place in a sentence that follows an event sentence takes that sentence's place
-   ("... Protesten in Moskau. Mehr als 1000 Menschen wurden verhaftet.").
+   ("... Streiks in Lyon. Über 300 Menschen wurden festgenommen.").
 3. **Merging.** Occurrences of one class and trigger group are one happening unless their
    dates, their names ("Sturm Dagmar" vs "Zyklon Grant") or their compounds' first parts
    ("Neuwahl" vs "Parlamentswahl") disagree: the event gets the union of what they say.
@@ -371,7 +371,7 @@ class _Doc:
             if w in preps:
                 return w, j
             if w == ",":
-                # a list of places: "in den Ländern Spanien, Chile und Kolumbien"
+                # a list of places: "in den Staaten Peru, Kenia und Norwegen"
                 if j - 1 >= 0 and self.mention_at.get(j - 1) is not None and \
                         self.mention_at[j - 1].kind in _PLACE_KINDS:
                     j -= 1
@@ -931,7 +931,7 @@ def _subject(doc: _Doc, o: _Occurrence, mentions: Sequence[Mention]) -> str | No
             return False
         before = [doc.low[t] for t in range(max(doc.sent_first[si], mt - 3), mt)]
         if any(w in ("des", "eines") for w in before):
-            return False  # a genitive: "die Internetseiten des kolumbianischen Verteidigungsministeriums"
+            return False  # a genitive: "die Webseite des peruanischen Innenministeriums"
         if m.kind == "country" and mt - doc.seg_first[doc.seg[mt]] > 2:
             return False  # a bare state is the subject only at the clause's start ("Russland plant ...")
         return doc.prep_before(mt) is None
@@ -1000,7 +1000,7 @@ def _follow_up(ctx: EventContext, doc: _Doc, by_sentence: dict[int, list[_Occurr
                quantities: dict[int, list[tuple[Span, Quantity]]]) -> None:
     """Counts in the next sentence, and the place of the sentence before, for events left without.
 
-    "Mehr als 1000 Menschen wurden verhaftet." after a sentence on protests in Moscow: the
+    "Über 300 Menschen wurden festgenommen." after a sentence on strikes in Lyon: the
     arrests took place there. A sentence of bare numbers after an event sentence ("Etwa 18,3
     Millionen Staatsbürger sind aufgefordert ...") counts for that event.
     """

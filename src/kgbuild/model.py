@@ -218,7 +218,7 @@ class Structure:
     sentences: tuple[Sentence, ...]
     headline: Span | None = None
     authors: tuple[Span, ...] = ()  # names in the byline
-    dateline: Span | None = None  # "Astana – ", "Schwerin (Deutschland), 20.05.2017 – "
+    dateline: Span | None = None  # "Oslo – ", "Kassel (Deutschland), 14.03.2019 – "
     credits: tuple[Span, ...] = ()  # "© dpa", a closing "(dpa)"
     signoff: Span | None = None  # an author's initials at the end: "(con)"
 

@@ -80,7 +80,7 @@ def extract_with_warnings(text: str, *, published: dt.date | str | None = None, 
     date_mentions = find_dates(text, published=published, lang=lang)
     # the dateline dates the article, not what it reports
     dates = tuple((d.span, d.value) for d in date_mentions if d.value is not None and d.kind != "dateline")
-    # a duration ("in weniger als einer Woche") is no count of what happened
+    # a duration ("binnen zehn Tagen") is no count of what happened
     quantities = tuple((q.span, q.quantity) for q in find_quantities(text, lang=lang) if q.kind != "duration")
     ctx = ClaimContext(
         text=text, structure=structure, tokens=toks, mentions=linked.mentions, media=linked.media,

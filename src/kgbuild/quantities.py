@@ -9,7 +9,7 @@ the number, past its adjectives, as the unit ("25 mutmaßliche Hacker" -> "Hacke
 Numbers that are not amounts are left out: dates ("27.09.2022", "am 4. September",
 "Juni 2012"), times ("20.15 Uhr", "15:36"), ordinals ("7. Landtag"), years ("die 2013
 gegründete Partei"), parts of words ("COVID-19", "31-jährige") and numbered things
-("Artikel 5"). A duration ("in weniger als einer Woche") is marked ``kind="duration"``
+("Artikel 5"). A duration ("binnen zehn Tagen") is marked ``kind="duration"``
 so that it is not mistaken for a count of people or things.
 
 Conventions:
@@ -60,7 +60,7 @@ class QuantityMention:
         kind: count (people, things), money, percent, duration or measure.
         distributive: "jeweils 1.507 Euro", "je 100 Euro": the amount is per item.
         unit_inherited: the unit is taken from the amount before it in the same
-            sentence ("Vier der Festnahmen erfolgten in Spanien, zehn in Argentinien").
+            sentence ("Drei der Unfälle geschahen in Bayern, sieben in Hessen").
     """
 
     span: Span

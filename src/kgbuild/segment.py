@@ -35,7 +35,7 @@ from kgbuild.quotes import QUOTE_MARKS, Quote, find_quotes
 
 _MARKS = "".join(sorted(QUOTE_MARKS))
 _Q = re.escape(_MARKS)  # any quotation mark, in a character class
-# "Astana – ", "Riad - ", "Schwerin (Deutschland), 20.05.2017 – ", "Ras Lanuf / Tripolis (Libyen) / …, 08.03.2011 – "
+# "Oslo – ", "Lima - ", "Kassel (Deutschland), 14.03.2019 – ", "Tobruk / Bengasi (Libyen) / …, 02.05.2014 – "
 _PLACE = r"[A-ZÄÖÜ][\w.'’-]*(?:[ -][A-ZÄÖÜa-z][\w.'’-]*){0,3}(?: \([^()\n]{2,40}\))?"
 _DATELINE_RE = (
     rf"(?P<places>{_PLACE}(?: ?/ ?{_PLACE})*)(?:, (?:den )?\d{{1,2}}\.\s?\d{{1,2}}\.\s?\d{{2,4}})?"
@@ -246,7 +246,7 @@ def _paragraphs(text: str, lines: list[_Line], rules: TextRules, forms: _Forms) 
                 a.end - a.begin >= 0.6 * width or _INNER_END.search(la) is not None)
         if not go_on and not _CLOSED.search(text[a.begin:a.end]) and _INNER_END.search(text[a.begin:a.end]) \
                 and k > 0 and not forms.credit.search(text[a.begin:a.end]):
-            go_on = text[nx.begin].isalnum() or text[nx.begin] in QUOTE_MARKS  # "… versichert. Es war das dritte"
+            go_on = text[nx.begin].isalnum() or text[nx.begin] in QUOTE_MARKS  # "… bestätigt. Es war der zweite"
         if go_on:
             joined = True
             continue

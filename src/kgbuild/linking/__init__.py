@@ -7,7 +7,7 @@
   node in every article;
 * an acronym defined in brackets and the long name before it are one organisation;
 * positions: a title with the person it names ("Kreml-Sprecher Dmitri Peskow",
-  "Der Präsident von Kasachstan, Kassym-Schomart Tokajew,"), the state or
+  "Der Präsident von Finnland, Sauli Niinistö,"), the state or
   organisation whose office it is (a compound's first part, an adjective, a genitive,
   "von X"/"der X" after it, the holder's party in brackets), or, failing those, the
   state the article is mostly about, for offices of government.
@@ -287,7 +287,7 @@ def _recent_owner(toks: Tokens, ti: int, t: TitleMention, ms: list[Mention], lex
 
     A title joined by "und" to a title with an owner shares it ("Der Chefredakteur von X und
     Verleger Y"); an office of a party or parliament belongs to the party named last in this or
-    the two sentences before ("… der AfD. Es handelt sich um den Fraktionschef Leif-Erik Holm").
+    the two sentences before ("… der FDP. Gemeint ist der Fraktionschef Karl Beispiel").
     """
     for k in range(ti - 1, max(ti - 10, -1), -1):
         if toks.sentence_of[k] != toks.sentence_of[ti] or toks.word(k) in (".", ";", ":"):
@@ -315,7 +315,7 @@ def _holder(toks: Tokens, ti: int, ms: list[Mention]) -> str | None:
         gap = toks.text[end:m.span.begin]
         if 0 <= m.span.begin - end <= 2 and gap.strip() == "":
             return m.key
-    # "Der Präsident von Kasachstan, Kassym-Schomart Tokajew,", "den Vorsitzenden von Wikimedia Frankreich Rémi Mathis"
+    # "Der Präsident von Finnland, Sauli Niinistö,", "den Vorsitzenden von Greenpeace Schweiz Otto Muster"
     for m in ms:
         if m.kind != "person" or m.sentence != sent or m.span.begin <= end:
             continue
@@ -363,7 +363,7 @@ def _office_of(toks: Tokens, ti: int, t: TitleMention, ms: list[Mention], lex: L
     # "von Kasachstan", "des Deutschland-Zentrums", "der AfD-Bundestagsfraktion", "beim … Staatssender CGTN"
     after = [m for m in ms if m.sentence == sent and m.span.begin >= t.span.end
              and m.span.begin - t.span.end <= 60 and m.kind in ("country", "organization")]
-    # "Studiochef des australischen Fernsehsenders ABC": the organisation, not the adjective before it
+    # "Studioleiter des kanadischen Fernsehsenders CBC": the organisation, not the adjective before it
     after = [m for m in after if m.role != "adjective"] + [m for m in after if m.role == "adjective"]
     for m in after:
         between = text[t.span.end:m.span.begin]

@@ -6,10 +6,10 @@ The rules work on capitalisation, gazetteers and word lists (``lang/<code>/``):
   news agencies, media, parties, international bodies), longest match first;
 * people: a known first name followed by capitalised words, a name after a title
   ("Kreml-Sprecher Dmitri Peskow", "Außenministerin Marise Payne"), a name in
-  apposition to a title ("Der Präsident von Kasachstan, Kassym-Schomart Tokajew,"),
+  apposition to a title ("Der Präsident von Finnland, Sauli Niinistö,"),
   and, once a person is known, the surname alone or in the genitive ("Putins");
 * organisations: an acronym defined in brackets ("Norddeutschen Rundfunks (NDR)"),
-  a name after a type noun ("der Zeitung Australian Financial Review"), compounds
+  a name after a type noun ("der Zeitung Irish Independent"), compounds
   with an institution head ("Verteidigungsministerium", "Landesverwaltungsamt");
 * places: a name after a place noun ("Grenzübergang Mariinsky", "die Stadt Ras Lanuf"),
   the places of a dateline.
@@ -375,7 +375,7 @@ def _find_by_pattern(toks: Tokens, lex: Lexicon) -> list[tuple[int, int, str, st
             out.append((toks.starts[i], toks.ends[i + 1], "organization", text[toks.starts[i]:toks.ends[i + 1]],
                         "name"))
             continue
-        # "der Zeitung Australian Financial Review", "Brauerei Maisach"
+        # "der Zeitung Irish Independent", "Brauerei Unterbach"
         if w in _PLACE_TYPES and i + 1 < n and _ARABIC_ARTICLE.match(toks.word(i + 1)):
             # "die Stadt az-Zawiyya"
             out.append((toks.starts[i + 1], toks.ends[i + 1], "place", toks.word(i + 1), "name"))
