@@ -23,7 +23,7 @@ def only(text: str) -> QuantityMention:
     [
         ("Bisher sind rund 98.000 Russen ausgereist.", "rund 98.000 Russen", 98000, None, None, "Russen", True,
          "count"),
-        ("Mehr als 1000 Menschen wurden verhaftet.", "Mehr als 1000 Menschen", None, 1000, None, "Menschen",
+        ("Mehr als 1000 Pendler warteten am Bahnhof.", "Mehr als 1000 Pendler", None, 1000, None, "Pendler",
          False, "count"),
         ("Es kamen weniger als 50 Gäste.", "weniger als 50 Gäste", None, None, 50, "Gäste", False, "count"),
         ("Tausende Russen stehen an der Grenze.", "Tausende Russen", None, 1000, None, "Russen", True, "count"),
@@ -35,8 +35,8 @@ def only(text: str) -> QuantityMention:
         ("Es geht um zwei Millionen Menschen.", "zwei Millionen Menschen", 2_000_000, None, None, "Menschen",
          False, "count"),
         ("Das kostet 1,5 Millionen Euro.", "1,5 Millionen Euro", 1_500_000, None, None, "Euro", False, "money"),
-        ("Etwa 18,3 Millionen Staatsbürger dürfen wählen.", "Etwa 18,3 Millionen Staatsbürger", 18_300_000,
-         None, None, "Staatsbürger", True, "count"),
+        ("Etwa 8,3 Millionen Mitglieder dürfen abstimmen.", "Etwa 8,3 Millionen Mitglieder", 8_300_000,
+         None, None, "Mitglieder", True, "count"),
         ("Das Budget liegt bei 2,4 Mrd. Euro.", "2,4 Mrd. Euro", 2_400_000_000, None, None, "Euro", False,
          "money"),
         ("Es kassieren vier Landtagsabgeordnete Geld.", "vier Landtagsabgeordnete", 4, None, None,
@@ -49,11 +49,11 @@ def only(text: str) -> QuantityMention:
         ("Die Quote lag bei 0,5 %.", "0,5 %", 0.5, None, None, "%", False, "percent"),
         ("Der Wind erreichte 130 km/h.", "130 km/h", 130, None, None, "km/h", False, "measure"),
         ("Der Ort liegt 50 Kilometer westlich.", "50 Kilometer", 50, None, None, "Kilometer", False, "measure"),
-        ("Sie flohen in weniger als einer Woche.", "weniger als einer Woche", None, None, 1, "Woche", False,
+        ("Das Lager war nach weniger als einer Woche leer.", "weniger als einer Woche", None, None, 1, "Woche", False,
          "duration"),
         ("Er verbrachte vier Tage dort.", "vier Tage", 4, None, None, "Tage", False, "duration"),
-        ("Ungefähr 130 bis 140 Getränkemärkte beliefern sie.", "Ungefähr 130 bis 140 Getränkemärkte", None,
-         130, 140, "Getränkemärkte", True, "count"),
+        ("Ungefähr 70 bis 80 Bäckereien beliefert die Mühle.", "Ungefähr 70 bis 80 Bäckereien", None,
+         70, 80, "Bäckereien", True, "count"),
         ("Es kamen zwischen 100 und 200 Menschen.", "zwischen 100 und 200 Menschen", None, 100, 200,
          "Menschen", False, "count"),
         ("Es fehlen zwei bis drei Millionen Euro.", "zwei bis drei Millionen Euro", None, 2_000_000,
@@ -63,12 +63,12 @@ def only(text: str) -> QuantityMention:
         ("Es starben zweihundertfünfzig Menschen.", "zweihundertfünfzig Menschen", 250, None, None, "Menschen",
          False, "count"),
         ("Es fehlt eine Million Euro.", "eine Million Euro", 1_000_000, None, None, "Euro", False, "money"),
-        ("Bei etwa 270.000 schwedischen und norwegischen Haushalten fehlt Strom.",
-         "etwa 270.000 schwedischen und norwegischen Haushalten", 270000, None, None, "Haushalten", True,
+        ("Bei etwa 45.000 dänischen und finnischen Haushalten fiel das Internet aus.",
+         "etwa 45.000 dänischen und finnischen Haushalten", 45000, None, None, "Haushalten", True,
          "count"),
-        ("Insgesamt zehn bisherige VV-Abgeordnete wechseln.", "zehn bisherige VV-Abgeordnete", 10, None, None,
-         "VV-Abgeordnete", False, "count"),
-        ("Vier der Festnahmen erfolgten in Spanien.", "Vier der Festnahmen", 4, None, None, "Festnahmen", False,
+        ("Insgesamt sieben bisherige SV-Delegierte wechseln.", "sieben bisherige SV-Delegierte", 7, None, None,
+         "SV-Delegierte", False, "count"),
+        ("Drei der Verhaftungen geschahen in Portugal.", "Drei der Verhaftungen", 3, None, None, "Verhaftungen", False,
          "count"),
         ("Der Eintritt kostet € 5.", "€ 5", 5, None, None, "€", False, "money"),
         ("Mindestens 12 Menschen starben.", "Mindestens 12 Menschen", None, 12, None, "Menschen", False,
@@ -105,8 +105,8 @@ def test_quantities_text_is_qualifier_and_number_as_written() -> None:
 
 
 def test_quantities_values_are_exact_numbers() -> None:
-    q = only("Etwa 18,3 Millionen Staatsbürger dürfen wählen.").quantity
-    assert q.value == 18300000 and isinstance(q.value, int)  # not 18300000.000000004
+    q = only("Etwa 8,3 Millionen Mitglieder dürfen abstimmen.").quantity
+    assert q.value == 8300000 and isinstance(q.value, int)  # not 8300000.000000001
     assert isinstance(only("Die Quote lag bei 0,5 Prozent.").quantity.value, float)
 
 
@@ -118,13 +118,13 @@ def test_quantities_jeweils_marks_an_amount_per_item() -> None:
 
 
 def test_quantities_elliptic_amounts_inherit_the_unit() -> None:
-    text = "Vier der Festnahmen erfolgten in Spanien, zehn in Argentinien, sechs in Chile und fünf in Kolumbien."
+    text = "Drei der Verhaftungen geschahen in Portugal, elf in Brasilien, sieben in Peru und zwei in Bolivien."
     ms = find_quantities(text)
     assert [(m.quantity.value, m.quantity.unit, m.unit_inherited) for m in ms] == [
-        (4, "Festnahmen", False),
-        (10, "Festnahmen", True),
-        (6, "Festnahmen", True),
-        (5, "Festnahmen", True),
+        (3, "Verhaftungen", False),
+        (11, "Verhaftungen", True),
+        (7, "Verhaftungen", True),
+        (2, "Verhaftungen", True),
     ]
 
 
@@ -152,12 +152,12 @@ def test_quantities_digits_without_unit_are_kept() -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "Die Wahl zum 7. Landtag war knapp.",
+        "Die Sitzung des 9. Kreistags war kurz.",
         "Er feierte seinen 60. Geburtstag.",
         "Die Sitzung war am 4. September 2016.",
         "Die Sitzung war am 20.05.2017 in Schwerin.",
         "Stand: 2022-09-27.",
-        "Badawi war im Juni 2012 festgenommen worden.",
+        "Kowalski war im Oktober 2015 verhaftet worden.",
         "Die 2013 in Berlin gegründete Partei wuchs.",
         "Im Jahr 1989 fiel die Mauer.",
         "Er ist seit 2013 Präsident.",
@@ -226,9 +226,9 @@ def test_quantities_empty_text() -> None:
 
 # ---------------------------------------------------------------- speed
 _DENSE = (
-    "Bukarest (Rumänien), 09.12.2012 – Heute hat die Wahl begonnen. ",
-    "Etwa 18,3 Millionen Staatsbürger sind aufgerufen, am Sonntag ihre Stimme abzugeben. ",
-    "Mehr als 1000 Menschen wurden verhaftet, Tausende Russen flohen in weniger als einer Woche. ",
+    "Linz (Österreich), 03.03.2019 – Heute hat die Abstimmung begonnen. ",
+    "Rund 6,4 Millionen Bürger sind eingeladen, am Sonntag ihr Votum abzugeben. ",
+    "Über 1000 Pendler wurden kontrolliert, Tausende Fans reisten binnen weniger Tage an. ",
     "Der Präsident sagte am Dienstag (27. September), das Land helfe jeweils mit 1.507 Euro. ",
     "Seit dem 24. Februar 2022 herrscht Krieg; vier Abgeordnete trafen sich am 19. Mai um 20.15 Uhr. ",
     "Die 2013 gegründete Partei verlor 30 Prozent, im Jahr 1989 hatte sie noch 25 mutmaßliche Mitglieder. ",
