@@ -49,6 +49,23 @@ ENTITIES: dict[str, tuple[str, str, str, str]] = {
     "US": ("country/us", "country", "name", "USA"),
     "Europäische Union": ("organization/eu", "organization", "name", "Europäische Union"),
     "Ukraine": ("country/ua", "country", "name", "Ukraine"),
+    "Korvaks": ("person/jan-korvak", "person", "name", "Jan Korvak"),
+    "Korvak": ("person/jan-korvak", "person", "name", "Jan Korvak"),
+    "Lindqvist": ("person/ella-lindqvist", "person", "name", "Ella Lindqvist"),
+    "serbischen": ("country/rs", "country", "adjective", "Serbien"),
+    "Serben": ("country/rs", "country", "demonym", "Serbien"),
+    "Georgien": ("country/ge", "country", "name", "Georgien"),
+    "Danzig": ("place/danzig", "place", "name", "Danzig"),
+    "Bulgarien": ("country/bg", "country", "name", "Bulgarien"),
+    "Kanada": ("country/ca", "country", "name", "Kanada"),
+    "Norwegen": ("country/no", "country", "name", "Norwegen"),
+    "Europol": ("organization/europol", "organization", "name", "Europol"),
+    "Italien": ("country/it", "country", "name", "Italien"),
+    "Chile": ("country/cl", "country", "name", "Chile"),
+    "Brünn": ("place/bruenn", "place", "name", "Brünn"),
+    "Graz": ("place/graz", "place", "name", "Graz"),
+    "Österreich": ("country/at", "country", "name", "Österreich"),
+    "Niedersachsen": ("place/niedersachsen", "place", "name", "Niedersachsen"),
 }
 
 
@@ -142,13 +159,13 @@ def values(e: Event) -> set[float]:
 # ------------------------------------------------------------------ single events
 def test_events_mobilization_takes_date_agent_and_adjective_location() -> None:
     ctx = build([[
-        "Nach Putins Zustimmung zur Teilmobilisierung am 21. September sind tausende Russen geflohen.",
-        "Die russischen Behörden bestätigten die Teilmobilmachung.",
-    ]], dates={"am 21. September": "2022-09-21"})
+        "Nach Korvaks Zustimmung zur Teilmobilisierung am 12. März sind hunderte Serben untergetaucht.",
+        "Die serbischen Behörden bestätigten die Teilmobilmachung.",
+    ]], dates={"am 12. März": "2023-03-12"})
     mob = of_type(find_events(ctx), "Mobilization")
     assert len(mob) == 1  # both mentions are one happening
-    assert mob[0].start == DateValue("2022-09-21", DateResolution.EXPLICIT, "am 21. September")
-    assert mob[0].agents == ("person/wladimir-putin",)
+    assert mob[0].start == DateValue("2023-03-12", DateResolution.EXPLICIT, "am 12. März")
+    assert mob[0].agents == ("person/jan-korvak",)
     assert mob[0].name == "Teilmobilisierung"
 
 
@@ -159,13 +176,13 @@ def test_events_adjective_on_the_trigger_gives_the_country() -> None:
 
 
 def test_events_migration_with_quantity_and_destination() -> None:
-    ctx = build([["In weniger als einer Woche sind bereits rund 98.000 Russen nach Kasachstan ausgereist."]],
-                quantities={"rund 98.000 Russen": Quantity(value=98000, unit="Russen", text="rund 98.000",
+    ctx = build([["Binnen zehn Tagen sind schon rund 41.000 Serben nach Georgien ausgereist."]],
+                quantities={"rund 41.000 Serben": Quantity(value=41000, unit="Serben", text="rund 41.000",
                                                            approximate=True)})
     (mig,) = of_type(find_events(ctx), "Migration")
-    assert mig.locations[0] == "country/kz"
-    assert values(mig) == {98000}
-    assert mig.name == "Ausreise nach Kasachstan"
+    assert mig.locations[0] == "country/ge"
+    assert values(mig) == {41000}
+    assert mig.name == "Ausreise nach Georgien"
 
 
 def test_events_origin_is_a_place_only_without_a_better_one() -> None:
@@ -177,66 +194,66 @@ def test_events_origin_is_a_place_only_without_a_better_one() -> None:
 
 def test_events_protest_then_count_of_arrests_in_next_sentence() -> None:
     ctx = build([[
-        "Die Teilmobilmachung führte zu massiven Protesten in Moskau.",
-        "Mehr als 1000 Menschen wurden verhaftet.",
-    ]], quantities={"Mehr als 1000 Menschen": Quantity(min_value=1000, unit="Menschen", text="Mehr als 1000")})
+        "Die Rentenreform führte zu heftigen Protesten in Danzig.",
+        "Über 400 Menschen wurden verhaftet.",
+    ]], quantities={"Über 400 Menschen": Quantity(min_value=400, unit="Menschen", text="Über 400")})
     events = find_events(ctx)
     (protest,) = of_type(events, "Protest")
     (arrest,) = of_type(events, "Arrest")
-    assert protest.locations == ("place/moskau",)
-    assert protest.name == "Protest in Moskau"
-    assert values(arrest) == {1000}
-    assert arrest.locations == ("place/moskau",)  # where the sentence before took place
+    assert protest.locations == ("place/danzig",)
+    assert protest.name == "Protest in Danzig"
+    assert values(arrest) == {400}
+    assert arrest.locations == ("place/danzig",)  # where the sentence before took place
 
 
 def test_events_election_takes_count_from_following_sentence() -> None:
     ctx = build([[
-        "Heute hat in Rumänien die Parlamentswahl begonnen.",
-        "Etwa 18,3 Millionen Staatsbürger sind aufgefordert, ihre Stimme abzugeben.",
-    ]], dates={"Heute": "2012-12-09"},
-        quantities={"Etwa 18,3 Millionen": Quantity(value=18_300_000, text="Etwa 18,3 Millionen", approximate=True)})
+        "Heute hat in Bulgarien die Parlamentswahl begonnen.",
+        "Rund 6,6 Millionen Wahlberechtigte können bis zum Abend wählen.",
+    ]], dates={"Heute": "2014-10-05"},
+        quantities={"Rund 6,6 Millionen": Quantity(value=6_600_000, text="Rund 6,6 Millionen", approximate=True)})
     (election,) = of_type(find_events(ctx), "Election")
-    assert election.start is not None and election.start.value == "2012-12-09"
-    assert election.locations == ("country/ro",)
-    assert values(election) == {18_300_000}
-    assert election.name == "Parlamentswahl in Rumänien"
+    assert election.start is not None and election.start.value == "2014-10-05"
+    assert election.locations == ("country/bg",)
+    assert values(election) == {6_600_000}
+    assert election.name == "Parlamentswahl in Bulgarien"
 
 
 def test_events_named_storms_stay_apart_and_compass_regions_resolve() -> None:
     ctx = build([[
-        "Der Sturm Dagmar sorgte dafür, dass etwa 270.000 Haushalten der Strom fehlt.",
-        "In Nordaustralien tobte Zyklon Grant.",
-    ]], headline="Stürme in Schweden und Australien",
-        quantities={"etwa 270.000": Quantity(value=270_000, approximate=True)})
+        "Der Sturm Helga hat bewirkt, dass rund 85.000 Haushalte ohne Strom sind.",
+        "In Westkanada tobte Zyklon Bruno.",
+    ]], headline="Stürme in Norwegen und Kanada",
+        quantities={"rund 85.000": Quantity(value=85_000, approximate=True)})
     storms = of_type(find_events(ctx), "NaturalDisaster")
     names = {e.name for e in storms}
-    assert "Sturm Dagmar" in names
-    grant = next(e for e in storms if "Grant" in e.name)
-    assert "country/au" in grant.locations
-    dagmar = next(e for e in storms if "Dagmar" in e.name)
-    assert values(dagmar) == {270_000}
-    assert grant is not dagmar
+    assert "Sturm Helga" in names
+    bruno = next(e for e in storms if "Bruno" in e.name)
+    assert "country/ca" in bruno.locations
+    helga = next(e for e in storms if "Helga" in e.name)
+    assert values(helga) == {85_000}
+    assert bruno is not helga
 
 
 def test_events_durch_gives_the_agent_and_passive_has_no_subject_agent() -> None:
     ctx = build([[
-        "Bei einer durch Interpol koordinierten Großrazzia in Spanien wurden 25 Hacker festgenommen.",
-    ]], quantities={"25 Hacker": Quantity(value=25, unit="Hacker")})
+        "Bei einer durch Europol gesteuerten Großrazzia in Italien wurden 17 Betrüger festgenommen.",
+    ]], quantities={"17 Betrüger": Quantity(value=17, unit="Betrüger")})
     events = find_events(ctx)
     (raid,) = of_type(events, "Investigation")
     (arrest,) = of_type(events, "Arrest")
-    assert raid.agents == ("organization/interpol",)
-    assert raid.name == "Großrazzia in Spanien"
-    assert values(arrest) == {25}
-    assert "country/es" in arrest.locations
+    assert raid.agents == ("organization/europol",)
+    assert raid.name == "Großrazzia in Italien"
+    assert values(arrest) == {17}
+    assert "country/it" in arrest.locations
 
 
 def test_events_counts_and_places_of_a_list_go_to_the_event() -> None:
-    ctx = build([["Vier der Festnahmen erfolgten in Spanien, zehn in Argentinien."]],
-                quantities={"Vier": Quantity(value=4), "zehn": Quantity(value=10)})
+    ctx = build([["Drei der Festnahmen geschahen in Italien, neun in Chile."]],
+                quantities={"Drei": Quantity(value=3), "neun": Quantity(value=9)})
     (arrest,) = of_type(find_events(ctx), "Arrest")
-    assert values(arrest) == {4, 10}
-    assert set(arrest.locations) == {"country/es", "country/ar"}
+    assert values(arrest) == {3, 9}
+    assert set(arrest.locations) == {"country/it", "country/cl"}
 
 
 def test_events_subject_before_apposition_is_the_agent() -> None:
@@ -253,30 +270,30 @@ def test_events_pronoun_subject_is_the_last_person_named() -> None:
 
 
 def test_events_compound_first_part_names_the_place() -> None:
-    ctx = build([["Seit dem Beginn des Ukraine-Konflikts am 24. Februar ist vieles anders."],
-                 ["Viele fliehen vor dem Krieg in der Ukraine."]],
-                dates={"am 24. Februar": "2022-02-24"})
+    ctx = build([["Seit dem Ausbruch des Georgien-Konflikts am 8. August hat sich viel geändert."],
+                 ["Viele fliehen vor dem Krieg in Georgien."]],
+                dates={"am 8. August": "2008-08-08"})
     (war,) = of_type(find_events(ctx), "ArmedConflict")
-    assert war.start is not None and war.start.value == "2022-02-24"
-    assert war.locations == ("country/ua",)
-    assert war.name == "Ukraine-Konflikt"
+    assert war.start is not None and war.start.value == "2008-08-08"
+    assert war.locations == ("country/ge",)
+    assert war.name == "Georgien-Konflikt"
 
 
 # ------------------------------------------------------------------ dates
 def test_events_date_of_a_statement_is_not_the_events_date() -> None:
-    ctx = build([["Laut AFP erklärte Tokajew am Dienstag angesichts der russischen Teilmobilmachung, er helfe."]],
-                dates={"am Dienstag": "2022-09-27"})
+    ctx = build([["Laut AFP erklärte Lindqvist am Mittwoch angesichts der serbischen Teilmobilmachung, sie warte ab."]],
+                dates={"am Mittwoch": "2023-03-15"})
     (mob,) = of_type(find_events(ctx), "Mobilization")
     assert mob.start is None
 
 
 def test_events_nearest_date_wins_over_a_farther_one() -> None:
-    ctx = build([["Aufgrund der Wahl in Nordrhein-Westfalen am 14. Mai 2017 wird die AfD ab 6. Juni in "
-                  "13 Landesparlamenten vertreten sein."]],
-                dates={"am 14. Mai 2017": "2017-05-14", "ab 6. Juni": "2017-06-06"})
+    ctx = build([["Infolge der Wahl in Niedersachsen am 9. Oktober 2022 wird die Partei ab 8. November in "
+                  "14 Landtagen sitzen."]],
+                dates={"am 9. Oktober 2022": "2022-10-09", "ab 8. November": "2022-11-08"})
     (election,) = of_type(find_events(ctx), "Election")
-    assert election.start is not None and election.start.value == "2017-05-14"
-    assert election.locations == ("place/nordrhein-westfalen",)
+    assert election.start is not None and election.start.value == "2022-10-09"
+    assert election.locations == ("place/niedersachsen",)
 
 
 def test_events_no_date_gives_no_start() -> None:
@@ -285,27 +302,27 @@ def test_events_no_date_gives_no_start() -> None:
 
 
 def test_events_date_after_copula_starts_an_office() -> None:
-    ents = {**ENTITIES, "Frank Bannert": ("person/frank-bannert", "person", "name", "Frank Bannert"),
-            "Saalekreises": ("place/saalekreis", "place", "genitive", "Saalekreis")}
-    ctx = build([["Frank Bannert ist seit 1. Juli 2007 Landrat des Saalekreises."]],
-                dates={"seit 1. Juli 2007": "2007-07-01"}, entities=ents)
+    ents = {**ENTITIES, "Ulrich Kessler": ("person/ulrich-kessler", "person", "name", "Ulrich Kessler"),
+            "Bördekreises": ("place/boerdekreis", "place", "genitive", "Bördekreis")}
+    ctx = build([["Ulrich Kessler ist seit 1. März 2011 Landrat des Bördekreises."]],
+                dates={"seit 1. März 2011": "2011-03-01"}, entities=ents)
     (app,) = of_type(find_events(ctx), "Appointment")
-    assert app.start is not None and app.start.value == "2007-07-01"
-    assert app.agents == ("person/frank-bannert",)
-    assert app.locations == ("place/saalekreis",)
+    assert app.start is not None and app.start.value == "2011-03-01"
+    assert app.agents == ("person/ulrich-kessler",)
+    assert app.locations == ("place/boerdekreis",)
 
 
 def test_events_without_a_following_date_copula_is_no_event() -> None:
-    ctx = build([["Frank Bannert ist seit langem Landrat."]])
+    ctx = build([["Ulrich Kessler ist seit langem Landrat."]])
     assert find_events(ctx) == []
 
 
 # ------------------------------------------------------------------ merging
 def test_events_conflicting_dates_keep_events_apart() -> None:
-    ctx = build([["Die Wahl fand am 4. September 2016 statt.", "Die Wahl am 14. Mai 2017 brachte Verluste."]],
-                dates={"am 4. September 2016": "2016-09-04", "am 14. Mai 2017": "2017-05-14"})
+    ctx = build([["Die Wahl fand am 11. Juni 2015 statt.", "Die Wahl am 3. Mai 2019 brachte Gewinne."]],
+                dates={"am 11. Juni 2015": "2015-06-11", "am 3. Mai 2019": "2019-05-03"})
     elections = of_type(find_events(ctx), "Election")
-    assert [e.start.value for e in elections if e.start] == ["2016-09-04", "2017-05-14"]
+    assert [e.start.value for e in elections if e.start] == ["2015-06-11", "2019-05-03"]
 
 
 def test_events_different_compound_parts_keep_events_apart() -> None:
@@ -314,11 +331,12 @@ def test_events_different_compound_parts_keep_events_apart() -> None:
 
 
 def test_events_undated_mentions_merge_with_the_dated_one() -> None:
-    ctx = build([["Die Demonstration am Samstag war groß.", "Es war die größte Demonstration in Prag."]],
-                dates={"am Samstag": "2012-04-21"})
+    ctx = build([["Die Demonstration am Samstag verlief friedlich.",
+                  "Es war die bisher längste Demonstration in Brünn."]],
+                dates={"am Samstag": "2014-05-10"})
     (protest,) = of_type(find_events(ctx), "Protest")
-    assert protest.start is not None and protest.start.value == "2012-04-21"
-    assert protest.locations == ("place/prag",)
+    assert protest.start is not None and protest.start.value == "2014-05-10"
+    assert protest.locations == ("place/bruenn",)
 
 
 # ------------------------------------------------------------------ no events
@@ -328,7 +346,7 @@ def test_events_sentence_without_trigger_gives_nothing() -> None:
 
 
 def test_events_negated_trigger_gives_nothing() -> None:
-    ctx = build([["Es gebe keine Pläne für ein Gespräch zwischen Putin und Tokajew."]])
+    ctx = build([["Es gebe derzeit keine Pläne für ein Treffen zwischen Korvak und Lindqvist."]])
     assert find_events(ctx) == []
 
 
@@ -455,12 +473,12 @@ def test_events_state_adjective_on_a_force_is_the_agent() -> None:
 
 # ------------------------------------------------------------------ frame
 def test_events_dateline_state_places_an_event_without_place() -> None:
-    ctx = build([["Die drei Parteien haben ihren Koalitionsvertrag am Sonntag aufgehoben.",
-                  "Es war die größte Krise in Tschechien."]],
-                dateline="Prag (Tschechien), 27.04.2012", dates={"am Sonntag": "2012-04-22"})
+    ctx = build([["Die beiden Fraktionen haben den Koalitionsvertrag am Sonntag gekündigt.",
+                  "Es war die schwerste Krise in Österreich."]],
+                dateline="Graz (Österreich), 16.05.2014", dates={"am Sonntag": "2014-05-11"})
     (agreement,) = of_type(find_events(ctx), "Agreement")
-    assert agreement.locations == ("country/cz",)
-    assert agreement.start is not None and agreement.start.value == "2012-04-22"
+    assert agreement.locations == ("country/at",)
+    assert agreement.start is not None and agreement.start.value == "2014-05-11"
 
 
 def test_events_keys_spans_and_order() -> None:
@@ -503,13 +521,13 @@ def test_events_lexicon_rejects_a_malformed_row() -> None:
 # ------------------------------------------------------------------ speed
 def test_events_speed_on_a_long_article() -> None:
     para = [
-        "Nach Putins Zustimmung zur Teilmobilisierung am 21. September sind tausende Russen geflohen.",
-        "Die Teilmobilmachung führte zu massiven Protesten in Moskau und weiteren russischen Städten.",
-        "Mehr als 1000 Menschen wurden verhaftet, sagte Tokajew am Dienstag in Kasachstan.",
-        "In weniger als einer Woche sind bereits rund 98.000 Russen nach Kasachstan ausgereist.",
-        "Es gebe keine Pläne für ein Gespräch zwischen Putin und Tokajew, der Konflikt dauere an.",
+        "Nach Korvaks Zustimmung zur Teilmobilisierung am 12. März sind hunderte Serben untergetaucht.",
+        "Die Teilmobilmachung löste heftige Proteste in Danzig und anderen serbischen Städten aus.",
+        "Über 400 Menschen wurden verhaftet, sagte Lindqvist am Mittwoch in Georgien.",
+        "Binnen zehn Tagen sind schon rund 41.000 Serben nach Georgien ausgereist, hieß es am Abend.",
+        "Es gebe derzeit keine Pläne für ein Treffen zwischen Korvak und Lindqvist, der Streit dauere an.",
     ]
-    ctx = build([para] * 11, dates={"am 21. September": "2022-09-21"})
+    ctx = build([para] * 11, dates={"am 12. März": "2023-03-12"})
     assert len(ctx.text) > 4500
     find_events(ctx)  # load the lexicon
     start = time.perf_counter()
