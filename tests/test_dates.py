@@ -154,8 +154,8 @@ def test_dates_seit_dem_is_anchored_by_another_full_date() -> None:
 
 
 def test_dates_day_month_takes_the_published_year() -> None:
-    m = only("Die Feier fand am 30. Oktober statt.", published=date(2016, 11, 26))
-    assert m.value is not None and m.value.value == "2016-10-30"
+    m = only("Das Konzert fand am 12. Oktober statt.", published=date(2018, 11, 3))
+    assert m.value is not None and m.value.value == "2018-10-12"
     assert m.value.resolution is DateResolution.PUBLISHED
 
 
@@ -234,7 +234,7 @@ TUESDAY = date(2020, 9, 8)
         ("Am Sonntag waren Tausende auf der Straße.", "2020-09-06"),
         ("Dienstagabend gab es eine Erklärung.", "2020-09-08"),
         ("In der Nacht zum Sonntag brannte es.", "2020-09-06"),
-        ("Die Ergebnisse werden am Montag erwartet.", "2020-09-14"),  # future tense: the next one
+        ("Die Zahlen werden am Montag vorgelegt.", "2020-09-14"),  # future tense: the next one
         ("Am kommenden Montag beginnt die Schule.", "2020-09-14"),
         ("Er kommt nächsten Freitag.", "2020-09-11"),
         ("Am vergangenen Dienstag war Ruhe.", "2020-09-01"),  # "vergangenen": strictly before
@@ -264,7 +264,7 @@ def test_dates_relative_weekday_without_any_reference_has_no_value() -> None:
     assert m.value is None and m.note is not None
 
 
-@pytest.mark.parametrize("text", ["Das geschah vergangene Woche.", "Sie trat in der vergangenen Woche aus."])
+@pytest.mark.parametrize("text", ["Das geschah vergangene Woche.", "Er zog in der vergangenen Woche nach Kiel."])
 def test_dates_a_week_is_not_a_day(text: str) -> None:
     m = only(text, published=TUESDAY)
     assert m.kind == "relative"
@@ -297,7 +297,7 @@ def test_dates_month_expressions_have_month_precision() -> None:
 
 
 def test_dates_austrian_month_without_year_or_reference_has_no_value() -> None:
-    m = only("Er musste Anfang Jänner 50 Hiebe erdulden.")
+    m = only("Sie sollte Anfang Jänner 40 Sozialstunden leisten.")
     assert m.kind == "month" and m.value is None
 
 
@@ -361,7 +361,7 @@ def test_dates_easter_sunday(year: int, expected: date) -> None:
         "Sie erhalten jeweils 1.507 Euro im Monat.",
         "Rund 98.000 Russen reisten aus.",
         "Die Sendung beginnt um 20.15 Uhr.",
-        "Die Wahl zum 7. Landtag war spannend.",
+        "Die Sitzung des 9. Kreistags war kurz.",
         "Er feierte seinen 60. Geburtstag.",
         "Die COVID-19-Pandemie dauert an.",
         "Das Update 1.2.3 ist da.",
@@ -378,11 +378,11 @@ def test_dates_numbers_and_words_that_are_not_dates(text: str) -> None:
 
 # ---------------------------------------------------------------- reference and span lookup
 def test_dates_reference_is_the_given_publication_date() -> None:
-    text = "Prag (Tschechien), 27.04.2012 – Am Sonntag."
-    ms = find_dates(text, published=date(2012, 4, 28), today=TODAY)
-    ref = reference_date(text, ms, published=date(2012, 4, 28))
-    assert ref is not None and ref.value == "2012-04-28" and ref.resolution is DateResolution.GIVEN
-    assert ms[1].value is not None and ms[1].value.value == "2012-04-22"
+    text = "Graz (Österreich), 16.05.2014 – Am Sonntag."
+    ms = find_dates(text, published=date(2014, 5, 17), today=TODAY)
+    ref = reference_date(text, ms, published=date(2014, 5, 17))
+    assert ref is not None and ref.value == "2014-05-17" and ref.resolution is DateResolution.GIVEN
+    assert ms[1].value is not None and ms[1].value.value == "2014-05-11"
 
 
 def test_dates_reference_ignores_a_date_in_a_future_sentence() -> None:
@@ -392,20 +392,20 @@ def test_dates_reference_ignores_a_date_in_a_future_sentence() -> None:
 
 
 def test_dates_reference_is_none_without_dates() -> None:
-    text = "Die Ehefrau sagte am Sonntag, sie sei entsetzt."
+    text = "Der Bruder erklärte am Sonntag, er sei erleichtert."
     assert reference_date(text, find_dates(text, today=TODAY)) is None
 
 
 def test_dates_date_for_span_prefers_the_most_specific_and_skips_the_dateline() -> None:
-    text = "Schwerin (Deutschland), 20.05.2017 – Im Mai 2017 und am 19. Mai sprach er."
+    text = "Augsburg (Deutschland), 14.09.2018 – Im September 2018 und am 13. September redete sie."
     ms = find_dates(text, today=TODAY)
     m = date_for_span(ms, 0, len(text))
-    assert m is not None and m.span.text == "am 19. Mai"
+    assert m is not None and m.span.text == "am 13. September"
     assert date_for_span(ms, 0, 36) is None  # only the dateline there
 
 
 def test_dates_date_for_span_prefers_a_plain_date_over_a_boundary() -> None:
-    text = "Seit dem 1. Juli 2007 ist er Landrat, am 25. Mai 2016 feierte er."
+    text = "Seit dem 1. März 2011 ist er Landrat, am 25. Mai 2016 feierte er."
     m = date_for_span(find_dates(text, today=TODAY), 0, len(text))
     assert m is not None and m.value is not None and m.value.value == "2016-05-25"
 
