@@ -24,8 +24,10 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
+from kgbuild import cues as cue_data
 from kgbuild import lang as lang_data
 from kgbuild.keys import slugify
 from kgbuild.mentions import Lexicon, Tokens
@@ -181,10 +183,18 @@ def find_claims(ctx: ClaimContext, lex: Lexicon) -> tuple[list[Claim], dict[str,
     sentences = ctx.structure.sentences
     last_claim_sentence = -10
     for si, sent in enumerate(sentences):
+        if sent.role == "headline":
+            d = _headline_claim(ctx, lex, si)
+            if d is not None:
+                drafts.append(d)
+            continue
         if sent.role not in ("body", "lead"):
             continue
         ctx.last_speakers[:] = list(drafts[-1].speakers) if drafts and si - drafts[-1].sentence <= 3 else []
         d = _claim_in_sentence(ctx, lex, si)
+        if d is None and _new_source(ctx, lex, si):
+            last_claim_sentence = -10  # "Ein Gutachter hatte zuvor erklärt, …": the chain ends
+            continue
         if d is None:
             prev = drafts[-1] if drafts else None
             if prev is not None and last_claim_sentence == si - 1 and _continues(ctx, lex, si, prev):
@@ -256,68 +266,149 @@ def _claim_in_sentence(ctx: ClaimContext, lex: Lexicon, si: int) -> _Draft | Non
                                   (toks.starts[idx[pos]], toks.ends[idx[pos]]), SpeechAct.REPORT,
                                   frame=(toks.starts[idx[pos]], toks.ends[idx[wpos]]))
                 break
-    # 1. attribution phrases
-    for pos, i in enumerate(idx):
-        w = words[pos]
-        lw = w.lower()
-        if _inside_quotes(toks.starts[i], quotes):
+    # 1. attribution frames (lang/<LANG>/attribution_phrases.tsv)
+    for fm in cue_data.frames(ctx.lang).matches(words, lambda w: lex.speech_verb(w) is not None):
+        if _inside_quotes(toks.starts[idx[fm.cue[0]]], quotes):
             continue
-        phrase = None
-        src_from = None
-        if lw in ("laut", "lt"):
-            phrase, src_from = w, pos + 1
-        elif lw == "nach" and pos + 1 < len(words) and words[pos + 1] in lex.according_nouns:
-            phrase, src_from = f"{w} {words[pos + 1]}", pos + 2
-        elif lw == "aus" and pos + 1 < len(words) and words[pos + 1] == "Sicht":
-            phrase, src_from = "aus Sicht", pos + 2
-        elif w == "so" and pos > 0 and words[pos - 1] == "," and words[-1] in (".", "!") \
-                and len(words) - pos <= 10 and not any(lex.speech_verb(x) for x in words[pos + 1:]):
-            # "…, so der Sprecher.": the speaker closes the sentence
+        d = _frame_claim(ctx, lex, si, idx, words, quotes, fm)
+        if d is not None:
+            return d
+    # "…, so der Sprecher.": the speaker closes the sentence
+    for pos, i in enumerate(idx):
+        if words[pos] == "so" and pos > 0 and words[pos - 1] == "," and words[-1] in (".", "!") \
+                and len(words) - pos <= 10 and not any(lex.speech_verb(x) for x in words[pos + 1:]) \
+                and not _inside_quotes(toks.starts[i], quotes):
             src = _speaker_after(ctx, idx, pos + 1, limit=8)
             if src is not None:
                 return _draft(ctx, lex, si, idx, quotes, [src], "so", (toks.starts[i], toks.ends[i]),
                               SpeechAct.STATEMENT, frame=(toks.starts[i], toks.ends[idx[-1]]))
-        elif lw == "zufolge":
-            src = _speaker_before(ctx, idx, pos)
-            if src is not None and src.key in ctx.media:
-                inner = _verb_claim(ctx, lex, si, idx, words, quotes)
-                if inner is not None and src.key not in inner.speakers:
-                    inner.outlets = tuple(dict.fromkeys((src.key, *inner.outlets)))
-                    return inner
-            if src is not None:
-                return _draft(ctx, lex, si, idx, quotes, [src], "zufolge", (toks.starts[i], toks.ends[i]),
-                              SpeechAct.REPORT, frame=(src.span.begin, toks.ends[i]))
-        elif lw == "wie" and pos + 1 < len(words):
-            # "wie X berichtet", "wie die afp berichtet"
-            for q in range(pos + 1, min(pos + 8, len(words))):
-                sv = lex.speech_verb(words[q])
-                if sv is not None:
-                    src = _speaker_between(ctx, idx, pos + 1, q)
-                    if src is not None:
-                        return _draft(ctx, lex, si, idx, quotes, [src], words[q],
-                                      (toks.starts[idx[q]], toks.ends[idx[q]]), sv.act,
-                                      frame=(toks.starts[i], toks.ends[idx[q]]))
-                    break
-                if words[q] in _CLAUSE_BREAK:
-                    break
-        if phrase is not None and src_from is not None:
-            src = _speaker_after(ctx, idx, src_from, limit=6)
-            if src is not None and src.key in ctx.media:
-                # "Laut afp erklärte Tokajew …": the medium relays, the verb's subject speaks
-                inner = _verb_claim(ctx, lex, si, idx, words, quotes)
-                if inner is not None and src.key not in inner.speakers:
-                    inner.outlets = tuple(dict.fromkeys((src.key, *inner.outlets)))
-                    return inner
-            if src is not None:
-                fr_end = _phrase_end(ctx, idx, src)
-                return _draft(ctx, lex, si, idx, quotes, [src], phrase, (toks.starts[i], toks.ends[i]),
-                              SpeechAct.REPORT, frame=(toks.starts[i], fr_end))
     return _verb_claim(ctx, lex, si, idx, words, quotes)
 
 
-def _verb_claim(ctx: ClaimContext, lex: Lexicon, si: int, idx: list[int], words: list[str],
-                quotes: list[tuple[int, int]]) -> _Draft | None:
-    """A claim cued by a speech verb, with the verb's subject as its speaker."""
+def _frame_claim(ctx: ClaimContext, lex: Lexicon, si: int, idx: list[int], words: list[str],
+                 quotes: list[tuple[int, int]], fm: cue_data.FrameMatch) -> _Draft | None:
+    """A claim cued by an attribution frame, its source in the frame's slot.
+
+    When the sentence also has a speech verb with another subject, the frame's ``relay`` column says
+    who speaks: "frame" (the frame's source only relays the subject's words; a medium becomes the
+    claim's outlet) or "verb" (the verb's subject relays the source's words).
+    """
+    toks = ctx.tokens
+    ph = fm.phrase
+    cb, ce = fm.cue
+    cue_span = (toks.starts[idx[cb]], toks.ends[idx[ce - 1]])
+    a, b = fm.slot
+    inside = [words[q] for q in range(cb, ce) if not a <= q < b]
+    cue = words[fm.verb] if fm.verb is not None else \
+        " ".join(inside) if ph.position != "between" else " ".join([*words[cb:a], "…", *words[b:ce]])
+    if ph.speech_act == "verb":
+        sv = lex.speech_verb(words[fm.verb]) if fm.verb is not None else None
+        act = sv.act if sv is not None else SpeechAct.REPORT
+    else:
+        act = SpeechAct(ph.speech_act)
+    if ph.clause and not quotes and not any(w in (",", ":") for w in words[fm.end:fm.end + 10]) \
+            and not any(w in (",", ":") for w in words[max(fm.begin - 1, 0):fm.begin]):
+        return None
+    if ph.position == "none":
+        return None
+    if ph.position == "subject":
+        inner = _verb_claim(ctx, lex, si, idx, words, quotes)
+        if inner is not None:
+            return inner
+        for p in range(0, fm.begin):
+            s = _speaker_at(ctx, idx[p])
+            if s is not None:
+                s = _prefer_holder(ctx, idx, p, s)
+                return _draft(ctx, lex, si, idx, quotes, [s], cue, cue_span, act, frame=cue_span)
+        return None
+    if ph.position == "after":
+        src = _speaker_after(ctx, idx, a, limit=b - a)
+    elif ph.position == "before":
+        src = _speaker_before(ctx, idx, fm.cue[0])
+    else:
+        src = _speaker_between(ctx, idx, a, b)
+    if src is None:
+        return None
+    inner = _verb_claim(ctx, lex, si, idx, words, quotes)
+    if inner is not None and src.key not in inner.speakers and inner.cue_span is not None \
+            and not (inner.cue_span.begin >= cue_span[0] and inner.cue_span.end <= cue_span[1]):
+        if ph.relay == "frame":
+            # "Die Ministerin machte nach Angaben ihres Sprechers deutlich, …": the minister speaks
+            if src.key in ctx.media:
+                inner.outlets = tuple(dict.fromkeys((src.key, *inner.outlets)))
+                return inner
+            if any(k.startswith(("person/", "position/")) for k in inner.speakers) \
+                    and min(_speaker_spans(ctx, idx, inner), default=cue_span[0]) < cue_span[0]:
+                return inner
+        else:
+            # "Die Zeitung berichtete unter Berufung auf das Ministerium, …": the ministry speaks
+            d = _draft(ctx, lex, si, idx, quotes, [src], cue, cue_span, act,
+                       frame=(min(inner.frame[0], cue_span[0]), max(inner.frame[1], src.span.end)))
+            d.outlets = tuple(dict.fromkeys((*(k for k in inner.speakers if k in ctx.media), *d.outlets)))
+            return d
+    if ph.position == "before":
+        frame = (src.span.begin, cue_span[1])
+    elif ph.position == "after":
+        frame = (cue_span[0], _phrase_end(ctx, idx, src))
+    else:
+        frame = cue_span
+    return _draft(ctx, lex, si, idx, quotes, [src], cue, cue_span, act, frame=frame)
+
+
+def _speaker_spans(ctx: ClaimContext, idx: list[int], d: _Draft) -> list[int]:
+    """Where the claim's speakers are named in its sentence (offsets of their mentions)."""
+    out = []
+    for m in _mentions_in(ctx, d.span.begin, d.span.end):
+        if m.key in d.speakers:
+            out.append(m.span.begin)
+    for i, key in ctx.titles.items():
+        if key in d.speakers and d.span.begin <= ctx.tokens.starts[i] < d.span.end:
+            out.append(ctx.tokens.starts[i])
+    return out
+
+
+def _participle(lang: str, form: str) -> bool:
+    v = lang_data.load(lang).speech_verb(form)
+    return v is not None and "participle" in v.tenses
+
+
+def _passive_agent(ctx: ClaimContext, idx: list[int], words: list[str], pos: int,
+                   quotes: list[tuple[int, int]]) -> Speaker | bool | None:
+    """The speaker of a passive speech verb: the object of "von" in its clause ("Von der Behörde
+    wurde am Montag mitgeteilt, …"). False for a passive without one; None when the verb is active."""
+    toks = ctx.tokens
+    aux = agent = None
+    for p in range(pos - 1, max(pos - 14, -1), -1):
+        w = words[p]
+        if w in (",", ":", ";", ".") or _inside_quotes(toks.starts[idx[p]], quotes) or _is_mark(w):
+            break
+        if w in _PASSIVE_AUX and aux is None:
+            aux = p
+        if w.lower() in _AGENT:
+            agent = p
+    if aux is None and pos + 1 < len(words) and words[pos + 1] in _PASSIVE_AUX:
+        aux = pos + 1
+    if aux is None or not _participle(ctx.lang, words[pos]):
+        return None
+    if agent is None:
+        return False
+    # a named source only: "von Politikern" describes no one in particular
+    for p in range(agent + 1, min(agent + 6, pos)):
+        m = ctx.index.mention_of_token.get(idx[p])
+        if m is not None and m.key and m.kind in ("person", "organization", "country") \
+                and m.role not in ("adjective", "genitive", "demonym"):
+            return _prefer_holder(ctx, idx, p, Speaker(m.key, m.span))
+        if idx[p] in ctx.titles:
+            s = _prefer_holder(ctx, idx, p, Speaker(ctx.titles[idx[p]], Span.of(ctx.text, toks.starts[idx[p]],
+                                                                                 toks.ends[idx[p]])))
+            return s if s.key.startswith("person/") else False
+    return False
+
+
+def _verb_cues(ctx: ClaimContext, lex: Lexicon, idx: list[int], words: list[str],
+               quotes: list[tuple[int, int]]) -> Iterator[tuple[int, SpeechAct, str, Speaker | bool | None]]:
+    """The speech verbs of a sentence that report speech: position, act, cue and, for a passive, its agent
+    (False when it names none)."""
     toks = ctx.tokens
     for pos, i in enumerate(idx):
         w = words[pos]
@@ -345,10 +436,21 @@ def _verb_claim(ctx: ClaimContext, lex: Lexicon, si: int, idx: list[int], words:
         complement = bool(quotes) or (pos + 1 < len(words) and words[pos + 1] in (",", ":"))
         if act in (SpeechAct.CONFIRMATION, SpeechAct.CRITICISM) and _final_participle(words, pos) and not complement:
             continue  # "hat die Verurteilung bestätigt.": an act, not a report of speech
-        speakers = _speakers_for_verb(ctx, lex, idx, pos, quotes)
+        yield pos, act, cue, _passive_agent(ctx, idx, words, pos, quotes)
+
+
+def _verb_claim(ctx: ClaimContext, lex: Lexicon, si: int, idx: list[int], words: list[str],
+                quotes: list[tuple[int, int]]) -> _Draft | None:
+    """A claim cued by a speech verb, with the verb's subject as its speaker."""
+    toks = ctx.tokens
+    for pos, act, cue, passive in _verb_cues(ctx, lex, idx, words, quotes):
+        if passive is False:
+            continue  # "Der Plan wurde kritisiert": the subject of a passive is no speaker
+        speakers = [passive] if isinstance(passive, Speaker) else _speakers_for_verb(ctx, lex, idx, pos, quotes)
         if not speakers:
             continue
         b, e = _clause_bounds(ctx, idx, pos, quotes)
+        i = idx[pos]
         return _draft(ctx, lex, si, idx, quotes, speakers, cue, (toks.starts[i], toks.ends[i]), act,
                       frame=(b, e))
     return None
@@ -384,7 +486,46 @@ def _continues(ctx: ClaimContext, lex: Lexicon, si: int, prev: _Draft) -> bool:
         return False
     toks = ctx.tokens
     words = [toks.word(i) for i in ctx.index.sentence_tokens[si]]
-    return any(w in lex.subjunctive for w in words)
+    return cue_data.konjunktiv(ctx.lang).in_sentence(words)
+
+
+def _new_source(ctx: ClaimContext, lex: Lexicon, si: int) -> bool:
+    """Does sentence si bring a source of its own, named or not ("Die Zeitung hatte zuvor berichtet, …",
+    "…, sagte ein Anwohner", "nach offiziellen Angaben")? Then it continues no one's chain."""
+    toks = ctx.tokens
+    idx = list(ctx.index.sentence_tokens[si])
+    quotes = _quotes(ctx, ctx.structure.sentences[si].span)
+    words = [toks.word(i) for i in idx]
+    for fm in cue_data.frames(ctx.lang).matches(words, lambda w: lex.speech_verb(w) is not None):
+        if not _inside_quotes(toks.starts[idx[fm.cue[0]]], quotes):
+            return True
+    # a speech verb whose subject names no one we know: "Ein Gutachter hatte zuvor erklärt, …"
+    return any(True for _ in _verb_cues(ctx, lex, idx, words, quotes))
+
+
+def _headline_claim(ctx: ClaimContext, lex: Lexicon, si: int) -> _Draft | None:
+    """A headline whose verb is a speech or demand verb, its subject named before it
+    ("Bürgermeisterin Anna Weber fordert mehr Geld vom Land")."""
+    idx = list(ctx.index.sentence_tokens[si])
+    if not idx:
+        return None
+    toks = ctx.tokens
+    words = [toks.word(i) for i in idx]
+    quotes = _quotes(ctx, ctx.structure.sentences[si].span)
+    d = _verb_claim(ctx, lex, si, idx, words, quotes)
+    if d is None or d.cue_span is None or any(w in _AUX for w in words):
+        return None
+    named = [b for b in _speaker_spans(ctx, idx, d) if b < d.cue_span.begin]
+    if not named or not all(k.startswith(("person/", "position/", "organization/")) for k in d.speakers):
+        return None
+    sent = ctx.structure.sentences[si].span
+    b = d.cue_span.end
+    while b < sent.end and ctx.text[b] == " ":
+        b += 1
+    if sent.end - b < 3:
+        return None
+    d.content = Span.of(ctx.text, b, sent.end)
+    return d
 
 
 def _continuation(ctx: ClaimContext, si: int, prev: _Draft) -> _Draft:
@@ -444,6 +585,8 @@ def _speaker_at(ctx: ClaimContext, i: int, *, source: bool = False) -> Speaker |
                 return None
             return Speaker(m.key, m.span)
     if i in ctx.generic_refs:
+        if toks.word(i) in _MEDIUM_NOUNS and ctx.generic_refs[i] not in ctx.media:
+            return None  # "die Zeitung" is no ministry named before it
         return Speaker(ctx.generic_refs[i], Span.of(ctx.text, b, toks.ends[i]))
     return None
 
@@ -677,6 +820,9 @@ def _particle_after(words: list[str], pos: int, sv: SpeechVerb) -> str | None:
 
 
 _PASSIVE = _words("passive")
+_PASSIVE_AUX = _PASSIVE - {"werden"}  # "werden" is also the future's auxiliary
+_AGENT = _words("agent")
+_MEDIUM_NOUNS = _words("medium_noun")
 _SUBORDINATORS = _words("subordinator")
 _AUX = _words("auxiliary")
 

@@ -310,6 +310,8 @@ def _verbs(lang: str) -> dict[str, SpeechVerb]:
             t = table.setdefault(form, {"act": None, "particles": {}, "objects": set()})
             if particle:
                 t["particles"][particle] = SpeechAct(act)
+                if obj:  # "ging … davon aus"
+                    t["objects"] |= set(obj.split(","))
             else:
                 if t["act"] is None:
                     t["act"] = SpeechAct(act)
