@@ -12,7 +12,7 @@ sentence that is nothing but a direct quote, right after a claim continues that
 claim's speaker; "Das sagte X." makes the sentence before it X's claim.
 
 Outlet, date and polarity: a news medium named in the frame ("laut afp", "der
-Agentur Interfax zufolge", "gegenüber der RIA Nowosti", "berichtet die Kyiv Post")
+Agentur Reuters zufolge", "gegenüber dem Sender", "berichtet die Zeitung")
 is the claim's ``reported_by``; a claim without one takes the outlet of the nearest
 claim by the same speaker, and likewise its date. The claim is negative when the
 main clause of its content is negated ("nicht", "kein", "nie"), or the cue is a
@@ -368,8 +368,7 @@ def _speaker_spans(ctx: ClaimContext, idx: list[int], d: _Draft) -> list[int]:
 
 
 def _participle(lang: str, form: str) -> bool:
-    v = lang_data.load(lang).speech_verb(form)
-    return v is not None and "participle" in v.tenses
+    return form in lang_data.participles(lang)
 
 
 def _passive_agent(ctx: ClaimContext, idx: list[int], words: list[str], pos: int,
@@ -417,7 +416,9 @@ def _verb_cues(ctx: ClaimContext, lex: Lexicon, idx: list[int], words: list[str]
         sv = lex.speech_verb(w)
         if sv is None:
             continue
-        if pos > 0 and words[pos - 1] in _DETERMINERS:  # "die verkündete Teilmobilmachung" (not "Das sagte …")
+        if pos > 0 and words[pos - 1] in _DETERMINERS:  # "die verkündete Sperrung" (not "Das sagte …")
+            continue
+        if pos > 0 and words[pos - 1] in _INFINITIVE:  # "seine Meinung zu äußern": no one speaks
             continue
         act, cue = sv.act, w
         if sv.particles:
@@ -497,8 +498,8 @@ def _new_source(ctx: ClaimContext, lex: Lexicon, si: int) -> bool:
     quotes = _quotes(ctx, ctx.structure.sentences[si].span)
     words = [toks.word(i) for i in idx]
     for fm in cue_data.frames(ctx.lang).matches(words, lambda w: lex.speech_verb(w) is not None):
-        if not _inside_quotes(toks.starts[idx[fm.cue[0]]], quotes):
-            return True
+        if fm.phrase.position == "none" and not _inside_quotes(toks.starts[idx[fm.cue[0]]], quotes):
+            return True  # "hieß es", "nach offiziellen Angaben"
     # a speech verb whose subject names no one we know: "Ein Gutachter hatte zuvor erklärt, …"
     return any(True for _ in _verb_cues(ctx, lex, idx, words, quotes))
 
@@ -625,7 +626,7 @@ def _token_at(toks: Tokens, offset: int) -> int:
 
 
 def _genitive_attribute(toks: Tokens, i: int) -> bool:
-    """Is token i's phrase a genitive after a noun ("einen Alleingang der NATO")?"""
+    """Is token i's phrase a genitive after a noun ("einen Beschluss der Partei")?"""
     if i < 2 or toks.word(i - 1) not in ("der", "des"):
         return False
     prev = toks.word(i - 2)
@@ -641,7 +642,7 @@ def _sentence_start(toks: Tokens, i: int) -> int:
 
 
 def _after_preposition(toks: Tokens, i: int) -> bool:
-    """Does a preposition govern the noun phrase of token i ("gegenüber der staatlichen RIA")?"""
+    """Does a preposition govern the noun phrase of token i ("gegenüber der staatlichen Agentur")?"""
     for k in range(i - 1, max(i - 4, -1), -1):
         w = toks.word(k)
         if w.lower() in _PREPOSITIONS:
@@ -683,7 +684,7 @@ def _speaker_between(ctx: ClaimContext, idx: list[int], a: int, b: int) -> Speak
 
 
 def _prefer_holder(ctx: ClaimContext, idx: list[int], pos: int, s: Speaker) -> Speaker:
-    """A title followed by its holder's name ("Kreml-Sprecher Dmitri Peskow"): the person speaks."""
+    """A title followed by its holder's name ("Rathaussprecher Jonas Brandt"): the person speaks."""
     if not s.key.startswith("position/"):
         return s
     for p in range(pos + 1, min(pos + 8, len(idx))):
@@ -714,10 +715,10 @@ def _speakers_for_verb(ctx: ClaimContext, lex: Lexicon, idx: list[int], pos: int
         if s is None and w[:1].isupper() and lex.is_common(w) and lex.title_of(w) is None and p > pos + 1 \
                 and toks.word(idx[p - 1]).lower() not in _PREPOSITIONS \
                 and not any(b.begin <= toks.starts[i] < b.end for b, _ in ctx.dates):
-            break  # "glauben viele Israelis": the subject is a noun phrase that names no one
+            break  # "glauben viele Anwohner": the subject is a noun phrase that names no one
         if s is not None:
             s = _prefer_holder(ctx, idx, p, s)
-            # "sagte Below der Deutschen Presse-Agentur": the medium is the addressee, not the speaker
+            # "sagte Wendt der Agentur Reuters": the medium is the addressee, not the speaker
             if after and s.key in ctx.media:
                 break
             if s.key in ctx.media and _preceded_by_dative(toks, idx, p):
@@ -728,8 +729,8 @@ def _speakers_for_verb(ctx: ClaimContext, lex: Lexicon, idx: list[int], pos: int
             if nxt != "und":
                 break
     # the subject before the verb: the first speaker of the nearest clause segment that has one
-    # ("Der Präsident von Kasachstan, Kassym-Schomart Tokajew, hat … zugesagt"); subjects joined
-    # by "und" all speak ("Der Chefredakteur … und Verleger Paul Bailey bezeichneten")
+    # ("Die Ministerin für Verkehr, Carola Wendt, hat … zugesagt"); subjects joined
+    # by "und" all speak ("Die Bürgermeisterin … und Stadtrat Jonas Brandt bezeichneten")
     segments: list[list[int]] = [[]]
     for p in range(pos - 1, -1, -1):
         w = toks.word(idx[p])
@@ -757,7 +758,7 @@ def _speakers_for_verb(ctx: ClaimContext, lex: Lexicon, idx: list[int], pos: int
                 continue
             s = _prefer_holder(ctx, idx, p, s)
             if not want_next:
-                # "Australiens Außenministerin Marise Payne": a person beats the state in its phrase
+                # "Bayerns Verkehrsministerin Carola Wendt": a person beats the state in its phrase
                 if p - last_p <= 3 and _rank(s.key) < _rank(found[-1].key):
                     found[-1] = s
                     last_p = p
@@ -773,7 +774,7 @@ def _speakers_for_verb(ctx: ClaimContext, lex: Lexicon, idx: list[int], pos: int
 
 def _verb_second(toks: Tokens, idx: list[int], pos: int, seg: list[int], ctx: ClaimContext) -> bool:
     """Is the subject after the verb? True unless the verb's own clause opens with a speaker
-    ("Der ehemalige Außenminister Joschka Fischer kritisierte …" vs "Erneut verurteilte Tokajew …")."""
+    ("Der frühere Stadtrat Jonas Brandt kritisierte …" vs "Erneut kritisierte Brandt …")."""
     return not any(_speaker_at(ctx, idx[p]) is not None for p in seg)
 
 
@@ -823,6 +824,7 @@ _PASSIVE = _words("passive")
 _PASSIVE_AUX = _PASSIVE - {"werden"}  # "werden" is also the future's auxiliary
 _AGENT = _words("agent")
 _MEDIUM_NOUNS = _words("medium_noun")
+_INFINITIVE = _words("infinitive_marker")
 _SUBORDINATORS = _words("subordinator")
 _AUX = _words("auxiliary")
 
@@ -905,7 +907,7 @@ def _content(text: str, sent: Span, frame: tuple[int, int], quotes: list[tuple[i
 
     ``after`` says on which side of the frame the content stands: after it when the speaker
     was named before the cue ("Die Präsidentin von Finnland, Aino Virtanen, sagte, …"), before it
-    when the speaker follows ("…, sagte Below."); when unknown, the longer side.
+    when the speaker follows ("…, sagte Wendt."); when unknown, the longer side.
     """
     fb, fe = frame
     outside = [(b, e) for b, e in quotes if (e <= fb or b >= fe) and len(text[b:e].split()) >= 3]

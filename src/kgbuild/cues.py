@@ -110,7 +110,7 @@ class FrameMatcher:
 
 @cache
 def frames(lang: str) -> FrameMatcher:
-    return FrameMatcher(lang_data.load(lang).attribution_phrases)
+    return FrameMatcher(lang_data.attribution_phrases(lang))
 
 
 class Konjunktiv:

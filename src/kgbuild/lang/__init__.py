@@ -685,6 +685,20 @@ def text_rules(lang: str = "de") -> TextRules:
 # --------------------------------------------------------------------------------------------------
 
 
+@lru_cache(maxsize=8)
+def attribution_phrases(lang: str) -> tuple[AttributionPhrase, ...]:
+    """The attribution frames of a language (none when its folder has no attribution_phrases.tsv)."""
+    return _attribution_phrases(lang) if has_file(lang, "attribution_phrases.tsv") else ()
+
+
+@lru_cache(maxsize=8)
+def participles(lang: str) -> frozenset[str]:
+    """The past participles of the speech verbs ("mitgeteilt", "erklärt"); none without speech_verbs.tsv."""
+    if not has_file(lang, "speech_verbs.tsv"):
+        return frozenset()
+    return frozenset(v.form for v in _speech_verbs(lang) if "participle" in v.tenses)
+
+
 @lru_cache(maxsize=32)
 def word_lists(lang: str, name: str) -> Mapping[str, Mapping[str, str]]:
     """The lists of a word-list file (``list<TAB>word<TAB>value`` rows): list -> word -> value.
