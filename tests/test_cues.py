@@ -87,6 +87,8 @@ def test_cues_passive_without_source_is_no_claim() -> None:
         ("Carola Wendt sprach von einem großen Erfolg für die Stadt.", SpeechAct.STATEMENT),
         ("Carola Wendt nannte den Plan einen großen Fehler.", SpeechAct.STATEMENT),
         ("Carola Wendt lobte: „Die Arbeiter haben viel geleistet.“", SpeechAct.STATEMENT),
+        ("Carola Wendt sprach davon, dass die Brücke ein Erfolg sei.", SpeechAct.STATEMENT),
+        ("Verkehrsministerin Carola Wendt: „Die Brücke wird im Mai fertig.“", SpeechAct.STATEMENT),
     ],
 )
 def test_cues_verbs_with_a_complement(sentence: str, act: SpeechAct) -> None:
@@ -113,6 +115,16 @@ def test_cues_nominal_frames_name_their_source(sentence: str) -> None:
     c = only_claim(sentence)
     assert c.claimants == (WENDT,)
     assert "Brücke" in c.text and "Wendt" not in c.text
+
+
+def test_cues_geht_aus_hervor_names_the_document_source() -> None:
+    c = only_claim("Die Brücke kostet mehr als geplant. Das geht aus einem Bericht der Polizei hervor.")
+    assert c.claimants[0].startswith("organization/polizei")
+    assert c.text.startswith("Die Brücke kostet")
+
+
+def test_cues_infinitive_with_zu_is_no_cue() -> None:
+    assert claims("Es ist schwer, darüber zu sprechen, wie die Brücke gebaut wurde.") == []
 
 
 def test_cues_nach_eigenen_angaben_is_the_subject() -> None:
@@ -152,6 +164,12 @@ def test_cues_chain_runs_through_konjunktiv_forms() -> None:
 def test_cues_chain_ends_at_a_new_unnamed_source() -> None:
     found = claims("Carola Wendt sagte, die Brücke sei teuer. Ein Gutachter hatte zuvor erklärt, die Kosten "
                    "seien zu hoch. Diese würden vor allem Schulen treffen.")
+    assert found == [((WENDT,), "die Brücke sei teuer")]
+
+
+def test_cues_chain_ends_at_a_closing_source_we_cannot_name() -> None:
+    found = claims("Carola Wendt sagte, die Brücke sei teuer. Die Preise seien zu hoch, so der Verband. "
+                   "Die Hersteller hätten die Preise erhöht.")
     assert found == [((WENDT,), "die Brücke sei teuer")]
 
 

@@ -282,7 +282,25 @@ def _claim_in_sentence(ctx: ClaimContext, lex: Lexicon, si: int) -> _Draft | Non
             if src is not None:
                 return _draft(ctx, lex, si, idx, quotes, [src], "so", (toks.starts[i], toks.ends[i]),
                               SpeechAct.STATEMENT, frame=(toks.starts[i], toks.ends[idx[-1]]))
-    return _verb_claim(ctx, lex, si, idx, words, quotes)
+    return _verb_claim(ctx, lex, si, idx, words, quotes) or _colon_claim(ctx, lex, si, idx, words, quotes)
+
+
+def _colon_claim(ctx: ClaimContext, lex: Lexicon, si: int, idx: list[int], words: list[str],
+                 quotes: list[tuple[int, int]]) -> _Draft | None:
+    """A named speaker, a colon and a direct quote: "Verkehrsministerin Carola Wendt: „Wir bauen.“"."""
+    toks = ctx.tokens
+    for pos in range(1, min(len(words) - 2, 12)):
+        if words[pos] != ":" or not _is_mark(words[pos + 1]) or not _inside_quotes(toks.starts[idx[pos + 2]], quotes):
+            continue
+        if any(lex.speech_verb(w) is not None or w in _CLAUSE_BREAK for w in words[:pos]):
+            return None
+        s = _speaker_at(ctx, idx[pos - 1])
+        if s is None or not s.key.startswith(("person/", "position/")):
+            return None
+        cue = (toks.starts[idx[pos]], toks.ends[idx[pos]])
+        return _draft(ctx, lex, si, idx, quotes, [s], ":", cue, SpeechAct.STATEMENT,
+                      frame=(toks.starts[idx[0]], cue[1]))
+    return None
 
 
 def _frame_claim(ctx: ClaimContext, lex: Lexicon, si: int, idx: list[int], words: list[str],
@@ -500,6 +518,11 @@ def _new_source(ctx: ClaimContext, lex: Lexicon, si: int) -> bool:
     for fm in cue_data.frames(ctx.lang).matches(words, lambda w: lex.speech_verb(w) is not None):
         if fm.phrase.position == "none" and not _inside_quotes(toks.starts[idx[fm.cue[0]]], quotes):
             return True  # "hieß es", "nach offiziellen Angaben"
+    # "…, so der Verband.": a closing source we cannot name
+    for pos in range(1, len(words)):
+        if words[pos] == "so" and words[pos - 1] == "," and len(words) - pos <= 10 and words[-1] in (".", "!") \
+                and not _inside_quotes(toks.starts[idx[pos]], quotes) and not any(_is_mark(w) for w in words[pos:]):
+            return True
     # a speech verb whose subject names no one we know: "Ein Gutachter hatte zuvor erklärt, …"
     return any(True for _ in _verb_cues(ctx, lex, idx, words, quotes))
 
