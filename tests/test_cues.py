@@ -168,7 +168,7 @@ def test_cues_chain_ends_at_a_new_unnamed_source() -> None:
 
 
 def test_cues_chain_ends_at_a_closing_source_we_cannot_name() -> None:
-    found = claims("Carola Wendt sagte, die Brücke sei teuer. Die Preise seien zu hoch, so der Verband. "
+    found = claims("Carola Wendt sagte, die Brücke sei teuer. Die Preise seien zu hoch, so ein Anwohner. "
                    "Die Hersteller hätten die Preise erhöht.")
     assert found == [((WENDT,), "die Brücke sei teuer")]
 
@@ -207,3 +207,8 @@ def test_cues_headline_with_a_demand_verb_is_a_claim() -> None:
 
 def test_cues_headline_without_a_speech_verb_is_no_claim() -> None:
     assert build("Die Stadt hat kein Geld.", headline="Anna Weber baut eine Brücke").claims == ()
+
+
+def test_cues_so_der_verband_names_an_institution() -> None:
+    c = only_claim("Die Preise für Stahl seien zu hoch, so der Verband.")
+    assert c.claimants[0].startswith("organization/verband")

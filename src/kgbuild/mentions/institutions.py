@@ -179,6 +179,8 @@ def _in_source_slot(toks: Tokens, lex: Lexicon, frame: _Frame, start: int, i: in
         before = toks.word(start - 1)
         if before in frame.source_nouns:  # "nach Angaben der Stadt", "ein Sprecher der Stadt"
             return True
+        if before == "so" and start > 1 and toks.word(start - 2) == ",":  # "…, so der Verband."
+            return True
     s = toks.sentence_of[i]
     # the subject after its verb: "teilten die Behörden mit", "sagte die Polizei"
     if w.lower() in _NOMINATIVE and start > 0 and toks.sentence_of[start - 1] == s \
