@@ -213,3 +213,14 @@ def test_cues_headline_without_a_speech_verb_is_no_claim() -> None:
 def test_cues_so_die_polizei_names_an_institution() -> None:
     c = only_claim("Die Straße sei wieder frei, so die Polizei.")
     assert c.claimants[0].startswith("organization/polizei")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Als großen Erfolg bezeichnete Carola Wendt die neue Brücke.", [(WENDT,)]),
+        ("Was spricht denn dagegen, auf die Ratschläge von Fachleuten zu hören?", []),
+    ],
+)
+def test_cues_complement_after_the_verb_or_opening_the_sentence(sentence: str, expected: list[tuple[str, ...]]) -> None:
+    assert [k for k, _ in claims(sentence)] == expected

@@ -862,7 +862,13 @@ def _final_participle(words: list[str], pos: int) -> bool:
 
 def _has_object(words: list[str], pos: int, sv: SpeechVerb) -> bool:
     """A verb that only reports speech with a complement ("bezeichnete … als", "sprach von")."""
-    return any(w in sv.objects for w in words[max(0, pos - 12): pos + 12])
+    if any(w in sv.objects for w in words[pos + 1: pos + 12]):
+        return True
+    # a verb closing its clause has its complement before it: "…, dass sie von einem Erfolg sprach"
+    # or opens the sentence: "Als Erfolg bezeichnete sie …"
+    closes = pos + 1 >= len(words) or words[pos + 1] in (",", ".", ";", ":")
+    return any(words[q].lower() in sv.objects and (closes or q == 0 or words[q - 1] in (",", ":"))
+               for q in range(max(0, pos - 12), pos))
 
 
 def _clause_bounds(ctx: ClaimContext, idx: list[int], pos: int, quotes: list[tuple[int, int]]) -> tuple[int, int]:
