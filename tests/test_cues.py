@@ -219,7 +219,7 @@ def test_cues_so_die_polizei_names_an_institution() -> None:
     ("sentence", "expected"),
     [
         ("Als großen Erfolg bezeichnete Carola Wendt die neue Brücke.", [(WENDT,)]),
-        ("Was spricht denn dagegen, auf die Ratschläge von Fachleuten zu hören?", []),
+        ("Carola Wendt spricht am Montag im Rat der Stadt.", []),
     ],
 )
 def test_cues_complement_after_the_verb_or_opening_the_sentence(sentence: str, expected: list[tuple[str, ...]]) -> None:
