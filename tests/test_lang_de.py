@@ -252,7 +252,9 @@ def test_lang_attribution_phrases_and_word_lists(de: Language) -> None:
     patterns = {p.pattern: p for p in de.attribution_phrases}
     assert patterns["laut X"].position == "after"
     assert patterns["X zufolge"].position == "before"
-    assert patterns["nach Angaben von X"].words == ("nach", "Angaben", "von")
+    assert patterns["nach Angaben X"].words == ("nach", "Angaben")
+    assert patterns["nach eigenen Angaben"].position == "subject"
+    assert patterns["unter Berufung auf X"].relay == "verb"
     assert de.months["Jänner"] == 1 and de.months["Sept."] == 9
     assert sorted(set(de.months.values())) == list(range(1, 13))
     assert de.weekdays["Montag"] == 0 and de.weekdays["Sonnabend"] == 5

@@ -1,18 +1,26 @@
 """Claims: reported speech and attribution, found sentence by sentence.
 
 A sentence carries a claim when it has an attribution *cue*: a speech verb ("sagte",
-"bestätigte", "teilte … mit"), an attribution phrase ("laut X", "nach Angaben von X",
-"wie X berichtet", "X zufolge", "aus Sicht von X") or a noun of saying followed by
-"wonach". The *source* is the entity the cue points to (subject of the verb, object
-of the preposition); a pronoun or a bare title is resolved to the speaker it refers
-back to. The *content* is the sentence without the attribution frame.
+"bestätigte", "teilte … mit", the passive "von X wurde mitgeteilt"), an attribution frame
+of ``lang/<LANG>/attribution_phrases.tsv`` ("laut X", "nach Einschätzung X", "X zufolge",
+"wie X berichtet", "nach eigenen Angaben", "unter Berufung auf X", "In einer Mitteilung X
+heißt es"; compiled by :mod:`kgbuild.cues`), a noun of saying followed by "wonach", or a
+named speaker before a colon and a quote. The *source* is the entity the cue points to
+(subject of the verb, the frame's slot); a pronoun or a bare title is resolved to the
+speaker it refers back to. A frame whose source only relays a speech verb's subject
+("X machte nach Angaben ihres Sprechers deutlich, …") gives the subject's claim. The
+*content* is the sentence without the attribution frame. A headline whose verb is a
+speech or demand verb is a claim too.
 
-Reported speech often runs on without a new cue: a sentence in Konjunktiv I, or a
-sentence that is nothing but a direct quote, right after a claim continues that
-claim's speaker; "Das sagte X." makes the sentence before it X's claim.
+Reported speech often runs on without a new cue (a chain): a sentence whose finite verb
+is Konjunktiv I or II (told from its form, :class:`kgbuild.cues.Konjunktiv`), or a
+sentence that is nothing but a direct quote, right after a claim continues that claim's
+speaker; "Das sagte X." makes the sentence before it X's claim. A sentence with a source
+of its own that names no one we know ("Ein Gutachter hatte zuvor erklärt, …", "hieß es",
+"…, so ein Anwohner.") ends the chain.
 
 Outlet, date and polarity: a news medium named in the frame ("laut afp", "der
-Agentur Interfax zufolge", "gegenüber der RIA Nowosti", "berichtet die Kyiv Post")
+Agentur Reuters zufolge", "gegenüber dem Sender", "berichtet die Zeitung")
 is the claim's ``reported_by``; a claim without one takes the outlet of the nearest
 claim by the same speaker, and likewise its date. The claim is negative when the
 main clause of its content is negated ("nicht", "kein", "nie"), or the cue is a
@@ -24,8 +32,10 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
+from kgbuild import cues as cue_data
 from kgbuild import lang as lang_data
 from kgbuild.keys import slugify
 from kgbuild.mentions import Lexicon, Tokens
@@ -187,10 +197,18 @@ def find_claims(ctx: ClaimContext, lex: Lexicon) -> tuple[list[Claim], dict[str,
     sentences = ctx.structure.sentences
     last_claim_sentence = -10
     for si, sent in enumerate(sentences):
+        if sent.role == "headline":
+            d = _headline_claim(ctx, lex, si)
+            if d is not None:
+                drafts.append(d)
+            continue
         if sent.role not in ("body", "lead"):
             continue
         ctx.last_speakers[:] = list(drafts[-1].speakers) if drafts and si - drafts[-1].sentence <= 3 else []
         d = _claim_in_sentence(ctx, lex, si)
+        if d is None and _new_source(ctx, lex, si):
+            last_claim_sentence = -10  # "Ein Gutachter hatte zuvor erklärt, …": the chain ends
+            continue
         if d is None:
             prev = drafts[-1] if drafts else None
             if prev is not None and last_claim_sentence == si - 1 and _continues(ctx, lex, si, prev):
@@ -262,68 +280,168 @@ def _claim_in_sentence(ctx: ClaimContext, lex: Lexicon, si: int) -> _Draft | Non
                                   (toks.starts[idx[pos]], toks.ends[idx[pos]]), SpeechAct.REPORT,
                                   frame=(toks.starts[idx[pos]], toks.ends[idx[wpos]]))
                 break
-    # 1. attribution phrases
-    for pos, i in enumerate(idx):
-        w = words[pos]
-        lw = w.lower()
-        if _inside_quotes(toks.starts[i], quotes):
+    # 1. attribution frames (lang/<LANG>/attribution_phrases.tsv)
+    for fm in cue_data.frames(ctx.lang).matches(words, lambda w: lex.speech_verb(w) is not None):
+        if _inside_quotes(toks.starts[idx[fm.cue[0]]], quotes):
             continue
-        phrase = None
-        src_from = None
-        if lw in ("laut", "lt"):
-            phrase, src_from = w, pos + 1
-        elif lw == "nach" and pos + 1 < len(words) and words[pos + 1] in lex.according_nouns:
-            phrase, src_from = f"{w} {words[pos + 1]}", pos + 2
-        elif lw == "aus" and pos + 1 < len(words) and words[pos + 1] == "Sicht":
-            phrase, src_from = "aus Sicht", pos + 2
-        elif w == "so" and pos > 0 and words[pos - 1] == "," and words[-1] in (".", "!") \
-                and len(words) - pos <= 10 and not any(lex.speech_verb(x) for x in words[pos + 1:]):
-            # "…, so der Sprecher.": the speaker closes the sentence
+        d = _frame_claim(ctx, lex, si, idx, words, quotes, fm)
+        if d is not None:
+            return d
+    # "…, so der Sprecher.": the speaker closes the sentence
+    for pos, i in enumerate(idx):
+        if words[pos] == "so" and pos > 0 and words[pos - 1] == "," and words[-1] in (".", "!") \
+                and len(words) - pos <= 10 and not any(lex.speech_verb(x) for x in words[pos + 1:]) \
+                and not _inside_quotes(toks.starts[i], quotes):
             src = _speaker_after(ctx, idx, pos + 1, limit=8)
             if src is not None:
                 return _draft(ctx, lex, si, idx, quotes, [src], "so", (toks.starts[i], toks.ends[i]),
                               SpeechAct.STATEMENT, frame=(toks.starts[i], toks.ends[idx[-1]]))
-        elif lw == "zufolge":
-            src = _speaker_before(ctx, idx, pos)
-            if src is not None and src.key in ctx.media:
-                inner = _verb_claim(ctx, lex, si, idx, words, quotes)
-                if inner is not None and src.key not in inner.speakers:
-                    inner.outlets = tuple(dict.fromkeys((src.key, *inner.outlets)))
-                    return inner
-            if src is not None:
-                return _draft(ctx, lex, si, idx, quotes, [src], "zufolge", (toks.starts[i], toks.ends[i]),
-                              SpeechAct.REPORT, frame=(src.span.begin, toks.ends[i]), inserted=True)
-        elif lw == "wie" and pos + 1 < len(words):
-            # "wie X berichtet", "wie die afp berichtet"
-            for q in range(pos + 1, min(pos + 8, len(words))):
-                sv = lex.speech_verb(words[q])
-                if sv is not None:
-                    src = _speaker_between(ctx, idx, pos + 1, q)
-                    if src is not None:
-                        return _draft(ctx, lex, si, idx, quotes, [src], words[q],
-                                      (toks.starts[idx[q]], toks.ends[idx[q]]), sv.act,
-                                      frame=(toks.starts[i], toks.ends[idx[q]]))
-                    break
-                if words[q] in _CLAUSE_BREAK:
-                    break
-        if phrase is not None and src_from is not None:
-            src = _speaker_after(ctx, idx, src_from, limit=6)
-            if src is not None and src.key in ctx.media:
-                # "Laut afp erklärte Tokajew …": the medium relays, the verb's subject speaks
-                inner = _verb_claim(ctx, lex, si, idx, words, quotes)
-                if inner is not None and src.key not in inner.speakers:
-                    inner.outlets = tuple(dict.fromkeys((src.key, *inner.outlets)))
-                    return inner
-            if src is not None:
-                fr_end = _phrase_end(ctx, idx, src)
-                return _draft(ctx, lex, si, idx, quotes, [src], phrase, (toks.starts[i], toks.ends[i]),
-                              SpeechAct.REPORT, frame=(toks.starts[i], fr_end), inserted=True)
-    return _verb_claim(ctx, lex, si, idx, words, quotes)
+    return _verb_claim(ctx, lex, si, idx, words, quotes) or _colon_claim(ctx, lex, si, idx, words, quotes)
 
 
-def _verb_claim(ctx: ClaimContext, lex: Lexicon, si: int, idx: list[int], words: list[str],
-                quotes: list[tuple[int, int]]) -> _Draft | None:
-    """A claim cued by a speech verb, with the verb's subject as its speaker."""
+def _colon_claim(ctx: ClaimContext, lex: Lexicon, si: int, idx: list[int], words: list[str],
+                 quotes: list[tuple[int, int]]) -> _Draft | None:
+    """A named speaker, a colon and a direct quote: "Verkehrsministerin Carola Wendt: „Wir bauen.“"."""
+    toks = ctx.tokens
+    for pos in range(1, min(len(words) - 2, 12)):
+        if words[pos] != ":" or not _is_mark(words[pos + 1]) or not _inside_quotes(toks.starts[idx[pos + 2]], quotes):
+            continue
+        if any(lex.speech_verb(w) is not None or w in _CLAUSE_BREAK for w in words[:pos]):
+            return None
+        s = _speaker_at(ctx, idx[pos - 1])
+        if s is None or not s.key.startswith(("person/", "position/")):
+            return None
+        cue = (toks.starts[idx[pos]], toks.ends[idx[pos]])
+        return _draft(ctx, lex, si, idx, quotes, [s], ":", cue, SpeechAct.STATEMENT,
+                      frame=(toks.starts[idx[0]], cue[1]))
+    return None
+
+
+def _frame_claim(ctx: ClaimContext, lex: Lexicon, si: int, idx: list[int], words: list[str],
+                 quotes: list[tuple[int, int]], fm: cue_data.FrameMatch) -> _Draft | None:
+    """A claim cued by an attribution frame, its source in the frame's slot.
+
+    When the sentence also has a speech verb with another subject, the frame's ``relay`` column says
+    who speaks: "frame" (the frame's source only relays the subject's words; a medium becomes the
+    claim's outlet) or "verb" (the verb's subject relays the source's words).
+    """
+    toks = ctx.tokens
+    ph = fm.phrase
+    cb, ce = fm.cue
+    cue_span = (toks.starts[idx[cb]], toks.ends[idx[ce - 1]])
+    a, b = fm.slot
+    inside = [words[q] for q in range(cb, ce) if not a <= q < b]
+    cue = words[fm.verb] if fm.verb is not None else \
+        " ".join(inside) if ph.position != "between" else " ".join([*words[cb:a], "…", *words[b:ce]])
+    if ph.speech_act == "verb":
+        sv = lex.speech_verb(words[fm.verb]) if fm.verb is not None else None
+        act = sv.act if sv is not None else SpeechAct.REPORT
+    else:
+        act = SpeechAct(ph.speech_act)
+    if ph.clause and not quotes and not any(w in (",", ":") for w in words[fm.end:fm.end + 10]) \
+            and not any(w in (",", ":") for w in words[max(fm.begin - 1, 0):fm.begin]):
+        return None
+    if ph.position == "none":
+        return None
+    if ph.position == "subject":
+        inner = _verb_claim(ctx, lex, si, idx, words, quotes)
+        if inner is not None:
+            return inner
+        for p in range(0, fm.begin):
+            s = _speaker_at(ctx, idx[p])
+            if s is not None:
+                s = _prefer_holder(ctx, idx, p, s)
+                return _draft(ctx, lex, si, idx, quotes, [s], cue, cue_span, act, frame=cue_span)
+        return None
+    if ph.position == "after":
+        src = _speaker_after(ctx, idx, a, limit=b - a)
+    elif ph.position == "before":
+        src = _speaker_before(ctx, idx, fm.cue[0])
+    else:
+        src = _speaker_between(ctx, idx, a, b)
+    if src is None:
+        return None
+    inner = _verb_claim(ctx, lex, si, idx, words, quotes)
+    if inner is not None and src.key not in inner.speakers and inner.cue_span is not None \
+            and not (inner.cue_span.begin >= cue_span[0] and inner.cue_span.end <= cue_span[1]):
+        if ph.relay == "frame":
+            # "Die Ministerin machte nach Angaben ihres Sprechers deutlich, …": the minister speaks
+            if src.key in ctx.media:
+                inner.outlets = tuple(dict.fromkeys((src.key, *inner.outlets)))
+                return inner
+            if any(k.startswith(("person/", "position/")) for k in inner.speakers) \
+                    and min(_speaker_spans(ctx, idx, inner), default=cue_span[0]) < cue_span[0]:
+                return inner
+        else:
+            # "Die Zeitung berichtete unter Berufung auf das Ministerium, …": the ministry speaks
+            d = _draft(ctx, lex, si, idx, quotes, [src], cue, cue_span, act,
+                       frame=(min(inner.frame[0], cue_span[0]), max(inner.frame[1], src.span.end)))
+            d.outlets = tuple(dict.fromkeys((*(k for k in inner.speakers if k in ctx.media), *d.outlets)))
+            return d
+    if ph.position == "before":
+        frame = (src.span.begin, cue_span[1])
+    elif ph.position == "after":
+        frame = (cue_span[0], _phrase_end(ctx, idx, src))
+    else:
+        frame = cue_span
+    # "Einen Grenzwert gibt es laut X nicht": a phrase inside the content leaves the content whole
+    inserted = ph.speech_act != "verb" and ph.position in ("after", "before")
+    return _draft(ctx, lex, si, idx, quotes, [src], cue, cue_span, act, frame=frame, inserted=inserted)
+
+
+def _speaker_spans(ctx: ClaimContext, idx: list[int], d: _Draft) -> list[int]:
+    """Where the claim's speakers are named in its sentence (offsets of their mentions)."""
+    out = []
+    for m in _mentions_in(ctx, d.span.begin, d.span.end):
+        if m.key in d.speakers:
+            out.append(m.span.begin)
+    for i, key in ctx.titles.items():
+        if key in d.speakers and d.span.begin <= ctx.tokens.starts[i] < d.span.end:
+            out.append(ctx.tokens.starts[i])
+    return out
+
+
+def _participle(lang: str, form: str) -> bool:
+    return form in lang_data.participles(lang)
+
+
+def _passive_agent(ctx: ClaimContext, idx: list[int], words: list[str], pos: int,
+                   quotes: list[tuple[int, int]]) -> Speaker | bool | None:
+    """The speaker of a passive speech verb: the object of "von" in its clause ("Von der Behörde
+    wurde am Montag mitgeteilt, …"). False for a passive without one; None when the verb is active."""
+    toks = ctx.tokens
+    aux = agent = None
+    for p in range(pos - 1, max(pos - 14, -1), -1):
+        w = words[p]
+        if w in (",", ":", ";", ".") or _inside_quotes(toks.starts[idx[p]], quotes) or _is_mark(w):
+            break
+        if w in _PASSIVE_AUX and aux is None:
+            aux = p
+        if w.lower() in _AGENT:
+            agent = p
+    if aux is None and pos + 1 < len(words) and words[pos + 1] in _PASSIVE_AUX:
+        aux = pos + 1
+    if aux is None or not _participle(ctx.lang, words[pos]):
+        return None
+    if agent is None:
+        return False
+    # a named source only: "von Politikern" describes no one in particular
+    for p in range(agent + 1, min(agent + 6, pos)):
+        m = ctx.index.mention_of_token.get(idx[p])
+        if m is not None and m.key and m.kind in ("person", "organization", "country") \
+                and m.role not in ("adjective", "genitive", "demonym"):
+            return _prefer_holder(ctx, idx, p, Speaker(m.key, m.span))
+        if idx[p] in ctx.titles:
+            s = _prefer_holder(ctx, idx, p, Speaker(ctx.titles[idx[p]], Span.of(ctx.text, toks.starts[idx[p]],
+                                                                                 toks.ends[idx[p]])))
+            return s if s.key.startswith("person/") else False
+    return False
+
+
+def _verb_cues(ctx: ClaimContext, lex: Lexicon, idx: list[int], words: list[str],
+               quotes: list[tuple[int, int]]) -> Iterator[tuple[int, SpeechAct, str, Speaker | bool | None]]:
+    """The speech verbs of a sentence that report speech: position, act, cue and, for a passive, its agent
+    (False when it names none)."""
     toks = ctx.tokens
     for pos, i in enumerate(idx):
         w = words[pos]
@@ -332,7 +450,9 @@ def _verb_claim(ctx: ClaimContext, lex: Lexicon, si: int, idx: list[int], words:
         sv = lex.speech_verb(w)
         if sv is None:
             continue
-        if pos > 0 and words[pos - 1] in _DETERMINERS:  # "die verkündete Teilmobilmachung" (not "Das sagte …")
+        if pos > 0 and words[pos - 1] in _DETERMINERS:  # "die verkündete Sperrung" (not "Das sagte …")
+            continue
+        if pos > 0 and words[pos - 1] in _INFINITIVE:  # "seine Meinung zu äußern": no one speaks
             continue
         act, cue = sv.act, w
         if sv.particles:
@@ -351,10 +471,21 @@ def _verb_claim(ctx: ClaimContext, lex: Lexicon, si: int, idx: list[int], words:
         complement = bool(quotes) or (pos + 1 < len(words) and words[pos + 1] in (",", ":"))
         if act in (SpeechAct.CONFIRMATION, SpeechAct.CRITICISM) and _final_participle(words, pos) and not complement:
             continue  # "hat die Verurteilung bestätigt.": an act, not a report of speech
-        speakers = _speakers_for_verb(ctx, lex, idx, pos, quotes)
+        yield pos, act, cue, _passive_agent(ctx, idx, words, pos, quotes)
+
+
+def _verb_claim(ctx: ClaimContext, lex: Lexicon, si: int, idx: list[int], words: list[str],
+                quotes: list[tuple[int, int]]) -> _Draft | None:
+    """A claim cued by a speech verb, with the verb's subject as its speaker."""
+    toks = ctx.tokens
+    for pos, act, cue, passive in _verb_cues(ctx, lex, idx, words, quotes):
+        if passive is False:
+            continue  # "Der Plan wurde kritisiert": the subject of a passive is no speaker
+        speakers = [passive] if isinstance(passive, Speaker) else _speakers_for_verb(ctx, lex, idx, pos, quotes)
         if not speakers:
             continue
         b, e = _clause_bounds(ctx, idx, pos, quotes)
+        i = idx[pos]
         return _draft(ctx, lex, si, idx, quotes, speakers, cue, (toks.starts[i], toks.ends[i]), act,
                       frame=(b, e))
     return None
@@ -403,10 +534,56 @@ def _continues(ctx: ClaimContext, lex: Lexicon, si: int, prev: _Draft) -> bool:
         if sv is None or words[pos + 1] not in (",", ":") or sv.needs_particle or sv.needs_object:
             continue
         before = words[:pos]
-        if words[pos - 1] != "zu" and not any(w in (",", ":", ";") or w in lex.subjunctive for w in before) \
+        konj = cue_data.konjunktiv(ctx.lang)
+        if words[pos - 1] != "zu" and not any(w in (",", ":", ";") or konj.form_at(words, k)
+                                              for k, w in enumerate(before)) \
                 and before[0][:1].isupper() and not _inside_quotes(toks.starts[idx[pos]], quotes):
             return False
-    return any(w in lex.subjunctive for w in words)
+    return cue_data.konjunktiv(ctx.lang).in_sentence(words)
+
+
+def _new_source(ctx: ClaimContext, lex: Lexicon, si: int) -> bool:
+    """Does sentence si bring a source of its own, named or not ("Die Zeitung hatte zuvor berichtet, …",
+    "…, sagte ein Anwohner", "nach offiziellen Angaben")? Then it continues no one's chain."""
+    toks = ctx.tokens
+    idx = list(ctx.index.sentence_tokens[si])
+    quotes = _quotes(ctx, ctx.structure.sentences[si].span)
+    words = [toks.word(i) for i in idx]
+    for fm in cue_data.frames(ctx.lang).matches(words, lambda w: lex.speech_verb(w) is not None):
+        if fm.phrase.position == "none" and not _inside_quotes(toks.starts[idx[fm.cue[0]]], quotes):
+            return True  # "hieß es", "nach offiziellen Angaben"
+    # "…, so der Verband.": a closing source we cannot name
+    for pos in range(1, len(words)):
+        if words[pos] == "so" and words[pos - 1] == "," and len(words) - pos <= 10 and words[-1] in (".", "!") \
+                and not _inside_quotes(toks.starts[idx[pos]], quotes) and not any(_is_mark(w) for w in words[pos:]):
+            return True
+    # a speech verb whose subject names no one we know: "Ein Gutachter hatte zuvor erklärt, …"
+    return any(True for _ in _verb_cues(ctx, lex, idx, words, quotes))
+
+
+def _headline_claim(ctx: ClaimContext, lex: Lexicon, si: int) -> _Draft | None:
+    """A headline whose verb is a speech or demand verb, its subject named before it
+    ("Bürgermeisterin Anna Weber fordert mehr Geld vom Land")."""
+    idx = list(ctx.index.sentence_tokens[si])
+    if not idx:
+        return None
+    toks = ctx.tokens
+    words = [toks.word(i) for i in idx]
+    quotes = _quotes(ctx, ctx.structure.sentences[si].span)
+    d = _verb_claim(ctx, lex, si, idx, words, quotes)
+    if d is None or d.cue_span is None or any(w in _AUX for w in words):
+        return None
+    named = [b for b in _speaker_spans(ctx, idx, d) if b < d.cue_span.begin]
+    if not named or not all(k.startswith(("person/", "position/", "organization/")) for k in d.speakers):
+        return None
+    sent = ctx.structure.sentences[si].span
+    b = d.cue_span.end
+    while b < sent.end and ctx.text[b] == " ":
+        b += 1
+    if sent.end - b < 3:
+        return None
+    d.content = Span.of(ctx.text, b, sent.end)
+    return d
 
 
 def _continuation(ctx: ClaimContext, si: int, prev: _Draft) -> _Draft:
@@ -471,6 +648,8 @@ def _speaker_at(ctx: ClaimContext, i: int, *, source: bool = False) -> Speaker |
                 return None
             return Speaker(m.key, m.span)
     if i in ctx.generic_refs:
+        if toks.word(i) in _MEDIUM_NOUNS and ctx.generic_refs[i] not in ctx.media:
+            return None  # "die Zeitung" is no ministry named before it
         return Speaker(ctx.generic_refs[i], Span.of(ctx.text, b, toks.ends[i]))
     return None
 
@@ -525,7 +704,7 @@ def _token_at(toks: Tokens, offset: int) -> int:
 
 
 def _genitive_attribute(toks: Tokens, i: int) -> bool:
-    """Is token i's phrase a genitive after a noun ("einen Alleingang der NATO")?"""
+    """Is token i's phrase a genitive after a noun ("einen Beschluss der Partei")?"""
     if i < 2 or toks.word(i - 1) not in ("der", "des"):
         return False
     prev = toks.word(i - 2)
@@ -541,7 +720,7 @@ def _sentence_start(toks: Tokens, i: int) -> int:
 
 
 def _after_preposition(toks: Tokens, i: int) -> bool:
-    """Does a preposition govern the noun phrase of token i ("gegenüber der staatlichen RIA")?"""
+    """Does a preposition govern the noun phrase of token i ("gegenüber der staatlichen Agentur")?"""
     for k in range(i - 1, max(i - 4, -1), -1):
         w = toks.word(k)
         if w.lower() in _PREPOSITIONS:
@@ -583,7 +762,7 @@ def _speaker_between(ctx: ClaimContext, idx: list[int], a: int, b: int) -> Speak
 
 
 def _prefer_holder(ctx: ClaimContext, idx: list[int], pos: int, s: Speaker) -> Speaker:
-    """A title followed by its holder's name ("Kreml-Sprecher Dmitri Peskow"): the person speaks."""
+    """A title followed by its holder's name ("Rathaussprecher Jonas Brandt"): the person speaks."""
     if not s.key.startswith("position/"):
         return s
     for p in range(pos + 1, min(pos + 8, len(idx))):
@@ -614,10 +793,10 @@ def _speakers_for_verb(ctx: ClaimContext, lex: Lexicon, idx: list[int], pos: int
         if s is None and w[:1].isupper() and lex.is_common(w) and lex.title_of(w) is None and p > pos + 1 \
                 and toks.word(idx[p - 1]).lower() not in _PREPOSITIONS \
                 and not any(b.begin <= toks.starts[i] < b.end for b, _ in ctx.dates):
-            break  # "glauben viele Israelis": the subject is a noun phrase that names no one
+            break  # "glauben viele Anwohner": the subject is a noun phrase that names no one
         if s is not None:
             s = _prefer_holder(ctx, idx, p, s)
-            # "sagte Below der Deutschen Presse-Agentur": the medium is the addressee, not the speaker
+            # "sagte Wendt der Agentur Reuters": the medium is the addressee, not the speaker
             if after and s.key in ctx.media:
                 break
             if s.key in ctx.media and _preceded_by_dative(toks, idx, p):
@@ -628,8 +807,8 @@ def _speakers_for_verb(ctx: ClaimContext, lex: Lexicon, idx: list[int], pos: int
             if nxt != "und":
                 break
     # the subject before the verb: the first speaker of the nearest clause segment that has one
-    # ("Der Präsident von Kasachstan, Kassym-Schomart Tokajew, hat … zugesagt"); subjects joined
-    # by "und" all speak ("Der Chefredakteur … und Verleger Paul Bailey bezeichneten")
+    # ("Die Ministerin für Verkehr, Carola Wendt, hat … zugesagt"); subjects joined
+    # by "und" all speak ("Die Bürgermeisterin … und Stadtrat Jonas Brandt bezeichneten")
     segments: list[list[int]] = [[]]
     for p in range(pos - 1, -1, -1):
         w = toks.word(idx[p])
@@ -657,7 +836,7 @@ def _speakers_for_verb(ctx: ClaimContext, lex: Lexicon, idx: list[int], pos: int
                 continue
             s = _prefer_holder(ctx, idx, p, s)
             if not want_next:
-                # "Australiens Außenministerin Marise Payne": a person beats the state in its phrase
+                # "Bayerns Verkehrsministerin Carola Wendt": a person beats the state in its phrase
                 if p - last_p <= 3 and _rank(s.key) < _rank(found[-1].key):
                     found[-1] = s
                     last_p = p
@@ -673,7 +852,7 @@ def _speakers_for_verb(ctx: ClaimContext, lex: Lexicon, idx: list[int], pos: int
 
 def _verb_second(toks: Tokens, idx: list[int], pos: int, seg: list[int], ctx: ClaimContext) -> bool:
     """Is the subject after the verb? True unless the verb's own clause opens with a speaker
-    ("Der ehemalige Außenminister Joschka Fischer kritisierte …" vs "Erneut verurteilte Tokajew …")."""
+    ("Der frühere Stadtrat Jonas Brandt kritisierte …" vs "Erneut kritisierte Brandt …")."""
     return not any(_speaker_at(ctx, idx[p]) is not None for p in seg)
 
 
@@ -720,6 +899,10 @@ def _particle_after(words: list[str], pos: int, sv: SpeechVerb) -> str | None:
 
 
 _PASSIVE = _words("passive")
+_PASSIVE_AUX = _PASSIVE - {"werden"}  # "werden" is also the future's auxiliary
+_AGENT = _words("agent")
+_MEDIUM_NOUNS = _words("medium_noun")
+_INFINITIVE = _words("infinitive_marker")
 _SUBORDINATORS = _words("subordinator")
 _AUX = _words("auxiliary")
 
@@ -734,7 +917,13 @@ def _final_participle(words: list[str], pos: int) -> bool:
 
 def _has_object(words: list[str], pos: int, sv: SpeechVerb) -> bool:
     """A verb that only reports speech with a complement ("bezeichnete … als", "sprach von")."""
-    return any(w in sv.objects for w in words[max(0, pos - 12): pos + 12])
+    if any(w in sv.objects for w in words[pos + 1: pos + 12]):
+        return True
+    # a verb closing its clause has its complement before it: "…, dass sie von einem Erfolg sprach"
+    # or opens the sentence: "Als Erfolg bezeichnete sie …"
+    closes = pos + 1 >= len(words) or words[pos + 1] in (",", ".", ";", ":")
+    return any(words[q].lower() in sv.objects and (closes or q == 0 or words[q - 1] in (",", ":"))
+               for q in range(max(0, pos - 12), pos))
 
 
 def _clause_bounds(ctx: ClaimContext, idx: list[int], pos: int, quotes: list[tuple[int, int]]) -> tuple[int, int]:
@@ -802,7 +991,7 @@ def _content(text: str, sent: Span, frame: tuple[int, int], quotes: list[tuple[i
 
     ``after`` says on which side of the frame the content stands: after it when the speaker
     was named before the cue ("Die Präsidentin von Finnland, Aino Virtanen, sagte, …"), before it
-    when the speaker follows ("…, sagte Below."); when unknown, the longer side.
+    when the speaker follows ("…, sagte Wendt."); when unknown, the longer side.
     """
     fb, fe = frame
     outside = [(b, e) for b, e in quotes if (e <= fb or b >= fe) and len(text[b:e].split()) >= 3]

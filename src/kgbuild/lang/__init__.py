@@ -208,15 +208,17 @@ class SpeechVerb:
 
 @dataclass(frozen=True)
 class AttributionPhrase:
-    """A fixed attribution frame: "laut X", "X zufolge", "nach Angaben von X"."""
+    """A fixed attribution frame: "laut X", "X zufolge", "nach Angaben X", "nach eigenen Angaben"."""
 
-    pattern: str  # with X for the source
-    position: Literal["before", "after"]  # where the source stands relative to the cue words
-    speech_act: str
+    pattern: str  # with X for the source, V for any speech verb, "a|b" for either word
+    position: Literal["before", "after", "between", "subject", "none"]  # where the source stands
+    speech_act: str  # a kg: speech act, or "verb" (that of the speech verb at V)
+    relay: Literal["frame", "verb"] = "frame"  # who only relays when a speech verb has another subject
+    clause: bool = False  # the frame needs a content clause
 
     @property
     def words(self) -> tuple[str, ...]:
-        """The cue words without the source slot: ("nach", "Angaben", "von")."""
+        """The cue words without the source slot: ("nach", "Angaben")."""
         return tuple(w for w in self.pattern.split() if w != "X")
 
 
@@ -517,13 +519,15 @@ def _speech_verbs(lang: str) -> tuple[SpeechVerb, ...]:
 
 def _attribution_phrases(lang: str) -> tuple[AttributionPhrase, ...]:
     out = []
-    for pattern, position, act, _note in _table(
-        lang, "attribution_phrases.tsv", ("pattern", "position", "speech_act", "note")
+    for pattern, position, act, relay, clause, _note in _table(
+        lang, "attribution_phrases.tsv", ("pattern", "source", "speech_act", "relay", "clause", "note")
     ):
-        # Patterns without X ("nach eigenen Angaben") leave the source to the sentence subject.
-        if position not in ("before", "after") or act not in SPEECH_ACTS:
+        if position not in ("before", "after", "between", "subject", "none") \
+                or (act not in SPEECH_ACTS and act != "verb") or relay not in ("frame", "verb") \
+                or clause not in ("yes", "no") \
+                or ("X" in pattern.split()) != (position in ("before", "after", "between")):
             raise LanguageDataError(f"lang/{lang}/attribution_phrases.tsv: {pattern}: bad row")
-        out.append(AttributionPhrase(pattern, position, act))  # type: ignore[arg-type]
+        out.append(AttributionPhrase(pattern, position, act, relay, clause == "yes"))  # type: ignore[arg-type]
     return tuple(out)
 
 
@@ -679,6 +683,20 @@ def text_rules(lang: str = "de") -> TextRules:
 # --------------------------------------------------------------------------------------------------
 # Word lists of the stages (quantities, dates, claims): one file per stage, rows "list, word, value"
 # --------------------------------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=8)
+def attribution_phrases(lang: str) -> tuple[AttributionPhrase, ...]:
+    """The attribution frames of a language (none when its folder has no attribution_phrases.tsv)."""
+    return _attribution_phrases(lang) if has_file(lang, "attribution_phrases.tsv") else ()
+
+
+@lru_cache(maxsize=8)
+def participles(lang: str) -> frozenset[str]:
+    """The past participles of the speech verbs ("mitgeteilt", "erklärt"); none without speech_verbs.tsv."""
+    if not has_file(lang, "speech_verbs.tsv"):
+        return frozenset()
+    return frozenset(v.form for v in _speech_verbs(lang) if "participle" in v.tenses)
 
 
 @lru_cache(maxsize=32)

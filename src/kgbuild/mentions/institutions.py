@@ -32,6 +32,7 @@ from importlib import resources
 from typing import TYPE_CHECKING
 
 from kgbuild.keys import entity_key
+from kgbuild.lang import word_lists
 from kgbuild.model import Mention, Span
 
 if TYPE_CHECKING:
@@ -113,7 +114,7 @@ def find_institutions(toks: Tokens, lex: Lexicon, earlier: Sequence[Mention],
     if not heads:
         return []
     text = toks.text
-    frame = _Frame(_DETERMINERS, _SOURCE_BEFORE, lex.according_nouns | _spokesperson_nouns(lex))
+    frame = _Frame(_DETERMINERS, _SOURCE_BEFORE, lex.according_nouns | lex.report_nouns | _spokesperson_nouns(lex))
     orgs = sorted((m for m in earlier if m.kind == "organization"), key=lambda m: m.span.begin)
     by_begin = {m.span.begin: m for m in earlier}
     by_end = {m.span.end: m for m in earlier}
@@ -178,6 +179,8 @@ def _in_source_slot(toks: Tokens, lex: Lexicon, frame: _Frame, start: int, i: in
         before = toks.word(start - 1)
         if before in frame.source_nouns:  # "nach Angaben der Stadt", "ein Sprecher der Stadt"
             return True
+        if before == "so" and start > 1 and toks.word(start - 2) == ",":  # "…, so der Verband."
+            return True
     s = toks.sentence_of[i]
     # the subject after its verb: "teilten die Behörden mit", "sagte die Polizei"
     if w.lower() in _NOMINATIVE and start > 0 and toks.sentence_of[start - 1] == s \
@@ -187,11 +190,19 @@ def _in_source_slot(toks: Tokens, lex: Lexicon, frame: _Frame, start: int, i: in
     # mit", "wie die Polizei am Abend mitteilte"
     subject = w.lower() in _NOMINATIVE and (start == 0 or toks.sentence_of[start - 1] != s
                                              or toks.word(start - 1) in _CLAUSE_OPENERS)
+    # the agent of a passive speech verb: "Von der Stadt wurde am Montag mitgeteilt, …"
+    claim_words = word_lists(lex.lang, "claims.tsv")
+    agent = start > 0 and toks.sentence_of[start - 1] == s \
+        and toks.word(start - 1).lower() in claim_words.get("agent", {})
+    passive = False
     for j in range(i + 1, min(i + 8, len(toks))):
         w = toks.word(j)
         if toks.sentence_of[j] != s or w in (",", ";", ":", ".", "(", "„", "“", '"'):
             break
         if w == "zufolge" and j == i + 1 or subject and lex.speech_verb(w) is not None:
+            return True
+        passive = passive or (w in claim_words.get("passive", {}) and w != "werden")
+        if agent and passive and lex.speech_verb(w) is not None:
             return True
     return False
 

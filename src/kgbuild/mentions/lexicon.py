@@ -80,7 +80,6 @@ class Lexicon:
     verbs: dict[str, SpeechVerb]
     according_nouns: frozenset[str]
     report_nouns: frozenset[str]
-    subjunctive: frozenset[str]
     _common: Any = None
     title_categories: dict[str, str] = field(default_factory=dict)
     _title_cache: dict[str, tuple[str, str | None] | None] = field(default_factory=dict)
@@ -324,6 +323,8 @@ def _verbs(lang: str) -> dict[str, SpeechVerb]:
             t = table.setdefault(form, {"act": None, "particles": {}, "objects": set()})
             if particle:
                 t["particles"][particle] = SpeechAct(act)
+                if obj:  # "ging … davon aus"
+                    t["objects"] |= set(obj.split(","))
             else:
                 if t["act"] is None:
                     t["act"] = SpeechAct(act)
@@ -477,7 +478,6 @@ def load_lexicon(lang: str = "de") -> Lexicon:
         title_heads=tuple(sorted(heads, key=lambda h: -len(h[0]))), stop=stop, verbs=_verbs(lang),
         according_nouns=frozenset(_read_lines(lang, "according.txt")),
         report_nouns=frozenset(_read_lines(lang, "report_nouns.txt")),
-        subjunctive=frozenset(_read_lines(lang, "subjunctive.txt")),
         entity_words=frozenset(entity_words), surface_keys=surface_keys, title_categories=cats,
         office_states=tuple((r["title"], tuple(f"country/{c.lower()}" for c in _split(r.get("states"))
                                                if c != "-"))

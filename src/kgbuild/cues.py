@@ -1,0 +1,158 @@
+"""Attribution cues as data: the frame matcher and the Konjunktiv test of the claim stage.
+
+Both are compiled from a language's folder, so a rule lives in one data row:
+
+- ``attribution_phrases.tsv``: frames such as "laut X", "X zufolge", "nach Angaben X",
+  "nach eigenen Angaben", "wie X berichtet", "unter Berufung auf X", "In einer Mitteilung X heißt es".
+  :class:`FrameMatcher` finds them in a sentence's words and says where the source slot is; the claim
+  stage decides which entity stands there.
+- ``konjunktiv.tsv``: the irregular subjunctive forms and the words in -e that are no verb;
+  :class:`Konjunktiv` says whether a sentence's finite verb is in the subjunctive, from its form.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from kgbuild import lang as lang_data
+from kgbuild.lang import AttributionPhrase
+
+_BREAK = frozenset({",", ":", ";", ".", "!", "?", "–", "—", "(", ")"})
+_SLOT_AFTER = 6  # words a source may stand after its frame ("nach Angaben des örtlichen Roten Kreuzes")
+_SLOT_BEFORE = 8
+_SLOT_BETWEEN = 8
+
+
+@dataclass(frozen=True)
+class FrameMatch:
+    """One frame found in a sentence's words (positions index the sentence's word list)."""
+
+    phrase: AttributionPhrase
+    begin: int  # first word of the frame (its source slot included when the source comes first)
+    end: int  # one past its last word
+    cue: tuple[int, int]  # the frame's own words, first to one past last, without a leading source
+    slot: tuple[int, int]  # where the source may stand; empty for "subject" and "none" frames
+    verb: int | None  # the speech verb at V
+
+
+def _parts(pattern: str) -> tuple[str | frozenset[str], ...]:
+    return tuple(p if p in ("X", "V") else frozenset(a.lower() for a in p.split("|")) for p in pattern.split())
+
+
+class FrameMatcher:
+    """Every frame of attribution_phrases.tsv, indexed by its first fixed word."""
+
+    def __init__(self, phrases: Sequence[AttributionPhrase]) -> None:
+        self._by_first: dict[str, list[tuple[AttributionPhrase, tuple[str | frozenset[str], ...]]]] = {}
+        for ph in phrases:
+            parts = _parts(ph.pattern)
+            first = parts[1] if parts[0] == "X" else parts[0]
+            assert isinstance(first, frozenset), ph.pattern
+            for w in first:
+                self._by_first.setdefault(w, []).append((ph, parts))
+
+    def matches(self, words: Sequence[str], is_verb: Callable[[str], bool]) -> list[FrameMatch]:
+        """The frames in a sentence, by their first word; at one word, longer frames first."""
+        out: list[FrameMatch] = []
+        lower = [w.lower() for w in words]
+        for p, w in enumerate(lower):
+            for ph, parts in self._by_first.get(w, ()):
+                m = self._match(ph, parts, lower, words, p, is_verb)
+                if m is not None:
+                    out.append(m)
+        out.sort(key=lambda m: (m.begin, -(m.end - m.begin)))
+        return out
+
+    @staticmethod
+    def _match(ph: AttributionPhrase, parts: tuple[str | frozenset[str], ...], lower: list[str],
+               words: Sequence[str], p: int, is_verb: Callable[[str], bool]) -> FrameMatch | None:
+        n = len(lower)
+        lead_slot = parts[0] == "X"
+        k = 1 if lead_slot else 0
+        q = p
+        slot: tuple[int, int] = (0, 0)
+        verb = None
+        while k < len(parts):
+            part = parts[k]
+            if part == "X":
+                if k == len(parts) - 1:
+                    slot = (q, min(q + _SLOT_AFTER, n))
+                    k += 1
+                    continue
+                nxt = parts[k + 1]
+                for q2 in range(q + 1, min(q + 1 + _SLOT_BETWEEN, n)):
+                    if lower[q2] in _BREAK:
+                        return None
+                    if (nxt == "V" and is_verb(words[q2])) or (isinstance(nxt, frozenset) and lower[q2] in nxt):
+                        slot = (q, q2)
+                        q = q2
+                        break
+                else:
+                    return None
+                k += 1
+                continue
+            if q >= n:
+                return None
+            if part == "V":
+                if not is_verb(words[q]):
+                    return None
+                verb = q
+            elif lower[q] not in part:
+                return None
+            q += 1
+            k += 1
+        if lead_slot:
+            slot = (max(p - _SLOT_BEFORE, 0), p)
+        return FrameMatch(ph, slot[0] if lead_slot else p, q, (p, q), slot, verb)
+
+
+@cache
+def frames(lang: str) -> FrameMatcher:
+    return FrameMatcher(lang_data.attribution_phrases(lang))
+
+
+class Konjunktiv:
+    """Is a sentence's finite verb in Konjunktiv I or II? Decided from the verb's form."""
+
+    def __init__(self, lang: str) -> None:
+        lists = lang_data.word_lists(lang, "konjunktiv.tsv")
+        self.irregular = frozenset(lists.get("irregular", {}))
+        self.not_verb = frozenset(lists.get("not_verb", {}))
+        self.subject = frozenset(lists.get("subject", {}))
+        self.not_after = frozenset(lists.get("not_after", {}))
+        self.endings = tuple(lists.get("ending", {}))
+        self.adjective = tuple(lists.get("adjective_ending", {}))
+        self.past = tuple(lists.get("past_ending", {}))
+        self.determiner = frozenset(lists.get("determiner", {}))
+        self.subordinator = frozenset(lists.get("subordinator", {}))
+
+    def form_at(self, words: Sequence[str], k: int) -> bool:
+        """Is ``words[k]`` a subjunctive finite verb?"""
+        w = words[k]
+        if w in self.irregular:
+            return k == 0 or words[k - 1].lower() not in self.not_after
+        if not self.endings or not w.endswith(self.endings) or len(w) < 4 or not w.islower() \
+                or w in self.not_verb or k == 0:
+            return False
+        prev = words[k - 1]
+        if prev.lower() in self.not_after or w.endswith(self.past):
+            return False  # "ich sage"; "plante", "hatte": the past of weak verbs
+        nxt = words[k + 1] if k + 1 < len(words) else "."
+        if nxt[:1].isupper() and (w.endswith(self.adjective) or not (prev[:1].isupper() or prev in self.subject)):
+            return False  # an attributive adjective before its noun: "die neue Regel", "für Kinder bunte Bälle"
+        if prev.lower() in self.subject:
+            return True  # "er plane", "man rechne"
+        if prev[:1].isupper() and (k == 1 or words[k - 2].lower() in self.determiner):
+            return True  # verb second after the subject: "Die Behörde plane …", "Wendt rechne …"
+        # clause-final in a subordinate clause: "…, dass sie Kürzungen plane."
+        return nxt in (",", ".", ";", "!", "?") and any(x in self.subordinator for x in words[:k])
+
+    def in_sentence(self, words: Sequence[str]) -> bool:
+        return any(self.form_at(words, k) for k in range(len(words)))
+
+
+@cache
+def konjunktiv(lang: str) -> Konjunktiv:
+    return Konjunktiv(lang)

@@ -1,0 +1,226 @@
+"""Attribution cues and reported-speech chains: one test per cue family, tense and voice, nominal frame,
+chain start and end, relay and headline. Every sentence is written for the test.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from kgbuild import lang
+from kgbuild.cues import FrameMatcher, frames, konjunktiv
+from kgbuild.model import Claim, Document, SpeechAct
+from kgbuild.pipeline import extract
+
+PUBLISHED = "2024-03-05"  # a Tuesday
+WENDT = "person/carola-wendt"
+KESSLER = "person/eva-kessler"
+
+
+def build(*paragraphs: str, headline: str = "Stadt setzt Brückenprojekt fort") -> Document:
+    return extract("\n\n".join((headline, *paragraphs)) + "\n", published=PUBLISHED)
+
+
+def claims(*paragraphs: str) -> list[tuple[tuple[str, ...], str]]:
+    return [(c.claimants, c.text) for c in build(*paragraphs).claims]
+
+
+def only_claim(*paragraphs: str) -> Claim:
+    doc = build(*paragraphs)
+    assert len(doc.claims) == 1, [(c.claimants, c.span.text) for c in doc.claims]
+    return doc.claims[0]
+
+
+# ---------------------------------------------------------------- the data
+def test_cues_every_frame_row_compiles() -> None:
+    phrases = lang.load("de").attribution_phrases
+    matcher = FrameMatcher(phrases)
+    for ph in phrases:
+        words = [w.split("|")[0] for w in ph.pattern.replace("X", "der Stadt").replace("V", "sagte").split()]
+        words = " ".join(words).split()
+        found = matcher.matches(words, lambda w: w == "sagte")
+        assert any(m.phrase == ph for m in found), ph.pattern
+
+
+def test_cues_frame_slot_positions() -> None:
+    words = "Die Brücke ist nach Angaben der Stadt gesperrt .".split()
+    m = frames("de").matches(words, lambda w: False)[0]
+    assert m.phrase.pattern == "nach Angaben X"
+    assert (m.begin, m.end) == (3, 5) and m.slot[0] == 5
+
+
+# ---------------------------------------------------------------- verbs, tense and voice
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Carola Wendt sagte, die Brücke werde im Mai fertig.",  # past
+        "Carola Wendt sagt, die Brücke werde im Mai fertig.",  # present
+        "Carola Wendt hat gesagt, die Brücke werde im Mai fertig.",  # perfect
+        "Carola Wendt hatte zuvor erklärt, die Brücke werde im Mai fertig.",  # pluperfect
+        "Die Brücke werde im Mai fertig, teilte Carola Wendt am Montag mit.",  # separable particle, inverted
+        "Die Brücke werde im Mai fertig, bilanzierte Carola Wendt.",
+        "Carola Wendt machte deutlich, dass die Brücke im Mai fertig werde.",
+        "Carola Wendt ging davon aus, dass die Brücke im Mai fertig werde.",
+        "Carola Wendt begrüßte, dass die Brücke im Mai fertig werde.",
+    ],
+)
+def test_cues_speech_verbs_in_every_tense(sentence: str) -> None:
+    c = only_claim(sentence)
+    assert c.claimants == (WENDT,)
+    assert "Brücke" in c.text
+
+
+def test_cues_passive_with_von_names_the_source() -> None:
+    c = only_claim("Von Ministerin Carola Wendt wurde am Montag mitgeteilt, die Brücke sei gesperrt.")
+    assert c.claimants == (WENDT,)
+    assert c.text == "die Brücke sei gesperrt"
+    assert c.stated_on is not None and c.stated_on.value == "2024-03-04"
+
+
+def test_cues_passive_without_source_is_no_claim() -> None:
+    assert claims("Der Plan von Carola Wendt wurde am Montag kritisiert.") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "act"),
+    [
+        ("Carola Wendt hält eine Einigung im Mai für möglich.", SpeechAct.STATEMENT),
+        ("Carola Wendt sprach von einem großen Erfolg für die Stadt.", SpeechAct.STATEMENT),
+        ("Carola Wendt nannte den Plan einen großen Fehler.", SpeechAct.STATEMENT),
+        ("Carola Wendt lobte: „Die Arbeiter haben viel geleistet.“", SpeechAct.STATEMENT),
+        ("Carola Wendt sprach davon, dass die Brücke ein Erfolg sei.", SpeechAct.STATEMENT),
+        ("Verkehrsministerin Carola Wendt: „Die Brücke wird im Mai fertig.“", SpeechAct.STATEMENT),
+    ],
+)
+def test_cues_verbs_with_a_complement(sentence: str, act: SpeechAct) -> None:
+    c = only_claim(sentence)
+    assert c.claimants == (WENDT,) and c.speech_act == act
+
+
+def test_cues_stance_verb_without_content_is_no_claim() -> None:
+    assert claims("Carola Wendt lobte die Arbeiter am Montag.") == []
+
+
+# ---------------------------------------------------------------- nominal and impersonal frames
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Nach Einschätzung von Carola Wendt ist die Brücke zu teuer.",
+        "Nach Aussagen von Carola Wendt ist die Brücke zu teuer.",
+        "Laut Carola Wendt ist die Brücke zu teuer.",
+        "Carola Wendt zufolge ist die Brücke zu teuer.",
+        "Wie Carola Wendt am Montag mitteilte, ist die Brücke zu teuer.",
+    ],
+)
+def test_cues_nominal_frames_name_their_source(sentence: str) -> None:
+    c = only_claim(sentence)
+    assert c.claimants == (WENDT,)
+    assert "Brücke" in c.text and "Wendt" not in c.text
+
+
+def test_cues_geht_aus_hervor_names_the_document_source() -> None:
+    c = only_claim("Die Brücke kostet mehr als geplant. Das geht aus einem Bericht der Polizei hervor.")
+    assert c.claimants[0].startswith("organization/polizei")
+    assert c.text.startswith("Die Brücke kostet")
+
+
+def test_cues_infinitive_with_zu_is_no_cue() -> None:
+    assert claims("Es ist schwer, darüber zu sprechen, wie die Brücke gebaut wurde.") == []
+
+
+def test_cues_nach_eigenen_angaben_is_the_subject() -> None:
+    c = only_claim("Die Firma Siemens hat nach eigenen Angaben im Jahr mehr Umsatz gemacht.")
+    assert c.claimants == ("organization/siemens",)
+
+
+def test_cues_impersonal_frame_with_a_named_source() -> None:
+    c = only_claim("In einer Mitteilung der Polizei heißt es, der Fahrer sei geflohen.")
+    assert c.claimants[0].startswith("organization/polizei")
+    assert c.text == "der Fahrer sei geflohen"
+
+
+def test_cues_impersonal_frame_without_a_source_is_no_claim() -> None:
+    assert claims("Der Fahrer sei geflohen, hieß es am Abend.") == []
+
+
+# ---------------------------------------------------------------- relays
+def test_cues_relay_by_a_spokesman_gives_the_original_speaker() -> None:
+    c = only_claim("Die Ministerin Eva Kessler machte nach Angaben ihres Sprechers deutlich, dass sie bleibe.")
+    assert c.claimants == (KESSLER,)
+
+
+def test_cues_relay_by_a_medium_is_reported_by() -> None:
+    c = only_claim("Die Agentur Reuters berichtete unter Berufung auf Carola Wendt, der Plan sei gescheitert.")
+    assert c.claimants == (WENDT,)
+    assert c.reported_by == ("organization/reuters",)
+
+
+# ---------------------------------------------------------------- chains
+def test_cues_chain_runs_through_konjunktiv_forms() -> None:
+    found = claims("Carola Wendt sagte, die Brücke sei teuer. Sie koste mehr als geplant. "
+                   "Die Kosten würden weiter steigen.")
+    assert [k for k, _ in found] == [(WENDT,)] * 3
+
+
+def test_cues_chain_ends_at_a_new_unnamed_source() -> None:
+    found = claims("Carola Wendt sagte, die Brücke sei teuer. Ein Gutachter hatte zuvor erklärt, die Kosten "
+                   "seien zu hoch. Diese würden vor allem Schulen treffen.")
+    assert found == [((WENDT,), "die Brücke sei teuer")]
+
+
+def test_cues_chain_ends_at_a_closing_source_we_cannot_name() -> None:
+    found = claims("Carola Wendt sagte, die Brücke sei teuer. Die Preise seien zu hoch, so ein Anwohner. "
+                   "Die Hersteller hätten die Preise erhöht.")
+    assert found == [((WENDT,), "die Brücke sei teuer")]
+
+
+def test_cues_chain_ends_at_an_indicative_sentence() -> None:
+    found = claims("Carola Wendt sagte, die Brücke sei teuer. Die Stadt baut seit 2020. Die Kosten würden steigen.")
+    assert found == [((WENDT,), "die Brücke sei teuer")]
+
+
+def test_cues_a_medium_noun_never_refers_to_another_organisation() -> None:
+    found = claims("Das Ministerium plant Kürzungen. Die Zeitung hatte zuvor berichtet, die Schulen seien betroffen.")
+    assert found == []
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        ("Die Behörde plane Kürzungen .", True),
+        ("er rechne mit mehr Geld .", True),
+        ("Diese würden Schulen treffen .", True),
+        ("Die neue Brücke ist fertig .", False),
+        ("ich sage das gern .", False),
+        ("Die Stadt baut eine große Brücke .", False),
+    ],
+)
+def test_cues_konjunktiv_from_the_verb_form(words: str, expected: bool) -> None:
+    assert konjunktiv("de").in_sentence(words.split()) is expected
+
+
+# ---------------------------------------------------------------- headlines
+def test_cues_headline_with_a_demand_verb_is_a_claim() -> None:
+    doc = build("Die Stadt hat kein Geld.", headline="Bürgermeisterin Anna Weber fordert mehr Geld vom Land")
+    assert [(c.claimants, c.speech_act, c.text) for c in doc.claims] == [
+        (("person/anna-weber",), SpeechAct.DEMAND, "mehr Geld vom Land")]
+
+
+def test_cues_headline_without_a_speech_verb_is_no_claim() -> None:
+    assert build("Die Stadt hat kein Geld.", headline="Anna Weber baut eine Brücke").claims == ()
+
+
+
+def test_cues_so_die_polizei_names_an_institution() -> None:
+    c = only_claim("Die Straße sei wieder frei, so die Polizei.")
+    assert c.claimants[0].startswith("organization/polizei")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Als großen Erfolg bezeichnete Carola Wendt die neue Brücke.", [(WENDT,)]),
+        ("Carola Wendt spricht am Montag im Rat der Stadt.", []),
+    ],
+)
+def test_cues_complement_after_the_verb_or_opening_the_sentence(sentence: str, expected: list[tuple[str, ...]]) -> None:
+    assert [k for k, _ in claims(sentence)] == expected
