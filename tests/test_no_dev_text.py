@@ -49,3 +49,24 @@ def test_no_dev_text_no_development_sentence_in_src() -> None:
         pytest.skip("the development articles (../shared/eval/articles) are not in this workplace")
     hits = [(name, s[:80]) for name, text in _source_texts().items() for s in sentences if s in text]
     assert not hits, f"development-article sentences quoted in src/: {hits}"
+
+
+def _windows(text: str, n: int) -> set[tuple[str, ...]]:
+    words = re.findall(r"\w+", text.lower())
+    return {tuple(words[i:i + n]) for i in range(len(words) - n + 1)}
+
+
+def test_no_dev_text_no_seven_word_passage_in_src_or_tests() -> None:
+    articles = _dev_articles()
+    if not articles:
+        pytest.skip("the development articles (../shared/eval/articles) are not in this workplace")
+    dev: set[tuple[str, ...]] = set()
+    for path in articles:
+        dev |= _windows(path.read_text(encoding="utf-8"), 7)
+    hits = []
+    for folder in (SRC, REPO / "tests"):
+        for p in sorted(folder.rglob("*")):
+            if p.is_file() and p.suffix in (".py", ".tsv", ".txt", ".md", ".yaml") and "golden" not in p.parts:
+                if _windows(p.read_text(encoding="utf-8", errors="replace"), 7) & dev:
+                    hits.append(str(p.relative_to(REPO)))
+    assert not hits, f"seven words in a row from a development article in: {hits}"

@@ -363,7 +363,7 @@ def extract(article: Path, output: Path | None, published: dt.date | None, link_
 @click.option("--format", "fmt", type=click.Choice(["text", "turtle", "ttl", "json"]), default="text",
               show_default=True, help="Report format (ttl: turtle).")
 @click.option("--engine", type=click.Choice(["fast", "pyshacl"]), default="fast", show_default=True,
-              help="Validate with kgbuild's compiled SHACL engine or with pySHACL itself.")
+              help="Validate with pyshacl-turbo (fast, the default) or with pySHACL itself (the reference).")
 @click.option("-v", "--verbose", is_flag=True, help="Text report: list warnings and infos too, not only violations.")
 @click.pass_context
 def validate(ctx: click.Context, graphs: tuple[Path, ...], shapes: Path | None, fmt: str, engine: str,

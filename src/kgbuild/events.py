@@ -1001,8 +1001,8 @@ def _follow_up(ctx: EventContext, doc: _Doc, by_sentence: dict[int, list[_Occurr
     """Counts in the next sentence, and the place of the sentence before, for events left without.
 
     "Über 300 Menschen wurden festgenommen." after a sentence on strikes in Lyon: the
-    arrests took place there. A sentence of bare numbers after an event sentence ("Etwa 18,3
-    Millionen Staatsbürger sind aufgefordert ...") counts for that event.
+    arrests took place there. A sentence of bare numbers after an event sentence ("Rund 4,2
+    Millionen Einwohner dürfen abstimmen ...") counts for that event.
     """
     sents = ctx.structure.sentences
     for si in sorted(by_sentence):
