@@ -64,6 +64,8 @@ _SUBCLAUSE = re.compile(rf",\s*(?:(?:{_phrases(_words('subclause_joiner'))})\s+)
                         rf"(?:{_phrases(_words('subclause_opener'))})\b[^,]*")
 _NEG = re.compile(rf"\b(?:{_phrases(_words('negation'))})\b")
 _PREPOSITIONS = _words("preposition")
+_REPORT_CLAUSE = _words("report_clause")
+_CLOSING_SOURCE = _words("closing_source")
 _DETERMINERS = _words("determiner")
 _MARKS = "".join(sorted(QUOTE_MARKS))
 _NOT_NEG = re.compile(rf"\b(?:{_phrases(_words('not_negation'))})\b")
@@ -270,8 +272,9 @@ def _claim_in_sentence(ctx: ClaimContext, lex: Lexicon, si: int) -> _Draft | Non
     quotes = _quotes(ctx, sent.span)
     words = [toks.word(i) for i in idx]
     # 0. "eine Mitteilung der Regierung …, wonach …": a noun of saying, its source, and the content
-    if "wonach" in words:
-        wpos = words.index("wonach")
+    wonach = next((w for w in words if w in _REPORT_CLAUSE), None)
+    if wonach is not None:
+        wpos = words.index(wonach)
         for pos in range(wpos - 1, max(wpos - 16, -1), -1):
             if words[pos] in lex.report_nouns:
                 src = _speaker_after(ctx, idx, pos + 1, limit=5)
@@ -289,12 +292,12 @@ def _claim_in_sentence(ctx: ClaimContext, lex: Lexicon, si: int) -> _Draft | Non
             return d
     # "…, so der Sprecher.": the speaker closes the sentence
     for pos, i in enumerate(idx):
-        if words[pos] == "so" and pos > 0 and words[pos - 1] == "," and words[-1] in (".", "!") \
+        if words[pos] in _CLOSING_SOURCE and pos > 0 and words[pos - 1] == "," and words[-1] in (".", "!") \
                 and len(words) - pos <= 10 and not any(lex.speech_verb(x) for x in words[pos + 1:]) \
                 and not _inside_quotes(toks.starts[i], quotes):
             src = _speaker_after(ctx, idx, pos + 1, limit=8)
             if src is not None:
-                return _draft(ctx, lex, si, idx, quotes, [src], "so", (toks.starts[i], toks.ends[i]),
+                return _draft(ctx, lex, si, idx, quotes, [src], words[pos], (toks.starts[i], toks.ends[i]),
                               SpeechAct.STATEMENT, frame=(toks.starts[i], toks.ends[idx[-1]]))
     return _verb_claim(ctx, lex, si, idx, words, quotes) or _colon_claim(ctx, lex, si, idx, words, quotes)
 
@@ -554,7 +557,8 @@ def _new_source(ctx: ClaimContext, lex: Lexicon, si: int) -> bool:
             return True  # "hieß es", "nach offiziellen Angaben"
     # "…, so der Verband.": a closing source we cannot name
     for pos in range(1, len(words)):
-        if words[pos] == "so" and words[pos - 1] == "," and len(words) - pos <= 10 and words[-1] in (".", "!") \
+        if words[pos] in _CLOSING_SOURCE and words[pos - 1] == "," and len(words) - pos <= 10 \
+                and words[-1] in (".", "!") \
                 and not _inside_quotes(toks.starts[idx[pos]], quotes) and not any(_is_mark(w) for w in words[pos:]):
             return True
     # a speech verb whose subject names no one we know: "Ein Gutachter hatte zuvor erklärt, …"

@@ -817,7 +817,7 @@ def _place_candidates(doc: _Doc, si: int, extra: list[Mention]) -> list[_Place]:
             level = "strong" if m.role == "adjective" and on_place else "adjective" if m.role == "adjective" else None
         else:
             prep, prep_tok = doc.prep_token(mt)
-            if prep == "nach" and doc.low[prep_tok + 1] in doc.lex.determiner:
+            if prep in doc.lex.words("to_prep") and doc.low[prep_tok + 1] in doc.lex.determiner:
                 level = None  # "nach dem Krieg", "nach der Wahl": a time, not a destination
             elif prep in lex.loc:
                 level = "weak" if prep == "gegen" and m.kind == "country" else "strong"
@@ -861,8 +861,9 @@ def _assign_locations(doc: _Doc, o: _Occurrence, extra: list[Mention]) -> None:
         if prep in doc.lex.loc and doc.seg[mt] == o.segment and found is not weak_own:
             # "in der Ukraine", "nach Kasachstan": the article as the text has it
             article = doc.low[mt - 1] if doc.in_sentence(mt - 1, o.sentence) else ""
-            o.located_by = ("nach" if prep == "nach" else "in") + \
-                (f" {article}" if article in ("der", "die", "den", "dem") else "")
+            to = doc.lex.words("to_prep")
+            o.located_by = (prep if prep in to else _first(doc.lex.words("at_prep"))) + \
+                (f" {article}" if article in doc.lex.words("definite") else "")
             o.location_name = m.name
 
 
@@ -884,9 +885,10 @@ def _assign_actors(doc: _Doc, o: _Occurrence) -> None:
             continue
         # the genitive after a noun: "Rücktritt Papandreous", "Festnahme des Bloggers X"
         if not o.verbal and mt > o.tok_end and mt - o.tok_end <= 4 and doc.seg[mt] == o.segment and \
-                all(doc.low[t] in ("des", "der") or (doc.is_word(t) and doc.is_cap(t))
+                all(doc.low[t] in doc.lex.words("genitive_article") or (doc.is_word(t) and doc.is_cap(t))
                     for t in range(o.tok_end + 1, mt)) and \
-                (doc.is_genitive(m) or (mt - 1 > o.tok_end and doc.low[o.tok_end + 1] in ("des", "der"))):
+                (doc.is_genitive(m) or (mt - 1 > o.tok_end
+                                        and doc.low[o.tok_end + 1] in doc.lex.words("genitive_article"))):
             (agents if o.type in _INTRANSITIVE else patients).append(m.key or "")
             continue
     # "durch Interpol koordiniert", and "von X" in the passive
@@ -952,7 +954,7 @@ def _subject(doc: _Doc, o: _Occurrence, mentions: Sequence[Mention]) -> str | No
         # "Die russische Armee ...", "... beschoss die russische Armee", not "Anraten der australischen
         # Regierung" (a genitive after a noun)
         art = mt - 1
-        if not (doc.in_sentence(art, si) and doc.low[art] in ("die", "der", "das")):
+        if not (doc.in_sentence(art, si) and doc.low[art] in doc.lex.words("subject_article")):
             continue
         lead = art - 1
         if lead >= doc.seg_first[o.segment] and (not doc.is_word(lead) or doc.is_cap(lead)):
@@ -1097,6 +1099,11 @@ def _anchor(ctx: EventContext, c: _Cluster) -> _Occurrence:
     return max(c.members, key=score)  # the first of the best
 
 
+def _first(words: frozenset[str]) -> str:
+    """The one word of a one-word list (the empty string when the language has none)."""
+    return next(iter(sorted(words)), "")
+
+
 def _name(o: _Occurrence, text: str) -> str:
     label = o.trigger.label
     if o.modifier and not label.lower().startswith(o.trigger.form[:4]):
@@ -1109,8 +1116,8 @@ def _name(o: _Occurrence, text: str) -> str:
         name = label
     if o.event_name:
         name = f"{name} {o.event_name}"
-    if o.location_name and o.location_name not in name:
-        name = f"{name} {o.located_by or 'in'} {o.location_name}"
+    if o.location_name and o.located_by and o.location_name not in name:
+        name = f"{name} {o.located_by} {o.location_name}"  # both are set together
     return name
 
 
