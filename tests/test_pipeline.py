@@ -219,3 +219,17 @@ def test_pipeline_hard_wrapped_article_keeps_its_claims() -> None:
     doc = extract(text, published="2024-05-13")
     assert len(doc.claims) == 2
     assert doc.claims[0].span.text.startswith("Die Bürgermeisterin Clara Weidner sagte am Montag, die Stadt\nmüsse")
+
+
+def test_pipeline_freezes_language_data_after_the_first_article_unless_told_not_to() -> None:
+    import os
+    import subprocess
+    import sys
+
+    code = ("import gc; from kgbuild.pipeline import extract; "
+            "extract('Titel\\n\\nDie Stadt plant einen Radweg.', published='2021-03-02'); "
+            "print(gc.get_freeze_count() > 0)")
+    for setting, frozen in (("1", "True"), ("0", "False")):
+        env = {**os.environ, "KGBUILD_GC_FREEZE": setting}
+        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True)
+        assert out.stdout.strip() == frozen

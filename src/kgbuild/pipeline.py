@@ -8,6 +8,8 @@ knows a particular article.
 from __future__ import annotations
 
 import datetime as dt
+import gc
+import os
 from dataclasses import dataclass, replace
 
 from kgbuild.claims import ClaimContext, find_claims
@@ -131,7 +133,28 @@ def extract_with_warnings(text: str, *, published: dt.date | str | None = None, 
         if verbs:
             warnings.append(f"no claims found, though the text has speech verbs ({', '.join(verbs[:3])}): "
                             "check the speakers with `kgbuild extract`")
+    _freeze_language_data(lang)
     return Extraction(doc, tuple(warnings))
+
+
+_FROZEN: set[str] = set()
+
+
+def _freeze_language_data(lang: str) -> None:
+    """After a language's first article, move what is alive out of the cyclic collector's reach.
+
+    The first extraction loads everything a language needs (gazetteers, lexicons, the labeller,
+    compiled patterns): millions of small objects that live as long as the process and hold no
+    garbage cycles. Left in the collector's oldest generation, each full collection walks them
+    all again; frozen (:func:`gc.freeze`), they are skipped. In a batch run that saves about a
+    fifth of the CPU time (bench/README.md). Objects frozen stay freed by reference counting as
+    usual. ``KGBUILD_GC_FREEZE=0`` turns it off.
+    """
+    if lang in _FROZEN or os.environ.get("KGBUILD_GC_FREEZE", "1") == "0":
+        return
+    _FROZEN.add(lang)
+    gc.collect()  # what is garbage now is collected, not frozen
+    gc.freeze()
 
 
 def _published(published: dt.date | None, date_mentions, structure) -> DateValue | None:  # type: ignore[no-untyped-def]
