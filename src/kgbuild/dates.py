@@ -20,10 +20,10 @@ Nothing is guessed: an expression whose year (or day) cannot be known from the t
 keeps ``value=None``, and a weekday that contradicts its date is reported in
 :attr:`DateMention.note` while the written date is kept.
 
->>> ms = find_dates("Tokajew sprach am Dienstag (27. September 2022) in Astana.")
+>>> ms = find_dates("Niinistö sprach am Dienstag (27. September 2022) in Turku.")
 >>> ms[0].value.value, ms[0].value.resolution.value
 ('2022-09-27', 'Explicit')
->>> find_dates("Tokajew sprach am Dienstag (27. September) in Astana.")[0].value is None  # 2016? 2022?
+>>> find_dates("Niinistö sprach am Dienstag (27. September) in Turku.")[0].value is None  # 2016? 2022?
 True
 """
 
@@ -432,7 +432,7 @@ def _candidates(text: str) -> list[int]:
     padded = " " + low + "   "  # room to look three characters past the end
     starts = []
     # A key (separator + word) ending at padded index i starts its word at text index i - len(word)
-    # (a digit: at i - 1); a letter after a word means a longer word ("mai" in "Maisach").
+    # (a digit: at i - 1); a letter after a word means a longer word ("mai" in "Mainz").
     for end, n in _TRIGGER_AUTOMATON.iter(padded):
         if n == 0:
             # a day ("27.", "1.") or a year ("2022"); not "130 km/h"

@@ -5,8 +5,8 @@ a graph. It is meant to be written by hand as well, so it is forgiving where tha
 safe and strict where a slip would pass unnoticed:
 
 - entities, positions and events are referred to by key *or by name*: a name or
-  alternate name as written, in any case, or the last words of one ("Nečas" for
-  "Petr Nečas") when that is unambiguous;
+  alternate name as written, in any case, or the last words of one ("Roth" for
+  "Eva Roth") when that is unambiguous;
 - keys may be left out: entities get ``<kind>/<slug of name>``, positions a key from
   their content, events and claims ``event/<n>`` and ``claim/<n>`` in order;
 - a span (a mention, a claim's or event's sentence) is given as the text itself, which
@@ -278,7 +278,7 @@ class _Reader:
     def spans_of(self, node: yaml.Node, path: str, *, allow_all: bool) -> list[Span]:
         """One span spec: ``"text"``, ``[begin, end]`` or ``{text, offsets | occurrence | within}``.
 
-        ``within`` names a longer passage that holds the text once ("sagte Papandreou"), the
+        ``within`` names a longer passage that holds the text once ("sagte Roth"), the
         comfortable way to point at one of several occurrences; ``occurrence`` then counts
         occurrences of the passage.
         """
@@ -438,7 +438,7 @@ class _Index:
         keys = self.candidates(ref.text)
         fitting = sorted({k for k in keys if self.kind[k] in allowed})
         if not fitting:
-            # Last resort, as people write: "Nečas" for "Petr Nečas" (the name's last words).
+            # Last resort, as people write: "Roth" for "Eva Roth" (the name's last words).
             keys = keys or self.by_last_words(ref.text)
             fitting = sorted({k for k in keys if self.kind[k] in allowed})
         if len(fitting) == 1:
@@ -759,7 +759,7 @@ class _Flow(list[Any]):
 
 
 class _FlowMap(dict[str, Any]):
-    """A mapping written on one line: ``{text: Papandreou, offsets: [12, 22]}``."""
+    """A mapping written on one line: ``{text: Roth, offsets: [12, 16]}``."""
 
 
 class _Literal(str):

@@ -14,7 +14,7 @@ trigger words with their event class, and the small word lists the rules below u
    A trigger after a negation ("keine Absicht zu einem Treffen") is dropped.
 2. **Attributes per occurrence**, within its sentence:
    *date* -- each resolved date goes to the nearest trigger or verb of saying, so "erklärte
-   Tokajew am Dienstag" dates the statement, not the mobilisation it mentions; a trigger
+   Niinistö am Dienstag" dates the statement, not the mobilisation it mentions; a trigger
    takes the nearest date it won, and none if it won none (never a guess).
    *location* -- places and states after a local preposition ("in Moskau", "nach
    Kasachstan"), inside the trigger's compound ("Ukraine-Konflikt"), a state adjective on
@@ -25,7 +25,7 @@ trigger words with their event class, and the small word lists the rules below u
    *agent* -- a possessive genitive before the trigger ("Putins Zustimmung zur
    Teilmobilisierung"), "durch X", the subject of an active trigger verb or of a verb that
    carries an event noun ("flog Luftangriffe", "erklärte seinen Rücktritt"), the doer in a
-   genitive after an intransitive event noun ("Rücktritt Papandreous"), a subject "er" as
+   genitive after an intransitive event noun ("Rücktritt Niinistös"), a subject "er" as
    the person named last. Speakers ("sagte X") and sources ("nach Angaben von X") are not.
    *quantities* -- numbers in the sentence (a number right beside one trigger is that
    trigger's only); a number in the next sentence of the paragraph that has no trigger of
@@ -64,7 +64,7 @@ MatchType = Literal["word", "prefix", "suffix"]
 _SEGMENT_MARKS = frozenset(";:–—()[]-")
 _PLAIN = "Event"  # the TSV's name for a plain schema:Event
 _BLOCK = "-"
-# Event classes whose doer stands in the genitive after the noun ("Rücktritt Papandreous",
+# Event classes whose doer stands in the genitive after the noun ("Rücktritt Niinistös",
 # "Flucht der Bewohner"); for the others that genitive is who it happened to.
 _INTRANSITIVE = frozenset({"Resignation", "Death", "Migration", "Protest", "Appointment", "StatementEvent"})
 _AGENT_KINDS = frozenset({"person", "organization", "country"})
@@ -715,7 +715,7 @@ def _assign_quantities(occs: list[_Occurrence], quantities: list[tuple[Span, Qua
 def _place_mentions(ctx: EventContext, doc: _Doc) -> dict[int, list[Mention]]:
     """Places the mention stage left unmarked in the sentences with triggers.
 
-    A name the article gives a place or state elsewhere (a dateline's "Ras Lanuf"), a compass
+    A name the article gives a place or state elsewhere (a dateline's "Bir Hakim"), a compass
     prefix plus such a name ("Nordaustralien", "Ostukraine"), or such a name as part of a
     hyphenated compound (the "Ukraine" of "Ukraine-Konflikt") stands for that place.
     """
@@ -883,7 +883,7 @@ def _assign_actors(doc: _Doc, o: _Occurrence) -> None:
                 all(doc.is_word(t) and t not in doc.mention_at for t in range(me + 1, o.tok_begin)):
             agents.append(m.key or "")
             continue
-        # the genitive after a noun: "Rücktritt Papandreous", "Festnahme des Bloggers X"
+        # the genitive after a noun: "Rücktritt Niinistös", "Festnahme des Bloggers X"
         if not o.verbal and mt > o.tok_end and mt - o.tok_end <= 4 and doc.seg[mt] == o.segment and \
                 all(doc.low[t] in doc.lex.words("genitive_article") or (doc.is_word(t) and doc.is_cap(t))
                     for t in range(o.tok_end + 1, mt)) and \
@@ -942,7 +942,7 @@ def _subject(doc: _Doc, o: _Occurrence, mentions: Sequence[Mention]) -> str | No
         if doc.seg[doc.tokens_of[id(m)][0]] == o.segment and eligible(m) and \
                 not (o.possessed and m.span.begin > o.begin):
             return m.key
-    # the subject may stand before an apposition or a relative clause ("Karolina Peake, die ..., war
+    # the subject may stand before an apposition or a relative clause ("Lena Berger, die ..., war
     # ... ausgetreten"), but not in an attribution frame ("X berichtet, ... seien weggefallen")
     # "die russische Armee beschoss ...": a state adjective on a force or authority
     for m in doc.by_sentence.get(si, []):

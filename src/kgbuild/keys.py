@@ -1,12 +1,12 @@
 """Entity keys: the readable, deterministic names every stage uses for entities and offices.
 
 A key is the path of an entity's IRI below ``https://w3id.org/kgbuild/id/``
-(``person/kassym-schomart-tokajew``, ``country/kz``). Keys are minted here, without
+(``person/sauli-niinistoe``, ``country/fi``). Keys are minted here, without
 rdflib, so that the extraction stages can name what they find; :mod:`kgbuild.rdf.iris`
 turns keys into IRIs.
 
->>> slugify("Kassym-Schomart Tokajew")
-'kassym-schomart-tokajew'
+>>> slugify("Sauli Väinämö Niinistö")
+'sauli-vaeinaemoe-niinistoe'
 >>> entity_key("country", "Griechenland", country_code="GR")
 'country/gr'
 """
@@ -81,7 +81,7 @@ def entity_key(kind: str, name: str, *, country_code: str | None = None) -> str:
         country_code: ISO 3166-1 alpha-2, for countries only.
 
     Returns:
-        The key, e.g. ``person/giorgos-andrea-papandreou`` or ``country/gr``.
+        The key, e.g. ``person/sauli-niinistoe`` or ``country/fi``.
 
     Raises:
         ValueError: unknown kind, or a country code that is not two letters or not on a country.
@@ -102,8 +102,8 @@ def position_key(title: str, of: str | None = None, holder: str | None = None) -
 
     ``of`` and ``holder`` are entity keys; each part is slugified.
 
-    >>> position_key("Ministerpräsident", "country/gr", "person/giorgos-andrea-papandreou")
-    'position/ministerpraesident--country-gr--person-giorgos-andrea-papandreou'
+    >>> position_key("Präsident", "country/fi", "person/sauli-niinistoe")
+    'position/praesident--country-fi--person-sauli-niinistoe'
     """
     parts = [slugify(title)]
     if of is not None or holder is not None:

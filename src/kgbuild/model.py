@@ -5,7 +5,7 @@ serialised form; :mod:`kgbuild.rdf` maps it to the graph of the query contract
 (../shared/docs/DATA_MODEL.md). Nothing here imports rdflib.
 
 Objects refer to each other by *key*: an entity's key is the readable path of its
-IRI below ``https://w3id.org/kgbuild/id/`` (``"person/kassym-schomart-tokajew"``,
+IRI below ``https://w3id.org/kgbuild/id/`` (``"person/sauli-niinistoe"``,
 ``"country/kz"``), so the same real entity gets the same key, and the same IRI,
 in every article. Positions, events and claims are keyed within their article.
 """
@@ -96,7 +96,7 @@ class Quantity:
 class Entity:
     """A person, sovereign state, place or organisation: one node per real entity."""
 
-    key: str  # "person/kassym-schomart-tokajew"; see the module docstring
+    key: str  # "person/sauli-niinistoe"; see the module docstring
     kind: EntityKind
     name: str  # the fullest form the article uses
     alternate_names: tuple[str, ...] = ()

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from types import MappingProxyType
 
 from kgbuild import lang as lang_data
@@ -67,7 +66,7 @@ def build_index(mentions: Iterable[Mention], *, lang: str, title_genders: Mappin
         title_genders: begin offset of a person mention -> gender of a title written right
             before it ("Ministerin Eva Roth" -> "f").
     """
-    first = _first_name_genders(lang)
+    first = lang_data.first_name_genders(lang)
     title_genders = title_genders or {}
     persons: list[tuple[int, int, str]] = []
     seen: dict[str, set[str]] = {}
@@ -84,18 +83,6 @@ def build_index(mentions: Iterable[Mention], *, lang: str, title_genders: Mappin
     genders = {k: next(iter(g)) for k, g in seen.items() if len(g) == 1}
     persons.sort()
     return SpeakerIndex(tuple(persons), MappingProxyType(genders))
-
-
-@lru_cache(maxsize=4)
-def _first_name_genders(lang: str) -> Mapping[str, str]:
-    """Given name -> "m" / "f" from ``first_names.tsv``; empty when the language pack has none."""
-    if not lang_data.has_file(lang, "first_names.tsv"):
-        return MappingProxyType({})
-    if lang_data.has_file(lang, "places.tsv"):  # a full pack: its loaded Language has the table already
-        return lang_data.load(lang).first_name_genders
-    rows = (ln.split("\t") for ln in lang_data.read_text(lang, "first_names.tsv").splitlines()[1:]
-            if ln and not ln.startswith("#"))
-    return MappingProxyType({r[0]: r[1] for r in rows if len(r) > 1 and r[1] in ("m", "f")})
 
 
 def resolve(index: SpeakerIndex, span: Span, *, sentence: int, gender: str | None,

@@ -271,7 +271,7 @@ class Language:
     @cached_property
     def first_name_genders(self) -> Mapping[str, str]:
         """Given name -> m, f or u (unisex or unknown)."""
-        return MappingProxyType(dict(_table(self.code, "first_names.tsv", ("name", "gender"))))
+        return first_name_genders(self.code)
 
     @cached_property
     def place_adjectives(self) -> Mapping[str, Place]:
@@ -403,6 +403,26 @@ def _table(lang: str, name: str, columns: tuple[str, ...]) -> list[list[str]]:
             if len(cells) != width:
                 raise LanguageDataError(f"lang/{lang}/{name}: data line {number}: {len(cells)} cells, expected {width}")
     return rows
+
+
+def table(lang: str, name: str, columns: tuple[str, ...]) -> list[list[str]]:
+    """The rows of a TSV data file whose header names ``columns``, cells in that order.
+
+    Raises:
+        LanguageDataError: the file is missing or its header or a row does not fit ``columns``.
+    """
+    return _table(lang, name, columns)
+
+
+@lru_cache(maxsize=8)
+def first_name_genders(lang: str) -> Mapping[str, str]:
+    """Given name -> m, f or u (unisex or unknown), from ``first_names.tsv``; empty when the pack has none.
+
+    Read on its own, so that a stage needing only genders does not load the whole pack.
+    """
+    if not has_file(lang, "first_names.tsv"):
+        return MappingProxyType({})
+    return MappingProxyType(dict(_table(lang, "first_names.tsv", ("name", "gender"))))
 
 
 def _split(cell: str) -> tuple[str, ...]:
@@ -763,4 +783,4 @@ def weekday_names(lang: str) -> Mapping[str, int]:
     return MappingProxyType({k.lower().rstrip("."): v for k, v in _numbered(lang, "weekdays.tsv").items()})
 
 
-_CACHES = (load, text_rules, word_lists, month_names, weekday_names)
+_CACHES = (load, text_rules, word_lists, month_names, weekday_names, first_name_genders)

@@ -1,12 +1,12 @@
 """Merge mentions into one entity per real-world thing, and find who holds which office.
 
 * people: every mention whose last word is a known person's surname is that person
-  ("Tokajew" = "Kassym-Schomart Tokajew"; a genitive "Putins" = "Wladimir Putin");
+  ("Niinistö" = "Sauli Niinistö"; a genitive "Muellers" = "Jana Mueller");
 * states, places and organisations from the gazetteer carry their key (ISO code,
   Wikidata id); others are keyed by kind and name, so the same name gives the same
   node in every article;
 * an acronym defined in brackets and the long name before it are one organisation;
-* positions: a title with the person it names ("Kreml-Sprecher Dmitri Peskow",
+* positions: a title with the person it names ("Regierungssprecher Karl Beispiel",
   "Der Präsident von Finnland, Sauli Niinistö,"), the state or
   organisation whose office it is (a compound's first part, an adjective, a genitive,
   "von X"/"der X" after it, the holder's party in brackets), or, failing those, the
@@ -74,7 +74,7 @@ def link(structure: Structure, toks: Tokens, mentions: list[Mention], titles: li
                 continue  # "Clinton" where the article names two Clintons: no guess
             linked.append(replace(m, key=entity_key("person", full)))
         elif m.kind == "organization" and (near := lex.fuzzy_organization(m.name)) is not None:
-            linked.append(replace(m, key=near))  # "Kyviv Post" is the Kyiv Post
+            linked.append(replace(m, key=near))  # "Irish Indepedent" is the Irish Independent
         else:
             linked.append(replace(m, key=entity_key(m.kind, m.name)))
     # ---- acronyms: "(NDR)" after a long name
@@ -118,7 +118,7 @@ def link(structure: Structure, toks: Tokens, mentions: list[Mention], titles: li
             titled.setdefault(p.title, []).append(p)
     for k, p in list(positions.items()):
         if p.holder is None and p.of is None and len(titled.get(p.title, [])) == 1:
-            held[(p.title, None)] = titled[p.title][0]  # "Badawis Ehefrau" after "… Ehefrau Ensaf Haidar"
+            held[(p.title, None)] = titled[p.title][0]  # "Bergers Ehefrau" after "… Ehefrau Lena Berger"
         if p.of is None and p.holder is not None and not lex.is_office(p.title) and p.holder:
             del positions[k]  # "Vertrauter Wladimir Putins", "des Experten X": a description, not an office
             for ti, tk in list(title_keys.items()):
@@ -213,7 +213,7 @@ def _entity(key: str, ms: list[Mention], lex: Lexicon) -> Entity:
     else:
         name = max(names, key=len) if names else ms[0].name
     alts = {n for n in names if n != name}
-    if kind != "person":  # organisations and places: the forms as written ("afp", "Kyviv Post")
+    if kind != "person":  # organisations and places: the forms as written ("afp", "Irish Indepedent")
         alts |= {m.span.text for m in ms if m.role in ("name", "acronym", "metonym") and m.span.text != name}
     return Entity(
         key=key, kind=kind, name=name, alternate_names=tuple(sorted(alts)),
@@ -257,7 +257,7 @@ def _implied_state(toks: Tokens, ti: int, t: TitleMention, holder: str | None, l
     """The state of a government office the text names without one, where the text still implies it.
 
     Only a state the article names, and in this order: the holder's known country
-    ("Kanzlerin Angela Merkel"); what the title implies (``office_states.tsv``:
+    ("Kanzlerin Eva Muster"); what the title implies (``office_states.tsv``:
     "Bundesminister" is Germany's, Austria's or Switzerland's, whichever of them the article
     names; a "Landrat" is no state's); the state the article is clearly about, unless "von"/"der" plus a place follows
     the title ("Der Gouverneur von Bali"). Otherwise nothing: an office is left without a
@@ -328,7 +328,7 @@ def _holder(toks: Tokens, ti: int, ms: list[Mention]) -> str | None:
                 for o in ms if o.sentence == sent):
             return m.key
         break
-    # "Jens Bergfeld, stellvertretender Leiter …"
+    # "Karl Beispiel, stellvertretender Leiter …"
     for m in reversed(ms):
         if m.kind != "person" or m.sentence != sent or m.span.end > toks.starts[ti]:
             continue
@@ -374,7 +374,7 @@ def _office_of(toks: Tokens, ti: int, t: TitleMention, ms: list[Mention], lex: L
             return m.key
         if not words:
             continue
-    # the holder's organisation: "Name (ÖVP)", "Name von der Brauerei Maisach"
+    # the holder's organisation: "Name (ÖVP)", "Name von der Brauerei Unterbach"
     if holder is not None:
         for m in ms:
             if m.key == holder and m.sentence == sent:

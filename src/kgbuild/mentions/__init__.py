@@ -5,13 +5,13 @@ The rules work on capitalisation, gazetteers and word lists (``lang/<code>/``):
 * gazetteer names (states with their adjectives and demonyms, cities and regions,
   news agencies, media, parties, international bodies), longest match first;
 * people: a known first name followed by capitalised words, a name after a title
-  ("Kreml-Sprecher Dmitri Peskow", "Außenministerin Marise Payne"), a name in
+  ("Regierungssprecher Karl Beispiel", "Außenministerin Eva Muster"), a name in
   apposition to a title ("Der Präsident von Finnland, Sauli Niinistö,"),
   and, once a person is known, the surname alone or in the genitive ("Putins");
 * organisations: an acronym defined in brackets ("Norddeutschen Rundfunks (NDR)"),
   a name after a type noun ("der Zeitung Irish Independent"), compounds
   with an institution head ("Verteidigungsministerium", "Landesverwaltungsamt");
-* places: a name after a place noun ("Grenzübergang Mariinsky", "die Stadt Ras Lanuf"),
+* places: a name after a place noun ("Grenzübergang Mariinsky", "die Stadt Bir Hakim"),
   the places of a dateline.
 
 German capitalises every noun, so a capitalised word is a name candidate only when it
@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Mapping
 
 from kgbuild import lang as lang_data
 from kgbuild.mentions import ner
@@ -32,11 +33,9 @@ from kgbuild.text import Tokens, tokenize
 
 __all__ = ["Tokens", "find_mentions", "find_titles", "tokenize", "load_lexicon", "Lexicon", "GazEntry"]
 
-_NAME_WORDS = lang_data.word_lists("de", "names.tsv")
-
-
-def _name_words(lang: str, list_name: str) -> dict[str, str]:
-    return dict((_NAME_WORDS if lang == "de" else lang_data.word_lists(lang, "names.tsv")).get(list_name, {}))
+def _name_words(lang: str, list_name: str) -> Mapping[str, str]:
+    """One list of ``lang/<lang>/names.tsv`` (read once per language by the loader's cache)."""
+    return lang_data.word_lists(lang, "names.tsv").get(list_name, {})
 
 
 def _cap(w: str) -> bool:
@@ -116,7 +115,7 @@ def find_mentions(structure: Structure, toks: Tokens, lex: Lexicon) -> list[Ment
     # 4. organisations and places by pattern
     for b, e, kind, name, role in _find_by_pattern(toks, lex):
         if not free(b, e) and kind == "organization" and e - b > 4:
-            # "Braumanufaktur Olching", "AfD-Bundestagsfraktion": the organisation's name holds a place or
+            # "Brauerei Unterbach", "SPD-Landtagsfraktion": the organisation's name holds a place or
             # another name, which then is no mention of its own
             overlapping = [x for x in out if not (x.span.end <= b or x.span.begin >= e)]
             if overlapping and all(b <= x.span.begin and x.span.end <= e and x.kind != "person"
@@ -270,7 +269,7 @@ def _find_persons(toks: Tokens, lex: Lexicon, free) -> list[tuple[int, int, str]
                 continue
         b, e = toks.starts[start], toks.ends[j - 1]
         name = text[b:e]
-        if j < n and toks.word(j) in _WATER_HEADS:  # "Edith River" is a river
+        if j < n and toks.word(j) in _WATER_HEADS:  # "Alder Creek" is a river
             i = j
             continue
         if not _acronym_of(toks, j, name):
@@ -280,7 +279,7 @@ def _find_persons(toks: Tokens, lex: Lexicon, free) -> list[tuple[int, int, str]
 
 
 def _acronym_of(toks: Tokens, j: int, name: str) -> bool:
-    """Is the name followed by "(ACRONYM)" built from its initials ("Partidul Poporului (PP-DD)")?"""
+    """Is the name followed by "(ACRONYM)" built from its initials ("Partidul Verde (PV)")?"""
     if j + 2 >= len(toks) or toks.word(j) != "(" or toks.word(j + 2) != ")":
         return False
     acro = toks.word(j + 1)
@@ -366,7 +365,7 @@ def _find_by_pattern(toks: Tokens, lex: Lexicon) -> list[tuple[int, int, str, st
         if 3 <= len(w) <= 6 and w.isupper() and w.isalpha() and w not in lex.stop and not lex.is_entity_word(w):
             out.append((toks.starts[i], toks.ends[i], "organization", w, "acronym"))
             continue
-        # "Wikimedia Foundation", "Wikimedia Frankreich": an unknown name before an organisation head
+        # "Linden Foundation", "Greenpeace Schweiz": an unknown name before an organisation head
         # or a state's name
         if i + 1 < n and not lex.is_common(w) and not lex.is_first_name(w) and w not in lex.stop \
                 and toks.sentence_of[i + 1] == toks.sentence_of[i] and i > 0 and toks.word(i - 1) not in (".",) \

@@ -23,16 +23,15 @@ What it refers to, in this order (the data model's rule for institutions):
 
 from __future__ import annotations
 
+import bisect
 import hashlib
-import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import TYPE_CHECKING
 
+from kgbuild import lang as lang_data
 from kgbuild.keys import entity_key
-from kgbuild.lang import word_lists
 from kgbuild.model import Mention, Span
 
 if TYPE_CHECKING:
@@ -54,24 +53,30 @@ class Institution:
 
 @dataclass(frozen=True)
 class _Frame:
-    """Closed-class words that mark a noun phrase and a source slot."""
+    """Closed-class words that mark an institution's noun phrase and a source slot (``speakers.tsv``,
+    ``claims.tsv``), and the nouns of the lexicon that take a source in the genitive."""
 
-    determiners: frozenset[str]
+    determiners: frozenset[str]  # "der", "vom": open the noun phrase
+    adjective_endings: tuple[tuple[str, str], ...]  # (ending, its nominative), longest first: "örtlichen"
+    subject_articles: frozenset[str]  # "der", "die", "das"
     source_before: frozenset[str]  # "laut": the source follows directly
-    source_nouns: frozenset[str]  # "Angaben", "Sprecher": "nach Angaben der X"
+    source_after: frozenset[str]  # "zufolge": the source stands right before it
+    closing: frozenset[str]  # "so" in "…, so die Polizei."
+    clause_openers: frozenset[str]  # what may stand before a subject that opens its clause
+    place_prepositions: frozenset[str]  # "in" in "die Polizei in Potsdam"
+    agents: frozenset[str]  # "von": the agent of a passive
+    passive: frozenset[str]  # "wurde": with an agent, a passive of saying
+    source_nouns: frozenset[str]  # "Angaben", "Sprecher": "nach Angaben der X", "ein Sprecher der X"
 
 
 @lru_cache(maxsize=4)
 def institution_heads(lang: str = "de") -> dict[str, Institution]:
     """Inflected form → institution, read from ``lang/<lang>/institutions.tsv``."""
-    path = resources.files("kgbuild").joinpath("lang", lang, "institutions.tsv")
-    if not path.is_file():
+    if not lang_data.has_file(lang, "institutions.tsv"):
         return {}
-    rows = [ln.split("\t") for ln in path.read_text(encoding="utf-8").splitlines()
-            if ln.strip() and not ln.startswith("#")]
     out: dict[str, Institution] = {}
-    for row in rows[1:]:
-        head, gender, number, agent_only = (row + ["", "", "", ""])[:4]
+    for head, gender, number, agent_only in lang_data.table(lang, "institutions.tsv",
+                                                            ("head", "gender", "number", "agent_only")):
         inst = Institution(head, gender, number, agent_only == "yes")
         out[head] = inst
         if number == "sg" and gender in ("m", "n"):  # genitive: "des Gerichts", "des Zivilschutzes"
@@ -82,12 +87,31 @@ def institution_heads(lang: str = "de") -> dict[str, Institution]:
     return out
 
 
-_DETERMINERS = frozenset("der die das des dem den vom beim zum zur im am".split())
-_SOURCE_BEFORE = frozenset("laut Laut".split())
-_NOMINATIVE = frozenset("der die das".split())  # determiners a subject can have
-_CLAUSE_OPENERS = frozenset(", wie Wie und aber doch auch: „ “ \" ( –".split())
-_ADJECTIVE = re.compile(r"[a-zäöüß][\w-]*(?:e|en|er|es|em)")
-_FRAME = _Frame(_DETERMINERS, _SOURCE_BEFORE, frozenset())
+_FRAMES: dict[str, _Frame] = {}
+
+
+def _frame(lex: Lexicon) -> _Frame:
+    """The frame words of the lexicon's language, built once per language."""
+    frame = _FRAMES.get(lex.lang)
+    if frame is None:
+        sp = lang_data.word_lists(lex.lang, "speakers.tsv")
+        cl = lang_data.word_lists(lex.lang, "claims.tsv")
+
+        def words(lists: Mapping[str, Mapping[str, str]], name: str) -> frozenset[str]:
+            return frozenset(lists.get(name, {}))
+
+        endings = tuple(sorted(sp.get("adjective_ending", {}).items(), key=lambda kv: -len(kv[0])))
+        spokes = frozenset(f for f, base in lex.titles.items() if base in ("Sprecher", "Sprecherin"))
+        frame = _Frame(
+            words(sp, "phrase_determiner"),
+            endings,
+            words(sp, "subject_article"), words(sp, "source_before"), words(sp, "source_after"),
+            words(cl, "closing_source"), words(sp, "clause_opener"), words(sp, "place_preposition"),
+            words(cl, "agent"), words(sp, "passive_aux"),
+            lex.according_nouns | lex.report_nouns | spokes,
+        )
+        _FRAMES[lex.lang] = frame
+    return frame
 
 
 def _article_tag(text: str) -> str:
@@ -114,7 +138,7 @@ def find_institutions(toks: Tokens, lex: Lexicon, earlier: Sequence[Mention],
     if not heads:
         return []
     text = toks.text
-    frame = _Frame(_DETERMINERS, _SOURCE_BEFORE, lex.according_nouns | lex.report_nouns | _spokesperson_nouns(lex))
+    frame = _frame(lex)
     orgs = sorted((m for m in earlier if m.kind == "organization"), key=lambda m: m.span.begin)
     by_begin = {m.span.begin: m for m in earlier}
     by_end = {m.span.end: m for m in earlier}
@@ -125,7 +149,7 @@ def find_institutions(toks: Tokens, lex: Lexicon, earlier: Sequence[Mention],
         inst = heads.get(w)
         if inst is None or not free(toks.starts[i], toks.ends[i]):
             continue
-        start = _phrase_start(toks, i, by_end)
+        start = _phrase_start(toks, i, by_end, frame)
         if start is None:
             continue
         slot = _in_source_slot(toks, lex, frame, start, i)
@@ -133,37 +157,34 @@ def find_institutions(toks: Tokens, lex: Lexicon, earlier: Sequence[Mention],
             continue
         b, e = toks.starts[i], toks.ends[i]
         sent = sentence_of(b)
-        ante = _antecedent([*orgs, *(f[0] for f in found)], inst, b)
+        ante = _antecedent(orgs, inst, b)
+        span = Span.of(text, b, e)
         if ante is not None:
-            found.append((Mention(Span.of(text, b, e), "organization", ante.name, ante.key, "name", sent), inst, slot))
-            continue
-        qualifier = _qualifier(toks, i, start, by_begin, by_end, inst)
-        if qualifier is not None:
-            found.append((Mention(Span.of(text, b, e), "organization", qualifier, None, "name", sent), inst, slot))
-            continue
-        tag = tag or _article_tag(text)
-        key = f"{entity_key('organization', inst.head)}--{tag}"
-        found.append((Mention(Span.of(text, b, e), "organization", inst.head, key, "name", sent), inst, slot))
+            m = Mention(span, "organization", ante.name, ante.key, "name", sent)
+        elif (qualifier := _qualifier(toks, i, start, by_begin, by_end, inst, frame)) is not None:
+            m = Mention(span, "organization", qualifier, None, "name", sent)
+        else:
+            tag = tag or _article_tag(text)
+            m = Mention(span, "organization", inst.head, f"{entity_key('organization', inst.head)}--{tag}",
+                        "name", sent)
+        found.append((m, inst, slot))
+        bisect.insort(orgs, m, key=lambda x: x.span.begin)  # a later bare noun may refer back to it
     # an institution the article never gives a voice is background ("vor Gericht", "im Parlament"):
     # it becomes a node only when one of its mentions stands in a source slot
     speaking = {m.key or m.name for m, _, slot in found if slot}
     return [m for m, _, _ in found if (m.key or m.name) in speaking]
 
 
-def _spokesperson_nouns(lex: Lexicon) -> frozenset[str]:
-    """Titles that name a speaker on behalf of an institution ("ein Sprecher der Polizei")."""
-    return frozenset(f for f, base in lex.titles.items() if base in ("Sprecher", "Sprecherin"))
-
-
-def _phrase_start(toks: Tokens, i: int, by_end: dict[int, Mention]) -> int | None:
+def _phrase_start(toks: Tokens, i: int, by_end: dict[int, Mention], frame: _Frame) -> int | None:
     """The first token of the noun phrase headed by token i, or None when it is no such phrase."""
     k = i - 1
     s = toks.sentence_of[i]
     while k >= 0 and toks.sentence_of[k] == s and i - k <= 4:
         w = toks.word(k)
-        if w in _DETERMINERS or w.lower() in _DETERMINERS or w in _SOURCE_BEFORE:
+        if w.lower() in frame.determiners or w.lower() in frame.source_before:
             return k
-        if _ADJECTIVE.fullmatch(w) or (toks.ends[k] in by_end and by_end[toks.ends[k]].role == "adjective"):
+        before = by_end.get(toks.ends[k])
+        if _adjective_ending(w, frame) is not None or (before is not None and before.role == "adjective"):
             k -= 1
             continue
         return None
@@ -173,35 +194,33 @@ def _phrase_start(toks: Tokens, i: int, by_end: dict[int, Mention]) -> int | Non
 def _in_source_slot(toks: Tokens, lex: Lexicon, frame: _Frame, start: int, i: int) -> bool:
     """Does the phrase stand where a statement's source stands?"""
     w = toks.word(start)
-    if w in frame.source_before:
+    if w.lower() in frame.source_before:
         return True
     if start > 0 and toks.sentence_of[start - 1] == toks.sentence_of[i]:
         before = toks.word(start - 1)
         if before in frame.source_nouns:  # "nach Angaben der Stadt", "ein Sprecher der Stadt"
             return True
-        if before == "so" and start > 1 and toks.word(start - 2) == ",":  # "…, so der Verband."
+        if before in frame.closing and start > 1 and toks.word(start - 2) == ",":  # "…, so der Verband."
             return True
     s = toks.sentence_of[i]
     # the subject after its verb: "teilten die Behörden mit", "sagte die Polizei"
-    if w.lower() in _NOMINATIVE and start > 0 and toks.sentence_of[start - 1] == s \
+    if w.lower() in frame.subject_articles and start > 0 and toks.sentence_of[start - 1] == s \
             and lex.speech_verb(toks.word(start - 1)) is not None:
         return True
     # "der Polizei zufolge"; the subject of a speech verb in its clause: "Die Stadt teilte am Montag
     # mit", "wie die Polizei am Abend mitteilte"
-    subject = w.lower() in _NOMINATIVE and (start == 0 or toks.sentence_of[start - 1] != s
-                                             or toks.word(start - 1) in _CLAUSE_OPENERS)
+    subject = w.lower() in frame.subject_articles and (start == 0 or toks.sentence_of[start - 1] != s
+                                                       or toks.word(start - 1) in frame.clause_openers)
     # the agent of a passive speech verb: "Von der Stadt wurde am Montag mitgeteilt, …"
-    claim_words = word_lists(lex.lang, "claims.tsv")
-    agent = start > 0 and toks.sentence_of[start - 1] == s \
-        and toks.word(start - 1).lower() in claim_words.get("agent", {})
+    agent = start > 0 and toks.sentence_of[start - 1] == s and toks.word(start - 1).lower() in frame.agents
     passive = False
     for j in range(i + 1, min(i + 8, len(toks))):
         w = toks.word(j)
         if toks.sentence_of[j] != s or w in (",", ";", ":", ".", "(", "„", "“", '"'):
             break
-        if w == "zufolge" and j == i + 1 or subject and lex.speech_verb(w) is not None:
+        if w in frame.source_after and j == i + 1 or subject and lex.speech_verb(w) is not None:
             return True
-        passive = passive or (w in claim_words.get("passive", {}) and w != "werden")
+        passive = passive or w in frame.passive
         if agent and passive and lex.speech_verb(w) is not None:
             return True
     return False
@@ -221,18 +240,18 @@ def _antecedent(orgs: Sequence[Mention], inst: Institution, begin: int) -> Menti
 
 
 def _qualifier(toks: Tokens, i: int, start: int, by_begin: dict[int, Mention],
-               by_end: dict[int, Mention], inst: Institution) -> str | None:
+               by_end: dict[int, Mention], inst: Institution, frame: _Frame) -> str | None:
     """The name of an institution qualified by a place or state: "Staatsanwaltschaft Potsdam"."""
     # a state's or place's adjective inside the phrase: "die griechische Polizei"
     for k in range(start + 1, i):
         m = by_end.get(toks.ends[k])
         if m is not None and m.role == "adjective" and m.kind in ("country", "place"):
             adj = m.span.text
-            stem = re.sub(r"(e|en|er|es|em)$", "e", adj) if adj[:1].islower() else adj
+            stem = _nominative_adjective(adj, frame) if adj[:1].islower() else adj
             return f"{stem} {inst.head}"
     # a place or state right after it, or after "in": "Staatsanwaltschaft Potsdam", "Polizei in Potsdam"
     j = i + 1
-    if j < len(toks) and toks.word(j) == "in":
+    if j < len(toks) and toks.word(j) in frame.place_prepositions:
         j += 1
     if j < len(toks) and toks.sentence_of[j] == toks.sentence_of[i]:
         m = by_begin.get(toks.starts[j])
@@ -240,3 +259,16 @@ def _qualifier(toks: Tokens, i: int, start: int, by_begin: dict[int, Mention],
             return f"{inst.head} {m.name}"
     return None
 
+
+
+def _adjective_ending(word: str, frame: _Frame) -> tuple[str, str] | None:
+    """The ending of a lower-case attributive adjective ("örtlichen": ("en", "e")), or None."""
+    if not word[:1].islower():
+        return None
+    return next(((e, nom) for e, nom in frame.adjective_endings if word.endswith(e) and len(word) > len(e)), None)
+
+
+def _nominative_adjective(adj: str, frame: _Frame) -> str:
+    """The adjective in the form it has before a name in the nominative: "griechischen" -> "griechische"."""
+    ending = _adjective_ending(adj, frame)
+    return adj if ending is None else adj[: -len(ending[0])] + ending[1]

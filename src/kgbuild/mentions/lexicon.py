@@ -118,7 +118,7 @@ class Lexicon:
         return e is not None and e.kind == "country" and e.name == w
 
     def fuzzy_organization(self, name: str) -> str | None:
-        """The gazetteer organisation a slightly misspelt multi-word name means ("Kyviv Post").
+        """The gazetteer organisation a slightly misspelt multi-word name means ("Irish Indepedent").
 
         Only names of two or more words and at least eight letters are tried, and only at a
         similarity of 90 or more, so short acronyms and single words never drift to a neighbour.

@@ -1,16 +1,16 @@
 """Mint kgbuild's IRIs: readable, deterministic, and the same for the same thing everywhere.
 
 Entities live below ``https://w3id.org/kgbuild/id/`` under their key
-(``person/kassym-schomart-tokajew``, ``country/kz``), so one real entity gets one IRI
+(``person/sauli-niinistoe``, ``country/fi``), so one real entity gets one IRI
 in every article. Everything an article says lives below the article's IRI, which is
 named by the hash of its text: spans (``…/article/<hash>#char=<b>,<e>``, RFC 5147),
 claims, events and the quantities of events. Positions are global and named by their
 content (title, whose office, holder).
 
->>> slugify("Kassym-Schomart Tokajew")
-'kassym-schomart-tokajew'
->>> slugify("Nečas, Petr")
-'necas-petr'
+>>> slugify("Sauli Väinämö Niinistö")
+'sauli-vaeinaemoe-niinistoe'
+>>> slugify("Dvořák, Jana")
+'dvorak-jana'
 >>> entity_key("country", "Griechenland", country_code="GR")
 'country/gr'
 """
