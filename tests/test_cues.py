@@ -154,6 +154,24 @@ def test_cues_relay_by_a_medium_is_reported_by() -> None:
     assert c.reported_by == ("organization/reuters",)
 
 
+def test_cues_a_wie_frame_relays_the_speech_verb_after_it() -> None:
+    c = only_claim("Wie die Agentur Reuters berichtete, sagte Carola Wendt im Rat: „Der Plan ist gescheitert.“")
+    assert c.claimants == (WENDT,)
+    assert c.reported_by == ("organization/reuters",)
+
+
+# ---------------------------------------------------------------- content
+def test_cues_a_short_quote_before_the_cue_is_the_content_not_the_apposition() -> None:
+    c = only_claim("„Wir bleiben“, sagte Carola Wendt, die Chefin des Vereins.")
+    assert c.text == "Wir bleiben"
+
+
+def test_cues_a_stance_frame_gives_what_the_verb_encloses() -> None:
+    c = only_claim("Carola Wendt hält eine Absage der Feier für verfrüht.")
+    assert c.claimants == (WENDT,)
+    assert c.text == "eine Absage der Feier für verfrüht"
+
+
 # ---------------------------------------------------------------- chains
 def test_cues_chain_runs_through_konjunktiv_forms() -> None:
     found = claims("Carola Wendt sagte, die Brücke sei teuer. Sie koste mehr als geplant. "

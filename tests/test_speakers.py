@@ -93,3 +93,50 @@ def test_speakers_an_instrument_is_never_a_speaker() -> None:
     doc = _doc("Der Bürgermeister Hans Huber war nicht im Rathaus. Per Telefon teilte er mit, die Sitzung falle aus.")
     assert _speakers(doc) == ["Hans Huber"]
     assert [e.name for e in doc.entities if e.kind == "person"] == ["Hans Huber"]
+
+
+def test_speakers_a_person_introduced_between_claims_takes_over_the_pronoun() -> None:
+    doc = _doc("„Wir warten ab“, sagte Jonas Brandt. Er blieb skeptisch. "
+               "Der Vorsitzende des Heimatvereins, Karl Zander, hält eine Absage für verfrüht. "
+               "„Wir haben noch Zeit“, sagte er.")
+    assert _speakers(doc)[0] == "Jonas Brandt"
+    assert _speakers(doc)[-1] == "Karl Zander"
+
+
+def test_speakers_a_bare_title_is_the_holder_named_last_before_it() -> None:
+    doc = _doc("Bürgermeister Jonas Brandt eröffnete 1990 die Halle. Heute regiert Bürgermeisterin Anna Weber. "
+               "Sie lud zum Fest. „Die Halle bleibt“, versprach die Bürgermeisterin.")
+    assert _speakers(doc)[-1] == "Anna Weber"
+    doc = _doc("Bürgermeisterin Anna Weber lud zum Fest. „Die Halle bleibt“, versprach die Bürgermeisterin. "
+               "Ihr Vorgänger, Bürgermeister Jonas Brandt, hatte die Halle 1990 eröffnet.")
+    assert _speakers(doc) == ["Anna Weber"]
+
+
+def test_speakers_a_name_joined_to_a_noun_is_no_speaker() -> None:
+    doc = _doc("Jonas Brandt kam nach Bonn. Am Rande einer SPD-Veranstaltung sagte der gebürtige Kölner: "
+               "„Ich bleibe hier.“")
+    assert _speakers(doc) == ["Jonas Brandt"]
+
+
+def test_speakers_a_description_after_the_verb_with_no_antecedent_gives_no_claim() -> None:
+    doc = _doc("Am Rande einer SPD-Veranstaltung sagte der gebürtige Kölner: „Ich bleibe hier.“")
+    assert not [c for c in doc.claims if any(k.startswith("organization/") for k in c.claimants)]
+
+
+def test_speakers_an_apposition_after_the_verb_names_the_speaker() -> None:
+    doc = _doc("Die Preise stiegen kaum, sagte der Sprecher des Handelsverbands, Max Berger. "
+               "Die Lage sei aber angespannt.")
+    assert _speakers(doc) == ["Max Berger", "Max Berger"]
+
+
+def test_speakers_an_office_of_a_named_owner_is_not_the_person_just_quoted() -> None:
+    doc = _doc("„Wir bleiben“, sagte Jonas Brandt, der Chef des Senders. "
+               "Der Chefredakteur der Rundschau und Verleger Max Berger kritisierten die Lage.")
+    assert "Jonas Brandt" not in _speakers(doc)[1:]
+
+
+def test_speakers_a_new_paragraph_naming_an_earlier_speaker_goes_back_to_them() -> None:
+    doc = _doc("„Wir haben viel zu tun“, sagt Max Berger von der Firma Blitz.\n\n"
+               "„Bei uns ist es ruhig“, sagt Karl Zander. Einige Aufträge seien verschoben worden.\n\n"
+               "Bei Bergers Firma gebe es dagegen einen Ansturm. Ob er anhält, kann er nicht sagen.")
+    assert _speakers(doc)[-2:] == ["Max Berger", "Max Berger"]

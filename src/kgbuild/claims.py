@@ -206,7 +206,8 @@ def find_claims(ctx: ClaimContext, lex: Lexicon) -> tuple[list[Claim], dict[str,
             continue
         if sent.role not in ("body", "lead"):
             continue
-        ctx.last_speakers[:] = list(drafts[-1].speakers) if drafts and si - drafts[-1].sentence <= 3 else []
+        ctx.last_speakers[:] = list(drafts[-1].speakers) if drafts and si - drafts[-1].sentence <= 3 \
+            and not _new_person_between(ctx, drafts[-1], si) else []
         d = _claim_in_sentence(ctx, lex, si)
         if d is None and _new_source(ctx, lex, si):
             last_claim_sentence = -10  # "Ein Gutachter hatte zuvor erklärt, …": the chain ends
@@ -215,6 +216,8 @@ def find_claims(ctx: ClaimContext, lex: Lexicon) -> tuple[list[Claim], dict[str,
             prev = drafts[-1] if drafts else None
             if prev is not None and last_claim_sentence == si - 1 and _continues(ctx, lex, si, prev):
                 d = _continuation(ctx, si, prev)
+                if (back := _earlier_speaker_named(ctx, si, prev, drafts)) is not None:
+                    d.speakers = (back,)
         if d is not None:
             # "Das sagte X.": the sentence before is X's claim too
             if d.cue is not None and _is_back_reference(ctx, si, d) and si > 0 \
@@ -239,6 +242,22 @@ def find_claims(ctx: ClaimContext, lex: Lexicon) -> tuple[list[Claim], dict[str,
             negative=d.negative, about=about,
         ))
     return claims, holders
+
+
+def _new_person_between(ctx: ClaimContext, prev: _Draft, si: int) -> bool:
+    """Does a sentence between the last claim and sentence ``si`` name another person, not in a
+    prepositional phrase ("„…“, sagte Kurz. Ihr Kollege Eva Roth sah das anders. „…“, sagte sie")?
+    Then the last claim's speaker is no longer the current one."""
+    sentences = ctx.structure.sentences
+    if si - prev.sentence < 2:
+        return False
+    b, e = sentences[prev.sentence + 1].span.begin, sentences[si - 1].span.end
+    toks = ctx.tokens
+    for m in _mentions_in(ctx, b, e):
+        if m.kind == "person" and m.key and m.key not in prev.speakers and m.role == "name" \
+                and not _after_preposition(toks, _token_at(toks, m.span.begin)):
+            return True
+    return False
 
 
 def _resolve_bare_titles(ctx: ClaimContext, drafts: list[_Draft]) -> dict[str, str]:
@@ -364,7 +383,7 @@ def _frame_claim(ctx: ClaimContext, lex: Lexicon, si: int, idx: list[int], words
         src = _speaker_between(ctx, idx, a, b)
     if src is None:
         return None
-    inner = _verb_claim(ctx, lex, si, idx, words, quotes)
+    inner = _verb_claim(ctx, lex, si, idx, words, quotes, skip=range(cb, ce))
     if inner is not None and src.key not in inner.speakers and inner.cue_span is not None \
             and not (inner.cue_span.begin >= cue_span[0] and inner.cue_span.end <= cue_span[1]):
         if ph.relay == "frame":
@@ -478,10 +497,13 @@ def _verb_cues(ctx: ClaimContext, lex: Lexicon, idx: list[int], words: list[str]
 
 
 def _verb_claim(ctx: ClaimContext, lex: Lexicon, si: int, idx: list[int], words: list[str],
-                quotes: list[tuple[int, int]]) -> _Draft | None:
-    """A claim cued by a speech verb, with the verb's subject as its speaker."""
+                quotes: list[tuple[int, int]], skip: range = range(0)) -> _Draft | None:
+    """A claim cued by a speech verb, with the verb's subject as its speaker; ``skip``: word
+    positions of a frame whose own verb this is ("wie die Zeitung berichtete")."""
     toks = ctx.tokens
     for pos, act, cue, passive in _verb_cues(ctx, lex, idx, words, quotes):
+        if pos in skip:
+            continue
         if passive is False:
             continue  # "Der Plan wurde kritisiert": the subject of a passive is no speaker
         speakers = [passive] if isinstance(passive, Speaker) else _speakers_for_verb(ctx, lex, idx, pos, quotes)
@@ -500,8 +522,17 @@ def _draft(ctx: ClaimContext, lex: Lexicon, si: int, idx: list[int], quotes: lis
     text = ctx.text
     sent = ctx.structure.sentences[si].span
     # the speaker named before the cue ("X sagte, …") puts the content after the frame
-    after = all(sp.span.end <= cue_span[0] for sp in speakers) and text[cue_span[1]:cue_span[1] + 2].startswith(",")
-    content = _content(text, sent, frame, quotes, after=True if after else None)
+    after: bool | None = None
+    if all(sp.span.end <= cue_span[0] for sp in speakers) and text[cue_span[1]:cue_span[1] + 2].startswith(","):
+        after = True
+    elif all(sp.span.begin >= cue_span[1] for sp in speakers) \
+            and text[max(sent.begin, frame[0] - 3):frame[0]].rstrip().endswith((",", ":") + tuple(QUOTE_MARKS)):
+        after = False  # "„…“, sagte X, der Chef des Senders.": the content stands before the frame
+    content = _content(text, sent, frame, quotes, after=after)
+    if content == sent and speakers and all(sp.span.end <= cue_span[0] for sp in speakers) \
+            and frame[1] >= sent.end - 1 and not inserted:
+        # "X hält eine Absage für verfrüht.": what follows the verb
+        content = _content(text, sent, (frame[0], cue_span[1]), quotes, after=True)
     joined = _around_phrase(text, sent, frame, quotes) if inserted else None
     if joined is not None:  # "Einen Grenzwert gibt es laut X nicht": the phrase sits inside the content
         content, joined_text = joined
@@ -590,6 +621,19 @@ def _headline_claim(ctx: ClaimContext, lex: Lexicon, si: int) -> _Draft | None:
     return d
 
 
+def _earlier_speaker_named(ctx: ClaimContext, si: int, prev: _Draft, drafts: list[_Draft]) -> str | None:
+    """A continuation that opens a new paragraph naming one earlier speaker, and not the current one
+    ("Bei Müllers Firma gebe es einen Ansturm."), goes back to that speaker."""
+    sent = ctx.structure.sentences[si]
+    if sent.block == ctx.structure.sentences[prev.sentence].block:
+        return None
+    named = {m.key for m in _mentions_in(ctx, sent.span.begin, sent.span.end) if m.kind == "person" and m.key}
+    if len(named) != 1 or named & set(prev.speakers):
+        return None
+    key = next(iter(named))
+    return key if any(d.speakers == (key,) for d in drafts) else None
+
+
 def _continuation(ctx: ClaimContext, si: int, prev: _Draft) -> _Draft:
     text = ctx.text
     sent = ctx.structure.sentences[si].span
@@ -641,6 +685,8 @@ def _speaker_at(ctx: ClaimContext, i: int, *, source: bool = False) -> Speaker |
         # "sagte der Brasilianer" describes a person, never the state
         person = _described_person(ctx, i, None)
         return Speaker(person, m.span) if person is not None else None
+    if not source and m is not None and m.span.end < toks.ends[i] and ctx.text[m.span.end:m.span.end + 1] == "-":
+        return None  # "einer SPD-Veranstaltung": the name only modifies the noun it is joined to
     if m is not None:
         if m.span.begin <= b < m.span.end and m.key is not None and m.role not in ("adjective", "genitive") \
                 and m.kind != "place":
@@ -699,6 +745,9 @@ def _described_person(ctx: ClaimContext, i: int, office: str | None) -> str | No
         return None  # an office held by no one named: the position speaks (or _resolve_bare_titles finds it)
     ref = resolve(ctx.speaker_index, Span.of(ctx.text, toks.starts[k], toks.ends[i]), sentence=toks.sentence_of[i],
                   gender=gender, current=ctx.last_speakers, office=office, held_by=ctx.held_by, min_score=1.0)
+    if ref is not None and office is not None and "--" in office and "holds_office" not in ref.evidence \
+            and office.removeprefix("position/").split("--")[0] not in _MEMBER_ROLES:
+        return None  # "der Chefredakteur des Blatts": an office of a named owner is no one just quoted
     return ref.key if ref is not None else None
 
 
@@ -810,6 +859,8 @@ def _speakers_for_verb(ctx: ClaimContext, lex: Lexicon, idx: list[int], pos: int
             nxt = toks.word(idx[p + 1]) if p + 1 < len(idx) else ""
             if nxt != "und":
                 break
+    if not after and (app := _apposition_after(ctx, idx, pos, quotes)) is not None:
+        after.append(app)  # "sagte der Sprecher des Verbands, Max Berger."
     # the subject before the verb: the first speaker of the nearest clause segment that has one
     # ("Die Ministerin für Verkehr, Carola Wendt, hat … zugesagt"); subjects joined
     # by "und" all speak ("Die Bürgermeisterin … und Stadtrat Jonas Brandt bezeichneten")
@@ -826,6 +877,9 @@ def _speakers_for_verb(ctx: ClaimContext, lex: Lexicon, idx: list[int], pos: int
         segments[-1].append(p)
     if _verb_second(toks, idx, pos, segments[0], ctx) and after:
         return after
+    if not after and (described := _description_after(ctx, idx, pos)) is not None:
+        # "…, sagte der gebürtige Rheinländer:" the subject is a description after the verb
+        return [described] if described.key else []
     for seg in segments[:3]:
         found: list[Speaker] = []
         want_next = True
@@ -852,6 +906,61 @@ def _speakers_for_verb(ctx: ClaimContext, lex: Lexicon, idx: list[int], pos: int
         if found:
             return found
     return after
+
+
+def _apposition_after(ctx: ClaimContext, idx: list[int], pos: int, quotes: list[tuple[int, int]]) -> Speaker | None:
+    """A subject after the speech verb that names the person only in an apposition ("sagte der
+    Sprecher des Verbands, Max Berger." / "sagte Österreichs Gesandter in Rom, Eva Roth, am Montag")."""
+    toks = ctx.tokens
+    for p in range(pos + 1, min(pos + 10, len(idx) - 1)):
+        w = toks.word(idx[p])
+        if _inside_quotes(toks.starts[idx[p]], quotes) or _is_mark(w):
+            return None
+        if w == ",":
+            if p == pos + 1:
+                return None
+            m = ctx.index.mention_of_token.get(idx[p + 1])
+            if m is None or m.kind != "person" or not m.key or m.span.begin != toks.starts[idx[p + 1]]:
+                return None
+            end = _token_at(toks, m.span.end - 1) + 1
+            if end < len(toks) and toks.sentence_of[end] == toks.sentence_of[idx[p]] \
+                    and toks.word(end) not in (",", ".", "(", ";", "!", "?"):
+                return None
+            return Speaker(m.key, m.span)
+        if w in _CLAUSE_BREAK or w in (".", "dass", "daß", "und", "wie") or \
+                (w[:1].islower() and w not in _DETERMINERS and w.lower() not in _PREPOSITIONS
+                 and not w.endswith(("e", "en", "er", "es", "em"))):
+            return None
+    return None
+
+
+def _description_after(ctx: ClaimContext, idx: list[int], pos: int) -> Speaker | None:
+    """A definite description right after a speech verb that ends its clause ("sagte der frühere
+    Trainer:", "sagte die 45-Jährige."): the person it refers back to, a Speaker with an empty key when
+    it refers to no one the article named, None when the words after the verb are no such phrase."""
+    toks = ctx.tokens
+    p = pos + 1
+    if p >= len(idx) or toks.word(idx[p]) not in _ARTICLE_GENDER:
+        return None
+    gender = _ARTICLE_GENDER[toks.word(idx[p])]
+    p += 1
+    while p < len(idx) and toks.word(idx[p])[:1].islower() and p - pos <= 4:
+        p += 1  # adjectives
+    m = ctx.index.mention_of_token.get(idx[p]) if p < len(idx) else None
+    if p >= len(idx) or not toks.word(idx[p])[:1].isupper() or idx[p] in ctx.titles \
+            or idx[p] in ctx.generic_refs or m is not None and m.span.end >= toks.ends[idx[p]]:
+        return None  # (a name that only modifies the noun is part of the description: "der CDU-Mann")
+    nxt = toks.word(idx[p + 1]) if p + 1 < len(idx) else "."
+    if nxt not in (",", ":", ".", ";", "!", "?"):
+        return None
+    noun = toks.word(idx[p])
+    if _noun_gender(noun) == "f" and gender == "f" or _noun_gender(noun) == "m":
+        i = idx[p]
+        span = Span.of(ctx.text, toks.starts[idx[pos + 1]], toks.ends[i])
+        ref = resolve(ctx.speaker_index, span, sentence=toks.sentence_of[i], gender=gender,
+                      current=ctx.last_speakers, held_by=ctx.held_by, min_score=1.0)
+        return Speaker(ref.key if ref is not None else "", span)
+    return None
 
 
 def _verb_second(toks: Tokens, idx: list[int], pos: int, seg: list[int], ctx: ClaimContext) -> bool:
@@ -1016,6 +1125,8 @@ def _content(text: str, sent: Span, frame: tuple[int, int], quotes: list[tuple[i
         b, e = right_start, sent.end
     while e > b and text[e - 1] in " .,":
         e -= 1
+    if text[b:b + 1] in _MARKS and text[e - 1:e] in _MARKS and text[b + 1:e - 1].strip():
+        b, e = b + 1, e - 1  # a short direct quote: the words without their marks
     if e - b < 2:
         return sent
     return Span.of(text, b, e)

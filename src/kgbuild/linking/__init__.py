@@ -111,14 +111,15 @@ def link(structure: Structure, toks: Tokens, mentions: list[Mention], titles: li
         positions[key] = Position(key, title, of, holder, spans)
         title_keys[ti] = key
     # an office named without its holder, when the article names the holder elsewhere, is that office
-    held = {(p.title, p.of): p for p in positions.values() if p.holder}
+    held: dict[tuple[str, str | None], list[Position]] = {}
     titled: dict[str, list[Position]] = {}
     for p in positions.values():
         if p.holder:
+            held.setdefault((p.title, p.of), []).append(p)
             titled.setdefault(p.title, []).append(p)
     for k, p in list(positions.items()):
         if p.holder is None and p.of is None and len(titled.get(p.title, [])) == 1:
-            held[(p.title, None)] = titled[p.title][0]  # "Bergers Ehefrau" after "… Ehefrau Lena Berger"
+            held[(p.title, None)] = titled[p.title]  # "Bergers Ehefrau" after "… Ehefrau Lena Berger"
         if p.of is None and p.holder is not None and not lex.is_office(p.title) and p.holder:
             del positions[k]  # "Vertrauter Wladimir Putins", "des Experten X": a description, not an office
             for ti, tk in list(title_keys.items()):
@@ -132,12 +133,18 @@ def link(structure: Structure, toks: Tokens, mentions: list[Mention], titles: li
                     del title_keys[ti]
             continue
         if p.holder is None and (p.title, p.of) in held:
-            h = held[(p.title, p.of)]
-            positions[h.key] = replace(h, mentions=tuple(sorted(set(h.mentions) | set(p.mentions))))
+            # each bare mention is the office of the holder most salient there: the one named
+            # last before it, else the one named first after it (two presidents, one title)
+            cands = held[(p.title, p.of)]
             del positions[k]
-            for ti, tk in list(title_keys.items()):
-                if tk == k:
-                    title_keys[ti] = h.key
+            for ti, tk in sorted(title_keys.items()):
+                if tk != k:
+                    continue
+                h = _salient_holder(cands, toks.starts[ti], linked)
+                h = positions.get(h.key, h)
+                positions[h.key] = replace(h, mentions=tuple(sorted(set(h.mentions) | {
+                    sp for sp in p.mentions if sp.begin == toks.starts[ti]})))
+                title_keys[ti] = h.key
     # ---- pronouns and generic references
     pronouns: dict[int, str] = {}
     generic: dict[int, str] = {}
@@ -240,6 +247,23 @@ def _merge_acronyms(text: str, ms: list[Mention]) -> list[Mention]:
                 if x.key == m.key:
                     out[j] = replace(x, key=long_.key)
     return out
+
+
+def _salient_holder(cands: list[Position], at: int, ms: list[Mention]) -> Position:
+    """Of several held offices with one title, the one whose holder the text named last before
+    offset ``at`` (by name or with the title), else the one named first after it."""
+    def before(p: Position) -> int:
+        ends = [m.span.end for m in ms if m.key == p.holder and m.span.end <= at]
+        ends += [sp.end for sp in p.mentions if sp.end <= at]
+        return max(ends, default=-1)
+
+    def after(p: Position) -> int:
+        return min([m.span.begin for m in ms if m.key == p.holder] + [sp.begin for sp in p.mentions],
+                   default=1 << 62)
+    last = max(cands, key=lambda p: (before(p), -after(p), p.key))
+    if before(last) >= 0:
+        return last
+    return min(cands, key=lambda p: (after(p), p.key))
 
 
 def _main_country(ms: list[Mention]) -> str | None:
