@@ -166,10 +166,10 @@ def test_cues_a_short_quote_before_the_cue_is_the_content_not_the_apposition() -
     assert c.text == "Wir bleiben"
 
 
-def test_cues_a_stance_frame_gives_what_the_verb_encloses() -> None:
-    c = only_claim("Carola Wendt hält eine Absage der Feier für verfrüht.")
+def test_cues_a_stance_frame_without_a_clause_is_the_whole_sentence() -> None:
+    c = only_claim("Die Vorsitzende des Vereins, Carola Wendt, hält eine Absage der Feier für verfrüht.")
     assert c.claimants == (WENDT,)
-    assert c.text == "eine Absage der Feier für verfrüht"
+    assert c.text == "Die Vorsitzende des Vereins, Carola Wendt, hält eine Absage der Feier für verfrüht."
 
 
 # ---------------------------------------------------------------- chains
@@ -191,8 +191,8 @@ def test_cues_chain_ends_at_a_closing_source_we_cannot_name() -> None:
     assert found == [((WENDT,), "die Brücke sei teuer")]
 
 
-def test_cues_chain_ends_at_an_indicative_sentence() -> None:
-    found = claims("Carola Wendt sagte, die Brücke sei teuer. Die Stadt baut seit 2020. Die Kosten würden steigen.")
+def test_cues_chain_ends_at_a_paragraph_end_after_an_indicative_sentence() -> None:
+    found = claims("Carola Wendt sagte, die Brücke sei teuer. Die Stadt baut seit 2020.", "Die Kosten würden steigen.")
     assert found == [((WENDT,), "die Brücke sei teuer")]
 
 
@@ -242,3 +242,24 @@ def test_cues_so_die_polizei_names_an_institution() -> None:
 )
 def test_cues_complement_after_the_verb_or_opening_the_sentence(sentence: str, expected: list[tuple[str, ...]]) -> None:
     assert [k for k, _ in claims(sentence)] == expected
+
+
+def test_cues_chain_survives_an_indicative_sentence_inside_its_paragraph() -> None:
+    found = claims("Carola Wendt sagte, die Brücke sei teuer. Die Brücke wurde 1990 gebaut. "
+                   "Die Kosten würden weiter steigen.", "Die Stadt hat 5000 Einwohner.")
+    assert [k for k, _ in found] == [(WENDT,), (WENDT,)]
+
+
+def test_cues_chain_konjunktiv_after_a_long_subject() -> None:
+    found = claims("Carola Wendt sagte, die Brücke sei teuer. Die Zahl der neuen Baustellen steige.")
+    assert [k for k, _ in found] == [(WENDT,)] * 2
+
+
+def test_cues_indicative_past_of_werden_continues_no_chain() -> None:
+    found = claims("Carola Wendt sagte, die Brücke sei teuer. Verletzt wurde niemand.")
+    assert len(found) == 1
+
+
+def test_cues_the_source_phrase_keeps_its_genitive_out_of_the_content() -> None:
+    c = only_claim("Nach Angaben eines Sprechers der Polizei war der Mann betrunken.")
+    assert c.text == "war der Mann betrunken"

@@ -72,6 +72,7 @@ _NOT_NEG = re.compile(rf"\b(?:{_phrases(_words('not_negation'))})\b")
 _SPEAKER_WORDS = lang_data.word_lists(LANG, "speakers.tsv")
 _ARTICLE_GENDER = dict(_SPEAKER_WORDS.get("article", {}))
 _PERSONAL = dict(_SPEAKER_WORDS.get("personal", {}))
+_FIRST_PERSON = frozenset(_SPEAKER_WORDS.get("first_person", {}))
 _PLURAL_VERB = tuple(_SPEAKER_WORDS.get("plural_verb_ending", {}))
 _DESCRIPTION_SUFFIXES = tuple(_SPEAKER_WORDS.get("description_suffix", {}))
 _MEMBER_ROLES = frozenset(slugify(w) for w in _SPEAKER_WORDS.get("member_role", {}))
@@ -214,7 +215,11 @@ def find_claims(ctx: ClaimContext, lex: Lexicon) -> tuple[list[Claim], dict[str,
             continue
         if d is None:
             prev = drafts[-1] if drafts else None
-            if prev is not None and last_claim_sentence == si - 1 and _continues(ctx, lex, si, prev):
+            # the chain survives an indicative sentence inside its paragraph, not the paragraph's end
+            alive = last_claim_sentence == si - 1 or (
+                0 <= si - last_claim_sentence <= 4
+                and sentences[si - 1].block == sentences[last_claim_sentence].block)
+            if prev is not None and alive and _continues(ctx, lex, si, prev):
                 d = _continuation(ctx, si, prev)
                 if (back := _earlier_speaker_named(ctx, si, prev, drafts)) is not None:
                     d.speakers = (back,)
@@ -249,9 +254,12 @@ def _new_person_between(ctx: ClaimContext, prev: _Draft, si: int) -> bool:
     prepositional phrase ("„…“, sagte Kurz. Ihr Kollege Eva Roth sah das anders. „…“, sagte sie")?
     Then the last claim's speaker is no longer the current one."""
     sentences = ctx.structure.sentences
-    if si - prev.sentence < 2:
+    # and the words before a quote that opens later in sentence si ("Y ging auf Abstand: „…“, sagte er")
+    opening = next((b - 1 for b, _ in _quotes(ctx, sentences[si].span) if b - 1 > sentences[si].span.begin), None)
+    if si - prev.sentence < 2 and opening is None:
         return False
-    b, e = sentences[prev.sentence + 1].span.begin, sentences[si - 1].span.end
+    b = sentences[prev.sentence + 1].span.begin if prev.sentence < si else sentences[si].span.begin
+    e = opening if opening is not None else sentences[si - 1].span.end
     toks = ctx.tokens
     for m in _mentions_in(ctx, b, e):
         if m.kind == "person" and m.key and m.key not in prev.speakers and m.role == "name" \
@@ -529,10 +537,11 @@ def _draft(ctx: ClaimContext, lex: Lexicon, si: int, idx: list[int], quotes: lis
             and text[max(sent.begin, frame[0] - 3):frame[0]].rstrip().endswith((",", ":") + tuple(QUOTE_MARKS)):
         after = False  # "„…“, sagte X, der Chef des Senders.": the content stands before the frame
     content = _content(text, sent, frame, quotes, after=after)
-    if content == sent and speakers and all(sp.span.end <= cue_span[0] for sp in speakers) \
-            and frame[1] >= sent.end - 1 and not inserted:
-        # "X hält eine Absage für verfrüht.": what follows the verb
-        content = _content(text, sent, (frame[0], cue_span[1]), quotes, after=True)
+    if after is None and speakers and all(sp.span.end <= cue_span[0] for sp in speakers) \
+            and frame[1] >= sent.end - 1 and not inserted and not quotes:
+        # "Der Chef des Vereins, X, hält eine Absage für verfrüht.": a statement without a clause of its
+        # own is the whole sentence, never the subject's phrase
+        content = sent
     joined = _around_phrase(text, sent, frame, quotes) if inserted else None
     if joined is not None:  # "Einen Grenzwert gibt es laut X nicht": the phrase sits inside the content
         content, joined_text = joined
@@ -553,6 +562,8 @@ def _continues(ctx: ClaimContext, lex: Lexicon, si: int, prev: _Draft) -> bool:
     if sent.block - prev_sent.block > 1:
         return False
     t = sent.span.text.strip()
+    if t[:1] == "[":
+        return False  # an editor's note in brackets ("[Lesen Sie auch: …]")
     if t[:1] in QUOTE_MARKS and t.rstrip(".")[-1:] in QUOTE_MARKS and len(_quotes(ctx, sent.span)) >= 1:
         return True  # a sentence that is only a quote
     if sent.block != prev_sent.block and not prev.quote and prev.sentence != si - 1:
@@ -677,8 +688,8 @@ def _speaker_at(ctx: ClaimContext, i: int, *, source: bool = False) -> Speaker |
     if i in ctx.pronoun_persons:
         return None  # "ihm", "seine": not a subject
     if _DESCRIPTION_SUFFIXES and toks.word(i).endswith(_DESCRIPTION_SUFFIXES) and toks.word(i)[:1].isdigit():
-        # "sagte der 45-Jährige"
-        person = _described_person(ctx, i, None)
+        # "sagte der 45-Jährige": the person the article gave that age, else the one it refers back to
+        person = _person_of_age(ctx, toks.word(i)) or _described_person(ctx, i, None)
         return Speaker(person, Span.of(ctx.text, b, toks.ends[i])) if person is not None else None
     m = ctx.index.mention_of_token.get(i)
     if m is not None and m.role == "demonym":
@@ -702,6 +713,26 @@ def _speaker_at(ctx: ClaimContext, i: int, *, source: bool = False) -> Speaker |
             return None  # "die Zeitung" is no ministry named before it
         return Speaker(ctx.generic_refs[i], Span.of(ctx.text, b, toks.ends[i]))
     return None
+
+
+def _person_of_age(ctx: ClaimContext, word: str) -> str | None:
+    """The one person the article gives the age in ``word`` ("45-Jährige"): "der 45-jährige Max
+    Berger", "Max Berger (45)", "Max Berger, 45,"."""
+    age = re.match(r"\d+", word)
+    if age is None:
+        return None
+    n = age.group()
+    text = ctx.text
+    found = set()
+    for m in ctx.mentions:
+        if m.kind != "person" or not m.key:
+            continue
+        before = text[max(0, m.span.begin - 30):m.span.begin]
+        after = text[m.span.end:m.span.end + len(n) + 3]
+        if re.search(rf"\b{n}-[jJ]ährige[rn]?\s+(?:[A-ZÄÖÜ]\w+\s+)?$", before) \
+                or after.startswith((f" ({n})", f", {n},")):
+            found.add(m.key)
+    return next(iter(found)) if len(found) == 1 else None
 
 
 def _plural_verb_beside(ctx: ClaimContext, i: int) -> bool:
@@ -784,6 +815,35 @@ def _after_preposition(toks: Tokens, i: int) -> bool:
     return False
 
 
+def _governed(ctx: ClaimContext, i: int) -> bool:
+    """Is the name at token i inside a prepositional phrase, titles and adjectives between
+    ("gegen Baskow", "an den Schweizer Verbandschef Max Berger")? Then it is no subject."""
+    toks = ctx.tokens
+    for k in range(i - 1, max(i - 6, -1), -1):
+        if toks.sentence_of[k] != toks.sentence_of[i]:
+            return False
+        w = toks.word(k)
+        if w.lower() in _PREPOSITIONS:
+            return True
+        m = ctx.index.mention_of_token.get(k)
+        if w in _DETERMINERS or (w[:1].islower() and w.endswith(("e", "en", "er", "es", "em"))) \
+                or k in ctx.titles or (m is not None and m.role in ("adjective", "demonym")) \
+                or (k == i - 1 and m is None and w[:1].isupper() and ctx.lexicon is not None
+                    and ctx.lexicon.is_common(w)):  # a noun before the name: "an den Verbandschef X"
+            continue
+        return False
+    return False
+
+
+def _subject_at(ctx: ClaimContext, i: int) -> Speaker | None:
+    """The speaker token i names, unless a preposition governs it."""
+    s = _speaker_at(ctx, i)
+    if s is not None and s.key.startswith(("person/", "position/")) \
+            and _governed(ctx, _token_at(ctx.tokens, s.span.begin)):
+        return None
+    return s
+
+
 def _speaker_after(ctx: ClaimContext, idx: list[int], start: int, *, limit: int = 8) -> Speaker | None:
     for pos in range(start, min(start + limit, len(idx))):
         w = ctx.tokens.word(idx[pos])
@@ -792,6 +852,12 @@ def _speaker_after(ctx: ClaimContext, idx: list[int], start: int, *, limit: int 
         s = _speaker_at(ctx, idx[pos], source=True)
         if s is not None:
             return _prefer_holder(ctx, idx, pos, s)
+        if pos > start and w[:1].isupper() and ctx.lexicon is not None and ctx.lexicon.is_common(w) \
+                and w not in ctx.lexicon.according_nouns and w not in ctx.lexicon.report_nouns \
+                and not (pos + 1 < len(idx) and idx[pos + 1] in ctx.index.mention_of_token):
+            # "laut der Sprecherin, die …": the source is that noun, naming no one we know
+            # (but "aus Sicht des Experten Max Berger", "der Agentur Reuters": a name follows it)
+            return None
     return None
 
 
@@ -834,6 +900,10 @@ def _speakers_for_verb(ctx: ClaimContext, lex: Lexicon, idx: list[int], pos: int
                        quotes: list[tuple[int, int]]) -> list[Speaker]:
     """The subject of a speech verb: after it when inverted ("…, sagte X"), else before it."""
     toks = ctx.tokens
+    for p in (pos - 1, pos + 1):
+        if 0 <= p < len(idx) and toks.word(idx[p]).lower() in _FIRST_PERSON \
+                and not _inside_quotes(toks.starts[idx[p]], quotes):
+            return []  # "Ich erklärte ihr, …": the author speaks
     after: list[Speaker] = []
     for p in range(pos + 1, min(pos + 10, len(idx))):
         i = idx[p]
@@ -889,7 +959,7 @@ def _speakers_for_verb(ctx: ClaimContext, lex: Lexicon, idx: list[int], pos: int
             if w == "und":
                 want_next = True
                 continue
-            s = _speaker_at(ctx, idx[p])
+            s = _subject_at(ctx, idx[p])
             if s is None:
                 continue
             s = _prefer_holder(ctx, idx, p, s)
@@ -966,7 +1036,7 @@ def _description_after(ctx: ClaimContext, idx: list[int], pos: int) -> Speaker |
 def _verb_second(toks: Tokens, idx: list[int], pos: int, seg: list[int], ctx: ClaimContext) -> bool:
     """Is the subject after the verb? True unless the verb's own clause opens with a speaker
     ("Der frühere Stadtrat Jonas Brandt kritisierte …" vs "Erneut kritisierte Brandt …")."""
-    return not any(_speaker_at(ctx, idx[p]) is not None for p in seg)
+    return not any(_subject_at(ctx, idx[p]) is not None for p in seg)
 
 
 def _rank(key: str) -> int:
@@ -990,6 +1060,29 @@ def _phrase_end(ctx: ClaimContext, idx: list[int], src: Speaker) -> int:
     for m in _mentions_in(ctx, end, end + 3):
         if m.key == src.key:
             end = m.span.end
+    # its genitive attribute too: "nach Angaben eines Sprechers der Polizei", "des Krankenhauses der Stadt Bonn"
+    toks = ctx.tokens
+    k = _token_at(toks, end)
+    if k < len(toks) and toks.starts[k] < end:
+        k += 1
+    for _ in range(3):
+        seat = ctx.index.mention_of_token.get(k) if k < len(toks) else None
+        if seat is not None and seat.kind in ("place", "organization") and seat.span.begin == toks.starts[k]:
+            end = seat.span.end  # the seat after it: "der Polizei Bonn"
+            k = _token_at(toks, end - 1) + 1
+            continue
+        if k >= len(toks) or toks.word(k) not in _GENITIVE_ARTICLES:
+            break
+        j = k + 1
+        while j < len(toks) and toks.word(j)[:1].islower() and toks.word(j).endswith(("e", "en", "er", "es", "em")):
+            j += 1
+        if j >= len(toks) or not toks.word(j)[:1].isupper() or toks.sentence_of[j] != toks.sentence_of[k]:
+            break
+        end = toks.ends[j]
+        named = ctx.index.mention_of_token.get(j)
+        if named is not None:
+            end = max(end, named.span.end)
+        k = _token_at(toks, end - 1) + 1
     return end
 
 
@@ -1018,6 +1111,7 @@ _MEDIUM_NOUNS = _words("medium_noun")
 _INFINITIVE = _words("infinitive_marker")
 _SUBORDINATORS = _words("subordinator")
 _AUX = _words("auxiliary")
+_GENITIVE_ARTICLES = _words("genitive_article")
 
 
 def _final_participle(words: list[str], pos: int) -> bool:

@@ -127,6 +127,7 @@ class Konjunktiv:
         self.past = tuple(lists.get("past_ending", {}))
         self.determiner = frozenset(lists.get("determiner", {}))
         self.subordinator = frozenset(lists.get("subordinator", {}))
+        self.np_endings = tuple(lists.get("inflection_ending", {}))
 
     def form_at(self, words: Sequence[str], k: int) -> bool:
         """Is ``words[k]`` a subjunctive finite verb?"""
@@ -144,10 +145,17 @@ class Konjunktiv:
             return False  # an attributive adjective before its noun: "die neue Regel", "für Kinder bunte Bälle"
         if prev.lower() in self.subject:
             return True  # "er plane", "man rechne"
-        if prev[:1].isupper() and (k == 1 or words[k - 2].lower() in self.determiner):
+        if prev[:1].isupper() and (k == 1 or words[k - 2].lower() in self.determiner or self._noun_phrase(words[:k])):
             return True  # verb second after the subject: "Die Behörde plane …", "Wendt rechne …"
         # clause-final in a subordinate clause: "…, dass sie Kürzungen plane."
         return nxt in (",", ".", ";", "!", "?") and any(x in self.subordinator for x in words[:k])
+
+    def _noun_phrase(self, words: Sequence[str]) -> bool:
+        """Do the words before the verb form one noun phrase that opens the sentence ("Die Zahl der
+        neuen Fälle")? Determiners, adjectives and nouns only, opened by a determiner."""
+        return len(words) <= 8 and words[0].lower() in self.determiner and all(
+            w[:1].isupper() or w.lower() in self.determiner or (w.islower() and w.endswith(self.np_endings))
+            for w in words[1:])
 
     def in_sentence(self, words: Sequence[str]) -> bool:
         return any(self.form_at(words, k) for k in range(len(words)))

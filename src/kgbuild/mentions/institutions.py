@@ -77,6 +77,8 @@ def institution_heads(lang: str = "de") -> dict[str, Institution]:
     out: dict[str, Institution] = {}
     for head, gender, number, agent_only in lang_data.table(lang, "institutions.tsv",
                                                             ("head", "gender", "number", "agent_only")):
+        if agent_only == "compound":
+            continue  # only the head of a compound (compound_heads)
         inst = Institution(head, gender, number, agent_only == "yes")
         out[head] = inst
         if number == "sg" and gender in ("m", "n"):  # genitive: "des Gerichts", "des Zivilschutzes"
@@ -85,6 +87,37 @@ def institution_heads(lang: str = "de") -> dict[str, Institution]:
         if number == "pl":  # dative plural: "den Behörden" is the same form; "-n" when missing
             out.setdefault(head if head.endswith("n") else head + "n", inst)
     return out
+
+
+@lru_cache(maxsize=4)
+def compound_heads(lang: str = "de") -> dict[str, tuple[str, Institution]]:
+    """Lower-cased head (and its genitive) -> (nominative head, institution), for compounds: every row
+    of ``institutions.tsv``, and those marked ``compound`` only so ("Gesundheitsamt", "Wetterdienst")."""
+    if not lang_data.has_file(lang, "institutions.tsv"):
+        return {}
+    out: dict[str, tuple[str, Institution]] = {}
+    for head, gender, number, _ in lang_data.table(lang, "institutions.tsv",
+                                                   ("head", "gender", "number", "agent_only")):
+        if number != "sg" or len(head) < 3:
+            continue
+        inst = Institution(head, gender, number, True)
+        out[head.lower()] = (head, inst)
+        if gender in ("m", "n"):
+            out.setdefault(head.lower() + "s", (head, inst))
+            out.setdefault(head.lower() + "es", (head, inst))
+    return out
+
+
+def _compound(word: str, compounds: dict[str, tuple[str, Institution]]) -> Institution | None:
+    """The institution a compound noun names by its head ("Entschärfungsdienstes" -> the
+    "Entschärfungsdienst"), in a source slot only; None when its last part is no institution head."""
+    for k in range(3, len(word) - 2):
+        hit = compounds.get(word[k:].lower())
+        if hit is not None:
+            head, inst = hit
+            nominative = word[:k] + head.lower() if word[k:k + 1].islower() else word[:k] + head
+            return Institution(nominative, inst.gender, inst.number, True)
+    return None
 
 
 _FRAMES: dict[str, _Frame] = {}
@@ -137,6 +170,7 @@ def find_institutions(toks: Tokens, lex: Lexicon, earlier: Sequence[Mention],
     heads = institution_heads(lex.lang)
     if not heads:
         return []
+    compounds = compound_heads(lex.lang)
     text = toks.text
     frame = _frame(lex)
     orgs = sorted((m for m in earlier if m.kind == "organization"), key=lambda m: m.span.begin)
@@ -147,6 +181,8 @@ def find_institutions(toks: Tokens, lex: Lexicon, earlier: Sequence[Mention],
     for i in range(len(toks)):
         w = toks.word(i)
         inst = heads.get(w)
+        if inst is None and w[:1].isupper() and len(w) > 6 and w.isalpha():
+            inst = _compound(w, compounds)  # "das Gesundheitsamt", "laut Rettungsdienst"
         if inst is None or not free(toks.starts[i], toks.ends[i]):
             continue
         start = _phrase_start(toks, i, by_end, frame)
