@@ -263,3 +263,25 @@ def test_cues_indicative_past_of_werden_continues_no_chain() -> None:
 def test_cues_the_source_phrase_keeps_its_genitive_out_of_the_content() -> None:
     c = only_claim("Nach Angaben eines Sprechers der Polizei war der Mann betrunken.")
     assert c.text == "war der Mann betrunken"
+
+
+def test_cues_a_possessive_frame_refers_back_to_the_speaker() -> None:
+    found = claims("„Wir sparen zu wenig Wasser“, sagte Carola Wendt. "
+                   "Dem Mangel können Verbraucher ihrer Ansicht nach beim Einkauf begegnen.")
+    assert found[-1] == ((WENDT,), "Dem Mangel können Verbraucher beim Einkauf begegnen")
+
+
+def test_cues_a_possessive_frame_without_an_agreeing_person_is_no_claim() -> None:
+    assert claims("Jonas Brandt kam nach Bonn. Die Schulen bleiben ihrer Ansicht nach geschlossen.") == []
+
+
+def test_cues_a_long_source_slot_between_the_frame_words() -> None:
+    found = claims("Mehr Menschen als gedacht leiden unter Wassermangel. Das geht aus einer im Mai "
+                   "veröffentlichten Studie der Forscherin Carola Wendt von der Universität Kiel hervor.")
+    assert [k for k, _ in found] == [(WENDT,)]
+
+
+def test_cues_the_name_after_a_medium_noun_is_the_source() -> None:
+    c = build("Die Agentur Reuters meldete am Montag neue Zahlen.",
+              "Der Minister sei erkrankt, wie die Nachrichtenagentur Xinhua am Dienstag berichtete.").claims[-1]
+    assert c.claimants != ("organization/reuters",)

@@ -170,3 +170,9 @@ def test_speakers_a_compound_institution_speaks_in_a_source_slot() -> None:
     doc = _doc("Laut Wetterdienst wird es am Wochenende kalt. Das Gesundheitsamt teilte mit, es gebe drei Fälle.")
     assert _speakers(doc) == ["Wetterdienst", "Gesundheitsamt"]
     assert _doc("Insgesamt sagte der Mann nichts.").claims == ()
+
+
+def test_speakers_a_first_name_before_a_place_name_is_a_person() -> None:
+    doc = _doc("Die Ministerin Eva Roth war auch da. „Das ist ein guter Tag“, sagte sie.")
+    assert _speakers(doc) == ["Eva Roth"]
+    assert not [e for e in doc.entities if e.kind == "place" and e.name == "Roth"]

@@ -73,6 +73,7 @@ _SPEAKER_WORDS = lang_data.word_lists(LANG, "speakers.tsv")
 _ARTICLE_GENDER = dict(_SPEAKER_WORDS.get("article", {}))
 _PERSONAL = dict(_SPEAKER_WORDS.get("personal", {}))
 _FIRST_PERSON = frozenset(_SPEAKER_WORDS.get("first_person", {}))
+_POSSESSIVE = dict(_SPEAKER_WORDS.get("possessive_stem", {}))
 _PLURAL_VERB = tuple(_SPEAKER_WORDS.get("plural_verb_ending", {}))
 _DESCRIPTION_SUFFIXES = tuple(_SPEAKER_WORDS.get("description_suffix", {}))
 _MEMBER_ROLES = frozenset(slugify(w) for w in _SPEAKER_WORDS.get("member_role", {}))
@@ -373,6 +374,15 @@ def _frame_claim(ctx: ClaimContext, lex: Lexicon, si: int, idx: list[int], words
         return None
     if ph.position == "none":
         return None
+    if ph.position == "possessive":
+        # "Das sei seiner Ansicht nach ein Fehler": the pronoun refers back to the speaker
+        inner = _verb_claim(ctx, lex, si, idx, words, quotes, skip=range(cb, ce))
+        if inner is not None:
+            return inner
+        src = _possessive_source(ctx, idx, cb, ce)
+        if src is None:
+            return None
+        return _draft(ctx, lex, si, idx, quotes, [src], cue, cue_span, act, frame=cue_span, inserted=True)
     if ph.position == "subject":
         inner = _verb_claim(ctx, lex, si, idx, words, quotes)
         if inner is not None:
@@ -417,6 +427,31 @@ def _frame_claim(ctx: ClaimContext, lex: Lexicon, si: int, idx: list[int], words
     # "Einen Grenzwert gibt es laut X nicht": a phrase inside the content leaves the content whole
     inserted = ph.speech_act != "verb" and ph.position in ("after", "before")
     return _draft(ctx, lex, si, idx, quotes, [src], cue, cue_span, act, frame=frame, inserted=inserted)
+
+
+def _possessive_source(ctx: ClaimContext, idx: list[int], cb: int, ce: int) -> Speaker | None:
+    """Who the possessive pronoun of a frame ("seiner Ansicht nach") refers to: a person agreeing
+    in gender, or for "ihr-" the organisation just quoted."""
+    toks = ctx.tokens
+    for p in range(cb, ce):
+        w = toks.word(idx[p]).lower()
+        stem = next((s for s in _POSSESSIVE if w.startswith(s)), None)
+        if stem is None:
+            continue
+        span = Span.of(ctx.text, toks.starts[idx[p]], toks.ends[idx[p]])
+        gender = _POSSESSIVE[stem]
+        # the subject of its own sentence first: "X wiederholte, dass es seiner Ansicht nach …"
+        for m in reversed(_mentions_in(ctx, toks.starts[idx[0]], span.begin)):
+            if m.kind == "person" and m.key and m.role == "name" \
+                    and ctx.speaker_index.genders.get(m.key, gender) == gender \
+                    and not _governed(ctx, _token_at(toks, m.span.begin)):
+                return Speaker(m.key, span)
+        if gender == "f" and ctx.last_speakers and not ctx.last_speakers[0].startswith(("person/", "position/")):
+            return Speaker(ctx.last_speakers[0], span)
+        ref = resolve(ctx.speaker_index, span, sentence=toks.sentence_of[idx[p]], gender=gender,
+                      current=ctx.last_speakers, held_by=ctx.held_by, min_score=1.0)
+        return Speaker(ref.key, span) if ref is not None else None
+    return None
 
 
 def _speaker_spans(ctx: ClaimContext, idx: list[int], d: _Draft) -> list[int]:
@@ -709,6 +744,9 @@ def _speaker_at(ctx: ClaimContext, i: int, *, source: bool = False) -> Speaker |
                 return None
             return Speaker(m.key, m.span)
     if i in ctx.generic_refs:
+        nxt = ctx.index.mention_of_token.get(i + 1)
+        if nxt is not None and i + 1 < len(toks) and nxt.span.begin == toks.starts[i + 1]:
+            return None  # "die Nachrichtenagentur Isna": the name after the noun is the source
         if toks.word(i) in _MEDIUM_NOUNS and ctx.generic_refs[i] not in ctx.media:
             return None  # "die Zeitung" is no ministry named before it
         return Speaker(ctx.generic_refs[i], Span.of(ctx.text, b, toks.ends[i]))

@@ -22,7 +22,7 @@ from kgbuild.lang import AttributionPhrase
 _BREAK = frozenset({",", ":", ";", ".", "!", "?", "–", "—", "(", ")"})
 _SLOT_AFTER = 6  # words a source may stand after its frame ("nach Angaben des örtlichen Roten Kreuzes")
 _SLOT_BEFORE = 8
-_SLOT_BETWEEN = 8
+_SLOT_BETWEEN = 14  # "geht aus einer im Mai publizierten Studie des Forschers X von der Universität Y hervor"
 
 
 @dataclass(frozen=True)

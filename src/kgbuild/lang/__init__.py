@@ -211,7 +211,7 @@ class AttributionPhrase:
     """A fixed attribution frame: "laut X", "X zufolge", "nach Angaben X", "nach eigenen Angaben"."""
 
     pattern: str  # with X for the source, V for any speech verb, "a|b" for either word
-    position: Literal["before", "after", "between", "subject", "none"]  # where the source stands
+    position: Literal["before", "after", "between", "subject", "possessive", "none"]  # where the source stands
     speech_act: str  # a kg: speech act, or "verb" (that of the speech verb at V)
     relay: Literal["frame", "verb"] = "frame"  # who only relays when a speech verb has another subject
     clause: bool = False  # the frame needs a content clause
@@ -542,7 +542,7 @@ def _attribution_phrases(lang: str) -> tuple[AttributionPhrase, ...]:
     for pattern, position, act, relay, clause, _note in _table(
         lang, "attribution_phrases.tsv", ("pattern", "source", "speech_act", "relay", "clause", "note")
     ):
-        if position not in ("before", "after", "between", "subject", "none") \
+        if position not in ("before", "after", "between", "subject", "possessive", "none") \
                 or (act not in SPEECH_ACTS and act != "verb") or relay not in ("frame", "verb") \
                 or clause not in ("yes", "no") \
                 or ("X" in pattern.split()) != (position in ("before", "after", "between")):

@@ -107,6 +107,14 @@ def find_mentions(structure: Structure, toks: Tokens, lex: Lexicon) -> list[Ment
             add(Mention(Span.of(text, b, b + len(word)), "place", word, None, "name", sent_of_offset(b)))
 
     # 3. people
+    # a first name right before a one-word place is a person's name: "Eva Roth", "Lena Essen"
+    place_at = {m.span.begin: m for m in out if m.kind == "place" and m.role == "name" and " " not in m.name}
+    for i in range(len(toks) - 1):
+        nxt = place_at.get(toks.starts[i + 1])
+        if nxt is not None and nxt.span.end == toks.ends[i + 1] and toks.sentence_of[i] == toks.sentence_of[i + 1] \
+                and lex.is_first_name(toks.word(i)) and not lex.is_common(toks.word(i)) \
+                and free(toks.starts[i], toks.ends[i]) and toks.ends[i] + 1 == toks.starts[i + 1]:
+            release(nxt)
     persons = _find_persons(toks, lex, free)
     for b, e, name in persons:
         if free(b, e):
