@@ -176,3 +176,14 @@ def test_speakers_a_first_name_before_a_place_name_is_a_person() -> None:
     doc = _doc("Die Ministerin Eva Roth war auch da. „Das ist ein guter Tag“, sagte sie.")
     assert _speakers(doc) == ["Eva Roth"]
     assert not [e for e in doc.entities if e.kind == "place" and e.name == "Roth"]
+
+
+def test_speakers_a_noun_refers_back_to_the_organisation_whose_name_ends_in_it() -> None:
+    doc = _doc("Die Kosten seien hoch, rechnet der Evangelische Krankenhausverband vor. "
+               "Die Preise seien drastisch gestiegen, so der Verband.")
+    assert _speakers(doc) == ["Evangelischer Krankenhausverband"] * 2
+
+
+def test_speakers_a_surname_that_is_also_a_title() -> None:
+    doc = _doc("Die Kosten seien hoch, sagte Verbandsdirektorin Melanie Kanzler dem Sender.")
+    assert _speakers(doc) == ["Melanie Kanzler"]

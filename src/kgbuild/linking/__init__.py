@@ -165,6 +165,15 @@ def link(structure: Structure, toks: Tokens, mentions: list[Mention], titles: li
             pick = exact or loose
             if pick:
                 generic[i] = pick[-1].key or ""
+        elif w[:1].isupper() and len(w) >= 5 and i > 0 and toks.word(i - 1).lower() in ("die", "der", "das", "des") \
+                and lex.is_common(w):
+            # "der Verband" after "der Evangelische Krankenhausverband": the organisation whose name
+            # ends in that noun, named last before it
+            stem = w.lower()
+            heads = [m for m in orgs if m.span.end <= toks.starts[i] and m.key
+                     and m.name.split()[-1].lower().rstrip("s").endswith(stem.rstrip("s"))]
+            if heads:
+                generic[i] = heads[-1].key or ""
     media = frozenset(e.key for e in entities if e.kind == "organization" and lex.is_media(e.key, e.name))
     return Linked(tuple(sorted(entities, key=lambda e: e.key)), tuple(positions[k] for k in sorted(positions)),
                   tuple(linked), title_keys, pronouns, generic, media)

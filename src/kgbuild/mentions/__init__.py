@@ -23,6 +23,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Mapping
+from dataclasses import replace
 
 from kgbuild import lang as lang_data
 from kgbuild.mentions import ner
@@ -146,6 +147,16 @@ def find_mentions(structure: Structure, toks: Tokens, lex: Lexicon) -> list[Ment
         if free(inst.span.begin, inst.span.end):
             add(inst)
 
+    # 4d. "der Evangelische Krankenhausverband" names the "Evangelischer Krankenhausverband"
+    endings = tuple(_name_words(lex.lang, "name_adjective_ending"))
+    nominative = frozenset(_name_words(lex.lang, "nominative_article"))
+    for k, org in enumerate(out):
+        words = org.name.split()
+        if org.kind == "organization" and org.key is None and org.role == "name" and len(words) > 1 and endings \
+                and words[0].endswith(endings) and words[0][:1].isupper() \
+                and text[max(0, org.span.begin - 5):org.span.begin].rstrip().rsplit(" ", 1)[-1] in nominative:
+            out[k] = replace(org, name=" ".join([words[0] + "r", *words[1:]]))
+
     # 5. re-mentions of known people: surname alone, genitive, "Herrn X"
     known = _surnames(out)
     if known:
@@ -251,6 +262,11 @@ def _find_persons(toks: Tokens, lex: Lexicon, free) -> list[tuple[int, int, str]
             if not _cap(nw) or nw in lex.stop or lex.is_entity_word(nw):
                 break
             if lex.title_of(nw) is not None and j > i:
+                # a surname that is also a title ("Verbandsdirektorin Melanie Kanzler sagte"): after a
+                # first name that follows a title, when no further name word comes
+                if j == i + 1 and first and after_title and (j + 1 >= n or not _cap(toks.word(j + 1))
+                                                            or toks.sentence_of[j + 1] != toks.sentence_of[j]):
+                    j += 1
                 break
             # a common noun ends the name unless the name still has no surname
             if lex.is_common(nw) and not (j == i + 1 and first and not lex.is_common(w)) and j > i + 1:
