@@ -440,8 +440,8 @@ def test_dates_weekday_abbreviations_only_with_period_and_date(text: str, expect
 
 
 def test_dates_month_names_are_complete() -> None:
-    assert set(dates._MONTHS.values()) == set(range(1, 13))
-    assert set(dates._WEEKDAYS.values()) == set(range(7))
+    assert set(dates.date_words("de").months.values()) == set(range(1, 13))
+    assert set(dates.date_words("de").weekdays.values()) == set(range(7))
 
 
 def test_dates_finds_nothing_in_an_empty_text() -> None:
