@@ -453,3 +453,13 @@ def test_dates_default_today_is_used_when_none_given() -> None:
     ms = find_dates("Am Dienstag (27. September) war es, wie schon 2011.")
     assert ms[0].value is not None
     assert date.fromisoformat(ms[0].value.value) <= date.today() + timedelta(days=1)
+
+
+def test_dates_doctests_pass() -> None:
+    import doctest
+
+    import kgbuild.dates.resolve
+    import kgbuild.dates.words
+
+    for module in (dates, kgbuild.dates.resolve, kgbuild.dates.words):
+        assert doctest.testmod(module).failed == 0, module.__name__

@@ -535,3 +535,11 @@ def test_events_speed_on_a_long_article() -> None:
         find_events(ctx)
     per_call = (time.perf_counter() - start) / 20
     assert per_call < 0.05  # a trigger in every sentence: ~3 ms of CPU here; generous for loaded CI machines
+
+
+def test_events_lexicon_doctest_passes() -> None:
+    import doctest
+
+    import kgbuild.events.lexicon
+
+    assert doctest.testmod(kgbuild.events.lexicon).failed == 0

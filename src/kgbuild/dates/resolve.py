@@ -22,18 +22,18 @@ from kgbuild.quotes import DOUBLE_MARKS
 # about the past, the later for one about the future). News report the recent
 # past and announce the near future: a text of 28 December that says "am 3. Januar" means
 # the coming January, one of 5 January that says "am 28. Dezember" the past December, and
-# one of March that says "am 1. September" last September -- unless the sentence speaks
+# one of March that says "am 20. September" last September -- unless the sentence speaks
 # of the future ("wird", "soll"), which moves the window forward.
 _WINDOW = (-275, 91)
 _FUTURE_WINDOW = (-14, 352)
-# The first year a weekday may fix ("Dienstag (27. September)" without a year).
+# The first year a weekday may fix ("Freitag (14. Juni)" without a year).
 _FIRST_YEAR = 1990
 _DATELINE_AFTER = re.compile(r"(?:\s*\([^)\n]{1,30}\))?\s*[–—-]\s")
 _DATELINE_BEFORE = re.compile(r"[^\n]{1,160},\s*")
 _DATELINE_MAX_OFFSET = 1500  # a dateline opens the article
 # No lookbehind at the start: a literal prefix lets re skip ahead fast; boundaries are checked after.
 _YEARS_IN_TEXT = re.compile(r"(?:19|20)\d\d(?![\w-])(?![.,]\d)")
-# Where the clause of a date ends (not at commas: "am Montag, 18. Mai, sollen …"; not at
+# Where the clause of a date ends (not at commas: "am Montag, 11. Mai, sollen …"; not at
 # brackets, which hold short insertions).
 _CLAUSE_BREAK = re.compile("[;:" + re.escape("".join(sorted(DOUBLE_MARKS))) + "]| [–—-] ")
 _SENTENCE_END = re.compile(r"[.!?][" + re.escape("".join(sorted(DOUBLE_MARKS))) + r")]?\s|\n")

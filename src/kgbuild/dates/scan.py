@@ -18,13 +18,13 @@ from kgbuild.text import RUN
 
 DateKind = Literal[
     "dateline",  # the article's own date in its dateline: "Kassel (Deutschland), 14.03.2019 –"
-    "absolute",  # day, month and year written: "27. September 2022", "27.09.2022", "2022-09-27"
-    "partial",  # day and month without a year: "am 24. Februar", "ab 6. Juni"
-    "weekday",  # a weekday with day and month: "am Dienstag (27. September)"
-    "holiday",  # a named day: "am 1. Weihnachtstag", "an Christi Himmelfahrt"
-    "range",  # "vom 3. bis 5. Mai": value is the start, end the end
+    "absolute",  # day, month and year written: "14. Juni 2019", "14.06.2019", "2019-06-14"
+    "partial",  # day and month without a year: "am 8. Oktober", "ab 2. März"
+    "weekday",  # a weekday with day and month: "am Freitag (14. Juni)"
+    "holiday",  # a named day: "an Heiligabend", "am Pfingstmontag"
+    "range",  # "vom 3. bis 7. Mai": value is the start, end the end
     "relative",  # "heute", "am Montag", "vor drei Tagen", "vergangene Woche"
-    "month",  # "im März 2021", "Anfang März"
+    "month",  # "im März 2021", "Ende Oktober"
     "year",  # "im Jahr 2019", "seit 2019"
 ]
 
@@ -70,7 +70,7 @@ def _candidates(text: str, w: DateWords) -> list[int]:
     # (a digit: at i - 1); a letter after a word means a longer word ("mai" in "Mainz").
     for end, n in w.trigger_automaton.iter(padded):
         if n == 0:
-            # a day ("27.", "1.") or a year ("2022"); not "130 km/h"
+            # a day ("27.", "1.") or a year ("2022"); not "250 km/h"
             if padded[end + 1] == "." or (
                 padded[end + 1].isdigit() and (padded[end + 2] == "." or padded[end + 3].isdigit())
             ):
@@ -101,7 +101,7 @@ def _match_to_raw(text: str, m: re.Match[str], w: DateWords) -> RawDate | None:
     """Turn one match of the master pattern into a :class:`RawDate`, or None for a false alarm."""
     kind, g = m.lastgroup, m.group
     begin, end = m.start(), m.end()
-    # Cues before the match that belong to it: "Anfang März", "im Jahr 2019".
+    # Cues before the match that belong to it: "Ende Oktober", "im Jahr 2019".
     cue: str | None = None
     if kind in ("month", "year"):
         lo = max(0, begin - 20)

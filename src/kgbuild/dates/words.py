@@ -96,7 +96,7 @@ def _alt(names: Iterable[str]) -> str:
 
 def _words_pattern(words: Iterable[str]) -> str:
     """An alternation of words and phrases, longest first: inner spaces match any space (none after an
-    ordinal's period: "1.Weihnachtstag"), a final ``*`` any word ending ("Kilo*")."""
+    ordinal's period: "2.Weihnachtsfeiertag"), a final ``*`` any word ending ("Kilo*")."""
     out = []
     for w in sorted(set(words), key=lambda x: (-len(x), x)):
         star = w.endswith("*")
@@ -161,20 +161,20 @@ def _build(lang: str) -> DateWords:
         )
 
     branches = [
-        # weekday with a written date: "Montag, 27. September 2022", "Dienstag (27. September)"
+        # weekday with a written date: "Freitag, 14. Juni 2019", "Freitag (14. Juni)"
         (
             "wdate",
             rf"(?:(?P<w_wd>{weekday}){daypart}?{_NOT_L}|(?P<w_wa>{weekday_abbr}))"
             rf"(?P<w_sep>\s*,\s*(?:(?:{article})\s+)?|\s+(?:{article})\s+|\s*\(\s*|\s+)" + day_month("w_"),
         ),
-        # "vom 3. bis 5. Mai", "3. Mai bis 5. Juni 2022", "3.–5. Mai"
+        # "vom 3. bis 7. Mai", "3. Mai bis 7. Juni 2022", "3.–7. Mai"
         (
             "range",
             rf"(?P<r_d1>{_DAY})\.(?:\s*(?P<r_m1>{month_any})(?:\s+(?P<r_y1>{_YEAR4}))?)?"
             rf"\s*(?:{_words_pattern(words('range_word'))}|–|—|-)\s*"
             rf"(?P<r_d2>(?:[12]\d|3[01]|0?[1-9]))\.\s*(?P<r_m2>{month_any})(?:\s+(?P<r_y2>{_YEAR4}))?",
         ),
-        # the named days (before "dm": "1. Weihnachtstag" is no day of a month)
+        # the named days (before "dm": "2. Weihnachtsfeiertag" is no day of a month)
         (
             "holiday",
             rf"(?P<h_name>(?<![\d.,]){_words_pattern((*fixed_holidays, *easter_holidays))}){_NOT_L}",
@@ -216,7 +216,7 @@ def _build(lang: str) -> DateWords:
         | {w.split()[0].lower() for w in (*words("ago"), *words("night"))}
         | {k.split()[0] for k in (*fixed_holidays, *easter_holidays) if not k[0].isdigit()}
     )
-    # Whole trigger words, and weekdays with a time of day ("Dienstagmorgen").
+    # Whole trigger words, and weekdays with a time of day ("Freitagabend").
     trigger_words = frozenset(
         triggers
         | weekday_full_names

@@ -38,7 +38,7 @@ _KEY_RE = re.compile(r"[a-z]+/[A-Za-z0-9._~/-]+")
 _DATE_RE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 _QID_RE = re.compile(r"Q[1-9][0-9]*")
 _USER_ASSIGNED_CODES = {"XK"}  # Kosovo: not in ISO 3166-1, but the code everyone uses
-# "90.000" is ninety thousand in German; YAML would read 90.0.
+# "45.000" is forty-five thousand in German; YAML would read 45.0.
 _THOUSANDS_RE = re.compile(r"[+-]?\d{1,3}(\.\d{3})+")
 
 

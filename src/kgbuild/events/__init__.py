@@ -5,36 +5,36 @@ dates, numbers) and on German knowledge kept as data in ``lang/<code>/event_trig
 trigger words with their event class, and the small word lists the rules below use.
 
 1. **Triggers.** One Aho-Corasick pass over the lower-cased text finds every trigger form;
-   a match counts when it fits its token: a whole word, a word's start ("flieh" ->
-   "fliehenden"), or the head of a capitalised compound with an inflection ending
-   ("angriff" -> "Luftangriffe"). The longest match in a token wins, so a blocking entry
+   a match counts when it fits its token: a whole word, a word's start ("demonstrier" ->
+   "demonstrierenden"), or the head of a capitalised compound with an inflection ending
+   ("angriff" -> "Raketenangriffe"). The longest match in a token wins, so a blocking entry
    ("auswahl") silences a shorter one ("wahl"). Entries may ask for context: an auxiliary
-   ("wurde ... gewählt"), someone to meet ("traf Macron"), a separable verb's particle at
-   the clause end ("trat ... zurück"), a date after the copula ("ist seit 1. März 2015").
-   A trigger after a negation ("keine Absicht zu einem Treffen") is dropped.
+   ("wurde ... gewählt"), someone to meet ("traf die Bürgermeisterin"), a separable verb's
+   particle at the clause end ("trat ... zurück"), a date after the copula ("ist seit
+   3. Mai 2011"). A trigger after a negation ("keine Pläne für einen Besuch") is dropped.
 2. **Attributes per occurrence**, within its sentence:
-   *date* -- each resolved date goes to the nearest trigger or verb of saying, so "erklärte
-   Niinistö am Dienstag" dates the statement, not the mobilisation it mentions; a trigger
+   *date* -- each resolved date goes to the nearest trigger or verb of saying, so "sagte
+   die Ministerin am Freitag" dates the statement, not the strike it mentions; a trigger
    takes the nearest date it won, and none if it won none (never a guess).
-   *location* -- places and states after a local preposition ("in Moskau", "nach
-   Kasachstan"), inside the trigger's compound ("Ukraine-Konflikt"), a state adjective on
-   the trigger ("russischen Teilmobilmachung"), a named place without preposition; an
-   origin ("aus Russland") only when nothing better is named. The trigger's own clause
-   first, then the sentence. A place the article names elsewhere also counts where the
-   mention stage left it unmarked, also as part of a word ("Nordaustralien").
-   *agent* -- a possessive genitive before the trigger ("Putins Zustimmung zur
-   Teilmobilisierung"), "durch X", the subject of an active trigger verb or of a verb that
-   carries an event noun ("flog Luftangriffe", "erklärte seinen Rücktritt"), the doer in a
-   genitive after an intransitive event noun ("Rücktritt Niinistös"), a subject "er" as
-   the person named last. Speakers ("sagte X") and sources ("nach Angaben von X") are not.
+   *location* -- places and states after a local preposition ("in Graz", "nach
+   Portugal"), inside the trigger's compound ("Sudan-Konflikt"), a state adjective on the
+   trigger ("der italienischen Wahl"), a named place without preposition; an origin
+   ("aus Italien") only when nothing better is named. The trigger's own clause first,
+   then the sentence. A place the article names elsewhere also counts where the mention
+   stage left it unmarked, also as part of a word ("Südfrankreich").
+   *agent* -- a possessive genitive before the trigger ("Meiers Zustimmung zur Fusion"),
+   "durch X", the subject of an active trigger verb or of a verb that carries an event
+   noun ("verhängte Sanktionen", "erklärte seinen Rücktritt"), the doer in a genitive
+   after an intransitive event noun ("Rücktritt Meiers"), a subject "er" as the person
+   named last. Speakers ("sagte X") and sources ("nach Angaben von X") are not.
    *quantities* -- numbers in the sentence (a number right beside one trigger is that
    trigger's only); a number in the next sentence of the paragraph that has no trigger of
-   its own ("Rund 4,2 Millionen Einwohner ...") goes to the events before it; an event
-   without a place in a sentence that follows an event sentence takes that sentence's place
-   ("... Streiks in Lyon. Über 300 Menschen wurden festgenommen.").
+   its own ("Rund 80.000 Mitglieder sind aufgerufen ...") goes to the events before it; an
+   event without a place in a sentence that follows an event sentence takes that
+   sentence's place ("... Proteste in Graz. Über 40 Menschen wurden festgenommen.").
 3. **Merging.** Occurrences of one class and trigger group are one happening unless their
-   dates, their names ("Sturm Dagmar" vs "Zyklon Grant") or their compounds' first parts
-   ("Neuwahl" vs "Parlamentswahl") disagree: the event gets the union of what they say.
+   dates, their names ("Sturm Anna" vs "Sturm Bernd") or their compounds' first parts
+   ("Landtagswahl" vs "Bürgermeisterwahl") disagree: the event gets the union of what they say.
 4. An event with no place at all takes the state of the dateline, when the dateline names
    exactly one state that the article also names elsewhere.
 

@@ -7,12 +7,11 @@ from collections.abc import Sequence
 from kgbuild.events.context import AGENT_KINDS, Doc, Occurrence, segment_tokens
 from kgbuild.model import Mention
 
-# Event classes whose doer stands in the genitive after the noun ("Rücktritt Niinistös",
-# "Flucht der Bewohner"); for the others that genitive is who it happened to.
+# Event classes whose doer stands in the genitive after the noun ("Rücktritt Meiers",
+# "Flucht der Familien"); for the others that genitive is who it happened to.
 _INTRANSITIVE = frozenset({"Resignation", "Death", "Migration", "Protest", "Appointment", "StatementEvent"})
 
 
-# ------------------------------------------------------------------ agents and participants
 def assign_actors(doc: Doc, o: Occurrence) -> None:
     lex = doc.lex
     tokens_of = doc.tokens_of
@@ -22,13 +21,13 @@ def assign_actors(doc: Doc, o: Occurrence) -> None:
     patients: list[str] = []
     for m in mentions:
         mt, me = tokens_of[id(m)]
-        # a possessive before the trigger: "Putins Zustimmung zur Teilmobilisierung"
+        # a possessive before the trigger: "Meiers Zustimmung zur Fusion"
         if me < o.tok_begin and o.tok_begin - me <= 3 and doc.is_genitive(m) and \
                 (o.tok_begin - me == 1 or doc.prenominal(m)) and \
                 all(doc.is_word(t) and t not in doc.mention_at for t in range(me + 1, o.tok_begin)):
             agents.append(m.key or "")
             continue
-        # the genitive after a noun: "Rücktritt Niinistös", "Festnahme des Bloggers X"
+        # the genitive after a noun: "Rücktritt Meiers", "Festnahme des Schmugglers X"
         if not o.verbal and mt > o.tok_end and mt - o.tok_end <= 4 and doc.seg[mt] == o.segment and \
                 all(doc.low[t] in doc.lex.words("genitive_article") or (doc.is_word(t) and doc.is_cap(t))
                     for t in range(o.tok_end + 1, mt)) and \
@@ -36,7 +35,7 @@ def assign_actors(doc: Doc, o: Occurrence) -> None:
                                         and doc.low[o.tok_end + 1] in doc.lex.words("genitive_article"))):
             (agents if o.type in _INTRANSITIVE else patients).append(m.key or "")
             continue
-    # "durch Interpol koordiniert", and "von X" in the passive
+    # "durch Europol koordiniert", and "von X" in the passive
     words = doc.seg_words(o.segment)
     by_preps = lex.agentprep | ({"von", "vom"} if o.passive else set())
     for t in segment_tokens(doc, o.tok_begin) if not by_preps.isdisjoint(words) else ():
@@ -73,14 +72,14 @@ def _subject(doc: Doc, o: Occurrence, mentions: Sequence[Mention]) -> str | None
     def eligible(m: Mention) -> bool:
         mt, me = doc.tokens_of[id(m)]
         if doc.prenominal(m) or m.span.end < doc.tok_end[me]:
-            return False  # a possessor ("Russlands Außenminister"), a compound's part ("CDU-Landrat")
+            return False  # a possessor ("Italiens Innenminister"), a compound's part ("SPD-Stadtrat")
         if _is_source(doc, si, mt, me, carrier=o.trigger.match == "suffix"):
             return False
         before = [doc.low[t] for t in range(max(doc.sent_first[si], mt - 3), mt)]
         if any(w in ("des", "eines") for w in before):
             return False  # a genitive: "die Webseite des peruanischen Innenministeriums"
         if m.kind == "country" and mt - doc.seg_first[doc.seg[mt]] > 2:
-            return False  # a bare state is the subject only at the clause's start ("Russland plant ...")
+            return False  # a bare state is the subject only at the clause's start ("Polen plant ...")
         return doc.prep_before(mt) is None
 
     for m in mentions:
@@ -88,15 +87,15 @@ def _subject(doc: Doc, o: Occurrence, mentions: Sequence[Mention]) -> str | None
                 not (o.possessed and m.span.begin > o.begin):
             return m.key
     # the subject may stand before an apposition or a relative clause ("Lena Berger, die ..., war
-    # ... ausgetreten"), but not in an attribution frame ("X berichtet, ... seien weggefallen")
-    # "die russische Armee beschoss ...": a state adjective on a force or authority
+    # ... zurückgetreten"), but not in an attribution frame ("X berichtet, ... seien gestiegen")
+    # "die türkische Armee beschoss ...": a state adjective on a force or authority
     for m in doc.by_sentence.get(si, []):
         if m.role != "adjective" or m.kind != "country" or not m.key or id(m) not in doc.tokens_of:
             continue
         mt, me = doc.tokens_of[id(m)]
         if doc.seg[mt] != o.segment or not doc.in_sentence(me + 1, si) or doc.low[me + 1] not in lex.agentnoun:
             continue
-        # "Die russische Armee ...", "... beschoss die russische Armee", not "Anraten der australischen
+        # "Die türkische Armee ...", "... beschoss die türkische Armee", not "Anraten der kanadischen
         # Regierung" (a genitive after a noun)
         art = mt - 1
         if not (doc.in_sentence(art, si) and doc.low[art] in doc.lex.words("subject_article")):
@@ -111,7 +110,7 @@ def _subject(doc: Doc, o: Occurrence, mentions: Sequence[Mention]) -> str | None
     for m in mentions:
         if m.span.end <= o.begin and doc.seg[doc.tokens_of[id(m)][0]] not in framed and eligible(m):
             return m.key
-    # "Er löschte den Artikel": a pronoun subject is the last person named just before
+    # "Er trat am Montag zurück": a pronoun subject is the last person named just before
     for t in segment_tokens(doc, o.tok_begin):
         if doc.low[t] == "er" and doc.prep_before(t) is None:
             return _last_person(doc, o.sentence)

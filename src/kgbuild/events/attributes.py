@@ -42,7 +42,7 @@ def assign_dates(doc: Doc, si: int, occs: list[Occurrence], dates: list[tuple[Sp
         for i, o in enumerate(occs):
             d = _gap((o.begin, o.end), (sp.begin, sp.end))
             if coarse and d > 50:
-                continue  # a bare month or year belongs to a nearer word ("seit dem Fall ... im Jahr 1989")
+                continue  # a bare month or year belongs to a nearer word ("seit der Gründung ... im Jahr 1975")
             if o.attributive:
                 d = 2 * d + 20
             if o.segment != dseg:
@@ -90,9 +90,9 @@ def follow_up(ctx: EventContext, doc: Doc, by_sentence: dict[int, list[Occurrenc
                quantities: dict[int, list[tuple[Span, Quantity]]]) -> None:
     """Counts in the next sentence, and the place of the sentence before, for events left without.
 
-    "Über 300 Menschen wurden festgenommen." after a sentence on strikes in Lyon: the
-    arrests took place there. A sentence of bare numbers after an event sentence ("Rund 4,2
-    Millionen Einwohner dürfen abstimmen ...") counts for that event.
+    "Über 40 Menschen wurden festgenommen." after a sentence on protests in Graz: the
+    arrests took place there. A sentence of bare numbers after an event sentence ("Rund
+    80.000 Mitglieder sind aufgerufen ...") counts for that event.
     """
     sents = ctx.structure.sentences
     for si in sorted(by_sentence):
@@ -110,7 +110,7 @@ def follow_up(ctx: EventContext, doc: Doc, by_sentence: dict[int, list[Occurrenc
             continue
         for _, q in quantities.get(nxt, []):
             if q.unit and q.unit.lower() in doc.lex.timeunit:
-                continue  # "vier Tage": a duration, not a count of the event
+                continue  # "drei Wochen": a duration, not a count of the event
             for o in occs:
                 if q not in o.quantities:
                     o.quantities.append(q)

@@ -40,8 +40,8 @@ class Occurrence:
     tok_end: int
     sentence: int
     segment: int
-    modifier: str  # first part of a compound ("Luft" in "Luftangriffe"), as written
-    event_name: str | None = None  # "Dagmar" in "Sturm Dagmar"
+    modifier: str  # first part of a compound ("Raketen" in "Raketenangriffe"), as written
+    event_name: str | None = None  # "Anna" in "Sturm Anna"
     verbal: bool = False
     possessed: bool = False  # an event noun after "sein", "ihr": its subject stands before it
     attributive: bool = False
@@ -188,7 +188,7 @@ class Doc:
             if w in preps:
                 return w, j
             if w == ",":
-                # a list of places: "in den Staaten Peru, Kenia und Norwegen"
+                # a list of places: "in den Staaten Chile, Ghana und Island"
                 if j - 1 >= 0 and self.mention_at.get(j - 1) is not None and \
                         self.mention_at[j - 1].kind in PLACE_KINDS:
                     j -= 1
@@ -200,20 +200,20 @@ class Doc:
                 j -= 1
                 continue
             if w[0].isalpha() and not self.is_cap(j) and self.lex.adjective_ending.search(w) is None:
-                return None, -1  # a verb or adverb ends the phrase: "Am Montag traf Putin"
+                return None, -1  # a verb or adverb ends the phrase: "Am Montag traf Meier"
             counted += 1
             j -= 1
         return None, -1
 
     def is_genitive(self, m: Mention) -> bool:
-        """A Saxon or inflected genitive: "Putins", "Saudi-Arabiens", "Birtles'"."""
+        """A Saxon or inflected genitive: "Meiers", "Costa Ricas", "Haas'"."""
         if m.role == "genitive":
             return True
         s, name = m.span.text, m.name
         return s[-1:] in ("s", "'", "’") and s != name and not name.endswith(s[-1])
 
     def prenominal(self, m: Mention) -> bool:
-        """A genitive that stands before its noun ("Putins Zustimmung", "Russlands Außenminister")."""
+        """A genitive that stands before its noun ("Meiers Zustimmung", "Italiens Innenminister")."""
         t = self.first_token_from(m.span.end)
         return self.is_genitive(m) and self.in_sentence(t, self.tok_sent[t - 1]) and self.is_word(t) \
             and self.is_cap(t) and t not in self.mention_at

@@ -67,8 +67,8 @@ class EventLexicon:
     agentnoun: frozenset[str] = frozenset()
     timeunit: frozenset[str] = frozenset()
     determiner: frozenset[str] = frozenset()
-    adjective_ending: re.Pattern[str] = re.compile("(?!)")  # "russisch-en"
-    verb_ending: re.Pattern[str] = re.compile("")  # "flieh-enden"; none is always allowed
+    adjective_ending: re.Pattern[str] = re.compile("(?!)")  # "polnisch-en"
+    verb_ending: re.Pattern[str] = re.compile("")  # "demonstrier-enden"; none is always allowed
     preps: frozenset[str] = frozenset()  # every preposition of @loc, @weakloc, @noloc, @agentprep
 
     def words(self, name: str) -> frozenset[str]:
@@ -81,7 +81,7 @@ def load_event_lexicon(lang: str = "de") -> EventLexicon:
     """Read ``lang/<lang>/event_triggers.tsv`` and build its automaton (cached).
 
     >>> lex = load_event_lexicon("de")
-    >>> any(t.form == "teilmobilmachung" or t.form == "mobilmachung" for t in lex.triggers)
+    >>> any(t.form == "streik" and t.type == "Protest" for t in lex.triggers)
     True
     """
     return parse_event_lexicon(read_text(lang, "event_triggers.tsv") if has_file(lang, "event_triggers.tsv") else "")

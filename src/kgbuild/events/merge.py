@@ -73,7 +73,7 @@ def _anchor(ctx: EventContext, c: Cluster) -> Occurrence:
 def _name(o: Occurrence, text: str) -> str:
     label = o.trigger.label
     if o.modifier and not label.lower().startswith(o.trigger.form[:4]):
-        # the label is another word than the compound's head ("Abschiedsparty", label "Feier"):
+        # the label is another word than the compound's head ("Geburtstagsparty", label "Feier"):
         # keep the compound as written, without its ending
         name = text[o.begin - len(o.modifier):o.end]
     elif o.modifier:

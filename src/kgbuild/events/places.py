@@ -7,13 +7,12 @@ from kgbuild.events.lexicon import first_word
 from kgbuild.model import Mention, Span
 
 
-# ------------------------------------------------------------------ locations
 def place_mentions(ctx: EventContext, doc: Doc) -> dict[int, list[Mention]]:
     """Places the mention stage left unmarked in the sentences with triggers.
 
-    A name the article gives a place or state elsewhere (a dateline's "Bir Hakim"), a compass
-    prefix plus such a name ("Nordaustralien", "Ostukraine"), or such a name as part of a
-    hyphenated compound (the "Ukraine" of "Ukraine-Konflikt") stands for that place.
+    A name the article gives a place or state elsewhere (a dateline's "Lindau"), a compass
+    prefix plus such a name ("Südfrankreich", "Ostpolen"), or such a name as part of a
+    hyphenated compound (the "Sudan" of "Sudan-Konflikt") stands for that place.
     """
     names: dict[str, Mention] = {}
     for m in ctx.mentions:
@@ -41,7 +40,7 @@ def place_mentions(ctx: EventContext, doc: Doc) -> dict[int, list[Mention]]:
                 pos = seg_text.find(n, pos + len(n))
     compass_prefixes = tuple(compass)
     mention_at = doc.mention_at
-    lookup = dict(names)  # with the genitive: "Moskaus"
+    lookup = dict(names)  # with the genitive: "Roms"
     for n, m in names.items():
         lookup.setdefault(n + "s", m)
     candidates = [t for t, w in enumerate(doc.low)
@@ -83,7 +82,7 @@ def _place_candidates(doc: Doc, si: int, extra: list[Mention]) -> list[Place]:
     The level is "strong" (a local preposition, a named place, a genitive), "weak" (an origin, a
     bare state), "adjective" (a state adjective: a place only on the trigger or a place noun),
     "part" (a compound's first part: a place only inside the trigger's own word), or None
-    (governed by another preposition: "mit Deutschland").
+    (governed by another preposition: "mit Frankreich").
     """
     cached = doc.place_cache.get(si)
     if cached is not None:
@@ -134,8 +133,8 @@ def assign_locations(doc: Doc, o: Occurrence, extra: list[Mention]) -> None:
     weak_other: list[tuple[int, Mention, str | None, int]] = []
     for mt, m, prep, level, prep_tok in _place_candidates(doc, o.sentence, extra):
         if o.tok_begin <= mt <= o.tok_end:
-            level = "strong"  # inside the trigger's compound: "Ukraine-Konflikt"
-        elif level == "adjective":  # "der russischen Teilmobilmachung"
+            level = "strong"  # inside the trigger's compound: "Sudan-Konflikt"
+        elif level == "adjective":  # "der italienischen Wahl"
             level = "strong" if doc.first_token_from(m.span.end) == o.tok_begin else None
         if level == "strong":
             strong.append((mt, m, prep, prep_tok))
@@ -149,10 +148,10 @@ def assign_locations(doc: Doc, o: Occurrence, extra: list[Mention]) -> None:
             o.locations.append(m.key)
     if found:
         mt, m, prep, prep_tok = found[0]
-        if prep_tok >= 0:  # the first of a list: "in Spanien, Chile und Kolumbien"
+        if prep_tok >= 0:  # the first of a list: "in Portugal, Ghana und Island"
             mt, m, prep, prep_tok = min((x for x in found if x[3] == prep_tok), key=lambda x: x[0])
         if prep in doc.lex.loc and doc.seg[mt] == o.segment and found is not weak_own:
-            # "in der Ukraine", "nach Kasachstan": the article as the text has it
+            # "in der Slowakei", "nach Portugal": the article as the text has it
             article = doc.low[mt - 1] if doc.in_sentence(mt - 1, o.sentence) else ""
             to = doc.lex.words("to_prep")
             o.located_by = (prep if prep in to else first_word(doc.lex.words("at_prep"))) + \
@@ -160,12 +159,11 @@ def assign_locations(doc: Doc, o: Occurrence, extra: list[Mention]) -> None:
             o.location_name = m.name
 
 
-
 def dateline_state(ctx: EventContext) -> str | None:
     """Where the article's events happen unless it says otherwise.
 
-    The one state of the dateline, if the article names it elsewhere too ("Prag (Tschechien),
-    27.04.2012 –"); else the dateline's one place when it names nothing else ("Peking –").
+    The one state of the dateline, if the article names it elsewhere too ("Lindau (Deutschland),
+    12.03.2014 –"); else the dateline's one place when it names nothing else ("Lindau –").
     """
     dl = ctx.structure.dateline
     if dl is None:

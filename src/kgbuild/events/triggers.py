@@ -64,7 +64,7 @@ def _fits(doc: Doc, trig: Trigger, b: int, e: int, tb: int, tl: int, ending: int
         return False
     if trig.match == "word":
         return e == doc.tok_end[tl]
-    # a stem takes a verb's or participle's ending ("flieh-enden", "verhaftet-en"), not a compound's
+    # a stem takes a verb's or participle's ending ("demonstrier-enden", "verhaftet-en"), not a compound's
     # head ("Geflüchteten-unterkunft", "Kassier-erinnen")
     return doc.lex.verb_ending.fullmatch(doc.low[tl], e - doc.tok_begin[tl]) is not None
 
@@ -88,7 +88,7 @@ def _conditions_hold(ctx: EventContext, doc: Doc, trig: Trigger, tb: int, tl: in
                    (doc.low[t] == "sich" and t > tl) for t in near):
             return False
     if trig.date_after:
-        # the date's span may take in the trigger's last word ("seit 1. Juli 2007")
+        # the date's span may take in the trigger's last word ("seit 3. Mai 2011")
         end = doc.tok_end[tl]
         if not any(doc.tok_begin[tl] <= sp.begin <= end + 3 for sp, _ in ctx.dates):
             return False
@@ -123,11 +123,11 @@ def _occurrence(doc: Doc, trig: Trigger, b: int, e: int, tb: int, tl: int) -> Oc
             name = doc.text[doc.tok_begin[nt]:doc.tok_end[nt]]
     token = doc.text[doc.tok_begin[tl]:doc.tok_end[tl]]
     verb_form = trig.match != "suffix" and token[:1].islower()
-    # a participle used as an adjective: "fliehende Personen", "festgenommenen Hacker"
+    # a participle used as an adjective: "demonstrierende Studenten", "festgenommenen Schmuggler"
     attributive = (verb_form and tb == tl and token.lower() != trig.form
                    and doc.lex.adjective_ending.search(token) is not None and _before_noun(doc, tl, si))
     words = doc.seg_words(doc.seg[tb])
-    # an event noun is the subject's doing after a verb that carries it ("flog Luftangriffe") or a
+    # an event noun is the subject's doing after a verb that carries it ("verhängte Sanktionen") or a
     # possessive that points back to the subject ("erklärte seinen Rücktritt")
     possessed = any(doc.in_sentence(t, si) and doc.low[t] in doc.lex.possessive for t in (tb - 1, tb - 2))
     supported = not doc.lex.support.isdisjoint(words)
@@ -141,7 +141,7 @@ def _occurrence(doc: Doc, trig: Trigger, b: int, e: int, tb: int, tl: int) -> Oc
 
 
 def _before_noun(doc: Doc, t: int, si: int) -> bool:
-    """A noun follows, maybe after one more adjective ("ausgereister russischer Staatsbürger")."""
+    """A noun follows, maybe after one more adjective ("ausgewanderte polnische Ärzte")."""
     for j in (t + 1, t + 2):
         if not doc.in_sentence(j, si) or not doc.is_word(j):
             return False
