@@ -37,10 +37,11 @@ def assign_actors(doc: Doc, o: Occurrence) -> None:
             continue
     # "durch Europol koordiniert", and "von X" in the passive
     words = doc.seg_words(o.segment)
-    by_preps = lex.agentprep | ({"von", "vom"} if o.passive else set())
+    passive_agent = lex.words("passive_agent")
+    by_preps = lex.agentprep | (passive_agent if o.passive else set())
     for t in segment_tokens(doc, o.tok_begin) if not by_preps.isdisjoint(words) else ():
         w = doc.low[t]
-        if w in lex.agentprep or (o.passive and w in ("von", "vom") and t < o.tok_begin):
+        if w in lex.agentprep or (o.passive and w in passive_agent and t < o.tok_begin):
             for j in range(t + 1, min(t + 4, len(doc.low))):
                 by = doc.mention_at.get(j)
                 if by is not None:
@@ -68,6 +69,7 @@ def _subject(doc: Doc, o: Occurrence, mentions: Sequence[Mention]) -> str | None
     """The first person, organisation or state in the trigger's clause that no preposition governs."""
     lex = doc.lex
     si = o.sentence
+    genitive = lex.words("genitive_determiner")
 
     def eligible(m: Mention) -> bool:
         mt, me = doc.tokens_of[id(m)]
@@ -76,7 +78,7 @@ def _subject(doc: Doc, o: Occurrence, mentions: Sequence[Mention]) -> str | None
         if _is_source(doc, si, mt, me, carrier=o.trigger.match == "suffix"):
             return False
         before = [doc.low[t] for t in range(max(doc.sent_first[si], mt - 3), mt)]
-        if any(w in ("des", "eines") for w in before):
+        if any(w in genitive for w in before):
             return False  # a genitive: "die Webseite des peruanischen Innenministeriums"
         if m.kind == "country" and mt - doc.seg_first[doc.seg[mt]] > 2:
             return False  # a bare state is the subject only at the clause's start ("Polen plant ...")
@@ -112,7 +114,7 @@ def _subject(doc: Doc, o: Occurrence, mentions: Sequence[Mention]) -> str | None
             return m.key
     # "Er trat am Montag zurück": a pronoun subject is the last person named just before
     for t in segment_tokens(doc, o.tok_begin):
-        if doc.low[t] == "er" and doc.prep_before(t) is None:
+        if doc.low[t] in lex.words("subject_pronoun") and doc.prep_before(t) is None:
             return _last_person(doc, o.sentence)
     return None
 

@@ -83,9 +83,10 @@ def _conditions_hold(ctx: EventContext, doc: Doc, trig: Trigger, tb: int, tl: in
         if not rest or doc.low[rest[-1]] not in trig.particle:
             return False
     if trig.actor:
+        reflexive = doc.lex.words("reflexive")
         near = [t for t in range(tb - 3, tl + 4) if doc.in_sentence(t, si) and not tb <= t <= tl]
         if not any((t in doc.mention_at and doc.mention_at[t].kind in AGENT_KINDS) or
-                   (doc.low[t] == "sich" and t > tl) for t in near):
+                   (doc.low[t] in reflexive and t > tl) for t in near):
             return False
     if trig.date_after:
         # the date's span may take in the trigger's last word ("seit 3. Mai 2011")
@@ -95,7 +96,7 @@ def _conditions_hold(ctx: EventContext, doc: Doc, trig: Trigger, tb: int, tl: in
     if trig.place_near:
         near = [t for t in range(tb - 3, tl + 4) if doc.in_sentence(t, si) and not tb <= t <= tl]
         if not any((t in doc.mention_at and doc.mention_at[t].kind in PLACE_KINDS)
-                   or doc.low[t] in doc.lex.placenoun or doc.low[t] in ("land", "heimat")
+                   or doc.low[t] in doc.lex.placenoun or doc.low[t] in doc.lex.words("homeland")
                    for t in near):
             return False
     return True
@@ -176,4 +177,4 @@ def drop_subsumed(doc: Doc, occs: list[Occurrence]) -> list[Occurrence]:
 
 def _participle(token: str) -> bool:
     w = token.lower()
-    return "ge" in w[:6] or w.endswith("t") or w.endswith("iert")
+    return "ge" in w[:6] or w.endswith("t")
