@@ -58,6 +58,8 @@ ENTITIES: dict[str, tuple[str, str, str, str]] = {
     "Danzig": ("place/danzig", "place", "name", "Danzig"),
     "Bulgarien": ("country/bg", "country", "name", "Bulgarien"),
     "Kanada": ("country/ca", "country", "name", "Kanada"),
+    "Gewerkschaft Verdi": ("organization/verdi", "organization", "name", "Verdi"),
+    "Lindqvists": ("person/ella-lindqvist", "person", "genitive", "Ella Lindqvist"),
     "Norwegen": ("country/no", "country", "name", "Norwegen"),
     "Europol": ("organization/europol", "organization", "name", "Europol"),
     "Italien": ("country/it", "country", "name", "Italien"),
@@ -543,3 +545,12 @@ def test_events_lexicon_doctest_passes() -> None:
     import kgbuild.events.lexicon
 
     assert doctest.testmod(kgbuild.events.lexicon).failed == 0
+
+
+def test_events_genitive_after_a_meeting_is_its_doer_after_an_arrest_its_patient() -> None:
+    (meeting,) = find_events(build([["Das Treffen der Gewerkschaft Verdi mit den Arbeitgebern dauerte lange."]]))
+    assert meeting.agents == ("organization/verdi",) and meeting.participants == ()
+    (call,) = find_events(build([["Das Telefonat Lindqvists mit dem Bürgermeister dauerte eine Stunde."]]))
+    assert call.agents == ("person/ella-lindqvist",)
+    (arrest,) = find_events(build([["Die Festnahme Lindqvists sorgte für Aufsehen."]]))
+    assert arrest.agents == () and arrest.participants == ("person/ella-lindqvist",)

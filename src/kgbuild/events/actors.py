@@ -8,8 +8,11 @@ from kgbuild.events.context import AGENT_KINDS, Doc, Occurrence, segment_tokens
 from kgbuild.model import Mention
 
 # Event classes whose doer stands in the genitive after the noun ("Rücktritt Meiers",
-# "Flucht der Familien"); for the others that genitive is who it happened to.
-_INTRANSITIVE = frozenset({"Resignation", "Death", "Migration", "Protest", "Appointment", "StatementEvent"})
+# "Flucht der Familien", "Treffen der Gewerkschaft", "Einigung der Koalition"): intransitive
+# happenings and those whose parties are their doers. For the others that genitive is who it
+# happened to ("Festnahme des Schmugglers", "Wahl des Präsidenten").
+_INTRANSITIVE = frozenset({"Resignation", "Death", "Migration", "Protest", "Appointment", "StatementEvent",
+                           "Meeting", "Negotiation", "Agreement"})
 
 
 def assign_actors(doc: Doc, o: Occurrence) -> None:
