@@ -139,17 +139,17 @@ def test_dates_weekday_date_picks_the_neighbouring_year_that_matches() -> None:
 
 # ---------------------------------------------------------------- day and month without a year
 def test_dates_day_month_without_any_year_has_no_value() -> None:
-    m = only("Seit dem 24. Februar herrscht dort Krieg.")
+    m = only("Seit dem 8. Februar herrscht dort Streik.")
     assert m.kind == "partial"
     assert m.value is None
     assert m.note is not None
 
 
 def test_dates_seit_dem_is_anchored_by_another_full_date() -> None:
-    text = "Seit dem 24. Februar herrscht dort Krieg. Am 30. September 2022 wurden Gebiete annektiert."
+    text = "Seit dem 8. Februar herrscht dort Streik. Am 30. September 2019 wurden Verträge unterzeichnet."
     m = find_dates(text, today=TODAY)[0]
     assert m.prep == "seit dem"
-    assert m.value is not None and m.value.value == "2022-02-24"
+    assert m.value is not None and m.value.value == "2019-02-08"
     assert m.value.resolution is DateResolution.ANCHORED
 
 
@@ -165,8 +165,8 @@ def test_dates_day_month_takes_the_published_year() -> None:
         ("Die Frist endet am 3. Januar.", date(2021, 12, 28), "2022-01-03"),  # the coming January
         ("Er war am 28. Dezember abgereist.", date(2022, 1, 5), "2021-12-28"),  # the past December
         ("Die Wahl soll am 15. März stattfinden.", date(2021, 10, 1), "2022-03-15"),  # future tense
-        ("Ab 6. Juni sitzt die Partei im Landtag.", date(2017, 5, 20), "2017-06-06"),
-        ("Der Krieg begann am 24. Februar.", date(2022, 9, 27), "2022-02-24"),
+        ("Ab 9. Juni gilt die neue Regel.", date(2016, 5, 20), "2016-06-09"),
+        ("Der Streik begann am 8. Februar.", date(2019, 9, 30), "2019-02-08"),
     ],
 )
 def test_dates_day_month_takes_the_year_nearest_the_article(text: str, published: date, expected: str) -> None:
