@@ -25,6 +25,10 @@ keeps ``value=None``, and a weekday that contradicts its date is reported in
 ('2019-06-14', 'Explicit')
 >>> find_dates("Die Bürgermeisterin sprach am Freitag (14. Juni) in Lindau.")[0].value is None  # 2013? 2019?
 True
+
+The modules follow these steps: :mod:`~kgbuild.dates.words` (a language's date words and
+patterns), :mod:`~kgbuild.dates.scan` (the expressions as written) and
+:mod:`~kgbuild.dates.resolve` (their calendar dates).
 """
 
 from __future__ import annotations

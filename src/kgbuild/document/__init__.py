@@ -36,6 +36,9 @@ A short example (the article text may also stand inline as ``text: |``)::
 
 :func:`dump_document` writes every span with its text *and* offsets, and every
 reference by name where the name is unambiguous, so ``load(dump(doc)) == doc``.
+
+The format is :mod:`~kgbuild.document.schema`; reading is :mod:`~kgbuild.document.read`,
+writing :mod:`~kgbuild.document.write`.
 """
 
 from __future__ import annotations

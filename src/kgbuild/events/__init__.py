@@ -39,8 +39,12 @@ trigger words with their event class, and the small word lists the rules below u
    exactly one state that the article also names elsewhere.
 
 Events are keyed ``event/1``, ``event/2`` ... in the order of their first occurrence.
-"""
 
+The modules follow these steps: :mod:`~kgbuild.events.lexicon` (the trigger table),
+:mod:`~kgbuild.events.context` (tokens, clauses and mentions of the sentences with a trigger),
+:mod:`~kgbuild.events.triggers` (1), :mod:`~kgbuild.events.attributes`,
+:mod:`~kgbuild.events.places` and :mod:`~kgbuild.events.actors` (2), :mod:`~kgbuild.events.merge` (3).
+"""
 
 from __future__ import annotations
 
