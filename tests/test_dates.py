@@ -28,13 +28,13 @@ def values(text: str, **kw: object) -> list[str | None]:
 @pytest.mark.parametrize(
     "text, expected",
     [
-        ("Er sprach am 27. September 2022 in Astana.", "2022-09-27"),
-        ("Er sprach am 27. Sept. 2022 in Astana.", "2022-09-27"),
-        ("Er sprach am 27.09.2022 in Astana.", "2022-09-27"),
-        ("Er sprach am 7.9.2022 in Astana.", "2022-09-07"),
-        ("Die Sitzung war am 20.05.2017 in Schwerin.", "2017-05-20"),
-        ("Stand der Daten: 2022-09-27.", "2022-09-27"),
-        ("Die Strafe wurde am 9. Jänner 2015 vollstreckt.", "2015-01-09"),
+        ("Er sprach am 14. Juni 2019 in Lindau.", "2019-06-14"),
+        ("Er sprach am 14. Sept. 2019 in Lindau.", "2019-09-14"),
+        ("Er sprach am 14.06.2019 in Lindau.", "2019-06-14"),
+        ("Er sprach am 7.9.2019 in Lindau.", "2019-09-07"),
+        ("Die Sitzung war am 12.04.2016 in Kiel.", "2016-04-12"),
+        ("Stand der Daten: 2019-06-14.", "2019-06-14"),
+        ("Die Brücke wurde am 9. Jänner 2015 eröffnet.", "2015-01-09"),
         ("Sie kam am 3. März 1999 zur Welt.", "1999-03-03"),
         ("Am 1. Mai 2021 demonstrierten viele.", "2021-05-01"),
         ("Das Treffen am Dienstag, dem 4. Oktober 2022, fiel aus.", "2022-10-04"),
@@ -58,14 +58,14 @@ def test_dates_span_includes_the_preposition_and_records_it() -> None:
 
 
 def test_dates_weekday_contradicting_its_date_is_reported_not_guessed() -> None:
-    m = only("Am Montag, 27. September 2022 trat der Rat zusammen.")  # 27.9.2022 is a Tuesday
-    assert m.value is not None and m.value.value == "2022-09-27"
+    m = only("Am Montag, 14. Juni 2019 trat der Rat zusammen.")  # 14.6.2019 is a Friday
+    assert m.value is not None and m.value.value == "2019-06-14"
     assert m.value.resolution is DateResolution.EXPLICIT
-    assert m.note is not None and "Montag" in m.note and "Dienstag" in m.note
+    assert m.note is not None and "Montag" in m.note and "Freitag" in m.note
 
 
 def test_dates_weekday_matching_its_date_has_no_note() -> None:
-    m = only("Am Dienstag, 27. September 2022 trat der Rat zusammen.")
+    m = only("Am Freitag, 14. Juni 2019 trat der Rat zusammen.")
     assert m.note is None
 
 
@@ -77,8 +77,8 @@ def test_dates_impossible_day_has_no_value() -> None:
 
 # ---------------------------------------------------------------- years from weekdays
 def test_dates_weekday_with_day_and_month_alone_is_not_a_year() -> None:
-    # 27 September was a Tuesday in 2011, 2016 and 2022: the text does not say which; no guess
-    text = "Laut AFP erklärte der Präsident am Dienstag (27. September) in Astana, er helfe."
+    # 14 June was a Friday in 2013, 2019 and 2024: the text does not say which; no guess
+    text = "Laut AFP erklärte der Präsident am Freitag (14. Juni) in Lindau, er helfe."
     m = only(text)
     assert m.kind == "weekday"
     assert m.value is None
@@ -86,8 +86,8 @@ def test_dates_weekday_with_day_and_month_alone_is_not_a_year() -> None:
 
 
 def test_dates_weekday_year_is_the_one_year_the_text_mentions() -> None:
-    text = "Am Dienstag (27. September) begann der Prozess. Schon im Jahr 2011 hatte es Streit gegeben."
-    assert values(text)[0] == "2011-09-27"  # a Tuesday, and the only such year named in the text
+    text = "Am Freitag (14. Juni) begann der Prozess. Schon im Jahr 2013 hatte es Streit gegeben."
+    assert values(text)[0] == "2013-06-14"  # a Friday, and the only such year named in the text
 
 
 def test_dates_weekday_year_is_never_after_today() -> None:
@@ -103,24 +103,24 @@ def test_dates_weekday_result_does_not_depend_on_today() -> None:
 
 
 def test_dates_two_weekday_dates_share_the_year_of_a_full_date() -> None:
-    text = "Am Montag (26. September) sprach Peskow, am Dienstag (27. September) Tokajew. Am 1. März 2022 nicht."
+    text = "Am Donnerstag (13. Juni) sprach Meier, am Freitag (14. Juni) Brandt. Am 1. März 2019 nicht."
     vs = values(text)
-    assert vs[:2] == ["2022-09-26", "2022-09-27"]
+    assert vs[:2] == ["2019-06-13", "2019-06-14"]
 
 
 def test_dates_weekday_year_anchors_the_other_day_month_dates() -> None:
     text = (
-        "Tokajew sagte am Dienstag (27. September), er helfe. Seit dem Beginn des Krieges am "
-        "24. Februar hält er Abstand. Nach der Mobilmachung am 21. September flohen viele. "
-        "Im Jahr 2022 war das so."
+        "Brandt sagte am Freitag (14. Juni), er helfe. Seit dem Beginn des Streiks am "
+        "8. Februar hält er Abstand. Nach der Abstimmung am 3. Juni gingen viele. "
+        "Im Jahr 2019 war das so."
     )
     ms = find_dates(text, today=TODAY)
     got = {m.span.text: m.value for m in ms}
-    assert got["am 24. Februar"] is not None and got["am 24. Februar"].value == "2022-02-24"
-    assert got["am 24. Februar"].resolution is DateResolution.ANCHORED
-    assert got["am 21. September"] is not None and got["am 21. September"].value == "2022-09-21"
+    assert got["am 8. Februar"] is not None and got["am 8. Februar"].value == "2019-02-08"
+    assert got["am 8. Februar"].resolution is DateResolution.ANCHORED
+    assert got["am 3. Juni"] is not None and got["am 3. Juni"].value == "2019-06-03"
     ref = reference_date(text, ms)
-    assert ref is not None and ref.value == "2022-09-27" and ref.resolution is DateResolution.WEEKDAY
+    assert ref is not None and ref.value == "2019-06-14" and ref.resolution is DateResolution.WEEKDAY
 
 
 def test_dates_weekday_date_with_published_year_is_checked_against_the_calendar() -> None:
@@ -131,25 +131,25 @@ def test_dates_weekday_date_with_published_year_is_checked_against_the_calendar(
 
 
 def test_dates_weekday_date_picks_the_neighbouring_year_that_matches() -> None:
-    # 18 May 2021 is a Tuesday; the Monday 18 May next to a text of 2021 is in 2020.
-    m = only("Das geschah am Montag, 18. Mai.", published=date(2021, 5, 15))
-    assert m.value is not None and m.value.value == "2020-05-18"
+    # 14 June 2020 is a Sunday; the Friday 14 June next to a text of June 2020 is in 2019.
+    m = only("Das geschah am Freitag, 14. Juni.", published=date(2020, 6, 10))
+    assert m.value is not None and m.value.value == "2019-06-14"
     assert m.value.resolution is DateResolution.WEEKDAY
 
 
 # ---------------------------------------------------------------- day and month without a year
 def test_dates_day_month_without_any_year_has_no_value() -> None:
-    m = only("Seit dem 24. Februar herrscht dort Krieg.")
+    m = only("Seit dem 8. Februar herrscht dort Streik.")
     assert m.kind == "partial"
     assert m.value is None
     assert m.note is not None
 
 
 def test_dates_seit_dem_is_anchored_by_another_full_date() -> None:
-    text = "Seit dem 24. Februar herrscht dort Krieg. Am 30. September 2022 wurden Gebiete annektiert."
+    text = "Seit dem 8. Februar herrscht dort Streik. Am 30. September 2019 wurden Verträge unterzeichnet."
     m = find_dates(text, today=TODAY)[0]
     assert m.prep == "seit dem"
-    assert m.value is not None and m.value.value == "2022-02-24"
+    assert m.value is not None and m.value.value == "2019-02-08"
     assert m.value.resolution is DateResolution.ANCHORED
 
 
@@ -165,8 +165,8 @@ def test_dates_day_month_takes_the_published_year() -> None:
         ("Die Frist endet am 3. Januar.", date(2021, 12, 28), "2022-01-03"),  # the coming January
         ("Er war am 28. Dezember abgereist.", date(2022, 1, 5), "2021-12-28"),  # the past December
         ("Die Wahl soll am 15. März stattfinden.", date(2021, 10, 1), "2022-03-15"),  # future tense
-        ("Ab 6. Juni sitzt die Partei im Landtag.", date(2017, 5, 20), "2017-06-06"),
-        ("Der Krieg begann am 24. Februar.", date(2022, 9, 27), "2022-02-24"),
+        ("Ab 9. Juni gilt die neue Regel.", date(2016, 5, 20), "2016-06-09"),
+        ("Der Streik begann am 8. Februar.", date(2019, 9, 30), "2019-02-08"),
     ],
 )
 def test_dates_day_month_takes_the_year_nearest_the_article(text: str, published: date, expected: str) -> None:
@@ -202,15 +202,15 @@ def test_dates_weekday_outweighs_tense_but_says_so() -> None:
 
 def test_dates_dateline_anchors_the_year_and_is_the_reference() -> None:
     text = (
-        "Landtag ohne Büro\n\nSchwerin (Deutschland), 20.05.2017 – Das Thema wurde auf der Sitzung "
-        "am 19. Mai diskutiert."
+        "Rathaus ohne Heizung\n\nKiel (Deutschland), 12.04.2016 – Das Thema wurde auf der Sitzung "
+        "am 11. April diskutiert."
     )
     ms = find_dates(text, today=TODAY)
     assert [m.kind for m in ms] == ["dateline", "partial"]
-    assert ms[1].value is not None and ms[1].value.value == "2017-05-19"
+    assert ms[1].value is not None and ms[1].value.value == "2016-04-11"
     assert ms[1].value.resolution is DateResolution.ANCHORED
     ref = reference_date(text, ms)
-    assert ref is not None and ref.value == "2017-05-20" and ref.resolution is DateResolution.EXPLICIT
+    assert ref is not None and ref.value == "2016-04-12" and ref.resolution is DateResolution.EXPLICIT
 
 
 def test_dates_a_date_in_a_caption_is_not_a_dateline() -> None:
@@ -226,11 +226,11 @@ TUESDAY = date(2020, 9, 8)
 @pytest.mark.parametrize(
     "text, expected",
     [
-        ("Peskow sagte das am Montag.", "2020-09-07"),  # the Monday before the Tuesday
-        ("Sie landeten am Dienstagmorgen in Sydney.", "2020-09-08"),  # the same day
-        ("Er sprach am Dienstag in Moskau.", "2020-09-08"),
-        ("Sie hätte bereits am vergangenen Donnerstag abreisen müssen.", "2020-09-03"),
-        ("Am Donnerstag werde man ihn vernehmen, hieß es.", "2020-09-03"),  # Konjunktiv: reported, past
+        ("Meier sagte das am Montag.", "2020-09-07"),  # the Monday before the Tuesday
+        ("Die Fähre legte am Dienstagmorgen in Kiel an.", "2020-09-08"),  # the same day
+        ("Er sprach am Dienstag in Graz.", "2020-09-08"),
+        ("Der Zug hätte bereits am vergangenen Donnerstag fahren müssen.", "2020-09-03"),
+        ("Am Donnerstag werde man ihn befragen, hieß es.", "2020-09-03"),  # Konjunktiv: reported, past
         ("Am Sonntag waren Tausende auf der Straße.", "2020-09-06"),
         ("Dienstagabend gab es eine Erklärung.", "2020-09-08"),
         ("In der Nacht zum Sonntag brannte es.", "2020-09-06"),
@@ -260,7 +260,7 @@ def test_dates_relative_weekday_counts_from_the_dateline() -> None:
 
 
 def test_dates_relative_weekday_without_any_reference_has_no_value() -> None:
-    m = only("Die Ehefrau sagte am Sonntag der Agentur, sie sei entsetzt.")
+    m = only("Der Nachbar sagte am Sonntag der Agentur, er sei entsetzt.")
     assert m.value is None and m.note is not None
 
 
@@ -327,9 +327,9 @@ def test_dates_range_across_months_without_year() -> None:
 @pytest.mark.parametrize(
     "text, published, expected",
     [
-        ("Der Verkehr ruhte am 1. Weihnachtstag.", date(2011, 12, 28), "2011-12-25"),
-        ("Am zweiten Weihnachtsfeiertag war Ruhe.", date(2011, 12, 28), "2011-12-26"),
-        ("Die Brauerei öffnet an Christi Himmelfahrt.", date(2020, 5, 15), "2020-05-21"),
+        ("Der Verkehr ruhte am 1. Weihnachtstag.", date(2016, 12, 28), "2016-12-25"),
+        ("Am zweiten Weihnachtsfeiertag war Ruhe.", date(2016, 12, 28), "2016-12-26"),
+        ("Das Freibad öffnet an Christi Himmelfahrt.", date(2018, 5, 2), "2018-05-10"),
         ("Zu Silvester gab es Feuerwerk.", date(2021, 1, 10), "2020-12-31"),
         ("Am Ostermontag fuhr kein Zug.", date(2024, 4, 3), "2024-04-01"),
         ("An Ostermontag soll gestreikt werden.", date(2021, 1, 10), "2021-04-05"),
@@ -358,16 +358,16 @@ def test_dates_easter_sunday(year: int, expected: date) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "Sie erhalten jeweils 1.507 Euro im Monat.",
-        "Rund 98.000 Russen reisten aus.",
+        "Sie erhalten jeweils 1.504 Euro im Monat.",
+        "Rund 98.000 Gäste reisten an.",
         "Die Sendung beginnt um 20.15 Uhr.",
         "Die Sitzung des 9. Kreistags war kurz.",
         "Er feierte seinen 60. Geburtstag.",
         "Die COVID-19-Pandemie dauert an.",
         "Das Update 1.2.3 ist da.",
         "Zwischen 1.2. und 3.4. Prozent lag der Wert.",
-        "Der 31-jährige Blogger wurde verurteilt.",
-        "Mit 130 km/h und 15:36 Uhr.",
+        "Der 31-jährige Bäcker wurde ausgezeichnet.",
+        "Mit 250 km/h und 15:36 Uhr.",
         "Von August Bebel stammt der Satz.",
         "Der Montag ist ein Wochentag.",
     ],
@@ -440,8 +440,8 @@ def test_dates_weekday_abbreviations_only_with_period_and_date(text: str, expect
 
 
 def test_dates_month_names_are_complete() -> None:
-    assert set(dates._MONTHS.values()) == set(range(1, 13))
-    assert set(dates._WEEKDAYS.values()) == set(range(7))
+    assert set(dates.date_words("de").months.values()) == set(range(1, 13))
+    assert set(dates.date_words("de").weekdays.values()) == set(range(7))
 
 
 def test_dates_finds_nothing_in_an_empty_text() -> None:
@@ -450,6 +450,16 @@ def test_dates_finds_nothing_in_an_empty_text() -> None:
 
 
 def test_dates_default_today_is_used_when_none_given() -> None:
-    ms = find_dates("Am Dienstag (27. September) war es, wie schon 2011.")
+    ms = find_dates("Am Freitag (14. Juni) war es, wie schon 2013.")
     assert ms[0].value is not None
     assert date.fromisoformat(ms[0].value.value) <= date.today() + timedelta(days=1)
+
+
+def test_dates_doctests_pass() -> None:
+    import doctest
+
+    import kgbuild.dates.resolve
+    import kgbuild.dates.words
+
+    for module in (dates, kgbuild.dates.resolve, kgbuild.dates.words):
+        assert doctest.testmod(module).failed == 0, module.__name__

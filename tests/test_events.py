@@ -25,30 +25,30 @@ from kgbuild.model import (
 
 # name as written -> (key, kind, role, base name)
 ENTITIES: dict[str, tuple[str, str, str, str]] = {
-    "Putins": ("person/wladimir-putin", "person", "name", "Wladimir Putin"),
-    "Putin": ("person/wladimir-putin", "person", "name", "Wladimir Putin"),
-    "Tokajew": ("person/kassym-schomart-tokajew", "person", "name", "Kassym-Schomart Tokajew"),
-    "russischen": ("country/ru", "country", "adjective", "Russland"),
-    "Russland": ("country/ru", "country", "name", "Russland"),
-    "Russen": ("country/ru", "country", "demonym", "Russland"),
-    "Kasachstan": ("country/kz", "country", "name", "Kasachstan"),
-    "Moskau": ("place/moskau", "place", "name", "Moskau"),
-    "Rumänien": ("country/ro", "country", "name", "Rumänien"),
+    "Halvorsens": ("person/nils-halvorsen", "person", "name", "Nils Halvorsen"),
+    "Halvorsen": ("person/nils-halvorsen", "person", "name", "Nils Halvorsen"),
+    "Brenner": ("person/lea-brenner", "person", "name", "Lea Brenner"),
+    "finnischen": ("country/fi", "country", "adjective", "Finnland"),
+    "Finnland": ("country/fi", "country", "name", "Finnland"),
+    "Finnen": ("country/fi", "country", "demonym", "Finnland"),
+    "Armenien": ("country/am", "country", "name", "Armenien"),
+    "Turku": ("place/turku", "place", "name", "Turku"),
+    "Portugal": ("country/pt", "country", "name", "Portugal"),
     "Australien": ("country/au", "country", "name", "Australien"),
     "Schweden": ("country/se", "country", "name", "Schweden"),
-    "Interpol": ("organization/interpol", "organization", "name", "Interpol"),
+    "Frontex": ("organization/frontex", "organization", "name", "Frontex"),
     "Spanien": ("country/es", "country", "name", "Spanien"),
     "Argentinien": ("country/ar", "country", "name", "Argentinien"),
     "AFP": ("organization/afp", "organization", "name", "AFP"),
-    "Karolina Peake": ("person/karolina-peake", "person", "name", "Karolina Peake"),
-    "Rémi Mathis": ("person/remi-mathis", "person", "name", "Rémi Mathis"),
-    "Prag": ("place/prag", "place", "name", "Prag"),
-    "Tschechien": ("country/cz", "country", "name", "Tschechien"),
+    "Marta Novak": ("person/marta-novak", "person", "name", "Marta Novak"),
+    "Paul Girard": ("person/paul-girard", "person", "name", "Paul Girard"),
+    "Linz": ("place/linz", "place", "name", "Linz"),
+    "Slowenien": ("country/si", "country", "name", "Slowenien"),
     "Nordrhein-Westfalen": ("place/nordrhein-westfalen", "place", "name", "Nordrhein-Westfalen"),
     "Kabul": ("place/kabul", "place", "name", "Kabul"),
     "US": ("country/us", "country", "name", "USA"),
     "Europäische Union": ("organization/eu", "organization", "name", "Europäische Union"),
-    "Ukraine": ("country/ua", "country", "name", "Ukraine"),
+    "Mongolei": ("country/mn", "country", "name", "Mongolei"),
     "Korvaks": ("person/jan-korvak", "person", "name", "Jan Korvak"),
     "Korvak": ("person/jan-korvak", "person", "name", "Jan Korvak"),
     "Lindqvist": ("person/ella-lindqvist", "person", "name", "Ella Lindqvist"),
@@ -58,6 +58,8 @@ ENTITIES: dict[str, tuple[str, str, str, str]] = {
     "Danzig": ("place/danzig", "place", "name", "Danzig"),
     "Bulgarien": ("country/bg", "country", "name", "Bulgarien"),
     "Kanada": ("country/ca", "country", "name", "Kanada"),
+    "Gewerkschaft Verdi": ("organization/verdi", "organization", "name", "Verdi"),
+    "Lindqvists": ("person/ella-lindqvist", "person", "genitive", "Ella Lindqvist"),
     "Norwegen": ("country/no", "country", "name", "Norwegen"),
     "Europol": ("organization/europol", "organization", "name", "Europol"),
     "Italien": ("country/it", "country", "name", "Italien"),
@@ -159,37 +161,37 @@ def values(e: Event) -> set[float]:
 # ------------------------------------------------------------------ single events
 def test_events_mobilization_takes_date_agent_and_adjective_location() -> None:
     ctx = build([[
-        "Nach Korvaks Zustimmung zur Teilmobilisierung am 12. März sind hunderte Serben untergetaucht.",
-        "Die serbischen Behörden bestätigten die Teilmobilmachung.",
+        "Nach Korvaks Befehl zur Generalmobilisierung am 12. März sind hunderte Serben untergetaucht.",
+        "Die serbischen Behörden bestätigten die Generalmobilmachung.",
     ]], dates={"am 12. März": "2023-03-12"})
     mob = of_type(find_events(ctx), "Mobilization")
     assert len(mob) == 1  # both mentions are one happening
     assert mob[0].start == DateValue("2023-03-12", DateResolution.EXPLICIT, "am 12. März")
     assert mob[0].agents == ("person/jan-korvak",)
-    assert mob[0].name == "Teilmobilisierung"
+    assert mob[0].name == "Generalmobilisierung"
 
 
 def test_events_adjective_on_the_trigger_gives_the_country() -> None:
-    ctx = build([["Er sprach von der russischen Teilmobilmachung."]])
+    ctx = build([["Er sprach von der finnischen Generalmobilmachung."]])
     (mob,) = of_type(find_events(ctx), "Mobilization")
-    assert mob.locations == ("country/ru",)
+    assert mob.locations == ("country/fi",)
 
 
 def test_events_migration_with_quantity_and_destination() -> None:
-    ctx = build([["Binnen zehn Tagen sind schon rund 41.000 Serben nach Georgien ausgereist."]],
+    ctx = build([["Seit dem Frühjahr sind rund 41.000 Serben nach Georgien ausgewandert."]],
                 quantities={"rund 41.000 Serben": Quantity(value=41000, unit="Serben", text="rund 41.000",
                                                            approximate=True)})
     (mig,) = of_type(find_events(ctx), "Migration")
     assert mig.locations[0] == "country/ge"
     assert values(mig) == {41000}
-    assert mig.name == "Ausreise nach Georgien"
+    assert mig.name == "Auswanderung nach Georgien"
 
 
 def test_events_origin_is_a_place_only_without_a_better_one() -> None:
-    (alone,) = find_events(build([["Tausende Menschen versuchen, aus Russland zu fliehen."]]))
-    assert alone.locations == ("country/ru",)
-    (both,) = find_events(build([["Tausende fliehen aus Russland nach Kasachstan."]]))
-    assert both.locations == ("country/kz",)
+    (alone,) = find_events(build([["Tausende Menschen versuchen, aus Finnland zu fliehen."]]))
+    assert alone.locations == ("country/fi",)
+    (both,) = find_events(build([["Tausende fliehen aus Finnland nach Armenien."]]))
+    assert both.locations == ("country/am",)
 
 
 def test_events_protest_then_count_of_arrests_in_next_sentence() -> None:
@@ -208,7 +210,7 @@ def test_events_protest_then_count_of_arrests_in_next_sentence() -> None:
 
 def test_events_election_takes_count_from_following_sentence() -> None:
     ctx = build([[
-        "Heute hat in Bulgarien die Parlamentswahl begonnen.",
+        "Heute findet in Bulgarien die Parlamentswahl statt.",
         "Rund 6,6 Millionen Wahlberechtigte können bis zum Abend wählen.",
     ]], dates={"Heute": "2014-10-05"},
         quantities={"Rund 6,6 Millionen": Quantity(value=6_600_000, text="Rund 6,6 Millionen", approximate=True)})
@@ -221,7 +223,7 @@ def test_events_election_takes_count_from_following_sentence() -> None:
 
 def test_events_named_storms_stay_apart_and_compass_regions_resolve() -> None:
     ctx = build([[
-        "Der Sturm Helga hat bewirkt, dass rund 85.000 Haushalte ohne Strom sind.",
+        "Der Sturm Helga hat rund 85.000 Bäume entwurzelt.",
         "In Westkanada tobte Zyklon Bruno.",
     ]], headline="Stürme in Norwegen und Kanada",
         quantities={"rund 85.000": Quantity(value=85_000, approximate=True)})
@@ -237,13 +239,13 @@ def test_events_named_storms_stay_apart_and_compass_regions_resolve() -> None:
 
 def test_events_durch_gives_the_agent_and_passive_has_no_subject_agent() -> None:
     ctx = build([[
-        "Bei einer durch Europol gesteuerten Großrazzia in Italien wurden 17 Betrüger festgenommen.",
+        "Bei einer durch Europol gesteuerten Razzia in Italien wurden 17 Betrüger festgenommen.",
     ]], quantities={"17 Betrüger": Quantity(value=17, unit="Betrüger")})
     events = find_events(ctx)
     (raid,) = of_type(events, "Investigation")
     (arrest,) = of_type(events, "Arrest")
     assert raid.agents == ("organization/europol",)
-    assert raid.name == "Großrazzia in Italien"
+    assert raid.name == "Razzia in Italien"
     assert values(arrest) == {17}
     assert "country/it" in arrest.locations
 
@@ -257,16 +259,16 @@ def test_events_counts_and_places_of_a_list_go_to_the_event() -> None:
 
 
 def test_events_subject_before_apposition_is_the_agent() -> None:
-    ctx = build([["Karolina Peake, die stellvertretende Vorsitzende, war aus der Partei ausgetreten."]])
+    ctx = build([["Marta Novak, die stellvertretende Vorsitzende, war aus dem Vorstand zurückgetreten."]])
     (res,) = of_type(find_events(ctx), "Resignation")
-    assert res.agents == ("person/karolina-peake",)
+    assert res.agents == ("person/marta-novak",)
 
 
 def test_events_pronoun_subject_is_the_last_person_named() -> None:
-    ctx = build([["Daraufhin lud der Geheimdienst Rémi Mathis vor.", "Er löschte den Artikel."]])
+    ctx = build([["Daraufhin lud das Gericht Paul Girard vor.", "Er löschte die Datei."]])
     (deletion,) = [e for e in find_events(ctx) if e.name == "Löschung"]
     assert deletion.types == ()  # a plain schema:Event
-    assert deletion.agents == ("person/remi-mathis",)
+    assert deletion.agents == ("person/paul-girard",)
 
 
 def test_events_compound_first_part_names_the_place() -> None:
@@ -281,7 +283,7 @@ def test_events_compound_first_part_names_the_place() -> None:
 
 # ------------------------------------------------------------------ dates
 def test_events_date_of_a_statement_is_not_the_events_date() -> None:
-    ctx = build([["Laut AFP erklärte Lindqvist am Mittwoch angesichts der serbischen Teilmobilmachung, sie warte ab."]],
+    ctx = build([["Laut AFP erklärte Lindqvist am Mittwoch wegen der serbischen Generalmobilmachung, sie warte ab."]],
                 dates={"am Mittwoch": "2023-03-15"})
     (mob,) = of_type(find_events(ctx), "Mobilization")
     assert mob.start is None
@@ -297,14 +299,14 @@ def test_events_nearest_date_wins_over_a_farther_one() -> None:
 
 
 def test_events_no_date_gives_no_start() -> None:
-    ctx = build([["Die Teilmobilmachung sorgte für Proteste in Moskau."]])
+    ctx = build([["Die Generalmobilmachung sorgte für Proteste in Turku."]])
     assert all(e.start is None for e in find_events(ctx))
 
 
 def test_events_date_after_copula_starts_an_office() -> None:
     ents = {**ENTITIES, "Ulrich Kessler": ("person/ulrich-kessler", "person", "name", "Ulrich Kessler"),
             "Bördekreises": ("place/boerdekreis", "place", "genitive", "Bördekreis")}
-    ctx = build([["Ulrich Kessler ist seit 1. März 2011 Landrat des Bördekreises."]],
+    ctx = build([["Ulrich Kessler ist seit 1. März 2011 Bürgermeister des Bördekreises."]],
                 dates={"seit 1. März 2011": "2011-03-01"}, entities=ents)
     (app,) = of_type(find_events(ctx), "Appointment")
     assert app.start is not None and app.start.value == "2011-03-01"
@@ -313,7 +315,7 @@ def test_events_date_after_copula_starts_an_office() -> None:
 
 
 def test_events_without_a_following_date_copula_is_no_event() -> None:
-    ctx = build([["Ulrich Kessler ist seit langem Landrat."]])
+    ctx = build([["Ulrich Kessler ist seit langem Bürgermeister."]])
     assert find_events(ctx) == []
 
 
@@ -326,7 +328,7 @@ def test_events_conflicting_dates_keep_events_apart() -> None:
 
 
 def test_events_different_compound_parts_keep_events_apart() -> None:
-    ctx = build([["Heute hat die Parlamentswahl begonnen.", "Danach muss eine Neuwahl stattfinden."]])
+    ctx = build([["Heute findet die Parlamentswahl statt.", "Danach muss eine Neuwahl stattfinden."]])
     assert sorted(e.name for e in of_type(find_events(ctx), "Election")) == ["Neuwahl", "Parlamentswahl"]
 
 
@@ -341,7 +343,7 @@ def test_events_undated_mentions_merge_with_the_dated_one() -> None:
 
 # ------------------------------------------------------------------ no events
 def test_events_sentence_without_trigger_gives_nothing() -> None:
-    ctx = build([["Der Präsident von Kasachstan sagte, das Wetter sei schön."]])
+    ctx = build([["Der Präsident von Armenien sagte, das Wetter sei schön."]])
     assert find_events(ctx) == []
 
 
@@ -363,24 +365,24 @@ def test_events_verb_forms_need_their_context() -> None:
 
 def test_events_passive_participle_needs_its_auxiliary() -> None:
     assert find_events(build([["Die Organisatoren haben einen anderen Weg gewählt."]])) == []
-    (e,) = find_events(build([["Karolina Peake wurde in Prag zur Vorsitzenden gewählt."]]))
-    assert e.types == ("Election",) and e.locations == ("place/prag",)
+    (e,) = find_events(build([["Marta Novak wurde in Linz zur Vorsitzenden gewählt."]]))
+    assert e.types == ("Election",) and e.locations == ("place/linz",)
 
 
 def test_events_meeting_verb_needs_someone_to_meet() -> None:
     assert find_events(build([["Die Krise werde die Wirtschaft hart treffen."]])) == []
-    (e,) = find_events(build([["Am Montag traf Putin in Moskau Tokajew."]], dates={"Am Montag": "2022-09-26"}))
+    (e,) = find_events(build([["Am Montag traf Halvorsen in Turku Brenner."]], dates={"Am Montag": "2022-09-26"}))
     assert e.types == ("Meeting",)
-    assert e.agents == ("person/wladimir-putin",)
-    assert e.participants == ("person/kassym-schomart-tokajew",)
+    assert e.agents == ("person/nils-halvorsen",)
+    assert e.participants == ("person/lea-brenner",)
     assert e.start is not None and e.start.value == "2022-09-26"
 
 
 def test_events_separable_verb_needs_its_particle_at_the_clause_end() -> None:
-    (e,) = find_events(build([["Karolina Peake trat am Sonntag zurück."]], dates={"am Sonntag": "2012-04-22"}))
-    assert e.types == ("Resignation",) and e.agents == ("person/karolina-peake",)
+    (e,) = find_events(build([["Marta Novak trat am Sonntag zurück."]], dates={"am Sonntag": "2012-04-22"}))
+    assert e.types == ("Resignation",) and e.agents == ("person/marta-novak",)
     assert e.start is not None and e.start.value == "2012-04-22"
-    assert find_events(build([["Karolina Peake trat vor die Presse."]])) == []
+    assert find_events(build([["Marta Novak trat vor die Presse."]])) == []
 
 
 def test_events_phrase_block_beats_the_word_inside_it() -> None:
@@ -390,16 +392,16 @@ def test_events_phrase_block_beats_the_word_inside_it() -> None:
 
 
 def test_events_one_form_two_readings_by_context() -> None:
-    (visit,) = find_events(build([["Tokajew reiste am Montag nach Moskau."]], dates={"am Montag": "2022-09-26"}))
-    assert visit.types == ("Meeting",) and visit.locations == ("place/moskau",)
-    assert visit.agents == ("person/kassym-schomart-tokajew",)
-    (leave,) = find_events(build([["Tokajew reiste am Montag aus."]]))
+    (visit,) = find_events(build([["Brenner reiste am Montag nach Turku."]], dates={"am Montag": "2022-09-26"}))
+    assert visit.types == ("Meeting",) and visit.locations == ("place/turku",)
+    assert visit.agents == ("person/lea-brenner",)
+    (leave,) = find_events(build([["Brenner reiste am Montag aus."]]))
     assert leave.types == ("Migration",)
 
 
 def test_events_longer_phrase_blocks_a_trigger_at_its_start() -> None:
-    assert find_events(build([["Tokajew verabschiedete sich von Putin."]])) == []
-    (law,) = find_events(build([["Putin verabschiedete am Montag in Moskau das Gesetz."]]))
+    assert find_events(build([["Brenner verabschiedete sich von Halvorsen."]])) == []
+    (law,) = find_events(build([["Halvorsen verabschiedete am Montag in Turku das Gesetz."]]))
     assert law.types == ("Vote",)
 
 
@@ -411,14 +413,14 @@ def test_events_named_storm_in_quotes_and_no_head_inside_another_word() -> None:
 
 def test_events_stem_takes_endings_not_compound_heads() -> None:
     assert find_events(build([["Die Geflüchtetenunterkunft ist voll."]])) == []
-    (e,) = find_events(build([["Die Geflüchteten kamen in Kasachstan an."]]))
-    assert e.types == ("Migration",) and e.locations == ("country/kz",)
+    (e,) = find_events(build([["Die Geflüchteten kamen in Armenien an."]]))
+    assert e.types == ("Migration",) and e.locations == ("country/am",)
 
 
 def test_events_possessive_points_back_to_the_subject() -> None:
-    (e,) = find_events(build([["Karolina Peake erklärte am Montag ihren Rücktritt."]]))
-    assert e.types == ("Resignation",) and e.agents == ("person/karolina-peake",)
-    (e,) = find_events(build([["Ihre Ausreise folgte, nachdem Karolina Peake sprach."]]))
+    (e,) = find_events(build([["Marta Novak erklärte am Montag ihren Rücktritt."]]))
+    assert e.types == ("Resignation",) and e.agents == ("person/marta-novak",)
+    (e,) = find_events(build([["Ihre Ausreise folgte, nachdem Marta Novak sprach."]]))
     assert e.agents == ()
 
 
@@ -434,24 +436,24 @@ def test_events_deaths_of_an_attack_are_its_toll() -> None:
 
 
 def test_events_verb_that_carries_an_event_noun_is_not_a_second_event() -> None:
-    ctx = build([["Die Europäische Union hat am Freitag neue Sanktionen gegen Russland beschlossen."]])
+    ctx = build([["Die Europäische Union hat am Freitag neue Sanktionen gegen Finnland beschlossen."]])
     (sanction,) = find_events(ctx)
     assert sanction.types == ("Sanction",)
     assert sanction.agents == ("organization/eu",)
-    assert sanction.locations == ("country/ru",)
-    assert sanction.name == "Sanktionen"  # "gegen Russland" is no place to name it by
+    assert sanction.locations == ("country/fi",)
+    assert sanction.name == "Sanktionen"  # "gegen Finnland" is no place to name it by
 
 
 def test_events_name_keeps_the_article_of_the_place() -> None:
-    (war,) = of_type(find_events(build([["Viele fliehen vor dem Krieg in der Ukraine."]])), "ArmedConflict")
-    assert war.name == "Krieg in der Ukraine"
+    (war,) = of_type(find_events(build([["Viele fliehen vor dem Krieg in der Mongolei."]])), "ArmedConflict")
+    assert war.name == "Krieg in der Mongolei"
 
 
 def test_events_dateline_place_when_it_names_nothing_else() -> None:
-    ctx = build([["Karolina Peake ist am Donnerstag zurückgetreten."]], dateline="Prag",
+    ctx = build([["Marta Novak ist am Donnerstag zurückgetreten."]], dateline="Linz",
                 dates={"am Donnerstag": "2012-04-26"})
     (res,) = find_events(ctx)
-    assert res.locations == ("place/prag",)
+    assert res.locations == ("place/linz",)
 
 
 def test_events_nach_with_an_article_is_a_time_and_compound_parts_place_only_their_compound() -> None:
@@ -464,17 +466,17 @@ def test_events_nach_with_an_article_is_a_time_and_compound_parts_place_only_the
 
 
 def test_events_state_adjective_on_a_force_is_the_agent() -> None:
-    (attack,) = find_events(build([["Am Donnerstag beschossen die russischen Truppen die Stadt Moskau."]]))
-    assert attack.types == ("Attack",) and attack.agents == ("country/ru",)
-    assert attack.locations == ("place/moskau",)
-    (mig,) = find_events(build([["Auf Anraten der russischen Regierung sind zwei Reporter ausgereist."]]))
+    (attack,) = find_events(build([["Am Donnerstag beschossen die finnischen Truppen die Stadt Turku."]]))
+    assert attack.types == ("Attack",) and attack.agents == ("country/fi",)
+    assert attack.locations == ("place/turku",)
+    (mig,) = find_events(build([["Auf Wunsch der finnischen Regierung sind drei Lehrer ausgereist."]]))
     assert mig.agents == ()
 
 
 # ------------------------------------------------------------------ frame
 def test_events_dateline_state_places_an_event_without_place() -> None:
-    ctx = build([["Die beiden Fraktionen haben den Koalitionsvertrag am Sonntag gekündigt.",
-                  "Es war die schwerste Krise in Österreich."]],
+    ctx = build([["Die beiden Verbände haben den Tarifvertrag am Sonntag gekündigt.",
+                  "Es war der längste Streit in Österreich."]],
                 dateline="Graz (Österreich), 16.05.2014", dates={"am Sonntag": "2014-05-11"})
     (agreement,) = of_type(find_events(ctx), "Agreement")
     assert agreement.locations == ("country/at",)
@@ -482,7 +484,7 @@ def test_events_dateline_state_places_an_event_without_place() -> None:
 
 
 def test_events_keys_spans_and_order() -> None:
-    ctx = build([["Die Parlamentswahl in Rumänien hat begonnen.", "Später kam es zu Protesten in Moskau."]],
+    ctx = build([["Die Parlamentswahl in Portugal findet statt.", "Später kam es zu Protesten in Turku."]],
                 headline="Wahl und Proteste")
     events = find_events(ctx)
     assert [e.key for e in events] == [f"event/{i}" for i in range(1, len(events) + 1)]
@@ -490,7 +492,7 @@ def test_events_keys_spans_and_order() -> None:
     for e in events:
         assert ctx.text[e.span.begin:e.span.end] == e.span.text
     # body sentences are the evidence even when the headline named the event first
-    assert events[0].span.text == "Die Parlamentswahl in Rumänien hat begonnen."
+    assert events[0].span.text == "Die Parlamentswahl in Portugal findet statt."
     assert find_events(ctx) == events  # deterministic
 
 
@@ -521,10 +523,10 @@ def test_events_lexicon_rejects_a_malformed_row() -> None:
 # ------------------------------------------------------------------ speed
 def test_events_speed_on_a_long_article() -> None:
     para = [
-        "Nach Korvaks Zustimmung zur Teilmobilisierung am 12. März sind hunderte Serben untergetaucht.",
-        "Die Teilmobilmachung löste heftige Proteste in Danzig und anderen serbischen Städten aus.",
+        "Nach Korvaks Befehl zur Generalmobilisierung am 12. März sind hunderte Serben untergetaucht.",
+        "Die Generalmobilmachung löste heftige Proteste in Danzig und anderen serbischen Städten aus.",
         "Über 400 Menschen wurden verhaftet, sagte Lindqvist am Mittwoch in Georgien.",
-        "Binnen zehn Tagen sind schon rund 41.000 Serben nach Georgien ausgereist, hieß es am Abend.",
+        "Seit dem Frühjahr sind rund 41.000 Serben nach Georgien ausgewandert, hieß es am Abend.",
         "Es gebe derzeit keine Pläne für ein Treffen zwischen Korvak und Lindqvist, der Streit dauere an.",
     ]
     ctx = build([para] * 11, dates={"am 12. März": "2023-03-12"})
@@ -535,3 +537,32 @@ def test_events_speed_on_a_long_article() -> None:
         find_events(ctx)
     per_call = (time.perf_counter() - start) / 20
     assert per_call < 0.05  # a trigger in every sentence: ~3 ms of CPU here; generous for loaded CI machines
+
+
+def test_events_lexicon_doctest_passes() -> None:
+    import doctest
+
+    import kgbuild.events.lexicon
+
+    assert doctest.testmod(kgbuild.events.lexicon).failed == 0
+
+
+def test_events_genitive_after_a_meeting_is_its_doer_after_an_arrest_its_patient() -> None:
+    (meeting,) = find_events(build([["Das Treffen der Gewerkschaft Verdi mit den Arbeitgebern dauerte lange."]]))
+    assert meeting.agents == ("organization/verdi",) and meeting.participants == ()
+    (call,) = find_events(build([["Das Telefonat Lindqvists mit dem Bürgermeister dauerte eine Stunde."]]))
+    assert call.agents == ("person/ella-lindqvist",)
+    (arrest,) = find_events(build([["Die Festnahme Lindqvists sorgte für Aufsehen."]]))
+    assert arrest.agents == () and arrest.participants == ("person/ella-lindqvist",)
+
+
+def test_events_outbreaks_festivals_and_gatherings_are_plain_events() -> None:
+    (outbreak,) = find_events(build([["Nach dem Corona-Ausbruch in einem Pflegeheim in Graz wird getestet."]]))
+    assert outbreak.types == () and outbreak.name == "Corona-Ausbruch in Graz"
+    assert outbreak.locations == ("place/graz",)
+    (fest,) = find_events(build([["Das Sommerfest in Graz lockte Tausende."]]))
+    assert fest.name == "Sommerfest in Graz"
+    (gathering,) = find_events(build([["Bei einer Veranstaltung in Graz sprach der Bürgermeister."]]))
+    assert gathering.locations == ("place/graz",)
+    for text in ("Sein Wutausbruch überraschte alle.", "Das Manifest ist lang.", "Er suchte etwas Handfestes."):
+        assert find_events(build([[text]])) == [], text

@@ -1,42 +1,4 @@
-"""The claims document: a YAML file that carries one :class:`~kgbuild.model.Document`.
-
-Extraction writes it, a person reads and corrects it, ``kgbuild build`` turns it into
-a graph. It is meant to be written by hand as well, so it is forgiving where that is
-safe and strict where a slip would pass unnoticed:
-
-- entities, positions and events are referred to by key *or by name*: a name or
-  alternate name as written, in any case, or the last words of one ("Roth" for
-  "Eva Roth") when that is unambiguous;
-- keys may be left out: entities get ``<kind>/<slug of name>``, positions a key from
-  their content, events and claims ``event/<n>`` and ``claim/<n>`` in order;
-- a span (a mention, a claim's or event's sentence) is given as the text itself, which
-  is looked up in the article and must occur once, as ``[begin, end]``, or as a mapping
-  with ``text`` and one of ``occurrence`` (1, 2, …; ``all`` in a list of mentions),
-  ``within`` (a longer passage that holds the text once: ``{text: Roth, within: sagte
-  Roth}``) or ``offsets`` (checked against the text);
-- an unknown field, a misspelt speech act, a date that is not ``YYYY[-MM[-DD]]``, a name
-  that matches nothing or more than one thing, a sentence that is not in the article:
-  each is a :class:`~kgbuild.errors.DocumentError` reading ``file:line: field: message``.
-
-A short example (the article text may also stand inline as ``text: |``)::
-
-    version: 1
-    article:
-      text_file: radweg.txt
-      headline: Stadtrat beschließt den neuen Radweg am Fluss
-      published: 2021-03-02
-    entities:
-      - {name: Eva Roth, kind: person, alternate_names: [Roth]}
-      - {name: Österreich, kind: country, country_code: AT, wikidata: Q40}
-    claims:
-      - claimant: Roth
-        cue: sagte
-        text: Der Radweg werde noch in diesem Jahr fertig
-        sentence: Der Radweg werde noch in diesem Jahr fertig, sagte Roth.
-
-:func:`dump_document` writes every span with its text *and* offsets, and every
-reference by name where the name is unambiguous, so ``load(dump(doc)) == doc``.
-"""
+"""Reading a claims document: YAML -> :class:`~kgbuild.model.Document`, with ``file:line`` in every error."""
 
 from __future__ import annotations
 
@@ -46,11 +8,12 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any, NoReturn, cast
+from typing import NoReturn, cast
 
 import pycountry
 import yaml
 
+from kgbuild.document.schema import FIELDS, FORMAT_VERSION, RECORD_OF, REFERS_TO, REQUIRED
 from kgbuild.errors import DocumentError
 from kgbuild.model import (
     ENTITY_KINDS,
@@ -71,66 +34,14 @@ from kgbuild.quotes import QUOTE_MARKS
 from kgbuild.rdf.iris import entity_key, is_absolute_iri, position_key
 from kgbuild.rdf.namespaces import EVENT_TYPES
 
-__all__ = ["FORMAT_VERSION", "dump_document", "load_document", "read_document_text"]
-
-FORMAT_VERSION = 1
-
-# ------------------------------------------------------------------ the schema
-# Every record's fields; anything else is an error (a typo must not pass silently).
-# The reading functions below check each field's type as they convert it.
-_FIELDS: dict[str, tuple[str, ...]] = {
-    "document": ("version", "article", "entities", "positions", "events", "claims", "notes"),
-    "article": (
-        "text", "text_file", "content_hash", "headline", "headline_span", "authors", "published",
-        "language", "source", "url",
-    ),
-    "entity": (
-        "key", "name", "kind", "alternate_names", "country_code", "wikidata", "contained_in", "mentions",
-    ),
-    "position": ("key", "title", "of", "holder", "mentions"),
-    "event": (
-        "key", "type", "name", "sentence", "start", "end", "location", "agent", "participant", "quantities",
-    ),
-    "quantity": ("value", "min", "max", "unit", "text", "approximate"),
-    "claim": (
-        "key", "claimant", "text", "sentence", "speech_act", "cue", "quote", "reported_by", "stated_on",
-        "negative", "about",
-    ),
-    "date": ("value", "resolution", "text"),
-    "span": ("text", "offsets", "occurrence", "within"),
-}  # fmt: skip
-_REQUIRED: dict[str, tuple[str, ...]] = {
-    "document": ("article",),
-    "entity": ("name", "kind"),
-    "position": ("title",),
-    "event": ("type", "name", "sentence"),
-    "claim": ("claimant", "text", "sentence"),
-    "date": ("value",),
-}
-# What each reference may point to ("position", "event", "claim" besides the entity kinds).
-_ANY_ENTITY = ENTITY_KINDS
-_REFERS_TO: dict[str, tuple[str, ...]] = {
-    "authors": ("person",),
-    "contained_in": ("country", "place"),
-    "of": ("country", "organization", "place"),
-    "holder": ("person",),
-    "location": ("country", "place"),
-    "agent": (*_ANY_ENTITY, "position"),
-    "participant": (*_ANY_ENTITY, "position"),
-    "claimant": ("person", "organization", "country", "position"),
-    "reported_by": ("organization", "person"),
-    "about": (*_ANY_ENTITY, "position", "event", "claim"),
-}
-_RECORD_OF = {"entities": "entity", "positions": "position", "events": "event", "claims": "claim"}
 _KEY_RE = re.compile(r"[a-z]+/[A-Za-z0-9._~/-]+")
 _DATE_RE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 _QID_RE = re.compile(r"Q[1-9][0-9]*")
 _USER_ASSIGNED_CODES = {"XK"}  # Kosovo: not in ISO 3166-1, but the code everyone uses
-# "90.000" is ninety thousand in German; YAML would read 90.0.
+# "45.000" is forty-five thousand in German; YAML would read 45.0.
 _THOUSANDS_RE = re.compile(r"[+-]?\d{1,3}(\.\d{3})+")
 
 
-# ------------------------------------------------------------------ reading
 @dataclass(frozen=True)
 class _Ref:
     """A reference as written, kept with its node until every key is known."""
@@ -161,7 +72,7 @@ class _Reader:
         """A mapping's fields by name; unknown, duplicate and missing required fields are errors."""
         if not isinstance(node, yaml.MappingNode):
             self.fail(node, path, f"expected a mapping of {record} fields, got {_describe(node)}")
-        allowed = _FIELDS[record]
+        allowed = FIELDS[record]
         out: dict[str, yaml.Node] = {}
         for key_node, value_node in node.value:
             key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
@@ -175,7 +86,7 @@ class _Reader:
             if _is_null(value_node):
                 continue  # "field:" or "field: null" is the same as leaving it out
             out[key] = value_node
-        for name in _REQUIRED.get(record, ()):
+        for name in REQUIRED.get(record, ()):
             if name not in out:
                 self.fail(node, f"{path}.{name}" if path else name, f"missing (a {record} needs '{name}')")
         return out
@@ -434,7 +345,7 @@ class _Index:
             self.by_name.setdefault(name, []).append(key)
 
     def resolve(self, ref: _Ref) -> str:
-        allowed = _REFERS_TO[ref.field]
+        allowed = REFERS_TO[ref.field]
         keys = self.candidates(ref.text)
         fitting = sorted({k for k in keys if self.kind[k] in allowed})
         if not fitting:
@@ -509,7 +420,7 @@ def _parse(text: str, source: str, base_dir: Path) -> Document:
         if name not in top:
             return []
         return [
-            (reader.mapping(n, f"{name}[{i}]", _RECORD_OF[name]), n, f"{name}[{i}]")
+            (reader.mapping(n, f"{name}[{i}]", RECORD_OF[name]), n, f"{name}[{i}]")
             for i, n in enumerate(reader.sequence(top[name], name))
         ]
 
@@ -751,280 +662,3 @@ def load_document(path: str | Path) -> Document:
     except UnicodeDecodeError as exc:
         raise DocumentError(f"{p}: not UTF-8: {exc.reason}") from None
     return read_document_text(raw, source=str(p), base_dir=p.parent)
-
-
-# ------------------------------------------------------------------ writing
-class _Flow(list[Any]):
-    """A list written on one line: ``[12, 20]``."""
-
-
-class _FlowMap(dict[str, Any]):
-    """A mapping written on one line: ``{text: Roth, offsets: [12, 16]}``."""
-
-
-class _Literal(str):
-    """A multi-line string written as a ``|`` block, as it stands in the article."""
-
-
-class _Date(str):
-    """A date written unquoted (``2011-11-06``), as a person writes it; the reader takes it as text."""
-
-
-class _Dumper(yaml.SafeDumper):
-    def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
-        # Indent list items under their key: easier to read and to edit by hand.
-        super().increase_indent(flow, False)
-
-
-# Line breaks other than "\n" survive only as escapes in a double-quoted scalar: PyYAML
-# writes them raw in other styles, and a reader turns them into "\n" or a space.
-_ODD_BREAKS = re.compile("[\r\x85\u2028\u2029]")
-
-
-def _represent_str(dumper: yaml.SafeDumper, data: str) -> yaml.Node:
-    style = '"' if _ODD_BREAKS.search(data) else None
-    return dumper.represent_scalar("tag:yaml.org,2002:str", str(data), style=style)
-
-
-def _represent_literal(dumper: yaml.SafeDumper, data: str) -> yaml.Node:
-    style = '"' if _ODD_BREAKS.search(data) else "|"
-    return dumper.represent_scalar("tag:yaml.org,2002:str", str(data), style=style)
-
-
-_Dumper.add_representer(str, _represent_str)
-
-
-_Dumper.add_representer(_Flow, lambda d, data: d.represent_sequence("tag:yaml.org,2002:seq", data, flow_style=True))
-_Dumper.add_representer(
-    _FlowMap, lambda d, data: d.represent_mapping("tag:yaml.org,2002:map", data.items(), flow_style=True)
-)
-_Dumper.add_representer(_Literal, _represent_literal)
-
-
-def _represent_date(dumper: yaml.SafeDumper, data: str) -> yaml.Node:
-    # Tag it as YAML would read it bare (timestamp, int or str), so the emitter needs no quotes.
-    tag = dumper.resolve(yaml.ScalarNode, str(data), (True, False))
-    return dumper.represent_scalar(tag, str(data))
-
-
-_Dumper.add_representer(_Date, _represent_date)
-
-_HEADER = """\
-# kgbuild claims document (format {version}): one article and what it says, editable by hand.
-# Refer to entities, positions and events by key or by name. A span is the text itself
-# (looked up in the article), [begin, end], or {{text: ..., offsets: [begin, end]}},
-# {{text: ..., occurrence: N}} or {{text: ..., within: <a longer passage that holds it once>}};
-# offsets count Unicode code points, end exclusive. Unknown fields are errors.
-"""
-
-
-class _Writer:
-    def __init__(self, doc: Document) -> None:
-        self.doc = doc
-        names: dict[str, set[str]] = {}
-        keys: set[str] = set()
-        for e in doc.entities:
-            keys.add(e.key)
-            for n in (e.name, *e.alternate_names):
-                names.setdefault(n, set()).add(e.key)
-        for p in doc.positions:
-            keys.add(p.key)
-            names.setdefault(p.title, set()).add(p.key)
-        for ev in doc.events:
-            keys.add(ev.key)
-            names.setdefault(ev.name, set()).add(ev.key)
-        keys.update(c.key for c in doc.claims)
-        self.label: dict[str, str] = {}
-        named: list[tuple[str, str]] = [(e.key, e.name) for e in doc.entities]
-        named += [(p.key, p.title) for p in doc.positions] + [(ev.key, ev.name) for ev in doc.events]
-        for key, name in named:
-            # A name stands for the key only if it reads back as exactly that key.
-            unique = (
-                names.get(name) == {key}
-                and name not in keys
-                and not any(n != name and n.casefold() == name.casefold() for n in names)
-            )
-            self.label[key] = name if unique else key
-
-    def ref(self, key: str) -> str:
-        return self.label.get(key, key)
-
-    def refs(self, keys: Sequence[str]) -> str | list[str]:
-        labels = [self.ref(k) for k in keys]
-        return labels[0] if len(labels) == 1 else _Flow(labels)
-
-    @staticmethod
-    def span(span: Span) -> dict[str, Any]:
-        return {"text": span.text, "offsets": _Flow([span.begin, span.end])}
-
-    @staticmethod
-    def mentions(spans: Sequence[Span]) -> list[Any]:
-        return [_FlowMap(text=s.text, offsets=_Flow([s.begin, s.end])) for s in spans]
-
-    @staticmethod
-    def date(date: DateValue) -> str | dict[str, Any]:
-        if date.resolution is DateResolution.EXPLICIT and date.text is None:
-            return _Date(date.value)
-        out: dict[str, Any] = {"value": _Date(date.value), "resolution": date.resolution.value}
-        if date.text is not None:
-            out["text"] = date.text
-        return _FlowMap(out)
-
-    def article(self, text_file: str | None) -> dict[str, Any]:
-        a = self.doc.article
-        out: dict[str, Any] = {}
-        _put(out, "source", a.source)
-        _put(out, "url", a.url)
-        _put(out, "headline", a.headline)
-        if a.headline_span is not None:
-            out["headline_span"] = self.span(a.headline_span)
-        if a.authors:
-            out["authors"] = self.refs(a.authors)
-        if a.published is not None:
-            out["published"] = self.date(a.published)
-        out["language"] = a.language
-        out["content_hash"] = a.content_hash
-        if text_file is not None:
-            out["text_file"] = text_file
-        else:
-            out["text"] = _Literal(a.text) if "\n" in a.text else a.text
-        return out
-
-    def entity(self, e: Entity) -> dict[str, Any]:
-        out: dict[str, Any] = {}
-        if e.key != _derived_entity_key(e):
-            out["key"] = e.key
-        out["name"] = e.name
-        out["kind"] = e.kind
-        if e.alternate_names:
-            out["alternate_names"] = _Flow(e.alternate_names)
-        _put(out, "country_code", e.country_code)
-        _put(out, "wikidata", e.wikidata)
-        if e.contained_in is not None:
-            out["contained_in"] = self.ref(e.contained_in)
-        if e.mentions:
-            out["mentions"] = self.mentions(e.mentions)
-        return out
-
-    def position(self, p: Position) -> dict[str, Any]:
-        out: dict[str, Any] = {}
-        if p.key != position_key(p.title, p.of, p.holder):
-            out["key"] = p.key
-        out["title"] = p.title
-        if p.of is not None:
-            out["of"] = self.ref(p.of)
-        if p.holder is not None:
-            out["holder"] = self.ref(p.holder)
-        if p.mentions:
-            out["mentions"] = self.mentions(p.mentions)
-        return out
-
-    def event(self, n: int, e: Event) -> dict[str, Any]:
-        out: dict[str, Any] = {}
-        if e.key != f"event/{n}":
-            out["key"] = e.key
-        out["type"] = e.types[0] if len(e.types) == 1 else _Flow(e.types)
-        out["name"] = e.name
-        if e.start is not None:
-            out["start"] = self.date(e.start)
-        if e.end is not None:
-            out["end"] = self.date(e.end)
-        for name, keys in (("location", e.locations), ("agent", e.agents), ("participant", e.participants)):
-            if keys:
-                out[name] = self.refs(keys)
-        if e.quantities:
-            out["quantities"] = [_quantity_dict(q) for q in e.quantities]
-        out["sentence"] = self.span(e.span)
-        return out
-
-    def claim(self, n: int, c: Claim) -> dict[str, Any]:
-        out: dict[str, Any] = {}
-        if c.key != f"claim/{n}":
-            out["key"] = c.key
-        out["claimant"] = self.refs(c.claimants)
-        _put(out, "cue", c.cue)
-        out["speech_act"] = c.speech_act.value
-        if c.negative:
-            out["negative"] = True
-        if c.reported_by:
-            out["reported_by"] = self.refs(c.reported_by)
-        if c.stated_on is not None:
-            out["stated_on"] = self.date(c.stated_on)
-        if c.about:
-            out["about"] = self.refs(c.about)
-        _put(out, "quote", c.quote)
-        out["text"] = c.text
-        out["sentence"] = self.span(c.span)
-        return out
-
-
-def _put(out: dict[str, Any], key: str, value: object) -> None:
-    if value is not None:
-        out[key] = value
-
-
-def _derived_entity_key(e: Entity) -> str | None:
-    try:
-        return entity_key(e.kind, e.name, country_code=e.country_code)
-    except ValueError:
-        return None
-
-
-def _quantity_dict(q: Quantity) -> dict[str, Any]:
-    def num(v: float) -> int | float:
-        return int(v) if float(v).is_integer() else float(v)
-
-    out: dict[str, Any] = {}
-    for name, value in (("value", q.value), ("min", q.min_value), ("max", q.max_value)):
-        if value is not None:
-            out[name] = num(value)
-    _put(out, "unit", q.unit)
-    _put(out, "text", q.text)
-    if q.approximate:
-        out["approximate"] = True
-    return _FlowMap(out)
-
-
-def dump_document(doc: Document, *, text_file: str | None = None) -> str:
-    """The claims document of ``doc`` as YAML, so that reading it back gives ``doc`` again.
-
-    Spans are written with their text and offsets, references by name where the name is
-    unambiguous, keys only where they differ from the ones the reader would derive.
-
-    Args:
-        doc: the document.
-        text_file: write ``text_file: <this>`` instead of the article text inline; the
-            caller keeps the article there (a ``content_hash`` guards against edits).
-
-    Returns:
-        The YAML text, with a short comment on the format at its top.
-    """
-    w = _Writer(doc)
-    data: dict[str, Any] = {"version": FORMAT_VERSION, "article": w.article(text_file)}
-    parts: list[tuple[str, list[Any]]] = [
-        ("entities", [w.entity(e) for e in doc.entities]),
-        ("positions", [w.position(p) for p in doc.positions]),
-        ("events", [w.event(n, e) for n, e in enumerate(doc.events, start=1)]),
-        ("claims", [w.claim(n, c) for n, c in enumerate(doc.claims, start=1)]),
-        ("notes", list(doc.notes)),
-    ]
-    for name, items in parts:
-        if items:
-            data[name] = items
-    body = yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=1_000_000)
-    return _HEADER.format(version=FORMAT_VERSION) + _blank_lines(body)
-
-
-def _blank_lines(body: str) -> str:
-    """A blank line before each top-level section and each item of a section, for the eye."""
-    out: list[str] = []
-    for line in body.splitlines(keepends=True):
-        # ... but not between a section's name and its first item, nor between one-line items.
-        item = line.startswith("  - ") and not line.startswith("  - {")
-        if out and (re.match(r"[a-z]", line) or item and not out[-1][:1].isalpha()):
-            out.append("\n")
-        out.append(line)
-    spaced = "".join(out)
-    # A block scalar that keeps its trailing newlines ("|+") would swallow a blank line:
-    # keep the spacing only where it provably changes nothing.
-    return spaced if yaml.safe_load(spaced) == yaml.safe_load(body) else body
