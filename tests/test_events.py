@@ -554,15 +554,3 @@ def test_events_genitive_after_a_meeting_is_its_doer_after_an_arrest_its_patient
     assert call.agents == ("person/ella-lindqvist",)
     (arrest,) = find_events(build([["Die Festnahme Lindqvists sorgte für Aufsehen."]]))
     assert arrest.agents == () and arrest.participants == ("person/ella-lindqvist",)
-
-
-def test_events_outbreaks_festivals_and_gatherings_are_plain_events() -> None:
-    (outbreak,) = find_events(build([["Nach dem Corona-Ausbruch in einem Pflegeheim in Graz wird getestet."]]))
-    assert outbreak.types == () and outbreak.name == "Corona-Ausbruch in Graz"
-    assert outbreak.locations == ("place/graz",)
-    (fest,) = find_events(build([["Das Sommerfest in Graz lockte Tausende."]]))
-    assert fest.name == "Sommerfest in Graz"
-    (gathering,) = find_events(build([["Bei einer Veranstaltung in Graz sprach der Bürgermeister."]]))
-    assert gathering.locations == ("place/graz",)
-    for text in ("Sein Wutausbruch überraschte alle.", "Das Manifest ist lang.", "Er suchte etwas Handfestes."):
-        assert find_events(build([[text]])) == [], text
