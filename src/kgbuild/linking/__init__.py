@@ -19,12 +19,13 @@ import re
 from collections import Counter
 from dataclasses import dataclass, replace
 
+from kgbuild import lang as lang_data
 from kgbuild.keys import entity_key, position_key
 from kgbuild.mentions import Lexicon, Tokens
 from kgbuild.model import Entity, Mention, Position, Structure, TitleMention
 
 _OF_PHRASE = re.compile(r"\s+(?:von|vom|der|des|beim|bei der|bei)\s+.+\s+")
-_BEFORE_APPOSITION = re.compile(r",\s*(?:(?:der|die|das|den|dem|des)\s+)?(?:\w+(?:e|en|er|es|em)\s+)?")
+_BEFORE_APPOSITION = re.compile(r",\s*(?:(?:der|die|das|den|dem|des)\s+)?(\w+(?:e|en|er|es|em)\s+)?")
 _PRONOUNS = {"er", "Er", "sie", "Sie", "ihm", "ihn", "seine", "Seine"}
 _GENERIC = {
     "Partei": "party", "Sender": "broadcaster", "Senders": "broadcaster", "Zeitung": "newspaper",
@@ -96,15 +97,17 @@ def link(structure: Structure, toks: Tokens, mentions: list[Mention], titles: li
         ti = toks_at.get(t.span.begin)
         if ti is None:
             continue
-        holder = _holder(toks, ti, linked)
+        holder = _holder(toks, ti, linked, lex)
         of = _office_of(toks, ti, t, linked, lex, holder, ent_by_key)
+        if of is None:
+            of = _owner_by_noun(toks, ti, t, linked, lex)
         if of is None and lex.is_government_title(t.title) and lex.title_categories.get(
                 lex.titles.get(t.title, t.title)) not in _PARTY_CATEGORIES:
             # only a state the text ties the office to
             of = _implied_state(toks, ti, t, holder, lex, linked, main_country)
         if of is None and holder is not None:
             of = _recent_owner(toks, ti, t, linked, lex, positions, title_keys)
-        title = _title_with_modifier(toks, ti, t.title, lex)
+        title = _title_with_modifier(toks, ti, t.title, lex, _feminine(toks, ti, holder, ent_by_key, lex))
         key = position_key(title, of, holder)
         old = positions.get(key)
         spans = (old.mentions if old else ()) + (t.span,)
@@ -305,7 +308,7 @@ def _recent_owner(toks: Tokens, ti: int, t: TitleMention, ms: list[Mention], lex
     return parties[-1].key if parties else None
 
 
-def _holder(toks: Tokens, ti: int, ms: list[Mention]) -> str | None:
+def _holder(toks: Tokens, ti: int, ms: list[Mention], lex: Lexicon) -> str | None:
     """The person a title names: right after it, or in apposition after its noun phrase."""
     end = toks.ends[ti]
     sent = toks.sentence_of[ti]
@@ -328,29 +331,68 @@ def _holder(toks: Tokens, ti: int, ms: list[Mention]) -> str | None:
                 for o in ms if o.sentence == sent):
             return m.key
         break
-    # "Karl Beispiel, stellvertretender Leiter …"
+    # "Karl Beispiel, stellvertretender Leiter …", "Karl Beispiel, der seit 2010 Landrat ist",
+    # "Karl Beispiel ist seit Juli Landrat des Kreises"
     for m in reversed(ms):
         if m.kind != "person" or m.sentence != sent or m.span.end > toks.starts[ti]:
             continue
         between = toks.text[m.span.end:toks.starts[ti]]
-        if _BEFORE_APPOSITION.fullmatch(between):
+        if (fit := _BEFORE_APPOSITION.fullmatch(between)) and not (
+                fit.group(1) and fit.group(1).strip() in lex.office_words.get("foreign", ())):
+            return m.key  # not "…, der den Landrat lobte"
+        if _holds_by_clause(toks, ti, m, ms, lex):
             return m.key
         break
     return None
+
+
+def _holds_by_clause(toks: Tokens, ti: int, m: Mention, ms: list[Mention], lex: Lexicon) -> bool:
+    """Does the person m hold title ti by a relative clause or a copula between them?
+
+    "Otto Kramer, der seit 2010 Landrat ist", "Anna Roth, die bis dahin stellvertretende Vorsitzende war",
+    "Otto Kramer ist seit Juli Landrat des Kreises": at most six words between, no other name, and the
+    word before the title is not an article or preposition of another noun phrase ("…, der den Landrat lobte").
+    """
+    words_ = lex.office_words
+    k = toks.ends.index(m.span.end) + 1 if m.span.end in toks.ends else -1
+    first = _first_of_phrase(toks, ti, lex)
+    if k < 0 or not 0 < first - k <= 8 or any(
+            o.kind != "pronoun" and o.span.begin >= m.span.end and o.span.end <= toks.starts[first] for o in ms):
+        return False
+    between = [toks.word(i) for i in range(k, first)]
+    if any(w in (".", ";", ":", "(", ")", "„", "“", '"', "?", "!") for w in between):
+        return False
+    if between[0] == "," and len(between) > 2 and between[1] in words_.get("relative", ()):
+        rest = between[2:]
+    elif between[0] in words_.get("copula", ()):
+        rest = between[1:]
+        if rest[:1] and rest[0] in words_.get("article", ()) and len(rest) == 1:
+            return True  # "Otto Kramer ist der Landrat"
+    else:
+        return False
+    return "," not in rest and not (rest and rest[-1] in words_.get("foreign", ()))
 
 
 def _office_of(toks: Tokens, ti: int, t: TitleMention, ms: list[Mention], lex: Lexicon,
                holder: str | None, ents: dict[str, Entity]) -> str | None:
     text = toks.text
     sent = toks.sentence_of[ti]
-    # compound: "Kreml-Sprecher", "NATO-Generalsekretär", "AfD-Abgeordnete"
+    office = lex.is_office(t.title)
+    owner_kinds = ("country", "organization", "place") if office else ("country", "organization")
+    # compound: "Kreml-Sprecher", "NATO-Generalsekretär", "AfD-Abgeordnete", "NRW-Innenminister"
     if t.of_hint:
         for m in ms:
-            if m.span.begin == t.span.begin and m.kind in ("organization", "country"):
+            if m.span.begin == t.span.begin and m.kind in owner_kinds:
                 return m.key
-        key = lex.lookup_key(t.of_hint)
-        if key and key.startswith(("organization/", "country/")):
+        key = lex.lookup_key(t.of_hint) or (lex.place_owner_forms.get(t.of_hint) if office else None) or next(
+            (e.key for e in ents.values() if t.of_hint in (e.name, *e.alternate_names)), None)  # "(HDE)" before
+        if key and key.startswith(tuple(f"{k}/" for k in owner_kinds)):
             return key
+    # a place's adjective right before: "der Mainzer Oberbürgermeister", "die bayerische Ministerin"
+    first = _first_of_phrase(toks, ti, lex)
+    if office and first > 0 and toks.sentence_of[first - 1] == sent \
+            and (place := lex.place_owner_forms.get(toks.word(first - 1))) is not None:
+        return place
     # an adjective or genitive right before: "Der kasachische Innenminister", "Russlands Außenminister"
     before = [m for m in ms if m.sentence == sent and m.span.end <= t.span.begin
               and t.span.begin - m.span.end <= 12 and m.kind in ("country", "organization")]
@@ -360,19 +402,30 @@ def _office_of(toks: Tokens, ti: int, t: TitleMention, ms: list[Mention], lex: L
         if between in ("", "der", "des") or (m.role == "adjective" and between.split()[-1:] != ["hat"]
                                               and len(between.split()) <= 1 and "," not in between):
             return m.key
-    # "von Kasachstan", "des Deutschland-Zentrums", "der AfD-Bundestagsfraktion", "beim … Staatssender CGTN"
+    # "von Kasachstan", "des Deutschland-Zentrums", "der AfD-Bundestagsfraktion", "beim … Staatssender CGTN",
+    # "Oberbürgermeister von Bottrop", "Gesundheitsminister Spaniens"
     after = [m for m in ms if m.sentence == sent and m.span.begin >= t.span.end
-             and m.span.begin - t.span.end <= 60 and m.kind in ("country", "organization")]
-    # "Studioleiter des kanadischen Fernsehsenders CBC": the organisation, not the adjective before it
-    after = [m for m in after if m.role != "adjective"] + [m for m in after if m.role == "adjective"]
+             and m.span.begin - t.span.end <= 60 and m.kind in owner_kinds]
+    # "Studioleiter des kanadischen Fernsehsenders CBC": the organisation, not the adjective before it;
+    # "Chef der größten deutschen Buchhandelskette": a state's adjective only names a state's office
+    gov = lex.is_government_title(t.title)
+    # "Präsident des Deutschen Roten Kreuzes": a capitalised adjective is part of a name
+    after = [m for m in after if m.role != "adjective"] + [m for m in after if m.role == "adjective" and gov
+                                                           and m.span.text[:1].islower()]
+    after = [m for m in after if m.role != "demonym"]
     for m in after:
         between = text[t.span.end:m.span.begin]
         if "," in between or ";" in between:
             break
         words = between.split()
         if words and words[0] in ("von", "der", "des", "beim", "bei", "im", "vom") and len(words) <= 5:
+            if m.kind == "place" and words[-1] not in ("von", "der", "des", "vom") \
+                    and not lex.owner_nouns.get(words[-1]) and words[-1] not in _PLACE_HEADS:
+                continue  # "Chef der Firma in Berlin": a place inside the phrase, not its head
             return m.key
         if not words:
+            if m.kind == "country" and m.role == "genitive":
+                return m.key  # "der Präsident Frankreichs"
             continue
     # the holder's organisation: "Name (ÖVP)", "Name von der Brauerei Unterbach"
     if holder is not None:
@@ -384,24 +437,105 @@ def _office_of(toks: Tokens, ti: int, t: TitleMention, ms: list[Mention], lex: L
                         between = text[m.span.end:o.span.begin]
                         if between.strip() in ("(", "von der", "von", "vom"):
                             if lex.is_government_title(t.title) and between.strip() == "(":
+                                if lex.implied_states(lex.titles.get(t.title, t.title)) == ():
+                                    return None  # a mayor's party says nothing about whose office it is
                                 return lex.org_country(o.key or "")  # a minister's party is not the office's owner
                             return o.key
                 break
     return None
 
 
-def _title_with_modifier(toks: Tokens, ti: int, title: str, lex: Lexicon) -> str:
-    """Keep a modifier that is part of the office: "stellvertretende Vorsitzende"."""
-    if ti > 0:
-        prev = toks.word(ti - 1)
-        if prev.lower().startswith("stellvertretend"):
-            return f"{_nominative_adj(prev)} {title}"
-    return title
+# the head nouns of a territorial body's name: "Landrat des Kreises Olpe", "Bürgermeister der Stadt Jena"
+_PLACE_HEADS = {"Kreis", "Kreises", "Landkreis", "Landkreises", "Stadt", "Gemeinde", "Bezirk", "Bezirks",
+                "Bezirkes", "Provinz", "Region", "Bundesland", "Bundeslandes", "Kanton", "Kantons", "Marktgemeinde"}
 
 
-def _nominative_adj(adj: str) -> str:
-    low = adj.lower()
-    for end in ("en", "er", "es", "em"):
-        if low.endswith(end):
-            return adj[: -len(end)] + "e"
-    return adj
+def _first_of_phrase(toks: Tokens, ti: int, lex: Lexicon) -> int:
+    """The first token of a title with its modifiers ("stellvertretende außenpolitische Sprecherin")."""
+    k = ti
+    while k > 0 and toks.sentence_of[k - 1] == toks.sentence_of[ti] and _modifier(toks.word(k - 1), lex):
+        k -= 1
+    return k
+
+
+def _modifier(word: str, lex: Lexicon) -> str | None:
+    """The stem of an adjective that is part of an office ("stellvertretenden" -> "stellvertretend")."""
+    low = word.lower()
+    stem = next((low[: -len(e)] for e in ("en", "er", "es", "em", "e") if low.endswith(e)), low)
+    for m in lex.title_modifiers:
+        if stem == m or (m.startswith("*") and stem.endswith(m[1:]) and len(stem) > len(m) + 1):
+            return stem
+    return None
+
+
+def _owner_by_noun(toks: Tokens, ti: int, t: TitleMention, ms: list[Mention], lex: Lexicon) -> str | None:
+    """The owner a common noun or a possessive points back to.
+
+    "der Sprecher der Organisation", "der Geschäftsführer des Unternehmens", "Verbandsdirektorin",
+    "sein Vorsitzender": the organisation of that kind (``office_owner_nouns.tsv``) named last
+    in this or the three sentences before; a possessive only when the entity named last is an organisation.
+    """
+    sent = toks.sentence_of[ti]
+    noun: tuple[str, str] | None = None
+    if ti + 2 < len(toks) and toks.word(ti + 1) in ("der", "des") and toks.sentence_of[ti + 2] == sent:
+        nxt = toks.word(ti + 2)
+        after = toks.word(ti + 3) if ti + 3 < len(toks) and toks.sentence_of[ti + 3] == sent else ""
+        if not (after[:1].isupper() and after not in lex.owner_nouns):  # "der Organisation X" names it
+            noun = lex.owner_nouns.get(nxt)
+    word = toks.word(ti)
+    if noun is None and "-" not in word:  # "Verbandsdirektorin", "Fraktionschef"
+        for form, entry in lex.owner_nouns.items():
+            rest = word[len(form):]
+            if word.startswith(form) and len(rest) > 3 and lex.title_of(rest[:1].upper() + rest[1:]) is not None \
+                    or rest[:1] == "s" and lex.title_of(rest[1:2].upper() + rest[2:]) is not None:
+                noun = entry
+                break
+    first = _first_of_phrase(toks, ti, lex)
+    possessive = noun is None and first > 0 and toks.word(first - 1) in lex.possessives
+    if noun is None and not possessive:
+        return None
+    begin = toks.starts[first]
+    window = [m for m in ms if m.span.end <= begin and 0 <= sent - m.sentence <= 3 and m.key]
+    if possessive:
+        named = [m for m in window if m.kind in ("person", "organization") and m.role != "pronoun"]
+        if not named or named[-1].kind != "organization" or lex.is_media(named[-1].key or "", named[-1].name):
+            return None
+        return named[-1].key
+    assert noun is not None
+    base, kind = noun
+    orgs = [m for m in window if m.kind == "organization" and not lex.is_media(m.key or "", m.name)
+            or m.kind == "organization" and kind in ("broadcaster", "newspaper", "agency")]
+    for pick in ([m for m in orgs if base.lower() in m.name.lower()],
+                 [m for m in orgs if kind and lex.org_kind(m.key or "") == kind],
+                 [m for m in orgs if not kind and lex.org_kind(m.key or "") in (None, "ngo", "institution", "igo")]):
+        if pick:
+            return pick[-1].key
+    return None
+
+
+def _feminine(toks: Tokens, ti: int, holder: str | None, ents: dict[str, Entity], lex: Lexicon) -> bool:
+    """Is the holder of this title a woman: by the holder's first name, else by the article before it."""
+    if holder is not None and (e := ents.get(holder)) is not None:
+        gender = lang_data.first_name_genders(lex.lang).get(e.name.split()[0], "u")
+        if gender in ("m", "f"):
+            return gender == "f"
+    first = _first_of_phrase(toks, ti, lex)
+    return first > 0 and toks.word(first - 1) in ("die", "Die", "eine", "Eine") and toks.word(ti).endswith("e")
+
+
+def _title_with_modifier(toks: Tokens, ti: int, title: str, lex: Lexicon, feminine: bool = False) -> str:
+    """The title in its nominative, with the modifiers that are part of the office.
+
+    "stellvertretende Vorsitzende" for a woman, "außenpolitischer Sprecher", "Vorsitzender" for a man
+    or when the text does not tell (an adjectival title is masculine unless the text says otherwise).
+    """
+    masc = lex.adjectival_titles.get(title)
+    if masc is not None and not feminine:
+        title = masc
+    feminine = feminine or (masc is None and title.endswith("in"))
+    words = [title]
+    k = ti
+    while k > 0 and toks.sentence_of[k - 1] == toks.sentence_of[ti] and (stem := _modifier(toks.word(k - 1), lex)):
+        k -= 1
+        words.insert(0, stem + ("e" if feminine else "er"))
+    return " ".join(words)
