@@ -360,7 +360,8 @@ def _holds_by_clause(toks: Tokens, ti: int, m: Mention, ms: list[Mention], lex: 
             o.kind != "pronoun" and o.span.begin >= m.span.end and o.span.end <= toks.starts[first] for o in ms):
         return False
     between = [toks.word(i) for i in range(k, first)]
-    if any(w in (".", ";", ":", "(", ")", "„", "“", '"', "?", "!") for w in between):
+    if any(w in (";", ":", "(", ")", "„", "“", '"', "?", "!") or w == "." and not toks.word(k + j - 1).isdigit()
+           for j, w in enumerate(between)):
         return False
     if between[0] == "," and len(between) > 2 and between[1] in words_.get("relative", ()):
         rest = between[2:]
@@ -380,13 +381,16 @@ def _office_of(toks: Tokens, ti: int, t: TitleMention, ms: list[Mention], lex: L
     office = lex.is_office(t.title)
     owner_kinds = ("country", "organization", "place") if office else ("country", "organization")
     # compound: "Kreml-Sprecher", "NATO-Generalsekretär", "AfD-Abgeordnete", "NRW-Innenminister"
+    local = lex.implied_states(lex.titles.get(t.title, t.title)) == ()
     if t.of_hint:
         for m in ms:
-            if m.span.begin == t.span.begin and m.kind in owner_kinds:
+            if m.span.begin == t.span.begin and m.kind in owner_kinds \
+                    and not (local and lex.org_kind(m.key or "") == "party"):
                 return m.key
         key = lex.lookup_key(t.of_hint) or (lex.place_owner_forms.get(t.of_hint) if office else None) or next(
             (e.key for e in ents.values() if t.of_hint in (e.name, *e.alternate_names)), None)  # "(HDE)" before
-        if key and key.startswith(tuple(f"{k}/" for k in owner_kinds)):
+        if key and key.startswith(tuple(f"{k}/" for k in owner_kinds)) \
+                and not (local and lex.org_kind(key) == "party"):  # "CDU-Landrat": the holder's party
             return key
     # a place's adjective right before: "der Mainzer Oberbürgermeister", "die bayerische Ministerin"
     first = _first_of_phrase(toks, ti, lex)
@@ -486,7 +490,9 @@ def _owner_by_noun(toks: Tokens, ti: int, t: TitleMention, ms: list[Mention], le
     if noun is None and "-" not in word:  # "Verbandsdirektorin", "Fraktionschef"
         for form, entry in lex.owner_nouns.items():
             rest = word[len(form):]
-            if word.startswith(form) and len(rest) > 3 and lex.title_of(rest[:1].upper() + rest[1:]) is not None \
+            if not word.startswith(form) or len(rest) <= 3:
+                continue
+            if lex.title_of(rest[:1].upper() + rest[1:]) is not None \
                     or rest[:1] == "s" and lex.title_of(rest[1:2].upper() + rest[2:]) is not None:
                 noun = entry
                 break
