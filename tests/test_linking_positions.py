@@ -1,0 +1,118 @@
+"""Linking: whose office a title names and who holds it, one test per way German says it.
+
+Every sentence is invented; the names are made up or are well-known organisations and places.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from kgbuild.model import Document, Position
+from kgbuild.pipeline import extract
+
+
+def build(*sentences: str) -> Document:
+    return extract("Neue Brücke über die Saale eröffnet\n\n" + " ".join(sentences) + "\n", published="2024-03-05")
+
+
+def only(doc: Document, title: str) -> Position:
+    found = [p for p in doc.positions if p.title == title]
+    assert len(found) == 1, doc.positions
+    return found[0]
+
+
+# ---- titles with a modifier, adjectival titles
+@pytest.mark.parametrize(("sentence", "title", "holder"), [
+    ("Der stellvertretende Vorsitzende der SPD, Otto Kramer, lobte die Brücke.",
+     "stellvertretender Vorsitzender", "person/otto-kramer"),
+    ("Das sagte die stellvertretende SPD-Vorsitzende Anna Berger am Montag.",
+     "stellvertretende Vorsitzende", "person/anna-berger"),
+    ("Das sagte Paul Weber, außenpolitischer Sprecher der SPD.",
+     "außenpolitischer Sprecher", "person/paul-weber"),
+    ("Die gesundheitspolitische Sprecherin der FDP, Anna Berger, widersprach.",
+     "gesundheitspolitische Sprecherin", "person/anna-berger"),
+])
+def test_linking_positions_modifier_is_part_of_the_title(sentence: str, title: str, holder: str) -> None:
+    assert only(build(sentence), title).holder == holder
+
+
+def test_linking_positions_adjectival_title_is_masculine_unless_the_text_says_otherwise() -> None:
+    doc = build("Der CDU-Vorsitzende Otto Kramer lobte die Brücke. Die FDP-Vorsitzende Anna Berger auch.")
+    assert {p.title for p in doc.positions} == {"Vorsitzender", "Vorsitzende"}
+
+
+# ---- the owner in a compound
+def test_linking_positions_unlisted_compound_after_an_acronym() -> None:
+    p = only(build("Das sagte WHO-Regionaldirektor Otto Kramer in Genf."), "Regionaldirektor")
+    assert (p.of, p.holder) == ("organization/weltgesundheitsorganisation", "person/otto-kramer")
+
+
+def test_linking_positions_acronym_defined_in_the_text_names_the_owner() -> None:
+    doc = build("Der Handelsverband Deutschland (HDE) warnte. Das sagte HDE-Hauptgeschäftsführer Otto Kramer.")
+    assert only(doc, "Hauptgeschäftsführer").of == "organization/handelsverband-deutschland"
+
+
+def test_linking_positions_region_short_form_in_a_compound() -> None:
+    assert only(build("Der NRW-Innenminister lehnte das ab."), "Innenminister").of == "place/nordrhein-westfalen"
+
+
+def test_linking_positions_a_mayors_party_is_not_the_owner() -> None:
+    doc = build("Otto Kramer wurde neuer CDU-Landrat von Höxter.")
+    assert only(doc, "Landrat").of == "place/hoexter"
+    assert build("Der CDU-Landrat kam zur Eröffnung.").positions == ()
+
+
+# ---- a place as the owner
+@pytest.mark.parametrize(("sentence", "title", "owner"), [
+    ("Der Mainzer Oberbürgermeister Otto Kramer (SPD) lobte die Brücke.", "Oberbürgermeister", "place/mainz"),
+    ("Der bayerische Ministerpräsident Otto Kramer (CSU) lobte die Brücke.", "Ministerpräsident", "place/bayern"),
+    ("Der Landrat des Kreises Olpe, Otto Kramer, lobte die Brücke.", "Landrat", "place/olpe"),
+    ("Die Bürgermeisterin von Jena, Anna Berger, lobte die Brücke.", "Bürgermeisterin", "place/jena"),
+])
+def test_linking_positions_town_or_region_owns_its_office(sentence: str, title: str, owner: str) -> None:
+    assert only(build(sentence), title).of == owner
+
+
+def test_linking_positions_genitive_state_after_the_title() -> None:
+    p = only(build("Das sagte der Gesundheitsminister Spaniens, Pedro Garcia."), "Gesundheitsminister")
+    assert (p.of, p.holder) == ("country/es", "person/pedro-garcia")
+
+
+def test_linking_positions_capitalised_adjective_in_a_name_is_no_state() -> None:
+    doc = build("Der Präsident des Deutschen Roten Kreuzes, Otto Kramer, sagte das.")
+    assert only(doc, "Präsident").of != "country/de"
+
+
+# ---- an owner named by a common noun or a possessive
+def test_linking_positions_owner_noun_points_back_to_the_organisation() -> None:
+    doc = build("Greenpeace kritisierte das Projekt. Verbandspräsidentin Anna Berger sagte, es sei zu teuer.")
+    assert only(doc, "Verbandspräsidentin").of == "organization/greenpeace"
+
+
+def test_linking_positions_possessive_after_an_organisation() -> None:
+    doc = build("Greenpeace warnte vor dem Projekt. Sein Präsident Otto Kramer sagte, es sei zu teuer.")
+    assert only(doc, "Präsident").of == "organization/greenpeace"
+
+
+def test_linking_positions_possessive_after_a_person_names_no_owner() -> None:
+    doc = build("Der Minister Otto Kramer kam mit seinem Sprecher Paul Weber.")
+    assert only(doc, "Sprecher").of is None
+
+
+# ---- the holder in a clause
+@pytest.mark.parametrize("sentence", [
+    "Otto Kramer, der seit 2010 Landrat des Kreises Olpe ist, lobte die Brücke.",
+    "Otto Kramer ist seit 1. Juli 2010 Landrat des Kreises Olpe.",
+    "Otto Kramer, der mit 73,1 Prozent zum Landrat des Kreises Olpe gewählt wurde, freute sich.",
+])
+def test_linking_positions_holder_by_relative_clause_or_copula(sentence: str) -> None:
+    p = only(build(sentence), "Landrat")
+    assert (p.of, p.holder) == ("place/olpe", "person/otto-kramer")
+
+
+@pytest.mark.parametrize("sentence", [
+    "Otto Kramer, der den Landrat des Kreises Olpe kritisierte, trat aus.",
+    "Otto Kramer sprach mit dem Landrat des Kreises Olpe.",
+])
+def test_linking_positions_a_title_in_another_phrase_is_not_held_by_the_subject(sentence: str) -> None:
+    assert only(build(sentence), "Landrat").holder is None
