@@ -15,6 +15,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
@@ -107,12 +108,22 @@ def link(structure: Structure, toks: Tokens, mentions: list[Mention], titles: li
             of = _implied_state(toks, ti, t, holder, lex, linked, main_country)
         if of is None and holder is not None:
             of = _recent_owner(toks, ti, t, linked, lex, positions, title_keys)
-        title = _title_with_modifier(toks, ti, t.title, lex, _feminine(toks, ti, holder, ent_by_key, lex))
-        key = position_key(title, of, holder)
-        old = positions.get(key)
-        spans = (old.mentions if old else ()) + (t.span,)
-        positions[key] = Position(key, title, of, holder, spans)
-        title_keys[ti] = key
+        if of is None and holder is not None and lex.is_government_title(t.title) \
+                and lex.title_categories.get(lex.titles.get(t.title, t.title)) == "parliament" \
+                and lex.implied_states(lex.titles.get(t.title, t.title)) is None:
+            of = _topic_state(toks, ti, t, linked)  # "In Iran ist Parlamentspräsident X erkrankt"
+        if of is None:
+            of = _seat(toks, t, linked, lex)
+        if of is None and t.title in lex.office_words.get("deputy", ()):
+            of = _deputy_owner(toks, ti, linked, lex, positions)
+        for k, who in enumerate((holder, *_coordinated(toks, ti, linked, holder))):
+            title = _title_with_modifier(toks, ti, t.title, lex, _feminine(toks, ti, who, ent_by_key, lex))
+            key = position_key(title, of, who)
+            old = positions.get(key)
+            spans = (old.mentions if old else ()) + (t.span,)
+            positions[key] = Position(key, title, of, who, spans)
+            if k == 0:
+                title_keys[ti] = key
     # an office named without its holder, when the article names the holder elsewhere, is that office
     held = {(p.title, p.of): p for p in positions.values() if p.holder}
     titled: dict[str, list[Position]] = {}
@@ -278,7 +289,25 @@ def _implied_state(toks: Tokens, ti: int, t: TitleMention, holder: str | None, l
         if m.sentence == sent and m.kind == "place" and 0 <= m.span.begin - t.span.end <= 30 \
                 and toks.text[t.span.end:m.span.begin].split()[:1] in (["von"], ["der"], ["des"], ["aus"]):
             return None
-    return main_country
+    return _topic_state(toks, ti, t, ms) or main_country
+
+
+def _topic_state(toks: Tokens, ti: int, t: TitleMention, ms: list[Mention]) -> str | None:
+    """The state a passage is about, when it is the only one named since: "In Iran ist Parlamentspräsident
+    X erkrankt", "Spanien meldete … . … sagte Gesundheitsminister Y" (named after "in" in the title's
+    sentence, or opening one of the three sentences before it)."""
+    sent = toks.sentence_of[ti]
+    states = [m for m in ms if m.kind == "country" and m.span.end <= t.span.begin and 0 <= sent - m.sentence <= 3]
+    if not states or len({m.key for m in states}) > 1:
+        return None
+    m = states[0]  # the first of them, so that it opens the passage
+    k = bisect.bisect_left(toks.starts, m.span.begin)
+    first = k == 0 or toks.sentence_of[k - 1] != m.sentence
+    after_in = k > 0 and toks.word(k - 1) in ("in", "In")
+    opens = first or after_in and (k == 1 or toks.sentence_of[k - 2] != m.sentence)
+    if m.role in ("name", "genitive") and (opens or after_in and m.sentence == sent):
+        return m.key
+    return None
 
 
 _PARTY_CATEGORIES = {"party", "parliament"}
@@ -344,6 +373,55 @@ def _holder(toks: Tokens, ti: int, ms: list[Mention], lex: Lexicon) -> str | Non
             return m.key
         break
     return None
+
+
+def _coordinated(toks: Tokens, ti: int, ms: list[Mention], holder: str | None) -> tuple[str, ...]:
+    """The further holders of a title that names several: "die Abgeordneten Otto Kramer und Anna Berger"."""
+    if holder is None:
+        return ()
+    end = toks.ends[ti]
+    after = [m for m in ms if m.span.begin >= end and m.sentence == toks.sentence_of[ti]]
+    if len(after) < 2 or after[0].key != holder or not toks.text[end:after[0].span.begin].isspace():
+        return ()
+    second = after[1]
+    if second.kind == "person" and second.key and second.key != holder \
+            and toks.text[after[0].span.end:second.span.begin].strip() in ("und", "sowie"):
+        return (second.key,)
+    return ()
+
+
+def _deputy_owner(toks: Tokens, ti: int, ms: list[Mention], lex: Lexicon,
+                  positions: dict[str, Position]) -> str | None:
+    """A deputy named by a possessive shares the owner of the office he stands in for:
+    "der Fraktionschef Otto Kramer und sein Stellvertreter Paul Weber"."""
+    first = _first_of_phrase(toks, ti, lex)
+    if first == 0 or toks.word(first - 1) not in lex.possessives:
+        return None
+    sent = toks.sentence_of[ti]
+    named = [m for m in ms if m.span.end <= toks.starts[first] and 0 <= sent - m.sentence <= 1
+             and m.kind in ("person", "organization") and m.role != "pronoun"]
+    if not named:
+        return None
+    if named[-1].kind == "organization":
+        return named[-1].key
+    owners = [p.of for p in positions.values() if p.holder == named[-1].key and p.of]
+    return owners[-1] if len(set(owners)) == 1 else None
+
+
+def _seat(toks: Tokens, t: TitleMention, ms: list[Mention], lex: Lexicon) -> str | None:
+    """The town, district or region of a local office named without one: the one place of the article
+    that follows a noun of that kind of seat ("Landrat Otto Kramer" … "im Kreis Olpe")."""
+    nouns = lex.office_seats.get(t.title) or lex.office_seats.get(lex.titles.get(t.title, t.title))
+    if not nouns:
+        return None
+    found = set()
+    for m in ms:
+        if m.kind != "place" or not m.key:
+            continue
+        k = bisect.bisect_left(toks.starts, m.span.begin) - 1  # the token before the name
+        if k >= 0 and toks.word(k) in nouns and toks.text[toks.ends[k]:m.span.begin].isspace():
+            found.add(m.key)
+    return found.pop() if len(found) == 1 else None
 
 
 def _holds_by_clause(toks: Tokens, ti: int, m: Mention, ms: list[Mention], lex: Lexicon) -> bool:

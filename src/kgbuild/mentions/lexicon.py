@@ -98,6 +98,8 @@ class Lexicon:
     # a place's -er or declined adjective and short form -> its key ("Mainzer", "bayerischen", "NRW"):
     # only for the owner of an office, never a mention by itself
     place_owner_forms: dict[str, str] = field(default_factory=dict)
+    # a local office's title -> the nouns before its seat's name ("Landrat" -> "Kreis", "Landkreis" …)
+    office_seats: dict[str, frozenset[str]] = field(default_factory=dict)
     possessives: frozenset[str] = frozenset()  # "sein", "ihre" … (pronouns.tsv), both capitalisations
     office_words: dict[str, frozenset[str]] = field(default_factory=dict)  # office_words.tsv: list -> words
 
@@ -518,6 +520,8 @@ def load_lexicon(lang: str = "de") -> Lexicon:
                                                if c != "-"))
                             for r in _read_tsv(lang, "office_states.tsv") if r.get("title")),
         adjectival_titles=adjectival, place_owner_forms=place_forms,
+        office_seats={r["title"]: frozenset(_split(r.get("seats")))
+                      for r in _read_tsv(lang, "office_states.tsv") if r.get("title") and r.get("seats")},
         office_words={ln.split("\t")[0][1:]: frozenset(ln.split("\t")[1].split())
                       for ln in _read_lines(lang, "office_words.tsv") if ln.startswith("@") and "\t" in ln},
         possessives=frozenset(f for r in _read_tsv(lang, "pronouns.tsv") if "possessive" in r.get("kind", "")
