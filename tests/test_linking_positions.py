@@ -116,3 +116,34 @@ def test_linking_positions_holder_by_relative_clause_or_copula(sentence: str) ->
 ])
 def test_linking_positions_a_title_in_another_phrase_is_not_held_by_the_subject(sentence: str) -> None:
     assert only(build(sentence), "Landrat").holder is None
+
+
+# ---- an owner from the passage
+def test_linking_positions_local_office_takes_the_one_district_of_the_article() -> None:
+    assert only(build("Im Landkreis Olpe wird gebaut. Das sagte Landrat Otto Kramer (CDU)."), "Landrat").of \
+        == "place/olpe"
+    two = build("Im Landkreis Olpe und im Kreis Heinsberg wird gebaut. Das sagte Landrat Otto Kramer (CDU).")
+    assert only(two, "Landrat").of is None
+
+
+@pytest.mark.parametrize(("sentences", "title", "state"), [
+    (("In Spanien stiegen die Zahlen.", "Das sagte Gesundheitsminister Pedro Garcia."), "Gesundheitsminister",
+     "country/es"),
+    (("Spanien meldete neue Zahlen.", "Die Zahl stieg.", "Das sagte Gesundheitsminister Pedro Garcia."),
+     "Gesundheitsminister", "country/es"),
+    (("In Iran ist Parlamentspräsident Ali Ahmadi erkrankt.",), "Parlamentspräsident", "country/ir"),
+    (("Die Zahlen in Spanien stiegen.", "Das sagte Gesundheitsminister Pedro Garcia."), "Gesundheitsminister",
+     None),
+])
+def test_linking_positions_state_the_passage_is_about(sentences: tuple[str, ...], title: str,
+                                                      state: str | None) -> None:
+    assert only(build(*sentences), title).of == state
+
+
+def test_linking_positions_deputy_and_several_holders() -> None:
+    doc = build("Es geht um den SPD-Fraktionschef Otto Kramer, seinen Stellvertreter Paul Weber "
+                "sowie die Abgeordneten Bert Meier und Dirk Lehmann.")
+    spd = "organization/sozialdemokratische-partei-deutschlands"
+    assert only(doc, "Stellvertreter").of == spd
+    assert sorted((p.of, p.holder) for p in doc.positions if p.title == "Abgeordneter") == [
+        (spd, "person/bert-meier"), (spd, "person/dirk-lehmann")]
