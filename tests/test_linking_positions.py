@@ -147,3 +147,18 @@ def test_linking_positions_deputy_and_several_holders() -> None:
     assert only(doc, "Stellvertreter").of == spd
     assert sorted((p.of, p.holder) for p in doc.positions if p.title == "Abgeordneter") == [
         (spd, "person/bert-meier"), (spd, "person/dirk-lehmann")]
+
+
+def test_linking_positions_place_genitive_before_the_title() -> None:
+    assert only(build("Das sagte Bayerns Ministerpräsident Otto Kramer (CSU)."), "Ministerpräsident").of \
+        == "place/bayern"
+
+
+def test_linking_positions_everyday_word_of_an_outlet_is_no_owner_in_a_compound() -> None:
+    doc = build("Das sagte die Pressesprecherin des Kreises Olpe, Anna Berger, am Montag.")
+    assert only(doc, "Pressesprecherin").of == "place/olpe"
+
+
+def test_linking_positions_owner_noun_with_its_own_name_is_no_back_reference() -> None:
+    doc = build("Greenpeace warnte. Das sagte Otto Kramer, Geschäftsführer des Verbands für Popmusik.")
+    assert all(p.of != "organization/greenpeace" for p in doc.positions)

@@ -562,7 +562,9 @@ def _owner_by_noun(toks: Tokens, ti: int, t: TitleMention, ms: list[Mention], le
     if ti + 2 < len(toks) and toks.word(ti + 1) in ("der", "des") and toks.sentence_of[ti + 2] == sent:
         nxt = toks.word(ti + 2)
         after = toks.word(ti + 3) if ti + 3 < len(toks) and toks.sentence_of[ti + 3] == sent else ""
-        if not (after[:1].isupper() and after not in lex.owner_nouns):  # "der Organisation X" names it
+        # "der Organisation X", "des Verbands für Y" name an organisation of their own
+        if not (after[:1].isupper() and after not in lex.owner_nouns) and after not in lex.office_words.get(
+                "foreign", ()):
             noun = lex.owner_nouns.get(nxt)
     word = toks.word(ti)
     if noun is None and "-" not in word:  # "Verbandsdirektorin", "Fraktionschef"

@@ -227,7 +227,7 @@ class Lexicon:
             for suffix, _b in self.title_heads:
                 if low.endswith(suffix) and len(low) > len(suffix) + 2:
                     prefix = w[: len(w) - len(suffix)].rstrip("s-")
-                    if prefix in self.surface_keys:
+                    if self._compound_owner(prefix):
                         return base, prefix
                     break
             return base, None
@@ -248,9 +248,18 @@ class Lexicon:
         for suffix, _base in self.title_heads:
             if low.endswith(suffix) and len(low) > len(suffix) + 2:
                 prefix = w[: len(w) - len(suffix)].rstrip("s-")
-                hint = prefix if prefix in self.surface_keys else None
+                hint = prefix if self._compound_owner(prefix) else None
                 return _uninflect(w, suffix), hint
         return None
+
+    def _compound_owner(self, prefix: str) -> bool:
+        """Does the first part of a closed compound title name its owner ("Kremlsprecher", "Bahnchef")?
+        Not an outlet's name that is also an everyday word ("Pressesprecher" is no newspaper's)."""
+        if prefix not in self.surface_keys:
+            return False
+        hit = self.automaton.get(prefix, None) if self.automaton is not None else None
+        entry = hit[0] if hit else None
+        return not (entry is not None and entry.ambiguous and entry.org_kind in _MEDIA_KINDS)
 
     def is_office(self, title: str) -> bool:
         """An office someone holds, rather than a description ("Experte", "Blogger", "Korrespondent")."""
@@ -440,6 +449,8 @@ def load_lexicon(lang: str = "de") -> Lexicon:
             add(n, entry)
         for a in _split(row.get("adjectives")):
             place_forms.setdefault(a, key)
+        if not name.endswith(("s", "ß", "x", "z")):  # "Bayerns Ministerpräsident", "Hamburgs Bürgermeister"
+            place_forms.setdefault(name + "s", key)
     for row in _read_tsv(lang, "region_adjectives.tsv"):
         key = entity_key("place", row.get("name", ""))
         if key not in entries:
