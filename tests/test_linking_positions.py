@@ -162,3 +162,20 @@ def test_linking_positions_everyday_word_of_an_outlet_is_no_owner_in_a_compound(
 def test_linking_positions_owner_noun_with_its_own_name_is_no_back_reference() -> None:
     doc = build("Greenpeace warnte. Das sagte Otto Kramer, Geschäftsführer des Verbands für Popmusik.")
     assert all(p.of != "organization/greenpeace" for p in doc.positions)
+
+
+# ---- an office named without its holder, as the speaker right after a person
+def test_linking_positions_bare_title_as_speaker_is_the_person_just_named() -> None:
+    doc = build("Das Projekt ist aus Sicht des Experten Otto Kramer riskant.",
+                "„Weber versteht die Gefahr“, sagte der Sprecher von Greenpeace.")
+    assert only(doc, "Sprecher").holder == "person/otto-kramer"
+    assert {c.claimants for c in doc.claims} == {("person/otto-kramer",)}
+
+
+@pytest.mark.parametrize("sentences", [
+    ("Anna Berger kam nach Bonn.", "„Das ist gut“, sagte der Sprecher von Greenpeace."),  # gender
+    ("Otto Kramer kam nach Bonn.", "„Das ist gut“, sagte der Sprecher von Greenpeace Paul Weber."),  # named
+    ("Der Landrat Otto Kramer kam nach Bonn.", "„Das ist gut“, sagte der Sprecher von Greenpeace."),  # office
+])
+def test_linking_positions_bare_title_keeps_no_holder_without_agreement(sentences: tuple[str, ...]) -> None:
+    assert only(build(*sentences), "Sprecher").holder in (None, "person/paul-weber")

@@ -227,7 +227,7 @@ def find_claims(ctx: ClaimContext, lex: Lexicon) -> tuple[list[Claim], dict[str,
                             negative=_negated(prevs.text, d.act))
             drafts.append(d)
             last_claim_sentence = si
-    holders = _resolve_bare_titles(ctx, drafts)
+    holders: dict[str, str] = {}  # who holds an office is linking's decision (kgbuild.linking)
     _inherit(drafts)
     claims: list[Claim] = []
     for n, d in enumerate(drafts, 1):
@@ -239,27 +239,6 @@ def find_claims(ctx: ClaimContext, lex: Lexicon) -> tuple[list[Claim], dict[str,
             negative=d.negative, about=about,
         ))
     return claims, holders
-
-
-def _resolve_bare_titles(ctx: ClaimContext, drafts: list[_Draft]) -> dict[str, str]:
-    """A speaker named only by a definite title ("sagte der Leiter des Zentrums") right after
-    claims by one person is that person: the title describes the speaker just quoted."""
-    holders: dict[str, str] = {}
-    for k, d in enumerate(drafts):
-        if k == 0 or len(d.speakers) != 1 or not d.speakers[0].startswith("position/"):
-            continue
-        pos_key = d.speakers[0]
-        if pos_key not in ctx.unheld:
-            continue
-        prev = drafts[k - 1]
-        if d.sentence - prev.sentence > 2 or len(prev.speakers) != 1 or not prev.speakers[0].startswith("person/"):
-            continue
-        person = prev.speakers[0]
-        if any(p != pos_key and p in ctx.offices for p in ctx.held_by.get(person, ())):
-            continue  # the person holds another office: a different speaker
-        holders[pos_key] = person
-        d.speakers = (person,)
-    return holders
 
 
 # ---------------------------------------------------------------- one sentence

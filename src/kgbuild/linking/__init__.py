@@ -124,6 +124,8 @@ def link(structure: Structure, toks: Tokens, mentions: list[Mention], titles: li
             positions[key] = Position(key, title, of, who, spans)
             if k == 0:
                 title_keys[ti] = key
+    # "sagte der Leiter des Zentrums" right after a person was quoted: the office is that person's
+    _bare_titles_held(toks, linked, lex, positions, title_keys, ent_by_key)
     # an office named without its holder, when the article names the holder elsewhere, is that office
     held = {(p.title, p.of): p for p in positions.values() if p.holder}
     titled: dict[str, list[Position]] = {}
@@ -373,6 +375,64 @@ def _holder(toks: Tokens, ti: int, ms: list[Mention], lex: Lexicon) -> str | Non
             return m.key
         break
     return None
+
+
+def _bare_titles_held(toks: Tokens, ms: list[Mention], lex: Lexicon, positions: dict[str, Position],
+                      title_keys: dict[int, str], ents: dict[str, Entity]) -> None:
+    """Give an office named without its holder as a speaker the person who was just speaking.
+
+    "Der Experte Otto Kramer hält das für riskant. „…“, sagte der Leiter des Instituts.": a definite
+    title right after a speech verb (or ", so"), with no name after it, is the person named last
+    outside quotation marks in the one or two sentences before, when that person holds no other office
+    in the article and the genders agree.
+    """
+    speech = lex.office_words.get("source_before", frozenset())
+    persons = [m for m in ms if m.kind == "person" and m.key and m.role != "pronoun"]
+    quoted = _quoted_spans(toks.text)
+    for ti, key in sorted(title_keys.items()):
+        p = positions.get(key)
+        if p is None or p.holder is not None or not lex.is_office(p.title):
+            continue
+        first = _first_of_phrase(toks, ti, lex)
+        k = first - 1
+        while k > 0 and toks.word(k)[:1].islower() and toks.word(k) not in ("der", "die") and first - k <= 2:
+            k -= 1
+        if k < 1 or toks.word(k) not in ("der", "die") or toks.sentence_of[k - 1] != toks.sentence_of[ti]:
+            continue
+        before = toks.word(k - 1)
+        if lex.speech_verb(before) is None and before not in speech:
+            continue
+        sent = toks.sentence_of[ti]
+        if any(m.sentence == sent and 0 <= m.span.begin - toks.ends[ti] <= 60 for m in persons):
+            continue  # "sagte der Leiter des Instituts Otto Kramer": the name is the speaker
+        outside = [m for m in persons if m.span.end <= toks.starts[k] and 0 <= sent - m.sentence <= 2
+                   and not any(b <= m.span.begin < e for b, e in quoted)]
+        if not outside or outside[-1].sentence == sent:
+            continue  # no one quoted just before, or someone else named in this sentence
+        who = outside[-1].key or ""
+        if any(q.holder == who and q.title != p.title and lex.is_office(q.title) for q in positions.values()):
+            continue  # the person holds another office: a different speaker
+        feminine = p.title.endswith("in") or toks.word(k) == "die"
+        e = ents.get(who)
+        gender = lang_data.first_name_genders(lex.lang).get(e.name.split()[0], "u") if e else "u"
+        if gender in ("m", "f") and (gender == "f") != feminine:
+            continue
+        new_key = position_key(p.title, p.of, who)
+        old = positions.pop(key)
+        have = positions.get(new_key)
+        positions[new_key] = Position(new_key, p.title, p.of, who,
+                                      tuple(sorted(set(old.mentions) | set(have.mentions if have else ()))))
+        for tj, tk in list(title_keys.items()):
+            if tk == key:
+                title_keys[tj] = new_key
+
+
+def _quoted_spans(text: str) -> list[tuple[int, int]]:
+    """The stretches of text inside quotation marks („…“, »…«, "…")."""
+    return [(m.start(), m.end()) for m in _QUOTED.finditer(text)]
+
+
+_QUOTED = re.compile(r"„[^“”\n]*[“”]|»[^«\n]*«|\"[^\"\n]*\"")
 
 
 def _coordinated(toks: Tokens, ti: int, ms: list[Mention], holder: str | None) -> tuple[str, ...]:
