@@ -116,13 +116,13 @@ def link(structure: Structure, toks: Tokens, mentions: list[Mention], titles: li
             of = _seat(toks, t, linked, lex)
         if of is None and t.title in lex.office_words.get("deputy", ()):
             of = _deputy_owner(toks, ti, linked, lex, positions)
-        for k, who in enumerate((holder, *_coordinated(toks, ti, linked, holder))):
+        for nth, who in enumerate((holder, *_coordinated(toks, ti, linked, holder))):
             title = _title_with_modifier(toks, ti, t.title, lex, _feminine(toks, ti, who, ent_by_key, lex))
             key = position_key(title, of, who)
             old = positions.get(key)
             spans = (old.mentions if old else ()) + (t.span,)
             positions[key] = Position(key, title, of, who, spans)
-            if k == 0:
+            if nth == 0:
                 title_keys[ti] = key
     # "sagte der Leiter des Zentrums" right after a person was quoted: the office is that person's
     _bare_titles_held(toks, linked, lex, positions, title_keys, ent_by_key)
