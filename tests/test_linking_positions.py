@@ -179,3 +179,13 @@ def test_linking_positions_bare_title_as_speaker_is_the_person_just_named() -> N
 ])
 def test_linking_positions_bare_title_keeps_no_holder_without_agreement(sentences: tuple[str, ...]) -> None:
     assert only(build(*sentences), "Sprecher").holder in (None, "person/paul-weber")
+
+
+def test_linking_positions_possessive_names_no_owner_of_a_relative_or_a_lawyer() -> None:
+    doc = build("Greenpeace warnte. Er kam mit seinem Rechtsanwalt Otto Kramer.")
+    assert only(doc, "Rechtsanwalt").of is None
+
+
+def test_linking_positions_organisation_after_the_title_before_a_place_adjective() -> None:
+    doc = build("Das sagte Otto Kramer, Münchner Sprecher von Greenpeace.")
+    assert only(doc, "Sprecher").of == "organization/greenpeace"

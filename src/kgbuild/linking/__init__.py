@@ -530,11 +530,6 @@ def _office_of(toks: Tokens, ti: int, t: TitleMention, ms: list[Mention], lex: L
         if key and key.startswith(tuple(f"{k}/" for k in owner_kinds)) \
                 and not (local and lex.org_kind(key) == "party"):  # "CDU-Landrat": the holder's party
             return key
-    # a place's adjective right before: "der Mainzer Oberbürgermeister", "die bayerische Ministerin"
-    first = _first_of_phrase(toks, ti, lex)
-    if office and first > 0 and toks.sentence_of[first - 1] == sent \
-            and (place := lex.place_owner_forms.get(toks.word(first - 1))) is not None:
-        return place
     # an adjective or genitive right before: "Der kasachische Innenminister", "Russlands Außenminister"
     before = [m for m in ms if m.sentence == sent and m.span.end <= t.span.begin
               and t.span.begin - m.span.end <= 12 and m.kind in ("country", "organization")]
@@ -569,6 +564,12 @@ def _office_of(toks: Tokens, ti: int, t: TitleMention, ms: list[Mention], lex: L
             if m.kind == "country" and m.role == "genitive":
                 return m.key  # "der Präsident Frankreichs"
             continue
+    # a place's adjective or genitive right before: "der Mainzer Oberbürgermeister", "Bayerns Ministerpräsident"
+    # (after an organisation named after the title: "Münchner Sprecher des Verbands X" is the Verband's)
+    first = _first_of_phrase(toks, ti, lex)
+    if office and first > 0 and toks.sentence_of[first - 1] == sent \
+            and (place := lex.place_owner_forms.get(toks.word(first - 1))) is not None:
+        return place
     # the holder's organisation: "Name (ÖVP)", "Name von der Brauerei Unterbach"
     if holder is not None:
         for m in ms:
@@ -637,7 +638,8 @@ def _owner_by_noun(toks: Tokens, ti: int, t: TitleMention, ms: list[Mention], le
                 noun = entry
                 break
     first = _first_of_phrase(toks, ti, lex)
-    possessive = noun is None and first > 0 and toks.word(first - 1) in lex.possessives
+    possessive = noun is None and first > 0 and toks.word(first - 1) in lex.possessives \
+        and lex.title_categories.get(lex.titles.get(t.title, t.title), "") in lex.office_words.get("owned", ())
     if noun is None and not possessive:
         return None
     begin = toks.starts[first]
