@@ -189,3 +189,14 @@ def test_linking_positions_possessive_names_no_owner_of_a_relative_or_a_lawyer()
 def test_linking_positions_organisation_after_the_title_before_a_place_adjective() -> None:
     doc = build("Das sagte Otto Kramer, Münchner Sprecher von Greenpeace.")
     assert only(doc, "Sprecher").of == "organization/greenpeace"
+
+
+@pytest.mark.parametrize(("sentence", "owner"), [
+    ("Das sagte Otto Kramer, Trainer der österreichischen Nationalmannschaft.", "country/at"),
+    ("Das sagte Otto Kramer, Chef der größten deutschen Buchhandelskette.", None),
+])
+def test_linking_positions_state_adjective_after_the_title_only_before_a_state_body(
+        sentence: str, owner: str | None) -> None:
+    doc = build(sentence)
+    assert all(p.of == owner for p in doc.positions)
+    assert doc.positions or owner is None

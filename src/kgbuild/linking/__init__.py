@@ -547,8 +547,9 @@ def _office_of(toks: Tokens, ti: int, t: TitleMention, ms: list[Mention], lex: L
     # "Chef der größten deutschen Buchhandelskette": a state's adjective only names a state's office
     gov = lex.is_government_title(t.title)
     # "Präsident des Deutschen Roten Kreuzes": a capitalised adjective is part of a name
-    after = [m for m in after if m.role != "adjective"] + [m for m in after if m.role == "adjective" and gov
-                                                           and m.span.text[:1].islower()]
+    after = [m for m in after if m.role != "adjective"] + [
+        m for m in after if m.role == "adjective" and m.span.text[:1].islower()
+        and (gov or _state_noun_after(toks.text, m.span.end, lex))]
     after = [m for m in after if m.role != "demonym"]
     for m in after:
         between = text[t.span.end:m.span.begin]
@@ -591,6 +592,14 @@ def _office_of(toks: Tokens, ti: int, t: TitleMention, ms: list[Mention], lex: L
 # the head nouns of a territorial body's name: "Landrat des Kreises Olpe", "Bürgermeister der Stadt Jena"
 _PLACE_HEADS = {"Kreis", "Kreises", "Landkreis", "Landkreises", "Stadt", "Gemeinde", "Bezirk", "Bezirks",
                 "Bezirkes", "Provinz", "Region", "Bundesland", "Bundeslandes", "Kanton", "Kantons", "Marktgemeinde"}
+
+
+def _state_noun_after(text: str, end: int, lex: Lexicon) -> bool:
+    """Is a state's adjective followed by a noun of the state's own bodies ("der österreichischen
+    Nationalmannschaft", "der französischen Armee"), not by any noun ("der größten deutschen Buchhandelskette")?"""
+    nxt = text[end:end + 40].split()[:1]
+    return bool(nxt) and nxt[0].rstrip(",.;:").lower().endswith(tuple(
+        n.lower() for n in lex.office_words.get("state_nouns", ())))
 
 
 def _first_of_phrase(toks: Tokens, ti: int, lex: Lexicon) -> int:
