@@ -200,3 +200,8 @@ def test_linking_positions_state_adjective_after_the_title_only_before_a_state_b
     doc = build(sentence)
     assert all(p.of == owner for p in doc.positions)
     assert doc.positions or owner is None
+
+
+def test_linking_positions_office_with_a_modifier_is_still_an_office() -> None:
+    doc = build("Das sei falsch, sagt Kai Gehring, hochschulpolitischer Sprecher der Partei.")
+    assert only(doc, "hochschulpolitischer Sprecher").holder == "person/kai-gehring"

@@ -262,8 +262,9 @@ class Lexicon:
         return not (entry is not None and entry.ambiguous and entry.org_kind in _MEDIA_KINDS)
 
     def is_office(self, title: str) -> bool:
-        """An office someone holds, rather than a description ("Experte", "Blogger", "Korrespondent")."""
-        base = self.titles.get(title, title)
+        """An office someone holds, rather than a description ("Experte", "Blogger", "Korrespondent").
+        A title with a modifier is its last word's ("außenpolitischer Sprecher", "stellvertretender Vorsitzender")."""
+        base = self.titles.get(title) or self.titles.get(title.rpartition(" ")[2], title)
         return self.title_categories.get(base, "") in _OFFICE_CATEGORIES or self.is_government_title(title)
 
     def implied_states(self, title: str) -> tuple[str, ...] | None:
