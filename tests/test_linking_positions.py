@@ -205,3 +205,12 @@ def test_linking_positions_state_adjective_after_the_title_only_before_a_state_b
 def test_linking_positions_office_with_a_modifier_is_still_an_office() -> None:
     doc = build("Das sei falsch, sagt Kai Gehring, hochschulpolitischer Sprecher der Partei.")
     assert only(doc, "hochschulpolitischer Sprecher").holder == "person/kai-gehring"
+
+
+def test_linking_positions_article_decides_an_adjectival_titles_gender() -> None:
+    doc = build("Ähnlich äußerte sich die SPD-Bundestagsabgeordnete Gökay Yilmaz.")
+    assert only(doc, "Bundestagsabgeordnete").holder == "person/goekay-yilmaz"
+
+
+def test_linking_positions_negated_copula_holds_nothing() -> None:
+    assert build("Otto Kramer ist kein Diplomat.").positions == ()

@@ -671,13 +671,18 @@ def _owner_by_noun(toks: Tokens, ti: int, t: TitleMention, ms: list[Mention], le
 
 
 def _feminine(toks: Tokens, ti: int, holder: str | None, ents: dict[str, Entity], lex: Lexicon) -> bool:
-    """Is the holder of this title a woman: by the holder's first name, else by the article before it."""
-    if holder is not None and (e := ents.get(holder)) is not None:
-        gender = lang_data.first_name_genders(lex.lang).get(e.name.split()[0], "u")
-        if gender in ("m", "f"):
-            return gender == "f"
+    """Is the holder of this title a woman: by the article before an adjectival title ("die Abgeordnete",
+    "der Abgeordnete"), else by the holder's first name, else not."""
     first = _first_of_phrase(toks, ti, lex)
-    return first > 0 and toks.word(first - 1) in ("die", "Die", "eine", "Eine") and toks.word(ti).endswith("e")
+    if first > 0 and toks.word(ti).endswith("e"):
+        det = toks.word(first - 1).lower()
+        if det in ("die", "eine"):
+            return True
+        if det in ("der", "ein"):
+            return False
+    if holder is not None and (e := ents.get(holder)) is not None:
+        return lang_data.first_name_genders(lex.lang).get(e.name.split()[0], "u") == "f"
+    return False
 
 
 def _title_with_modifier(toks: Tokens, ti: int, title: str, lex: Lexicon, feminine: bool = False) -> str:
