@@ -57,14 +57,14 @@ def test_linking_positions_region_short_form_in_a_compound() -> None:
 
 
 def test_linking_positions_a_mayors_party_is_not_the_owner() -> None:
-    doc = build("Otto Kramer wurde neuer CDU-Landrat von Höxter.")
+    doc = build("Otto Kramer ist seit Mai CDU-Landrat von Höxter.")
     assert only(doc, "Landrat").of == "place/hoexter"
     assert build("Der CDU-Landrat kam zur Eröffnung.").positions == ()
 
 
 # ---- a place as the owner
 @pytest.mark.parametrize(("sentence", "title", "owner"), [
-    ("Der Mainzer Oberbürgermeister Otto Kramer (SPD) lobte die Brücke.", "Oberbürgermeister", "place/mainz"),
+    ("Der Kölner Oberbürgermeister Otto Kramer (SPD) lobte die Brücke.", "Oberbürgermeister", "place/koeln"),
     ("Der bayerische Ministerpräsident Otto Kramer (CSU) lobte die Brücke.", "Ministerpräsident", "place/bayern"),
     ("Der Landrat des Kreises Olpe, Otto Kramer, lobte die Brücke.", "Landrat", "place/olpe"),
     ("Die Bürgermeisterin von Jena, Anna Berger, lobte die Brücke.", "Bürgermeisterin", "place/jena"),
@@ -103,7 +103,7 @@ def test_linking_positions_possessive_after_a_person_names_no_owner() -> None:
 @pytest.mark.parametrize("sentence", [
     "Otto Kramer, der seit 2010 Landrat des Kreises Olpe ist, lobte die Brücke.",
     "Otto Kramer ist seit 1. Juli 2010 Landrat des Kreises Olpe.",
-    "Otto Kramer, der mit 73,1 Prozent zum Landrat des Kreises Olpe gewählt wurde, freute sich.",
+    "Otto Kramer, der am Sonntag mit 61,4 Prozent zum Landrat des Kreises Olpe gewählt wurde, lachte.",
 ])
 def test_linking_positions_holder_by_relative_clause_or_copula(sentence: str) -> None:
     p = only(build(sentence), "Landrat")
@@ -131,7 +131,7 @@ def test_linking_positions_local_office_takes_the_one_district_of_the_article() 
      "country/es"),
     (("Spanien meldete neue Zahlen.", "Die Zahl stieg.", "Das sagte Gesundheitsminister Pedro Garcia."),
      "Gesundheitsminister", "country/es"),
-    (("In Iran ist Parlamentspräsident Ali Ahmadi erkrankt.",), "Parlamentspräsident", "country/ir"),
+    (("In Chile ist Parlamentspräsident Pedro Soto an Grippe erkrankt.",), "Parlamentspräsident", "country/cl"),
     (("Die Zahlen in Spanien stiegen.", "Das sagte Gesundheitsminister Pedro Garcia."), "Gesundheitsminister",
      None),
 ])
@@ -141,12 +141,12 @@ def test_linking_positions_state_the_passage_is_about(sentences: tuple[str, ...]
 
 
 def test_linking_positions_deputy_and_several_holders() -> None:
-    doc = build("Es geht um den SPD-Fraktionschef Otto Kramer, seinen Stellvertreter Paul Weber "
-                "sowie die Abgeordneten Bert Meier und Dirk Lehmann.")
+    doc = build("Zur Reisegruppe gehören der SPD-Fraktionschef Otto Kramer und sein Stellvertreter Paul Lange; "
+                "dazu kommen die Abgeordneten Eva Maier und Tom Hoffmann.")
     spd = "organization/sozialdemokratische-partei-deutschlands"
     assert only(doc, "Stellvertreter").of == spd
-    assert sorted((p.of, p.holder) for p in doc.positions if p.title == "Abgeordneter") == [
-        (spd, "person/bert-meier"), (spd, "person/dirk-lehmann")]
+    assert sorted((p.title, p.of, p.holder) for p in doc.positions if p.title.startswith("Abgeordnete")) == [
+        ("Abgeordnete", spd, "person/eva-maier"), ("Abgeordneter", spd, "person/tom-hoffmann")]
 
 
 def test_linking_positions_place_genitive_before_the_title() -> None:
@@ -166,8 +166,8 @@ def test_linking_positions_owner_noun_with_its_own_name_is_no_back_reference() -
 
 # ---- an office named without its holder, as the speaker right after a person
 def test_linking_positions_bare_title_as_speaker_is_the_person_just_named() -> None:
-    doc = build("Das Projekt ist aus Sicht des Experten Otto Kramer riskant.",
-                "„Weber versteht die Gefahr“, sagte der Sprecher von Greenpeace.")
+    doc = build("Der Fachmann Otto Kramer hält den Plan für riskant.",
+                "„Das Risiko ist groß“, sagte der Sprecher von Greenpeace.")
     assert only(doc, "Sprecher").holder == "person/otto-kramer"
     assert {c.claimants for c in doc.claims} == {("person/otto-kramer",)}
 
@@ -187,13 +187,13 @@ def test_linking_positions_possessive_names_no_owner_of_a_relative_or_a_lawyer()
 
 
 def test_linking_positions_organisation_after_the_title_before_a_place_adjective() -> None:
-    doc = build("Das sagte Otto Kramer, Münchner Sprecher von Greenpeace.")
+    doc = build("Das sagte Otto Kramer, Kölner Sprecher von Greenpeace.")
     assert only(doc, "Sprecher").of == "organization/greenpeace"
 
 
 @pytest.mark.parametrize(("sentence", "owner"), [
     ("Das sagte Otto Kramer, Trainer der österreichischen Nationalmannschaft.", "country/at"),
-    ("Das sagte Otto Kramer, Chef der größten deutschen Buchhandelskette.", None),
+    ("Das sagte Otto Kramer, Chef der zweitgrößten deutschen Möbelkette.", None),
 ])
 def test_linking_positions_state_adjective_after_the_title_only_before_a_state_body(
         sentence: str, owner: str | None) -> None:
@@ -208,7 +208,7 @@ def test_linking_positions_office_with_a_modifier_is_still_an_office() -> None:
 
 
 def test_linking_positions_article_decides_an_adjectival_titles_gender() -> None:
-    doc = build("Ähnlich äußerte sich die SPD-Bundestagsabgeordnete Gökay Yilmaz.")
+    doc = build("Dagegen protestierte die SPD-Bundestagsabgeordnete Gökay Yilmaz.")
     assert only(doc, "Bundestagsabgeordnete").holder == "person/goekay-yilmaz"
 
 

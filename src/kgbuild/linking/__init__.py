@@ -111,7 +111,7 @@ def link(structure: Structure, toks: Tokens, mentions: list[Mention], titles: li
         if of is None and holder is not None and lex.is_government_title(t.title) \
                 and lex.title_categories.get(lex.titles.get(t.title, t.title)) == "parliament" \
                 and lex.implied_states(lex.titles.get(t.title, t.title)) is None:
-            of = _topic_state(toks, ti, t, linked)  # "In Iran ist Parlamentspräsident X erkrankt"
+            of = _topic_state(toks, ti, t, linked)  # "In Chile ist Parlamentspräsident X erkrankt"
         if of is None:
             of = _seat(toks, t, linked, lex)
         if of is None and t.title in lex.office_words.get("deputy", ()):
@@ -295,7 +295,7 @@ def _implied_state(toks: Tokens, ti: int, t: TitleMention, holder: str | None, l
 
 
 def _topic_state(toks: Tokens, ti: int, t: TitleMention, ms: list[Mention]) -> str | None:
-    """The state a passage is about, when it is the only one named since: "In Iran ist Parlamentspräsident
+    """The state a passage is about, when it is the only one named since: "In Chile ist Parlamentspräsident
     X erkrankt", "Spanien meldete … . … sagte Gesundheitsminister Y" (named after "in" in the title's
     sentence, or opening one of the three sentences before it)."""
     sent = toks.sentence_of[ti]
@@ -453,7 +453,7 @@ def _coordinated(toks: Tokens, ti: int, ms: list[Mention], holder: str | None) -
 def _deputy_owner(toks: Tokens, ti: int, ms: list[Mention], lex: Lexicon,
                   positions: dict[str, Position]) -> str | None:
     """A deputy named by a possessive shares the owner of the office he stands in for:
-    "der Fraktionschef Otto Kramer und sein Stellvertreter Paul Weber"."""
+    "der Fraktionschef Otto Kramer und sein Stellvertreter Paul Lange"."""
     first = _first_of_phrase(toks, ti, lex)
     if first == 0 or toks.word(first - 1) not in lex.possessives:
         return None
@@ -540,11 +540,11 @@ def _office_of(toks: Tokens, ti: int, t: TitleMention, ms: list[Mention], lex: L
                                               and len(between.split()) <= 1 and "," not in between):
             return m.key
     # "von Kasachstan", "des Deutschland-Zentrums", "der AfD-Bundestagsfraktion", "beim … Staatssender CGTN",
-    # "Oberbürgermeister von Bottrop", "Gesundheitsminister Spaniens"
+    # "Oberbürgermeister von Jena", "Gesundheitsminister Spaniens"
     after = [m for m in ms if m.sentence == sent and m.span.begin >= t.span.end
              and m.span.begin - t.span.end <= 60 and m.kind in owner_kinds]
     # "Studioleiter des kanadischen Fernsehsenders CBC": the organisation, not the adjective before it;
-    # "Chef der größten deutschen Buchhandelskette": a state's adjective only names a state's office
+    # "Chef der zweitgrößten deutschen Möbelkette": a state's adjective only names a state's office
     gov = lex.is_government_title(t.title)
     # "Präsident des Deutschen Roten Kreuzes": a capitalised adjective is part of a name
     after = [m for m in after if m.role != "adjective"] + [
@@ -565,8 +565,8 @@ def _office_of(toks: Tokens, ti: int, t: TitleMention, ms: list[Mention], lex: L
             if m.kind == "country" and m.role == "genitive":
                 return m.key  # "der Präsident Frankreichs"
             continue
-    # a place's adjective or genitive right before: "der Mainzer Oberbürgermeister", "Bayerns Ministerpräsident"
-    # (after an organisation named after the title: "Münchner Sprecher des Verbands X" is the Verband's)
+    # a place's adjective or genitive right before: "der Kölner Oberbürgermeister", "Bayerns Ministerpräsident"
+    # (after an organisation named after the title: "Kölner Sprecher des Verbands X" is the Verband's)
     first = _first_of_phrase(toks, ti, lex)
     if office and first > 0 and toks.sentence_of[first - 1] == sent \
             and (place := lex.place_owner_forms.get(toks.word(first - 1))) is not None:
@@ -596,7 +596,7 @@ _PLACE_HEADS = {"Kreis", "Kreises", "Landkreis", "Landkreises", "Stadt", "Gemein
 
 def _state_noun_after(text: str, end: int, lex: Lexicon) -> bool:
     """Is a state's adjective followed by a noun of the state's own bodies ("der österreichischen
-    Nationalmannschaft", "der französischen Armee"), not by any noun ("der größten deutschen Buchhandelskette")?"""
+    Nationalmannschaft", "der französischen Armee"), not by any noun ("der zweitgrößten deutschen Möbelkette")?"""
     nxt = text[end:end + 40].split()[:1]
     return bool(nxt) and nxt[0].rstrip(",.;:").lower().endswith(tuple(
         n.lower() for n in lex.office_words.get("state_nouns", ())))

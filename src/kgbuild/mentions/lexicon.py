@@ -95,7 +95,7 @@ class Lexicon:
     title_modifiers: tuple[str, ...] = ()
     # a common noun that names an office's owner ("Verband", "Partei"): form -> (base, org kind or "")
     owner_nouns: dict[str, tuple[str, str]] = field(default_factory=dict)
-    # a place's -er or declined adjective and short form -> its key ("Mainzer", "bayerischen", "NRW"):
+    # a place's -er or declined adjective and short form -> its key ("Kölner", "bayerischen", "NRW"):
     # only for the owner of an office, never a mention by itself
     place_owner_forms: dict[str, str] = field(default_factory=dict)
     # a local office's title -> the nouns before its seat's name ("Landrat" -> "Kreis", "Landkreis" …)
