@@ -214,3 +214,15 @@ def test_linking_positions_article_decides_an_adjectival_titles_gender() -> None
 
 def test_linking_positions_negated_copula_holds_nothing() -> None:
     assert build("Otto Kramer ist kein Diplomat.").positions == ()
+
+
+@pytest.mark.parametrize(("sentence", "holders"), [
+    ("Als Bayerns Innenminister und CSU-Landesvorsitzender Otto Kramer kam, war alles anders.",
+     {"Innenminister": "person/otto-kramer", "Landesvorsitzender": "person/otto-kramer"}),
+    ("Das sagte Otto Kramer, Greenpeace-Vizepräsident und Chef der Firma Siemens.",
+     {"Vizepräsident": "person/otto-kramer", "Chef": "person/otto-kramer"}),
+    ("Der Präsident und Kanzlerin Anna Berger trafen sich.", {"Kanzlerin": "person/anna-berger"}),
+])
+def test_linking_positions_two_titles_joined_by_und_share_the_holder(sentence: str, holders: dict[str, str]) -> None:
+    got = {p.title: p.holder for p in build(sentence).positions if p.holder}
+    assert got == holders

@@ -94,11 +94,14 @@ def link(structure: Structure, toks: Tokens, mentions: list[Mention], titles: li
     main_country = _main_country(linked)
     positions: dict[str, Position] = {}
     title_keys: dict[int, str] = {}
+    title_at = {toks_at[t.span.begin] for t in titles if t.span.begin in toks_at}
     for t in titles:
         ti = toks_at.get(t.span.begin)
         if ti is None:
             continue
         holder = _holder(toks, ti, linked, lex)
+        if holder is None:  # "Innenminister und Landesvorsitzender Otto Kramer", "X, Vizepräsident und Chef"
+            holder = _shared_holder(toks, ti, linked, lex, title_at, positions, title_keys)
         of = _office_of(toks, ti, t, linked, lex, holder, ent_by_key)
         if of is None:
             of = _owner_by_noun(toks, ti, t, linked, lex)
@@ -433,6 +436,29 @@ def _quoted_spans(text: str) -> list[tuple[int, int]]:
 
 
 _QUOTED = re.compile(r"„[^“”\n]*[“”]|»[^«\n]*«|\"[^\"\n]*\"")
+
+
+def _shared_holder(toks: Tokens, ti: int, ms: list[Mention], lex: Lexicon, title_at: set[int],
+                   positions: dict[str, Position], title_keys: dict[int, str]) -> str | None:
+    """The holder of two titles joined by "und": "Innenminister und Parteichef Otto Kramer" (the name
+    after the second), "Otto Kramer, Vizepräsident und Chef der Firma" (the first title's holder)."""
+    sent = toks.sentence_of[ti]
+    nxt = ti + 1
+    if nxt + 1 < len(toks) and toks.word(nxt) == "und" and toks.sentence_of[nxt + 1] == sent:
+        k = nxt + 1
+        while k < len(toks) and toks.sentence_of[k] == sent and _modifier(toks.word(k), lex) and k - nxt < 3:
+            k += 1
+        same_gender = toks.word(ti).endswith("in") == toks.word(k).endswith("in")  # not "der Präsident und Kanzlerin X"
+        if k in title_at and same_gender and (h := _holder(toks, k, ms, lex)) is not None \
+                and any(m.key == h and 0 <= m.span.begin - toks.ends[k] <= 2 for m in ms):
+            return h
+    first = _first_of_phrase(toks, ti, lex)
+    if first >= 2 and toks.word(first - 1) == "und" and first - 2 in title_keys \
+            and toks.sentence_of[first - 2] == sent:
+        prev = positions.get(title_keys[first - 2])
+        if prev is not None and prev.holder is not None:
+            return prev.holder
+    return None
 
 
 def _coordinated(toks: Tokens, ti: int, ms: list[Mention], holder: str | None) -> tuple[str, ...]:
