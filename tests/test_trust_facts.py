@@ -68,7 +68,7 @@ def test_linking_office_is_never_tied_to_the_state_the_article_is_about() -> Non
                 "Die Lage in Tschechien bleibt ernst.")
     by_title = {p.title: p for p in doc.positions}
     assert by_title["Landrat"].of is None
-    assert by_title["Gouverneur"].of is None
+    assert by_title["Gouverneur"].of == "place/bali"  # the region it names, never the article's state
 
 
 def test_linking_office_state_from_the_holder_or_a_federal_compound() -> None:

@@ -236,7 +236,7 @@ def find_claims(ctx: ClaimContext, lex: Lexicon) -> tuple[list[Claim], dict[str,
                             negative=_negated(prevs.text, d.act))
             drafts.append(d)
             last_claim_sentence = si
-    holders = _resolve_bare_titles(ctx, drafts)
+    holders: dict[str, str] = {}  # who holds an office is linking's decision (kgbuild.linking)
     _inherit(drafts)
     claims: list[Claim] = []
     for n, d in enumerate(drafts, 1):
@@ -267,27 +267,6 @@ def _new_person_between(ctx: ClaimContext, prev: _Draft, si: int) -> bool:
                 and not _after_preposition(toks, _token_at(toks, m.span.begin)):
             return True
     return False
-
-
-def _resolve_bare_titles(ctx: ClaimContext, drafts: list[_Draft]) -> dict[str, str]:
-    """A speaker named only by a definite title ("sagte der Leiter des Zentrums") right after
-    claims by one person is that person: the title describes the speaker just quoted."""
-    holders: dict[str, str] = {}
-    for k, d in enumerate(drafts):
-        if k == 0 or len(d.speakers) != 1 or not d.speakers[0].startswith("position/"):
-            continue
-        pos_key = d.speakers[0]
-        if pos_key not in ctx.unheld:
-            continue
-        prev = drafts[k - 1]
-        if d.sentence - prev.sentence > 2 or len(prev.speakers) != 1 or not prev.speakers[0].startswith("person/"):
-            continue
-        person = prev.speakers[0]
-        if any(p != pos_key and p in ctx.offices for p in ctx.held_by.get(person, ())):
-            continue  # the person holds another office: a different speaker
-        holders[pos_key] = person
-        d.speakers = (person,)
-    return holders
 
 
 # ---------------------------------------------------------------- one sentence
@@ -811,7 +790,7 @@ def _described_person(ctx: ClaimContext, i: int, office: str | None) -> str | No
             return None
     if office is not None and office in ctx.offices \
             and office.removeprefix("position/").split("--")[0] not in _MEMBER_ROLES:
-        return None  # an office held by no one named: the position speaks (or _resolve_bare_titles finds it)
+        return None  # an office held by no one named: the position speaks (or linking names its holder)
     ref = resolve(ctx.speaker_index, Span.of(ctx.text, toks.starts[k], toks.ends[i]), sentence=toks.sentence_of[i],
                   gender=gender, current=ctx.last_speakers, office=office, held_by=ctx.held_by, min_score=1.0)
     if ref is not None and office is not None and "--" in office and "holds_office" not in ref.evidence \

@@ -15,16 +15,18 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
 
+from kgbuild import lang as lang_data
 from kgbuild.keys import entity_key, position_key
 from kgbuild.mentions import Lexicon, Tokens
 from kgbuild.model import Entity, Mention, Position, Structure, TitleMention
 
 _OF_PHRASE = re.compile(r"\s+(?:von|vom|der|des|beim|bei der|bei)\s+.+\s+")
-_BEFORE_APPOSITION = re.compile(r",\s*(?:(?:der|die|das|den|dem|des)\s+)?(?:\w+(?:e|en|er|es|em)\s+)?")
+_BEFORE_APPOSITION = re.compile(r",\s*(?:(?:der|die|das|den|dem|des)\s+)?(\w+(?:e|en|er|es|em)\s+)?")
 _PRONOUNS = {"er", "Er", "sie", "Sie", "ihm", "ihn", "seine", "Seine"}
 _GENERIC = {
     "Partei": "party", "Sender": "broadcaster", "Senders": "broadcaster", "Zeitung": "newspaper",
@@ -92,24 +94,41 @@ def link(structure: Structure, toks: Tokens, mentions: list[Mention], titles: li
     main_country = _main_country(linked)
     positions: dict[str, Position] = {}
     title_keys: dict[int, str] = {}
+    title_at = {toks_at[t.span.begin] for t in titles if t.span.begin in toks_at}
     for t in titles:
         ti = toks_at.get(t.span.begin)
         if ti is None:
             continue
-        holder = _holder(toks, ti, linked)
+        holder = _holder(toks, ti, linked, lex)
+        if holder is None:  # "Innenminister und Landesvorsitzender Otto Kramer", "X, Vizepräsident und Chef"
+            holder = _shared_holder(toks, ti, linked, lex, title_at, positions, title_keys)
         of = _office_of(toks, ti, t, linked, lex, holder, ent_by_key)
+        if of is None:
+            of = _owner_by_noun(toks, ti, t, linked, lex)
         if of is None and lex.is_government_title(t.title) and lex.title_categories.get(
                 lex.titles.get(t.title, t.title)) not in _PARTY_CATEGORIES:
             # only a state the text ties the office to
             of = _implied_state(toks, ti, t, holder, lex, linked, main_country)
         if of is None and holder is not None:
             of = _recent_owner(toks, ti, t, linked, lex, positions, title_keys)
-        title = _title_with_modifier(toks, ti, t.title, lex)
-        key = position_key(title, of, holder)
-        old = positions.get(key)
-        spans = (old.mentions if old else ()) + (t.span,)
-        positions[key] = Position(key, title, of, holder, spans)
-        title_keys[ti] = key
+        if of is None and holder is not None and lex.is_government_title(t.title) \
+                and lex.title_categories.get(lex.titles.get(t.title, t.title)) == "parliament" \
+                and lex.implied_states(lex.titles.get(t.title, t.title)) is None:
+            of = _topic_state(toks, ti, t, linked)  # "In Chile ist Parlamentspräsident X erkrankt"
+        if of is None:
+            of = _seat(toks, t, linked, lex)
+        if of is None and t.title in lex.office_words.get("deputy", ()):
+            of = _deputy_owner(toks, ti, linked, lex, positions)
+        for nth, who in enumerate((holder, *_coordinated(toks, ti, linked, holder))):
+            title = _title_with_modifier(toks, ti, t.title, lex, _feminine(toks, ti, who, ent_by_key, lex))
+            key = position_key(title, of, who)
+            old = positions.get(key)
+            spans = (old.mentions if old else ()) + (t.span,)
+            positions[key] = Position(key, title, of, who, spans)
+            if nth == 0:
+                title_keys[ti] = key
+    # "sagte der Leiter des Zentrums" right after a person was quoted: the office is that person's
+    _bare_titles_held(toks, linked, lex, positions, title_keys, ent_by_key)
     # an office named without its holder, when the article names the holder elsewhere, is that office
     held: dict[tuple[str, str | None], list[Position]] = {}
     titled: dict[str, list[Position]] = {}
@@ -308,7 +327,25 @@ def _implied_state(toks: Tokens, ti: int, t: TitleMention, holder: str | None, l
         if m.sentence == sent and m.kind == "place" and 0 <= m.span.begin - t.span.end <= 30 \
                 and toks.text[t.span.end:m.span.begin].split()[:1] in (["von"], ["der"], ["des"], ["aus"]):
             return None
-    return main_country
+    return _topic_state(toks, ti, t, ms) or main_country
+
+
+def _topic_state(toks: Tokens, ti: int, t: TitleMention, ms: list[Mention]) -> str | None:
+    """The state a passage is about, when it is the only one named since: "In Chile ist Parlamentspräsident
+    X erkrankt", "Spanien meldete … . … sagte Gesundheitsminister Y" (named after "in" in the title's
+    sentence, or opening one of the three sentences before it)."""
+    sent = toks.sentence_of[ti]
+    states = [m for m in ms if m.kind == "country" and m.span.end <= t.span.begin and 0 <= sent - m.sentence <= 3]
+    if not states or len({m.key for m in states}) > 1:
+        return None
+    m = states[0]  # the first of them, so that it opens the passage
+    k = bisect.bisect_left(toks.starts, m.span.begin)
+    first = k == 0 or toks.sentence_of[k - 1] != m.sentence
+    after_in = k > 0 and toks.word(k - 1) in ("in", "In")
+    opens = first or after_in and (k == 1 or toks.sentence_of[k - 2] != m.sentence)
+    if m.role in ("name", "genitive") and (opens or after_in and m.sentence == sent):
+        return m.key
+    return None
 
 
 _PARTY_CATEGORIES = {"party", "parliament"}
@@ -338,7 +375,7 @@ def _recent_owner(toks: Tokens, ti: int, t: TitleMention, ms: list[Mention], lex
     return parties[-1].key if parties else None
 
 
-def _holder(toks: Tokens, ti: int, ms: list[Mention]) -> str | None:
+def _holder(toks: Tokens, ti: int, ms: list[Mention], lex: Lexicon) -> str | None:
     """The person a title names: right after it, or in apposition after its noun phrase."""
     end = toks.ends[ti]
     sent = toks.sentence_of[ti]
@@ -361,28 +398,196 @@ def _holder(toks: Tokens, ti: int, ms: list[Mention]) -> str | None:
                 for o in ms if o.sentence == sent):
             return m.key
         break
-    # "Karl Beispiel, stellvertretender Leiter …"
+    # "Karl Beispiel, stellvertretender Leiter …", "Karl Beispiel, der seit 2010 Landrat ist",
+    # "Karl Beispiel ist seit Juli Landrat des Kreises"
     for m in reversed(ms):
         if m.kind != "person" or m.sentence != sent or m.span.end > toks.starts[ti]:
             continue
         between = toks.text[m.span.end:toks.starts[ti]]
-        if _BEFORE_APPOSITION.fullmatch(between):
+        if (fit := _BEFORE_APPOSITION.fullmatch(between)) and not (
+                fit.group(1) and fit.group(1).strip() in lex.office_words.get("foreign", ())):
+            return m.key  # not "…, der den Landrat lobte"
+        if _holds_by_clause(toks, ti, m, ms, lex):
             return m.key
         break
     return None
+
+
+def _bare_titles_held(toks: Tokens, ms: list[Mention], lex: Lexicon, positions: dict[str, Position],
+                      title_keys: dict[int, str], ents: dict[str, Entity]) -> None:
+    """Give an office named without its holder as a speaker the person who was just speaking.
+
+    "Der Experte Otto Kramer hält das für riskant. „…“, sagte der Leiter des Instituts.": a definite
+    title right after a speech verb (or ", so"), with no name after it, is the person named last
+    outside quotation marks in the one or two sentences before, when that person holds no other office
+    in the article and the genders agree.
+    """
+    speech = lex.office_words.get("source_before", frozenset())
+    persons = [m for m in ms if m.kind == "person" and m.key and m.role != "pronoun"]
+    quoted = _quoted_spans(toks.text)
+    for ti, key in sorted(title_keys.items()):
+        p = positions.get(key)
+        if p is None or p.holder is not None or not lex.is_office(p.title):
+            continue
+        first = _first_of_phrase(toks, ti, lex)
+        k = first - 1
+        while k > 0 and toks.word(k)[:1].islower() and toks.word(k) not in ("der", "die") and first - k <= 2:
+            k -= 1
+        if k < 1 or toks.word(k) not in ("der", "die") or toks.sentence_of[k - 1] != toks.sentence_of[ti]:
+            continue
+        before = toks.word(k - 1)
+        if lex.speech_verb(before) is None and before not in speech:
+            continue
+        sent = toks.sentence_of[ti]
+        if any(m.sentence == sent and 0 <= m.span.begin - toks.ends[ti] <= 60 for m in persons):
+            continue  # "sagte der Leiter des Instituts Otto Kramer": the name is the speaker
+        outside = [m for m in persons if m.span.end <= toks.starts[k] and 0 <= sent - m.sentence <= 2
+                   and not any(b <= m.span.begin < e for b, e in quoted)]
+        if not outside or outside[-1].sentence == sent:
+            continue  # no one quoted just before, or someone else named in this sentence
+        who = outside[-1].key or ""
+        if any(q.holder == who and q.title != p.title and lex.is_office(q.title) for q in positions.values()):
+            continue  # the person holds another office: a different speaker
+        feminine = p.title.endswith("in") or toks.word(k) == "die"
+        e = ents.get(who)
+        gender = lang_data.first_name_genders(lex.lang).get(e.name.split()[0], "u") if e else "u"
+        if gender in ("m", "f") and (gender == "f") != feminine:
+            continue
+        new_key = position_key(p.title, p.of, who)
+        old = positions.pop(key)
+        have = positions.get(new_key)
+        positions[new_key] = Position(new_key, p.title, p.of, who,
+                                      tuple(sorted(set(old.mentions) | set(have.mentions if have else ()))))
+        for tj, tk in list(title_keys.items()):
+            if tk == key:
+                title_keys[tj] = new_key
+
+
+def _quoted_spans(text: str) -> list[tuple[int, int]]:
+    """The stretches of text inside quotation marks („…“, »…«, "…")."""
+    return [(m.start(), m.end()) for m in _QUOTED.finditer(text)]
+
+
+_QUOTED = re.compile(r"„[^“”\n]*[“”]|»[^«\n]*«|\"[^\"\n]*\"")
+
+
+def _shared_holder(toks: Tokens, ti: int, ms: list[Mention], lex: Lexicon, title_at: set[int],
+                   positions: dict[str, Position], title_keys: dict[int, str]) -> str | None:
+    """The holder of two titles joined by "und": "Innenminister und Parteichef Otto Kramer" (the name
+    after the second), "Otto Kramer, Vizepräsident und Chef der Firma" (the first title's holder)."""
+    sent = toks.sentence_of[ti]
+    nxt = ti + 1
+    if nxt + 1 < len(toks) and toks.word(nxt) == "und" and toks.sentence_of[nxt + 1] == sent:
+        k = nxt + 1
+        while k < len(toks) and toks.sentence_of[k] == sent and _modifier(toks.word(k), lex) and k - nxt < 3:
+            k += 1
+        same_gender = toks.word(ti).endswith("in") == toks.word(k).endswith("in")  # not "der Präsident und Kanzlerin X"
+        if k in title_at and same_gender and (h := _holder(toks, k, ms, lex)) is not None \
+                and any(m.key == h and 0 <= m.span.begin - toks.ends[k] <= 2 for m in ms):
+            return h
+    first = _first_of_phrase(toks, ti, lex)
+    if first >= 2 and toks.word(first - 1) == "und" and first - 2 in title_keys \
+            and toks.sentence_of[first - 2] == sent:
+        prev = positions.get(title_keys[first - 2])
+        if prev is not None and prev.holder is not None:
+            return prev.holder
+    return None
+
+
+def _coordinated(toks: Tokens, ti: int, ms: list[Mention], holder: str | None) -> tuple[str, ...]:
+    """The further holders of a title that names several: "die Abgeordneten Otto Kramer und Anna Berger"."""
+    if holder is None:
+        return ()
+    end = toks.ends[ti]
+    after = [m for m in ms if m.span.begin >= end and m.sentence == toks.sentence_of[ti]]
+    if len(after) < 2 or after[0].key != holder or not toks.text[end:after[0].span.begin].isspace():
+        return ()
+    second = after[1]
+    if second.kind == "person" and second.key and second.key != holder \
+            and toks.text[after[0].span.end:second.span.begin].strip() in ("und", "sowie"):
+        return (second.key,)
+    return ()
+
+
+def _deputy_owner(toks: Tokens, ti: int, ms: list[Mention], lex: Lexicon,
+                  positions: dict[str, Position]) -> str | None:
+    """A deputy named by a possessive shares the owner of the office he stands in for:
+    "der Fraktionschef Otto Kramer und sein Stellvertreter Paul Lange"."""
+    first = _first_of_phrase(toks, ti, lex)
+    if first == 0 or toks.word(first - 1) not in lex.possessives:
+        return None
+    sent = toks.sentence_of[ti]
+    named = [m for m in ms if m.span.end <= toks.starts[first] and 0 <= sent - m.sentence <= 1
+             and m.kind in ("person", "organization") and m.role != "pronoun"]
+    if not named:
+        return None
+    if named[-1].kind == "organization":
+        return named[-1].key
+    owners = [p.of for p in positions.values() if p.holder == named[-1].key and p.of]
+    return owners[-1] if len(set(owners)) == 1 else None
+
+
+def _seat(toks: Tokens, t: TitleMention, ms: list[Mention], lex: Lexicon) -> str | None:
+    """The town, district or region of a local office named without one: the one place of the article
+    that follows a noun of that kind of seat ("Landrat Otto Kramer" … "im Kreis Olpe")."""
+    nouns = lex.office_seats.get(t.title) or lex.office_seats.get(lex.titles.get(t.title, t.title))
+    if not nouns:
+        return None
+    found = set()
+    for m in ms:
+        if m.kind != "place" or not m.key:
+            continue
+        k = bisect.bisect_left(toks.starts, m.span.begin) - 1  # the token before the name
+        if k >= 0 and toks.word(k) in nouns and toks.text[toks.ends[k]:m.span.begin].isspace():
+            found.add(m.key)
+    return found.pop() if len(found) == 1 else None
+
+
+def _holds_by_clause(toks: Tokens, ti: int, m: Mention, ms: list[Mention], lex: Lexicon) -> bool:
+    """Does the person m hold title ti by a relative clause or a copula between them?
+
+    "Otto Kramer, der seit 2010 Landrat ist", "Anna Roth, die bis dahin stellvertretende Vorsitzende war",
+    "Otto Kramer ist seit Juli Landrat des Kreises": at most six words between, no other name, and the
+    word before the title is not an article or preposition of another noun phrase ("…, der den Landrat lobte").
+    """
+    words_ = lex.office_words
+    k = toks.ends.index(m.span.end) + 1 if m.span.end in toks.ends else -1
+    first = _first_of_phrase(toks, ti, lex)
+    if k < 0 or not 0 < first - k <= 8 or any(
+            o.kind != "pronoun" and o.span.begin >= m.span.end and o.span.end <= toks.starts[first] for o in ms):
+        return False
+    between = [toks.word(i) for i in range(k, first)]
+    if any(w in (";", ":", "(", ")", "„", "“", '"', "?", "!") or w == "." and not toks.word(k + j - 1).isdigit()
+           for j, w in enumerate(between)):
+        return False
+    if between[0] == "," and len(between) > 2 and between[1] in words_.get("relative", ()):
+        rest = between[2:]
+    elif between[0] in words_.get("copula", ()):
+        rest = between[1:]
+        if rest[:1] and rest[0] in words_.get("article", ()) and len(rest) == 1:
+            return True  # "Otto Kramer ist der Landrat"
+    else:
+        return False
+    return "," not in rest and not (rest and rest[-1] in words_.get("foreign", ()))
 
 
 def _office_of(toks: Tokens, ti: int, t: TitleMention, ms: list[Mention], lex: Lexicon,
                holder: str | None, ents: dict[str, Entity]) -> str | None:
     text = toks.text
     sent = toks.sentence_of[ti]
-    # compound: "Kreml-Sprecher", "NATO-Generalsekretär", "AfD-Abgeordnete"
+    office = lex.is_office(t.title)
+    owner_kinds = ("country", "organization", "place") if office else ("country", "organization")
+    # compound: "Kreml-Sprecher", "NATO-Generalsekretär", "AfD-Abgeordnete", "NRW-Innenminister"
+    local = lex.implied_states(lex.titles.get(t.title, t.title)) == ()
     if t.of_hint:
         for m in ms:
-            if m.span.begin == t.span.begin and m.kind in ("organization", "country"):
+            if m.span.begin == t.span.begin and m.kind in owner_kinds \
+                    and not (local and lex.org_kind(m.key or "") == "party"):
                 return m.key
-        key = lex.lookup_key(t.of_hint)
-        if key and key.startswith(("organization/", "country/")):
+        key = lex.lookup_key(t.of_hint) or (lex.place_owner_forms.get(t.of_hint) if office else None) or next(
+            (e.key for e in ents.values() if t.of_hint in (e.name, *e.alternate_names)), None)  # "(HDE)" before
+        if key and key.startswith(tuple(f"{k}/" for k in owner_kinds)) \
+                and not (local and lex.org_kind(key) == "party"):  # "CDU-Landrat": the holder's party
             return key
     # an adjective or genitive right before: "Der kasachische Innenminister", "Russlands Außenminister"
     before = [m for m in ms if m.sentence == sent and m.span.end <= t.span.begin
@@ -393,20 +598,38 @@ def _office_of(toks: Tokens, ti: int, t: TitleMention, ms: list[Mention], lex: L
         if between in ("", "der", "des") or (m.role == "adjective" and between.split()[-1:] != ["hat"]
                                               and len(between.split()) <= 1 and "," not in between):
             return m.key
-    # "von Kasachstan", "des Deutschland-Zentrums", "der AfD-Bundestagsfraktion", "beim … Staatssender CGTN"
+    # "von Kasachstan", "des Deutschland-Zentrums", "der AfD-Bundestagsfraktion", "beim … Staatssender CGTN",
+    # "Oberbürgermeister von Jena", "Gesundheitsminister Spaniens"
     after = [m for m in ms if m.sentence == sent and m.span.begin >= t.span.end
-             and m.span.begin - t.span.end <= 60 and m.kind in ("country", "organization")]
-    # "Studioleiter des kanadischen Fernsehsenders CBC": the organisation, not the adjective before it
-    after = [m for m in after if m.role != "adjective"] + [m for m in after if m.role == "adjective"]
+             and m.span.begin - t.span.end <= 60 and m.kind in owner_kinds]
+    # "Studioleiter des kanadischen Fernsehsenders CBC": the organisation, not the adjective before it;
+    # "Chef der zweitgrößten deutschen Möbelkette": a state's adjective only names a state's office
+    gov = lex.is_government_title(t.title)
+    # "Präsident des Deutschen Roten Kreuzes": a capitalised adjective is part of a name
+    after = [m for m in after if m.role != "adjective"] + [
+        m for m in after if m.role == "adjective" and m.span.text[:1].islower()
+        and (gov or _state_noun_after(toks.text, m.span.end, lex))]
+    after = [m for m in after if m.role != "demonym"]
     for m in after:
         between = text[t.span.end:m.span.begin]
         if "," in between or ";" in between:
             break
         words = between.split()
         if words and words[0] in ("von", "der", "des", "beim", "bei", "im", "vom") and len(words) <= 5:
+            if m.kind == "place" and words[-1] not in ("von", "der", "des", "vom") \
+                    and not lex.owner_nouns.get(words[-1]) and words[-1] not in _PLACE_HEADS:
+                continue  # "Chef der Firma in Berlin": a place inside the phrase, not its head
             return m.key
         if not words:
+            if m.kind == "country" and m.role == "genitive":
+                return m.key  # "der Präsident Frankreichs"
             continue
+    # a place's adjective or genitive right before: "der Kölner Oberbürgermeister", "Bayerns Ministerpräsident"
+    # (after an organisation named after the title: "Kölner Sprecher des Verbands X" is the Verband's)
+    first = _first_of_phrase(toks, ti, lex)
+    if office and first > 0 and toks.sentence_of[first - 1] == sent \
+            and (place := lex.place_owner_forms.get(toks.word(first - 1))) is not None:
+        return place
     # the holder's organisation: "Name (ÖVP)", "Name von der Brauerei Unterbach"
     if holder is not None:
         for m in ms:
@@ -417,24 +640,123 @@ def _office_of(toks: Tokens, ti: int, t: TitleMention, ms: list[Mention], lex: L
                         between = text[m.span.end:o.span.begin]
                         if between.strip() in ("(", "von der", "von", "vom"):
                             if lex.is_government_title(t.title) and between.strip() == "(":
+                                if lex.implied_states(lex.titles.get(t.title, t.title)) == ():
+                                    return None  # a mayor's party says nothing about whose office it is
                                 return lex.org_country(o.key or "")  # a minister's party is not the office's owner
                             return o.key
                 break
     return None
 
 
-def _title_with_modifier(toks: Tokens, ti: int, title: str, lex: Lexicon) -> str:
-    """Keep a modifier that is part of the office: "stellvertretende Vorsitzende"."""
-    if ti > 0:
-        prev = toks.word(ti - 1)
-        if prev.lower().startswith("stellvertretend"):
-            return f"{_nominative_adj(prev)} {title}"
-    return title
+# the head nouns of a territorial body's name: "Landrat des Kreises Olpe", "Bürgermeister der Stadt Jena"
+_PLACE_HEADS = {"Kreis", "Kreises", "Landkreis", "Landkreises", "Stadt", "Gemeinde", "Bezirk", "Bezirks",
+                "Bezirkes", "Provinz", "Region", "Bundesland", "Bundeslandes", "Kanton", "Kantons", "Marktgemeinde"}
 
 
-def _nominative_adj(adj: str) -> str:
-    low = adj.lower()
-    for end in ("en", "er", "es", "em"):
-        if low.endswith(end):
-            return adj[: -len(end)] + "e"
-    return adj
+def _state_noun_after(text: str, end: int, lex: Lexicon) -> bool:
+    """Is a state's adjective followed by a noun of the state's own bodies ("der österreichischen
+    Nationalmannschaft", "der französischen Armee"), not by any noun ("der zweitgrößten deutschen Möbelkette")?"""
+    nxt = text[end:end + 40].split()[:1]
+    return bool(nxt) and nxt[0].rstrip(",.;:").lower().endswith(tuple(
+        n.lower() for n in lex.office_words.get("state_nouns", ())))
+
+
+def _first_of_phrase(toks: Tokens, ti: int, lex: Lexicon) -> int:
+    """The first token of a title with its modifiers ("stellvertretende außenpolitische Sprecherin")."""
+    k = ti
+    while k > 0 and toks.sentence_of[k - 1] == toks.sentence_of[ti] and _modifier(toks.word(k - 1), lex):
+        k -= 1
+    return k
+
+
+def _modifier(word: str, lex: Lexicon) -> str | None:
+    """The stem of an adjective that is part of an office ("stellvertretenden" -> "stellvertretend")."""
+    low = word.lower()
+    stem = next((low[: -len(e)] for e in ("en", "er", "es", "em", "e") if low.endswith(e)), low)
+    for m in lex.title_modifiers:
+        if stem == m or (m.startswith("*") and stem.endswith(m[1:]) and len(stem) > len(m) + 1):
+            return stem
+    return None
+
+
+def _owner_by_noun(toks: Tokens, ti: int, t: TitleMention, ms: list[Mention], lex: Lexicon) -> str | None:
+    """The owner a common noun or a possessive points back to.
+
+    "der Sprecher der Organisation", "der Geschäftsführer des Unternehmens", "Verbandsdirektorin",
+    "sein Vorsitzender": the organisation of that kind (``office_owner_nouns.tsv``) named last
+    in this or the three sentences before; a possessive only when the entity named last is an organisation.
+    """
+    sent = toks.sentence_of[ti]
+    noun: tuple[str, str] | None = None
+    if ti + 2 < len(toks) and toks.word(ti + 1) in ("der", "des") and toks.sentence_of[ti + 2] == sent:
+        nxt = toks.word(ti + 2)
+        after = toks.word(ti + 3) if ti + 3 < len(toks) and toks.sentence_of[ti + 3] == sent else ""
+        # "der Organisation X", "des Verbands für Y" name an organisation of their own
+        if not (after[:1].isupper() and after not in lex.owner_nouns) and after not in lex.office_words.get(
+                "foreign", ()):
+            noun = lex.owner_nouns.get(nxt)
+    word = toks.word(ti)
+    if noun is None and "-" not in word:  # "Verbandsdirektorin", "Fraktionschef"
+        for form, entry in lex.owner_nouns.items():
+            rest = word[len(form):]
+            if not word.startswith(form) or len(rest) <= 3:
+                continue
+            if lex.title_of(rest[:1].upper() + rest[1:]) is not None \
+                    or rest[:1] == "s" and lex.title_of(rest[1:2].upper() + rest[2:]) is not None:
+                noun = entry
+                break
+    first = _first_of_phrase(toks, ti, lex)
+    possessive = noun is None and first > 0 and toks.word(first - 1) in lex.possessives \
+        and lex.title_categories.get(lex.titles.get(t.title, t.title), "") in lex.office_words.get("owned", ())
+    if noun is None and not possessive:
+        return None
+    begin = toks.starts[first]
+    window = [m for m in ms if m.span.end <= begin and 0 <= sent - m.sentence <= 3 and m.key]
+    if possessive:
+        named = [m for m in window if m.kind in ("person", "organization") and m.role != "pronoun"]
+        if not named or named[-1].kind != "organization" or lex.is_media(named[-1].key or "", named[-1].name):
+            return None
+        return named[-1].key
+    assert noun is not None
+    base, kind = noun
+    orgs = [m for m in window if m.kind == "organization" and not lex.is_media(m.key or "", m.name)
+            or m.kind == "organization" and kind in ("broadcaster", "newspaper", "agency")]
+    for pick in ([m for m in orgs if base.lower() in m.name.lower()],
+                 [m for m in orgs if kind and lex.org_kind(m.key or "") == kind],
+                 [m for m in orgs if not kind and lex.org_kind(m.key or "") in (None, "ngo", "institution", "igo")]):
+        if pick:
+            return pick[-1].key
+    return None
+
+
+def _feminine(toks: Tokens, ti: int, holder: str | None, ents: dict[str, Entity], lex: Lexicon) -> bool:
+    """Is the holder of this title a woman: by the article before an adjectival title ("die Abgeordnete",
+    "der Abgeordnete"), else by the holder's first name, else not."""
+    first = _first_of_phrase(toks, ti, lex)
+    if first > 0 and toks.word(ti).endswith("e"):
+        det = toks.word(first - 1).lower()
+        if det in ("die", "eine"):
+            return True
+        if det in ("der", "ein"):
+            return False
+    if holder is not None and (e := ents.get(holder)) is not None:
+        return lang_data.first_name_genders(lex.lang).get(e.name.split()[0], "u") == "f"
+    return False
+
+
+def _title_with_modifier(toks: Tokens, ti: int, title: str, lex: Lexicon, feminine: bool = False) -> str:
+    """The title in its nominative, with the modifiers that are part of the office.
+
+    "stellvertretende Vorsitzende" for a woman, "außenpolitischer Sprecher", "Vorsitzender" for a man
+    or when the text does not tell (an adjectival title is masculine unless the text says otherwise).
+    """
+    masc = lex.adjectival_titles.get(title)
+    if masc is not None and not feminine:
+        title = masc
+    feminine = feminine or (masc is None and title.endswith("in"))
+    words = [title]
+    k = ti
+    while k > 0 and toks.sentence_of[k - 1] == toks.sentence_of[ti] and (stem := _modifier(toks.word(k - 1), lex)):
+        k -= 1
+        words.insert(0, stem + ("e" if feminine else "er"))
+    return " ".join(words)

@@ -89,6 +89,19 @@ class Lexicon:
     surface_keys: dict[str, str] = field(default_factory=dict)
     # (title or "prefix*", states it implies; () for a local office) from office_states.tsv
     office_states: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    # an adjectival title's feminine form -> its masculine base ("Vorsitzende" -> "Vorsitzender")
+    adjectival_titles: dict[str, str] = field(default_factory=dict)
+    # adjectives that are part of an office ("stellvertretend", "*politisch"), from title_modifiers.txt
+    title_modifiers: tuple[str, ...] = ()
+    # a common noun that names an office's owner ("Verband", "Partei"): form -> (base, org kind or "")
+    owner_nouns: dict[str, tuple[str, str]] = field(default_factory=dict)
+    # a place's -er or declined adjective and short form -> its key ("Kölner", "bayerischen", "NRW"):
+    # only for the owner of an office, never a mention by itself
+    place_owner_forms: dict[str, str] = field(default_factory=dict)
+    # a local office's title -> the nouns before its seat's name ("Landrat" -> "Kreis", "Landkreis" …)
+    office_seats: dict[str, frozenset[str]] = field(default_factory=dict)
+    possessives: frozenset[str] = frozenset()  # "sein", "ihre" … (pronouns.tsv), both capitalisations
+    office_words: dict[str, frozenset[str]] = field(default_factory=dict)  # office_words.tsv: list -> words
 
     # ---- gazetteer
     def match(self, text: str, structure: Structure) -> Iterator[tuple[int, int, GazEntry]]:
@@ -214,27 +227,44 @@ class Lexicon:
             for suffix, _b in self.title_heads:
                 if low.endswith(suffix) and len(low) > len(suffix) + 2:
                     prefix = w[: len(w) - len(suffix)].rstrip("s-")
-                    if prefix in self.surface_keys:
+                    if self._compound_owner(prefix):
                         return base, prefix
                     break
             return base, None
         if "-" in w:
             head, _, last = w.rpartition("-")
+            if not head[:1].isupper():
+                return None
             base = self.titles.get(last)
-            if base is not None and head[:1].isupper():
+            if base is not None:
                 return base, head
+            # "WHO-Regionaldirektor": an unlisted compound title after the owner's name
+            low = last.lower()
+            for suffix, _base in self.title_heads:
+                if low.endswith(suffix) and len(low) > len(suffix) + 2:
+                    return _uninflect(last, suffix), head
             return None
         low = w.lower()
         for suffix, _base in self.title_heads:
             if low.endswith(suffix) and len(low) > len(suffix) + 2:
                 prefix = w[: len(w) - len(suffix)].rstrip("s-")
-                hint = prefix if prefix in self.surface_keys else None
+                hint = prefix if self._compound_owner(prefix) else None
                 return _uninflect(w, suffix), hint
         return None
 
+    def _compound_owner(self, prefix: str) -> bool:
+        """Does the first part of a closed compound title name its owner ("Kremlsprecher", "Bahnchef")?
+        Not an outlet's name that is also an everyday word ("Pressesprecher" is no newspaper's)."""
+        if prefix not in self.surface_keys:
+            return False
+        hit = self.automaton.get(prefix, None) if self.automaton is not None else None
+        entry = hit[0] if hit else None
+        return not (entry is not None and entry.ambiguous and entry.org_kind in _MEDIA_KINDS)
+
     def is_office(self, title: str) -> bool:
-        """An office someone holds, rather than a description ("Experte", "Blogger", "Korrespondent")."""
-        base = self.titles.get(title, title)
+        """An office someone holds, rather than a description ("Experte", "Blogger", "Korrespondent").
+        A title with a modifier is its last word's ("außenpolitischer Sprecher", "stellvertretender Vorsitzender")."""
+        base = self.titles.get(title) or self.titles.get(title.rpartition(" ")[2], title)
         return self.title_categories.get(base, "") in _OFFICE_CATEGORIES or self.is_government_title(title)
 
     def implied_states(self, title: str) -> tuple[str, ...] | None:
@@ -370,6 +400,7 @@ def load_lexicon(lang: str = "de") -> Lexicon:
     entries: dict[str, GazEntry] = {}
     surfaces: dict[str, tuple[GazEntry, int]] = {}
     surface_keys: dict[str, str] = {}
+    place_forms: dict[str, str] = {}
     entity_words: set[str] = set()
 
     def add(surface: str, entry: GazEntry) -> None:
@@ -417,6 +448,20 @@ def load_lexicon(lang: str = "de") -> Lexicon:
         entries.setdefault(key, entry)
         for n in [name, *_split(row.get("alt_names"))]:
             add(n, entry)
+        for a in _split(row.get("adjectives")):
+            place_forms.setdefault(a, key)
+        if not name.endswith(("s", "ß", "x", "z")):  # "Bayerns Ministerpräsident", "Hamburgs Bürgermeister"
+            place_forms.setdefault(name + "s", key)
+    for row in _read_tsv(lang, "region_adjectives.tsv"):
+        key = entity_key("place", row.get("name", ""))
+        if key not in entries:
+            continue
+        for a in _split(row.get("adjectives")):
+            for ending in _ADJ_ENDINGS[1:]:
+                place_forms.setdefault(a + ending, key)
+                place_forms.setdefault(a[:1].upper() + a[1:] + ending, key)
+        for short in _split(row.get("short")):
+            place_forms.setdefault(short, key)
     for row in _read_tsv(lang, "world_regions.tsv"):
         name = row.get("name", "")
         key = entity_key("place", name)
@@ -459,6 +504,7 @@ def load_lexicon(lang: str = "de") -> Lexicon:
         auto.make_automaton()
     titles: dict[str, str] = {}
     cats: dict[str, str] = {}
+    adjectival: dict[str, str] = {}
     heads: list[tuple[str, str]] = []
     for row in _read_tsv(lang, "titles.tsv"):
         base_title = row.get("base", "")
@@ -467,6 +513,9 @@ def load_lexicon(lang: str = "de") -> Lexicon:
             # the feminine forms keep their own base: "Außenministerin"
             titles[form] = fem if fem and form.startswith(fem) else base_title
         cats[base_title] = cats[fem] = row.get("category", "")
+        if fem and base_title == fem + "r" and fem.endswith(("te", "de", "ge", "le", "ne")):
+            # "Vorsitzender" / "Vorsitzende": an adjective as a noun (not "Witwer" / "Witwe")
+            adjectival[fem] = base_title
         if row.get("compound_suffix") == "1":
             heads.append((base_title.lower(), base_title))
             if fem:
@@ -482,6 +531,17 @@ def load_lexicon(lang: str = "de") -> Lexicon:
         office_states=tuple((r["title"], tuple(f"country/{c.lower()}" for c in _split(r.get("states"))
                                                if c != "-"))
                             for r in _read_tsv(lang, "office_states.tsv") if r.get("title")),
+        adjectival_titles=adjectival, place_owner_forms=place_forms,
+        office_seats={r["title"]: frozenset(_split(r.get("seats")))
+                      for r in _read_tsv(lang, "office_states.tsv") if r.get("title") and r.get("seats")},
+        office_words={ln.split("\t")[0][1:]: frozenset(ln.split("\t")[1].split())
+                      for ln in _read_lines(lang, "office_words.tsv") if ln.startswith("@") and "\t" in ln},
+        possessives=frozenset(f for r in _read_tsv(lang, "pronouns.tsv") if "possessive" in r.get("kind", "")
+                              for f in (r["form"], r["form"].capitalize())),
+        title_modifiers=tuple(_read_lines(lang, "title_modifiers.txt")),
+        owner_nouns={form: (r["noun"], r.get("kind") or "")
+                     for r in _read_tsv(lang, "office_owner_nouns.tsv") if r.get("noun")
+                     for form in [r["noun"], *_split(r.get("forms"))]},
     )
 
 
