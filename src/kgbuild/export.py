@@ -169,8 +169,12 @@ def split_by_article(graph: Graph) -> Dataset:
 
     ds = Dataset()
     _bind_prefixes(ds, graph)
-    for s, p, o in graph:
-        owners: Iterable[URIRef] = members.get(s) or (DATASET_DEFAULT_GRAPH_ID,)
+    # graphs created, and triples added, in sorted order: rdflib's TriG writer follows the store's
+    # order, so the same graph always gives the same bytes
+    for owner in sorted({a for ms in members.values() for a in ms}):
+        ds.graph(owner)
+    for s, p, o in sorted(graph):
+        owners: Iterable[URIRef] = sorted(members.get(s) or ()) or (DATASET_DEFAULT_GRAPH_ID,)
         for owner in owners:
             ds.graph(owner).add((s, p, o))
     return ds
