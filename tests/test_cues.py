@@ -285,3 +285,42 @@ def test_cues_the_name_after_a_medium_noun_is_the_source() -> None:
     c = build("Die Agentur Reuters meldete am Montag neue Zahlen.",
               "Der Minister sei erkrankt, wie die Nachrichtenagentur Xinhua am Dienstag berichtete.").claims[-1]
     assert c.claimants != ("organization/reuters",)
+
+
+@pytest.mark.parametrize("sentence, act", [
+    ("Carola Wendt empfahl, die Brücke zu sanieren.", SpeechAct.DEMAND),
+    ("Carola Wendt erinnerte daran, dass die Brücke alt sei.", SpeechAct.STATEMENT),
+    ("Carola Wendt plädierte dafür, die Brücke zu sanieren.", SpeechAct.DEMAND),
+    ("Carola Wendt setzte sich für eine neue Brücke ein.", SpeechAct.DEMAND),
+    ("Carola Wendt wandte sich gegen den Abriss der Brücke.", SpeechAct.CRITICISM),
+    ("Carola Wendt zeigte sich skeptisch: „Die Brücke hält nicht mehr lange.“", SpeechAct.STATEMENT),
+])
+def test_cues_stance_and_advice_verbs(sentence: str, act: SpeechAct) -> None:
+    c = only_claim(sentence)
+    assert c.claimants == (WENDT,) and c.speech_act == act
+
+
+@pytest.mark.parametrize("sentence", [
+    "Die Armee setzte neue Panzer ein.",
+    "Die Statistik zeigt, dass die Zahl der Unfälle sinkt.",
+    "Vor zwei Jahren hatte der Rat ihn als Vorsitzenden empfohlen.",
+])
+def test_cues_stance_verbs_need_their_frame(sentence: str) -> None:
+    assert claims(sentence) == []
+
+
+def test_cues_an_office_that_speaks_is_the_claimant_when_no_holder_is_named() -> None:
+    c = only_claim("Die Schulen bleiben bis Ostern geschlossen, sagte die Ministerin.")
+    assert c.claimants[0].endswith("position/ministerin")
+
+
+def test_cues_a_quote_inside_the_clause_is_not_the_whole_content() -> None:
+    c = only_claim("Carola Wendt sagte, das Buch „Die Brücke am Fluss“ sei lesenswert.")
+    assert c.text == "das Buch „Die Brücke am Fluss“ sei lesenswert"
+    c = only_claim("In ihrem Buch „Die Brücke am Fluss“ empfiehlt Carola Wendt, alte Brücken zu erhalten.")
+    assert c.text == "alte Brücken zu erhalten"
+
+
+def test_cues_an_adjective_in_a_name_is_no_demonym_speaker() -> None:
+    found = claims("Der Koch Max Berger unterschrieb. Der Deutsche Städtetag empfahl dagegen Vorsicht.")
+    assert not [k for k, _ in found if k == ("person/max-berger",)]

@@ -548,8 +548,11 @@ def _draft(ctx: ClaimContext, lex: Lexicon, si: int, idx: list[int], quotes: lis
     if all(sp.span.end <= cue_span[0] for sp in speakers) and text[cue_span[1]:cue_span[1] + 2].startswith(","):
         after = True
     elif all(sp.span.begin >= cue_span[1] for sp in speakers) \
-            and text[max(sent.begin, frame[0] - 3):frame[0]].rstrip().endswith((",", ":") + tuple(QUOTE_MARKS)):
+            and text[max(sent.begin, frame[0] - 3):frame[0]].rstrip().endswith((",", ":")):
         after = False  # "„…“, sagte X, der Chef des Senders.": the content stands before the frame
+    elif speakers and all(sp.span.begin >= cue_span[1] for sp in speakers) and frame[1] < sent.end - 1 \
+            and text[frame[1]:frame[1] + 2].startswith(","):
+        after = True  # "In seinem Buch empfiehlt X, …": a fronted phrase, then the verb, its subject and the clause
     content = _content(text, sent, frame, quotes, after=after)
     if after is None and speakers and all(sp.span.end <= cue_span[0] for sp in speakers) \
             and frame[1] >= sent.end - 1 and not inserted and not quotes:
@@ -707,7 +710,9 @@ def _speaker_at(ctx: ClaimContext, i: int, *, source: bool = False) -> Speaker |
         return Speaker(person, Span.of(ctx.text, b, toks.ends[i])) if person is not None else None
     m = ctx.index.mention_of_token.get(i)
     if m is not None and m.role == "demonym":
-        # "sagte der Brasilianer" describes a person, never the state
+        # "sagte der Brasilianer" describes a person, never the state ("Der Deutsche Städtetag": an adjective)
+        if i + 1 < len(toks) and toks.sentence_of[i + 1] == toks.sentence_of[i] and toks.word(i + 1)[:1].isupper():
+            return None
         person = _described_person(ctx, i, None)
         return Speaker(person, m.span) if person is not None else None
     if not source and m is not None and m.span.end < toks.ends[i] and ctx.text[m.span.end:m.span.end + 1] == "-":
@@ -1218,10 +1223,14 @@ def _content(text: str, sent: Span, frame: tuple[int, int], quotes: list[tuple[i
     when the speaker follows ("…, sagte Wendt."); when unknown, the longer side.
     """
     fb, fe = frame
-    outside = [(b, e) for b, e in quotes if (e <= fb or b >= fe) and len(text[b:e].split()) >= 3]
-    if outside:  # the direct quote is the content
+    # a direct quote on the content's side ("X empfahl in seinem Buch „…“, dass …": the clause)
+    outside = [(b, e) for b, e in quotes if ((e <= fb and after is not True) or (b >= fe and after is not False))
+               and len(text[b:e].split()) >= 3]
+    if outside:  # the direct quote is the content, when it fills its side of the frame
         b, e = max(outside, key=lambda q: q[1] - q[0])
-        return Span.of(text, b, e)
+        side = text[sent.begin:fb] if e <= fb else text[fe:sent.end]
+        if e - b >= 0.6 * len(side.strip(" ,.:;–-")):
+            return Span.of(text, b, e)
     left = text[sent.begin:fb].rstrip(" ,:–-")
     right_start = fe
     while right_start < sent.end and text[right_start] in " ,:–-":

@@ -145,8 +145,11 @@ def link(structure: Structure, toks: Tokens, mentions: list[Mention], titles: li
                 if tk == k:
                     del title_keys[ti]
             continue
-        if p.holder is None and p.of is None and (p.title, None) not in held:
-            del positions[k]  # a bare role word ("Vertrauter", "Experten") is no office
+        if p.holder is None and p.of is None and (p.title, None) not in held \
+                and not (lex.is_office(p.title) and _speaks(toks, p, lex)):
+            # a bare role word ("Vertrauter", "Experten") is no office; an office that speaks stays,
+            # its owner unknown ("…, sagte die Ministerin.")
+            del positions[k]
             for ti, tk in list(title_keys.items()):
                 if tk == k:
                     del title_keys[ti]
@@ -275,6 +278,23 @@ def _merge_acronyms(text: str, ms: list[Mention]) -> list[Mention]:
                 if x.key == m.key:
                     out[j] = replace(x, key=long_.key)
     return out
+
+
+def _speaks(toks: Tokens, p: Position, lex: Lexicon) -> bool:
+    """Does a mention of the office stand right beside a speech verb ("sagte die Ministerin",
+    "Der Bürgermeister gab bekannt")?"""
+    starts = {toks.starts[i]: i for i in range(len(toks))}
+    for sp in p.mentions:
+        i = starts.get(sp.begin)
+        if i is None:
+            continue
+        same = [k for k in (i - 2, i - 1, i + 1) if 0 <= k < len(toks) and toks.sentence_of[k] == toks.sentence_of[i]]
+        # the subject after an inverted verb ("sagte die Ministerin"), or opening the sentence before
+        # it ("Die Ministerin sagte"); not an object before a clause-final verb ("als Vorsitzenden empfahl")
+        opens = i >= 1 and (i == 1 or toks.sentence_of[i - 2] != toks.sentence_of[i])
+        if any(lex.speech_verb(toks.word(k)) is not None and (k < i or opens) for k in same):
+            return True
+    return False
 
 
 def _salient_holder(cands: list[Position], at: int, ms: list[Mention]) -> Position:
