@@ -185,15 +185,11 @@ class ClaimContext:
     lang: str = "de"  # the language of the text rules (quotation marks)
 
 
-def find_claims(ctx: ClaimContext, lex: Lexicon) -> tuple[list[Claim], dict[str, str]]:
-    """All claims of an article, in text order, keyed ``claim/1``, ``claim/2`` …
-
-    Returns:
-        The claims, and the holders found for offices named without one
-        (position key → person key).
-    """
+def find_claims(ctx: ClaimContext, lex: Lexicon) -> list[Claim]:
+    """All claims of an article, in text order, keyed ``claim/1``, ``claim/2`` … (who holds an
+    office is linking's decision, :mod:`kgbuild.linking`; this stage does not change positions)."""
     if ctx.lang != LANG:
-        other: tuple[list[Claim], dict[str, str]] = lang_data.stage_module(__name__, ctx.lang).find_claims(ctx, lex)
+        other: list[Claim] = lang_data.stage_module(__name__, ctx.lang).find_claims(ctx, lex)
         return other
     if ctx.lexicon is None:  # the speaker rules look verbs up while they read a source slot
         object.__setattr__(ctx, "lexicon", lex)
@@ -236,7 +232,6 @@ def find_claims(ctx: ClaimContext, lex: Lexicon) -> tuple[list[Claim], dict[str,
                             negative=_negated(prevs.text, d.act))
             drafts.append(d)
             last_claim_sentence = si
-    holders: dict[str, str] = {}  # who holds an office is linking's decision (kgbuild.linking)
     _inherit(drafts)
     claims: list[Claim] = []
     for n, d in enumerate(drafts, 1):
@@ -247,7 +242,7 @@ def find_claims(ctx: ClaimContext, lex: Lexicon) -> tuple[list[Claim], dict[str,
             speech_act=d.act, cue=d.cue, quote=d.quote, reported_by=d.outlets, stated_on=d.date,
             negative=d.negative, about=about,
         ))
-    return claims, holders
+    return claims
 
 
 def _new_person_between(ctx: ClaimContext, prev: _Draft, si: int) -> bool:

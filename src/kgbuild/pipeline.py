@@ -16,10 +16,10 @@ from kgbuild.claims import ClaimContext, find_claims
 from kgbuild.dates import find_dates
 from kgbuild.errors import InputError
 from kgbuild.events import EventContext, find_events
-from kgbuild.keys import entity_key, position_key
+from kgbuild.keys import entity_key
 from kgbuild.linking import link
 from kgbuild.mentions import find_mentions, find_titles, load_lexicon, tokenize
-from kgbuild.model import Article, Claim, DateResolution, DateValue, Document, Entity, Position, Span
+from kgbuild.model import Article, DateResolution, DateValue, Document, Entity, Position, Span
 from kgbuild.quantities import find_quantities
 
 #: A headline longer than this is probably the first paragraph, or the whole text on one line.
@@ -92,8 +92,8 @@ def extract_with_warnings(text: str, *, published: dt.date | str | None = None, 
         offices=frozenset(p.key for p in linked.positions if lex.is_office(p.title)),
         held_by=_held_by(linked.positions), lang=lang,
     )
-    claims, holders = find_claims(ctx, lex)
-    positions, claims = _with_holders(linked.positions, claims, holders)
+    claims = find_claims(ctx, lex)
+    positions = linked.positions
     events = find_events(EventContext(text=text, structure=structure, mentions=linked.mentions, dates=dates,
                                       quantities=quantities), lang=lang)
     entities = list(linked.entities)
@@ -194,25 +194,6 @@ def _held_by(positions: tuple[Position, ...]) -> dict[str, tuple[str, ...]]:
         if p.holder:
             out[p.holder] = (*out.get(p.holder, ()), p.key)
     return out
-
-
-def _with_holders(positions: tuple[Position, ...], claims: list[Claim],
-                  holders: dict[str, str]) -> tuple[tuple[Position, ...], list[Claim]]:
-    """Give offices the holders the claim stage found, re-keying them and the claims that cite them."""
-    if not holders:
-        return positions, claims
-    rekey: dict[str, str] = {}
-    out: dict[str, Position] = {}
-    for p in positions:
-        if p.key in holders:
-            new_key = position_key(p.title, p.of, holders[p.key])
-            rekey[p.key] = new_key
-            old = out.get(new_key)
-            p = replace(p, key=new_key, holder=holders[p.key],
-                        mentions=tuple(sorted(set(p.mentions) | set(old.mentions if old else ()))))
-        out[p.key] = p
-    claims = [replace(c, claimants=tuple(dict.fromkeys(rekey.get(k, k) for k in c.claimants))) for c in claims]
-    return tuple(out[k] for k in sorted(out)), claims
 
 
 def _used_keys(claims, events, positions) -> set[str]:  # type: ignore[no-untyped-def]
