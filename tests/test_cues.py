@@ -324,3 +324,10 @@ def test_cues_a_quote_inside_the_clause_is_not_the_whole_content() -> None:
 def test_cues_an_adjective_in_a_name_is_no_demonym_speaker() -> None:
     found = claims("Der Koch Max Berger unterschrieb. Der Deutsche Städtetag empfahl dagegen Vorsicht.")
     assert not [k for k, _ in found if k == ("person/max-berger",)]
+
+
+@pytest.mark.parametrize("frame", ["Medienberichten zufolge", "nach Medienberichten", "Berichten zufolge"])
+def test_cues_unnamed_media_reports_end_the_chain_and_make_no_claim(frame: str) -> None:
+    found = claims(f"Carola Wendt sagte, die Brücke sei teuer. In Kiel kam es {frame} zu einem Unfall. "
+                   "Der Fahrer sei verletzt worden.")
+    assert found == [((WENDT,), "die Brücke sei teuer")]

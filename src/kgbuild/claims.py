@@ -886,6 +886,8 @@ def _speaker_before(ctx: ClaimContext, idx: list[int], pos: int) -> Speaker | No
         s = _speaker_at(ctx, idx[p], source=True)
         if s is not None:
             return s
+        if p == pos - 1 and w[:1].isupper() and ctx.lexicon is not None and ctx.lexicon.is_common(w):
+            return None  # "Medienberichten zufolge": the source is that noun, naming no one
     return None
 
 
