@@ -331,3 +331,11 @@ def test_cues_unnamed_media_reports_end_the_chain_and_make_no_claim(frame: str) 
     found = claims(f"Carola Wendt sagte, die Brücke sei teuer. In Kiel kam es {frame} zu einem Unfall. "
                    "Der Fahrer sei verletzt worden.")
     assert found == [((WENDT,), "die Brücke sei teuer")]
+
+
+def test_cues_a_paragraph_opening_with_a_quote_belongs_to_the_cue_after_it() -> None:
+    found = claims("„Die Brücke bleibt“, sagte Carola Wendt.",
+                   "„Das Haus ist alt.“ „Wir hatten große Angst“, sagt Eva Kessler.")
+    assert [k for k, _ in found] == [(WENDT,), (KESSLER,), (KESSLER,)]
+    found = claims("„Die Brücke bleibt“, sagte Carola Wendt. „Das Haus ist alt.“ „Wir hatten Angst“, sagt Eva Kessler.")
+    assert [k for k, _ in found] == [(WENDT,), (WENDT,), (KESSLER,)]

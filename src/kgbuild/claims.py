@@ -232,6 +232,7 @@ def find_claims(ctx: ClaimContext, lex: Lexicon) -> list[Claim]:
                             negative=_negated(prevs.text, d.act))
             drafts.append(d)
             last_claim_sentence = si
+    _quotes_before_their_cue(ctx, drafts)
     _inherit(drafts)
     claims: list[Claim] = []
     for n, d in enumerate(drafts, 1):
@@ -243,6 +244,23 @@ def find_claims(ctx: ClaimContext, lex: Lexicon) -> list[Claim]:
             negative=d.negative, about=about,
         ))
     return claims
+
+
+def _quotes_before_their_cue(ctx: ClaimContext, drafts: list[_Draft]) -> None:
+    """A paragraph that opens with a quote-only sentence, followed by "„…“, sagt Y.", quotes Y
+    throughout, not the speaker of the paragraph before."""
+    sentences = ctx.structure.sentences
+    for k in range(1, len(drafts) - 1):
+        d, nxt, before = drafts[k], drafts[k + 1], drafts[k - 1]
+        if d.cue is not None or d.quote is None or nxt.cue is None or nxt.sentence != d.sentence + 1:
+            continue
+        block = sentences[d.sentence].block
+        if sentences[nxt.sentence].block != block or sentences[before.sentence].block == block \
+                or (d.sentence > 0 and sentences[d.sentence - 1].block == block):
+            continue  # only a quote that opens its paragraph
+        if nxt.speakers != d.speakers and ctx.text[nxt.span.begin:nxt.span.begin + 1] in QUOTE_MARKS \
+                and nxt.cue_span is not None and nxt.cue_span.begin > nxt.content.end:
+            d.speakers = nxt.speakers
 
 
 def _new_person_between(ctx: ClaimContext, prev: _Draft, si: int) -> bool:
