@@ -11,7 +11,7 @@ from importlib import resources
 import pytest
 
 from kgbuild.mentions import Lexicon, find_mentions, load_lexicon, tokenize
-from kgbuild.mentions.ner import find_spans, load_tagger, model_info, spans_of
+from kgbuild.mentions.ner import find_spans, load_clusters, load_tagger, model_info, propagate, spans_of
 from kgbuild.model import Mention
 from kgbuild.segment import segment
 
@@ -104,6 +104,30 @@ def test_ner_false_friends_are_no_organisations(lexicon: Lexicon, sentence: str)
     m = mentions(article(sentence), lexicon)
     for word in ("Insgesamt", "ISBN", "PDF", "DVD", "DOI", "MP3"):
         assert word not in m, word
+
+
+def test_ner_propagate_gives_a_name_one_reading_per_article() -> None:
+    words = ("Die Gärtnerei Lindquist hat Jonte Vahrenkamp eingestellt . Vahrenkamp mag Lindquist , "
+             "sagt Gärtnerei Lindquist").split()
+    tags = ["O"] * len(words)
+    tags[1:3] = ["B-ORG", "I-ORG"]
+    tags[4:6] = ["B-PER", "I-PER"]
+    tags[10] = "B-LOC"
+    propagate(words, tags, ("PER", "LOC", "ORG"))
+    assert tags[8] == "B-PER"  # the surname alone
+    assert tags[10] == "B-LOC"  # a tagged occurrence keeps its tag
+    assert tags[13:15] == ["B-ORG", "I-ORG"]  # the whole name, not its last word
+    before = ["O"] * 3
+    propagate(["die", "wir", "ja"], before, ("PER",))
+    assert before == ["O"] * 3
+
+
+def test_ner_clusters_carry_several_granularities_and_rates() -> None:
+    clusters = load_clusters()
+    assert len(clusters) > 50_000
+    ids, _, rates = clusters["und"].partition("\t")
+    assert len(ids.split(".")) >= 3 and all(x.isdigit() for x in ids.split("."))
+    assert {r[0] for r in rates.split()} >= {"d", "p", "f"}
 
 
 def _germeval_module():  # type: ignore[no-untyped-def]

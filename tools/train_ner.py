@@ -123,6 +123,8 @@ def main(argv: list[str] | None = None) -> int:
         },
         "dev_data": {"file": dev_path.name, "sha256": sha256(dev_path), "sentences": len(dev)},
         "word_clusters": {"file": args.name + ".clusters", "words": len(clusters),
+                          "made_by": "tools/make_clusters.py",
+                          "header": _header(args.out / f"{args.name}.clusters"),
                           "sha256": sha256(args.out / f"{args.name}.clusters")} if clusters else None,
         "settings": {"algorithm": "lbfgs", "c1": args.c1, "c2": args.c2, "max_iterations": args.iterations,
                      "feature.minfreq": args.min_freq},
@@ -143,6 +145,11 @@ def main(argv: list[str] | None = None) -> int:
           + " ".join(f"{c} {res[c]['f1']:.4f}" for c in ("PER", "LOC", "ORG"))
           + f"; features {t_feat:.0f} s, training {t_train:.0f} s, model {meta['model_bytes'] / 1e6:.1f} MB")
     return 0
+
+
+def _header(path: Path) -> str:
+    with open(path, encoding="utf-8") as fh:
+        return fh.readline().lstrip("# ").rstrip()
 
 
 def tagger_labels(model: Path) -> list[str]:
