@@ -26,7 +26,7 @@ from typing import Any
 from kgbuild.mentions.lexicon import Lexicon, in_context
 from kgbuild.model import EntityKind, Mention, Span
 
-__all__ = ["MODEL_NAME", "POLICY", "combine", "find_spans", "label_tokens", "load_tagger", "model_info",
+__all__ = ["MODEL_NAME", "POLICY", "combine", "complete_names", "find_spans", "label_tokens", "load_tagger", "model_info",
            "propagate", "sentence_features", "spans_of", "tag"]
 
 MODEL_NAME = "ner-de"
@@ -222,7 +222,24 @@ class Tagger:
     def tag(self, words: Sequence[str]) -> list[str]:
         if not words:
             return []
-        return list(self.crf.tag(sentence_features(words, self.info)))
+        return complete_names(words, list(self.crf.tag(sentence_features(words, self.info))))
+
+
+_ISCH_ADJECTIVE = re.compile(r"[A-ZÄÖÜ][\w-]*isch(?:e|er|en|es)$")
+
+
+def complete_names(words: Sequence[str], tags: list[str]) -> list[str]:
+    """A name does not end in an attributive adjective: an ORG span whose last word is an inflected
+    "-isch" adjective takes the capitalised noun after it (in place; the list is returned).
+
+    >>> complete_names(["Verband", "Westfälischer", "Imker", "tagt"], ["B-ORG", "I-ORG", "O", "O"])
+    ['B-ORG', 'I-ORG', 'I-ORG', 'O']
+    """
+    for i in range(len(words) - 1):
+        if tags[i + 1] == "O" and tags[i][2:] == "ORG" and _ISCH_ADJECTIVE.match(words[i]) \
+                and words[i + 1][:1].isupper() and words[i + 1][1:].islower():
+            tags[i + 1] = "I-ORG"
+    return tags
 
 
 _TAGGERS: dict[tuple[int, str], Tagger | None] = {}
@@ -297,7 +314,7 @@ POLICY: dict[str, Any] = {
     # an acronym by its capitals ("PDF"), "name" any other name
     "veto_rules": ("word", "acronym"),
     # the classes whose names are read the same at every occurrence in an article (see propagate)
-    "propagate": ("PER", "LOC", "ORG"),
+    "propagate": (),
 }
 
 
