@@ -8,8 +8,9 @@ forms); :func:`find_spans` returns the PER, LOC and ORG spans only.
 Features are computed here, so training and tagging share them exactly: the word, its
 shape, prefixes and suffixes, the words around it, and kgbuild's own knowledge — gazetteer
 matches (states, places, organisations, people), first names, titles and the common-noun
-dictionary — plus a distributional cluster id per word (``ner-de.clusters``, numbers derived
-from a news corpus, no text).
+dictionary — plus distributional numbers per word (``ner-de.clusters``, derived from a news
+corpus, no text): cluster ids at several granularities (also of the neighbouring words) and
+bucketed rates (after a determiner, after "in"/"aus"/"nach", lower-case form, frequency).
 """
 
 from __future__ import annotations
@@ -26,8 +27,8 @@ from typing import Any
 from kgbuild.mentions.lexicon import Lexicon, in_context
 from kgbuild.model import EntityKind, Mention, Span
 
-__all__ = ["MODEL_NAME", "POLICY", "combine", "complete_names", "find_spans", "label_tokens", "load_tagger", "model_info",
-           "propagate", "sentence_features", "spans_of", "tag"]
+__all__ = ["MODEL_NAME", "POLICY", "combine", "complete_names", "find_spans", "label_tokens", "load_tagger",
+           "model_info", "propagate", "sentence_features", "spans_of", "tag"]
 
 MODEL_NAME = "ner-de"
 NER_KINDS: dict[str, EntityKind] = {"PER": "person", "LOC": "place", "ORG": "organization"}
@@ -188,7 +189,8 @@ def _resource(name: str) -> Any:
 
 @lru_cache(maxsize=2)
 def load_clusters(name: str = MODEL_NAME) -> dict[str, str]:
-    """Word → its cluster ids and rates ("12.201.3050\td1 p0 l0 f5"), from ``kgbuild/models/<name>.clusters`` (empty if absent)."""
+    """Word → its cluster ids and rates ("12.201.3050\td1 p0 l0 f5"), from ``kgbuild/models/<name>.clusters``
+    (empty if absent)."""
     path = _resource(name + ".clusters")
     if not path.is_file():
         return {}
