@@ -11,7 +11,7 @@ from importlib import resources
 import pytest
 
 from kgbuild.mentions import Lexicon, find_mentions, load_lexicon, tokenize
-from kgbuild.mentions.ner import find_spans, load_clusters, load_tagger, model_info, propagate, spans_of
+from kgbuild.mentions.ner import complete_names, find_spans, load_clusters, load_tagger, model_info, propagate, spans_of
 from kgbuild.model import Mention
 from kgbuild.segment import segment
 
@@ -120,6 +120,14 @@ def test_ner_propagate_gives_a_name_one_reading_per_article() -> None:
     before = ["O"] * 3
     propagate(["die", "wir", "ja"], before, ("PER",))
     assert before == ["O"] * 3
+
+
+def test_ner_complete_names_takes_the_noun_after_an_isch_adjective() -> None:
+    words = "Der Bund Oberländischer Winzer und die Thüringische Landesbank".split()
+    tags = ["O", "B-ORG", "I-ORG", "O", "O", "O", "B-ORG", "I-ORG"]
+    assert complete_names(words, list(tags))[3] == "I-ORG"
+    assert complete_names(words, ["O", "B-LOC", "I-LOC", *["O"] * 5])[3] == "O"  # only organisations
+    assert complete_names(["Verband", "Hessischer", "und"], ["B-ORG", "I-ORG", "O"])[2] == "O"
 
 
 def test_ner_clusters_carry_several_granularities_and_rates() -> None:
