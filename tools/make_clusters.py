@@ -79,6 +79,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--contexts", type=int, default=1000, help="context words on each side")
     ap.add_argument("--dims", type=int, default=100)
     ap.add_argument("--fit", type=int, default=60000, help="k-means is fitted on this many most frequent words")
+    ap.add_argument("--window", type=int, default=1, help="2: words two positions away count as neighbours too")
     ap.add_argument("--ks", default="64,256,1024", help="cluster counts, coarse to fine")
     args = ap.parse_args(argv)
     ks = [int(k) for k in args.ks.split(",")]
@@ -114,6 +115,13 @@ def main(argv: list[str] | None = None) -> int:
         w, c = ids[:-1], cids[1:]  # right neighbour
         ok = (w >= 0) & (c >= 0)
         pairs.append(w[ok] * (2 * nc) + c[ok] + nc)
+        if args.window > 1 and len(ids) > 2:
+            w, c = ids[2:], cids[:-2]  # the word two to the left
+            ok = (w >= 0) & (c >= 0)
+            pairs.append(w[ok] * (2 * nc) + c[ok])
+            w, c = ids[:-2], cids[2:]  # two to the right
+            ok = (w >= 0) & (c >= 0)
+            pairs.append(w[ok] * (2 * nc) + c[ok] + nc)
         prev, cur = ids[:-1], ids[1:]
         ok = cur >= 0
         after_det.append(cur[ok & np.isin(prev, det_ids)])
