@@ -137,6 +137,13 @@ def test_ner_clusters_carry_several_granularities_and_rates() -> None:
     assert len(ids.split(".")) >= 3 and all(x.isdigit() for x in ids.split("."))
     assert {r[0] for r in rates.split()} >= {"d", "p", "f"}
 
+    def rate(word: str, kind: str) -> int:
+        return next(int(r[1:]) for r in clusters[word].split("\t")[1].split() if r[0] == kind)
+
+    assert rate("Insgesamt", "l") > rate("Regierung", "l")  # a false friend: mostly written "insgesamt"
+    assert rate("Haus", "d") > rate("Berlin", "d")  # a noun follows an article, a place name rarely
+    assert rate("Berlin", "p") > rate("Haus", "p")  # ... but "in", "aus", "nach"
+
 
 def _germeval_module():  # type: ignore[no-untyped-def]
     import importlib.util
