@@ -11,7 +11,7 @@ from importlib import resources
 import pytest
 
 from kgbuild.mentions import Lexicon, find_mentions, load_lexicon, tokenize
-from kgbuild.mentions.ner import find_spans, load_tagger, model_info, spans_of
+from kgbuild.mentions.ner import complete_names, find_spans, load_clusters, load_tagger, model_info, propagate, spans_of
 from kgbuild.model import Mention
 from kgbuild.segment import segment
 
@@ -104,6 +104,45 @@ def test_ner_false_friends_are_no_organisations(lexicon: Lexicon, sentence: str)
     m = mentions(article(sentence), lexicon)
     for word in ("Insgesamt", "ISBN", "PDF", "DVD", "DOI", "MP3"):
         assert word not in m, word
+
+
+def test_ner_propagate_gives_a_name_one_reading_per_article() -> None:
+    words = ("Die Gärtnerei Lindquist hat Jonte Vahrenkamp eingestellt . Vahrenkamp mag Lindquist , "
+             "sagt Gärtnerei Lindquist").split()
+    tags = ["O"] * len(words)
+    tags[1:3] = ["B-ORG", "I-ORG"]
+    tags[4:6] = ["B-PER", "I-PER"]
+    tags[10] = "B-LOC"
+    propagate(words, tags, ("PER", "LOC", "ORG"))
+    assert tags[8] == "B-PER"  # the surname alone
+    assert tags[10] == "B-LOC"  # a tagged occurrence keeps its tag
+    assert tags[13:15] == ["B-ORG", "I-ORG"]  # the whole name, not its last word
+    before = ["O"] * 3
+    propagate(["die", "wir", "ja"], before, ("PER",))
+    assert before == ["O"] * 3
+
+
+def test_ner_complete_names_takes_the_noun_after_an_isch_adjective() -> None:
+    words = "Der Bund Oberländischer Winzer und die Thüringische Landesbank".split()
+    tags = ["O", "B-ORG", "I-ORG", "O", "O", "O", "B-ORG", "I-ORG"]
+    assert complete_names(words, list(tags))[3] == "I-ORG"
+    assert complete_names(words, ["O", "B-LOC", "I-LOC", *["O"] * 5])[3] == "O"  # only organisations
+    assert complete_names(["Verband", "Hessischer", "und"], ["B-ORG", "I-ORG", "O"])[2] == "O"
+
+
+def test_ner_clusters_carry_several_granularities_and_rates() -> None:
+    clusters = load_clusters()
+    assert len(clusters) > 50_000
+    ids, _, rates = clusters["und"].partition("\t")
+    assert len(ids.split(".")) >= 3 and all(x.isdigit() for x in ids.split("."))
+    assert {r[0] for r in rates.split()} >= {"d", "p", "f"}
+
+    def rate(word: str, kind: str) -> int:
+        return next(int(r[1:]) for r in clusters[word].split("\t")[1].split() if r[0] == kind)
+
+    assert rate("Insgesamt", "l") > rate("Regierung", "l")  # a false friend: mostly written "insgesamt"
+    assert rate("Haus", "d") > rate("Berlin", "d")  # a noun follows an article, a place name rarely
+    assert rate("Berlin", "p") > rate("Haus", "p")  # ... but "in", "aus", "nach"
 
 
 def _germeval_module():  # type: ignore[no-untyped-def]

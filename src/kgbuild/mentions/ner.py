@@ -8,8 +8,9 @@ forms); :func:`find_spans` returns the PER, LOC and ORG spans only.
 Features are computed here, so training and tagging share them exactly: the word, its
 shape, prefixes and suffixes, the words around it, and kgbuild's own knowledge — gazetteer
 matches (states, places, organisations, people), first names, titles and the common-noun
-dictionary — plus a distributional cluster id per word (``ner-de.clusters``, numbers derived
-from a news corpus, no text).
+dictionary — plus distributional numbers per word (``ner-de.clusters``, derived from a news
+corpus, no text): cluster ids at several granularities (also of the neighbouring words) and
+bucketed rates (after a determiner, after "in"/"aus"/"nach", lower-case form, frequency).
 """
 
 from __future__ import annotations
@@ -26,8 +27,8 @@ from typing import Any
 from kgbuild.mentions.lexicon import Lexicon, in_context
 from kgbuild.model import EntityKind, Mention, Span
 
-__all__ = ["MODEL_NAME", "POLICY", "combine", "find_spans", "label_tokens", "load_tagger", "model_info",
-           "sentence_features", "spans_of", "tag"]
+__all__ = ["MODEL_NAME", "POLICY", "combine", "complete_names", "find_spans", "label_tokens", "load_tagger",
+           "model_info", "propagate", "sentence_features", "spans_of", "tag"]
 
 MODEL_NAME = "ner-de"
 NER_KINDS: dict[str, EntityKind] = {"PER": "person", "LOC": "place", "ORG": "organization"}
@@ -68,6 +69,9 @@ class _WordInfo:
         low = w.lower()
         sh = _shape(w)
         f = ["l=" + low, "sh=" + sh, "p3=" + low[:3], "s3=" + low[-3:], "s4=" + low[-4:]]
+        if len(low) > 7:
+            f.append("s6=" + low[-6:])
+            f.append("s8=" + low[-8:])
         cap = w[:1].isupper()
         cls = sh
         if cap:
@@ -91,11 +95,16 @@ class _WordInfo:
             if k is not None:
                 f.append("hg=" + k.split("/", 1)[0])
         c = self.clusters.get(w) or self.clusters.get(low)
+        near = "-"
         if c is not None:
-            coarse, _, fine = c.partition(".")
-            f.append("cc=" + coarse)
-            f.append("cf=" + fine)
-        ctx = ("-1l=" + low, "-1c=" + cls, "+1l=" + low, "+1c=" + cls, "-2c=" + cls, "+2c=" + cls)
+            ids, _, rates = c.partition("\t")
+            parts = ids.split(".")
+            for j, cid in enumerate(parts):
+                f.append(f"c{j}={cid}")
+            near = parts[len(parts) // 2]
+            f.extend("r" + r for r in rates.split())
+        ctx = ("-1l=" + low, "-1c=" + cls, "+1l=" + low, "+1c=" + cls, "-2c=" + cls, "+2c=" + cls,
+               "-1k=" + near, "+1k=" + near)
         hit = (f, low, ctx)
         if len(self.cache) < 200_000:
             self.cache[w] = hit
@@ -152,6 +161,7 @@ def sentence_features(words: Sequence[str], info: _WordInfo) -> list[list[str]]:
             _, plow, pctx = base[i - 1]
             f.append(pctx[0])
             f.append(pctx[1])
+            f.append(pctx[6])
             f.append("-1l|l=" + plow + "|" + low)
             if gaz[i - 1] is not None:
                 f.append("-1g=" + gaz[i - 1])  # type: ignore[operator]
@@ -163,6 +173,7 @@ def sentence_features(words: Sequence[str], info: _WordInfo) -> list[list[str]]:
             _, nlow, nctx = base[i + 1]
             f.append(nctx[2])
             f.append(nctx[3])
+            f.append(nctx[7])
             f.append("l|+1l=" + low + "|" + nlow)
             if gaz[i + 1] is not None:
                 f.append("+1g=" + gaz[i + 1])  # type: ignore[operator]
@@ -178,7 +189,8 @@ def _resource(name: str) -> Any:
 
 @lru_cache(maxsize=2)
 def load_clusters(name: str = MODEL_NAME) -> dict[str, str]:
-    """Word → "coarse.fine" cluster ids, from ``kgbuild/models/<name>.clusters`` (empty if absent)."""
+    """Word → its cluster ids and rates ("12.201.3050\td1 p0 l0 f5"), from ``kgbuild/models/<name>.clusters``
+    (empty if absent)."""
     path = _resource(name + ".clusters")
     if not path.is_file():
         return {}
@@ -186,13 +198,11 @@ def load_clusters(name: str = MODEL_NAME) -> dict[str, str]:
 
 
 def read_clusters(path: Any) -> dict[str, str]:
-    """A clusters file: ``word<TAB>coarse.fine`` lines, ``#`` comments."""
-    out: dict[str, str] = {}
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line and not line.startswith("#"):
-            word, _, cid = line.partition("\t")
-            out[word] = cid
-    return out
+    """A clusters file: ``word<TAB>id.id...[<TAB>rates]`` lines (coarse to fine ids), ``#`` comments.
+
+    The rest of a line after the word is kept as it is and split when the word is first seen."""
+    lines = path.read_text(encoding="utf-8").split("\n")
+    return dict(line.split("\t", 1) for line in lines if line and line[0] != "#" and "\t" in line)
 
 
 @lru_cache(maxsize=2)
@@ -214,7 +224,24 @@ class Tagger:
     def tag(self, words: Sequence[str]) -> list[str]:
         if not words:
             return []
-        return list(self.crf.tag(sentence_features(words, self.info)))
+        return complete_names(words, list(self.crf.tag(sentence_features(words, self.info))))
+
+
+_ISCH_ADJECTIVE = re.compile(r"[A-ZÄÖÜ][\w-]*isch(?:e|er|en|es)$")
+
+
+def complete_names(words: Sequence[str], tags: list[str]) -> list[str]:
+    """A name does not end in an attributive adjective: an ORG span whose last word is an inflected
+    "-isch" adjective takes the capitalised noun after it (in place; the list is returned).
+
+    >>> complete_names(["Verband", "Westfälischer", "Imker", "tagt"], ["B-ORG", "I-ORG", "O", "O"])
+    ['B-ORG', 'I-ORG', 'I-ORG', 'O']
+    """
+    for i in range(len(words) - 1):
+        if tags[i + 1] == "O" and tags[i][2:] == "ORG" and _ISCH_ADJECTIVE.match(words[i]) \
+                and words[i + 1][:1].isupper() and words[i + 1][1:].islower():
+            tags[i + 1] = "I-ORG"
+    return tags
 
 
 _TAGGERS: dict[tuple[int, str], Tagger | None] = {}
@@ -288,6 +315,8 @@ POLICY: dict[str, Any] = {
     # dropped if it is: "word" a single word with a lower-case reading ("Insgesamt" by its "-amt"), "acronym"
     # an acronym by its capitals ("PDF"), "name" any other name
     "veto_rules": ("word", "acronym"),
+    # the classes whose names are read the same at every occurrence in an article (see propagate)
+    "propagate": (),
 }
 
 
@@ -306,7 +335,56 @@ def label_tokens(toks: Any, lex: Lexicon) -> list[str]:
             j += 1
         out.extend(tagger.tag([toks.word(k) for k in range(i, j)]))
         i = j
+    if POLICY["propagate"]:
+        propagate([toks.word(k) for k in range(n)], out, POLICY["propagate"])
     return out
+
+
+def propagate(words: Sequence[str], tags: list[str], kinds: Sequence[str]) -> None:
+    """One reading per name and article: where the labeller tagged a name of a class in ``kinds``
+    somewhere, its other occurrences that it left untagged get the same class (in place).
+
+    A name is a labelled span's token sequence, and for a person of two or more words also the last
+    word alone (the surname, "Brackmeyer" after "Jana Brackmeyer"). A token sequence read as two
+    classes in the article is left alone; only capitalised, wholly untagged occurrences change.
+
+    >>> words = "Jana Brackmeyer lobt die Stadtwerke Oberfeld . Brackmeyer sagt , Stadtwerke Oberfeld".split()
+    >>> tags = ["B-PER", "I-PER", "O", "O", "B-ORG", "I-ORG", "O", "O", "O", "O", "O", "O"]
+    >>> propagate(words, tags, ("PER", "ORG"))
+    >>> tags[7], tags[10:]
+    ('B-PER', ['B-ORG', 'I-ORG'])
+    """
+    names: dict[tuple[str, ...], set[str]] = {}
+    for b, e, c in spans_of(tags):
+        if c not in kinds:
+            continue
+        names.setdefault(tuple(words[b:e]), set()).add(c)
+        if c == "PER" and e - b > 1 and words[e - 1][:1].isupper():
+            names.setdefault((words[e - 1],), set()).add(c)
+    if not names:
+        return
+    first: dict[str, list[tuple[str, ...]]] = {}
+    for name, cs in names.items():
+        if len(cs) == 1:
+            first.setdefault(name[0], []).append(name)
+    for lst in first.values():
+        lst.sort(key=len, reverse=True)
+    n = len(words)
+    i = 0
+    while i < n:
+        cand = first.get(words[i]) if tags[i] == "O" and words[i][:1].isupper() else None
+        if cand:
+            for name in cand:
+                k = len(name)
+                if tuple(words[i:i + k]) == name and all(t == "O" for t in tags[i:i + k]) \
+                        and (i + k >= n or tags[i + k][:2] != "I-"):
+                    c = next(iter(names[name]))
+                    tags[i] = "B-" + c
+                    for j in range(i + 1, i + k):
+                        tags[j] = "I-" + c
+                    i += k - 1
+                    break
+        i += 1
 
 
 def combine(toks: Any, lex: Lexicon, mentions: Sequence[Mention],
