@@ -197,3 +197,10 @@ def test_titles_of_offices(lexicon: Lexicon) -> None:
     assert t["Bürgermeisterin"].title == "Bürgermeisterin"
     assert (t["NATO-Sprecher"].title, t["NATO-Sprecher"].of_hint) == ("Sprecher", "NATO")
     assert t["Außenministerin"].title == "Außenministerin"
+
+
+def test_mentions_an_adjective_before_an_organisation_head_is_part_of_its_name() -> None:
+    from kgbuild.pipeline import extract
+    doc = extract("Kurzmeldungen\n\nDer Sächsische Imkerverband teilte mit, die Ernte sei gut.", published="2021-03-02")
+    assert [e.name for e in doc.entities if e.kind == "organization"] == ["Sächsischer Imkerverband"]
+    assert [doc.entity(c.claimants[0]).name for c in doc.claims] == ["Sächsischer Imkerverband"]

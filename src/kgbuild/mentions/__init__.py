@@ -154,7 +154,7 @@ def find_mentions(structure: Structure, toks: Tokens, lex: Lexicon) -> list[Ment
         words = org.name.split()
         if org.kind == "organization" and org.key is None and org.role == "name" and len(words) > 1 and endings \
                 and words[0].endswith(endings) and words[0][:1].isupper() \
-                and text[max(0, org.span.begin - 5):org.span.begin].rstrip().rsplit(" ", 1)[-1] in nominative:
+                and (text[max(0, org.span.begin - 5):org.span.begin].split() or [""])[-1].lower() in nominative:
             out[k] = replace(org, name=" ".join([words[0] + "r", *words[1:]]))
 
     # 5. re-mentions of known people: surname alone, genitive, "Herrn X"
@@ -346,6 +346,17 @@ _ORG_TYPES = {
 _ARABIC_ARTICLE = re.compile(r"(?:al|el|as|az|ad|ar|an|at|ash|asch)-[A-ZÄÖÜ]\w+")
 _WATER_HEADS = {"River", "Rivers", "Lake", "Creek", "Bay", "Mountains", "Island", "Islands"}
 _DISTRICT = re.compile(r"([A-ZÄÖÜ][\w-]+kreis)(?:es|s)?")
+_NAME_ADJECTIVE = re.compile(r"[A-ZÄÖÜ][a-zäöüß]+(?:isch|lich|sch)(?:e|er|en|es|em)")
+
+
+def _org_head_suffixes(lang: str) -> tuple[str, ...]:
+    return tuple(w.lower() for w in _name_words(lang, "organisation_head"))
+
+
+def _org_articles(lang: str) -> frozenset[str]:
+    return frozenset(_name_words(lang, "organisation_article"))
+
+
 _ORG_HEADS = {"Foundation", "Institute", "Association", "Corporation", "Agency", "News", "Times", "Post", "Review",
               "Press", "Network", "Party", "Council", "Herald", "Journal", "Tribune", "Group", "Institut", "Stiftung",
               "Verband", "Verein", "Bank", "Airlines", "Holding", "AG", "GmbH", "SE", "Inc", "Ltd"}
@@ -388,6 +399,15 @@ def _find_by_pattern(toks: Tokens, lex: Lexicon) -> list[tuple[int, int, str, st
         # "ČSSD", "PASOK": an acronym of three or more capitals is an organisation's name
         if 3 <= len(w) <= 6 and w.isupper() and w.isalpha() and w not in lex.stop and not lex.is_entity_word(w):
             out.append((toks.starts[i], toks.ends[i], "organization", w, "acronym"))
+            continue
+        # "der Evangelische Krankenhausverband", "die Bayerische Landesärztekammer": an adjective in a
+        # name (capitalised) before a compound whose head names an organisation
+        if i + 1 < n and i > 0 and toks.sentence_of[i + 1] == toks.sentence_of[i] \
+                and _NAME_ADJECTIVE.fullmatch(w) and _cap(toks.word(i + 1)) \
+                and toks.word(i + 1).lower().endswith(_org_head_suffixes(lex.lang)) \
+                and toks.word(i - 1).lower() in _org_articles(lex.lang):
+            out.append((toks.starts[i], toks.ends[i + 1], "organization", text[toks.starts[i]:toks.ends[i + 1]],
+                        "name"))
             continue
         # "Linden Foundation", "Greenpeace Schweiz": an unknown name before an organisation head
         # or a state's name
