@@ -216,6 +216,11 @@ def find_claims(ctx: ClaimContext, lex: Lexicon) -> list[Claim]:
             alive = last_claim_sentence == si - 1 or (
                 0 <= si - last_claim_sentence <= 4
                 and sentences[si - 1].block == sentences[last_claim_sentence].block)
+            if alive and last_claim_sentence != si - 1:
+                # across a sentence that is not reported speech only Konjunktiv I or a quote carries it on
+                sent_words = [ctx.tokens.word(i) for i in ctx.index.sentence_tokens[si]]
+                alive = cue_data.konjunktiv(ctx.lang).first_in_sentence(sent_words) \
+                    or sentences[si].span.text.lstrip()[:1] in QUOTE_MARKS
             if prev is not None and alive and _continues(ctx, lex, si, prev):
                 d = _continuation(ctx, si, prev)
                 if (back := _earlier_speaker_named(ctx, si, prev, drafts)) is not None:
@@ -511,6 +516,8 @@ def _verb_cues(ctx: ClaimContext, lex: Lexicon, idx: list[int], words: list[str]
             continue
         if pos > 0 and words[pos - 1] in _INFINITIVE:  # "seine Meinung zu äußern": no one speaks
             continue
+        if w.endswith("en") and any(x in _CAUSATIVE for x in words[max(0, pos - 12):pos]):
+            continue  # "lässt einen grauen Ansatz vermuten": no one says anything
         act, cue = sv.act, w
         if sv.particles:
             part = _particle_after(words, pos, sv)
@@ -1149,6 +1156,7 @@ _INFINITIVE = _words("infinitive_marker")
 _SUBORDINATORS = _words("subordinator")
 _AUX = _words("auxiliary")
 _GENITIVE_ARTICLES = _words("genitive_article")
+_CAUSATIVE = _words("causative")
 
 
 def _final_participle(words: list[str], pos: int) -> bool:

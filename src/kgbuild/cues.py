@@ -128,6 +128,7 @@ class Konjunktiv:
         self.determiner = frozenset(lists.get("determiner", {}))
         self.subordinator = frozenset(lists.get("subordinator", {}))
         self.np_endings = tuple(lists.get("inflection_ending", {}))
+        self.second = frozenset(lists.get("second", {}))
 
     def form_at(self, words: Sequence[str], k: int) -> bool:
         """Is ``words[k]`` a subjunctive finite verb?"""
@@ -159,6 +160,10 @@ class Konjunktiv:
 
     def in_sentence(self, words: Sequence[str]) -> bool:
         return any(self.form_at(words, k) for k in range(len(words)))
+
+    def first_in_sentence(self, words: Sequence[str]) -> bool:
+        """Is there a Konjunktiv I form ("sei", "plane"), the unambiguous mark of reported speech?"""
+        return any(words[k] not in self.second and self.form_at(words, k) for k in range(len(words)))
 
 
 @cache
