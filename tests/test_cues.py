@@ -356,3 +356,12 @@ def test_cues_only_konjunktiv_one_carries_a_chain_across_narration() -> None:
 ])
 def test_cues_verbs_of_saying_in_another_sense(sentence: str) -> None:
     assert claims(sentence) == []
+
+
+@pytest.mark.parametrize("sentence, konjunktiv", [
+    ("Während reiche Staaten Programme auflegen können , rutschen andere Länder in eine Krise .", False),
+    ("Weil die Stadt Geld brauche , steige die Steuer .", True),
+    ("Weil die Stadt Geld braucht , steigt die Steuer .", False),
+])
+def test_cues_konjunktiv_after_a_subordinator(sentence: str, konjunktiv: bool) -> None:
+    assert konjunktiv("de").in_sentence(sentence.split()) is konjunktiv

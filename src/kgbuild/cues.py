@@ -142,14 +142,15 @@ class Konjunktiv:
         if prev.lower() in self.not_after or w.endswith(self.past):
             return False  # "ich sage"; "plante", "hatte": the past of weak verbs
         nxt = words[k + 1] if k + 1 < len(words) else "."
-        if nxt[:1].isupper() and (w.endswith(self.adjective) or not (prev[:1].isupper() or prev in self.subject)):
+        if nxt[:1].isupper() and (w.endswith(self.adjective) or not (prev[:1].isupper() or prev in self.subject)
+                                  or prev.lower() in self.subordinator):
             return False  # an attributive adjective before its noun: "die neue Regel", "für Kinder bunte Bälle"
         if prev.lower() in self.subject:
             return True  # "er plane", "man rechne"
         if prev[:1].isupper() and (k == 1 or words[k - 2].lower() in self.determiner or self._noun_phrase(words[:k])):
             return True  # verb second after the subject: "Die Behörde plane …", "Wendt rechne …"
         # clause-final in a subordinate clause: "…, dass sie Kürzungen plane."
-        return nxt in (",", ".", ";", "!", "?") and any(x in self.subordinator for x in words[:k])
+        return nxt in (",", ".", ";", "!", "?") and any(x.lower() in self.subordinator for x in words[:k])
 
     def _noun_phrase(self, words: Sequence[str]) -> bool:
         """Do the words before the verb form one noun phrase that opens the sentence ("Die Zahl der
