@@ -358,10 +358,10 @@ def test_cues_verbs_of_saying_in_another_sense(sentence: str) -> None:
     assert claims(sentence) == []
 
 
-@pytest.mark.parametrize("sentence, konjunktiv", [
+@pytest.mark.parametrize("sentence, expected", [
     ("Während reiche Staaten Programme auflegen können , rutschen andere Länder in eine Krise .", False),
     ("Weil die Stadt Geld brauche , steige die Steuer .", True),
     ("Weil die Stadt Geld braucht , steigt die Steuer .", False),
 ])
-def test_cues_konjunktiv_after_a_subordinator(sentence: str, konjunktiv: bool) -> None:
-    assert konjunktiv("de").in_sentence(sentence.split()) is konjunktiv
+def test_cues_konjunktiv_after_a_subordinator(sentence: str, expected: bool) -> None:
+    assert konjunktiv("de").in_sentence(sentence.split()) is expected
