@@ -55,9 +55,9 @@ class _WordInfo:
     def __init__(self, lex: Lexicon, clusters: dict[str, str]) -> None:
         self.lex = lex
         self.clusters = clusters
-        self.cache: dict[str, tuple[list[str], str, tuple[str, ...]]] = {}
+        self.cache: dict[str, tuple[tuple[str, ...], str, tuple[str, ...]]] = {}
 
-    def get(self, w: str) -> tuple[list[str], str, tuple[str, ...]]:
+    def get(self, w: str) -> tuple[tuple[str, ...], str, tuple[str, ...]]:
         """(features of the word itself, its lower case, its features as a neighbour).
 
         The neighbour features are ("-1l=", "-1c=", "+1l=", "+1c=", "-2c=", "+2c=") with the word's
@@ -105,7 +105,9 @@ class _WordInfo:
             f.extend("r" + r for r in rates.split())
         ctx = ("-1l=" + low, "-1c=" + cls, "+1l=" + low, "+1c=" + cls, "-2c=" + cls, "+2c=" + cls,
                "-1k=" + near, "+1k=" + near)
-        hit = (f, low, ctx)
+        # tuples of strings only: the cycle collector stops tracking them, so a full collection
+        # does not walk the memo (up to 200,000 words) again and again
+        hit = (tuple(f), low, ctx)
         if len(self.cache) < 200_000:
             self.cache[w] = hit
         return hit
