@@ -187,3 +187,8 @@ def test_speakers_a_noun_refers_back_to_the_organisation_whose_name_ends_in_it()
 def test_speakers_a_surname_that_is_also_a_title() -> None:
     doc = _doc("Die Kosten seien hoch, sagte Verbandsdirektorin Melanie Kanzler dem Sender.")
     assert _speakers(doc) == ["Melanie Kanzler"]
+
+
+def test_speakers_a_long_apposition_after_the_verb_names_the_speaker() -> None:
+    doc = _doc("„Das Geld fehlt“, sagte der Psychologe an der Universität Bonn und Leiter der Studie, Karl Zander.")
+    assert _speakers(doc) == ["Karl Zander"]

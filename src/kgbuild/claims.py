@@ -1026,7 +1026,7 @@ def _apposition_after(ctx: ClaimContext, idx: list[int], pos: int, quotes: list[
     """A subject after the speech verb that names the person only in an apposition ("sagte der
     Sprecher des Verbands, Max Berger." / "sagte Österreichs Gesandter in Rom, Eva Roth, am Montag")."""
     toks = ctx.tokens
-    for p in range(pos + 1, min(pos + 10, len(idx) - 1)):
+    for p in range(pos + 1, min(pos + 16, len(idx) - 1)):
         w = toks.word(idx[p])
         if _inside_quotes(toks.starts[idx[p]], quotes) or _is_mark(w):
             return None
@@ -1041,7 +1041,9 @@ def _apposition_after(ctx: ClaimContext, idx: list[int], pos: int, quotes: list[
                     and toks.word(end) not in (",", ".", "(", ";", "!", "?"):
                 return None
             return Speaker(m.key, m.span)
-        if w in _CLAUSE_BREAK or w in (".", "dass", "daß", "und", "wie") or \
+        if w == "und" and toks.word(idx[p + 1])[:1].isupper():
+            continue  # "der Psychologe an der Universität und Leiter der Studie, X"
+        if w in _CLAUSE_BREAK or w in (".", "dass", "daß", "wie", "und") or \
                 (w[:1].islower() and w not in _DETERMINERS and w.lower() not in _PREPOSITIONS
                  and not w.endswith(("e", "en", "er", "es", "em"))):
             return None
