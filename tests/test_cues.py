@@ -167,9 +167,9 @@ def test_cues_a_short_quote_before_the_cue_is_the_content_not_the_apposition() -
 
 
 def test_cues_a_stance_frame_without_a_clause_is_the_whole_sentence() -> None:
-    c = only_claim("Die Vorsitzende des Vereins, Carola Wendt, hält eine Absage der Feier für verfrüht.")
+    c = only_claim("Die Vorsitzende des Vereins, Carola Wendt, hält den Abriss der Brücke für falsch.")
     assert c.claimants == (WENDT,)
-    assert c.text == "Die Vorsitzende des Vereins, Carola Wendt, hält eine Absage der Feier für verfrüht."
+    assert c.text == "Die Vorsitzende des Vereins, Carola Wendt, hält den Abriss der Brücke für falsch."
 
 
 # ---------------------------------------------------------------- chains
@@ -266,9 +266,9 @@ def test_cues_the_source_phrase_keeps_its_genitive_out_of_the_content() -> None:
 
 
 def test_cues_a_possessive_frame_refers_back_to_the_speaker() -> None:
-    found = claims("„Wir sparen zu wenig Wasser“, sagte Carola Wendt. "
-                   "Dem Mangel können Verbraucher ihrer Ansicht nach beim Einkauf begegnen.")
-    assert found[-1] == ((WENDT,), "Dem Mangel können Verbraucher beim Einkauf begegnen")
+    found = claims("„Die Brücke ist zu schmal“, sagte Carola Wendt. "
+                   "Radfahrer sollten ihrer Ansicht nach eine eigene Spur bekommen.")
+    assert found[-1] == ((WENDT,), "Radfahrer sollten eine eigene Spur bekommen")
 
 
 def test_cues_a_possessive_frame_without_an_agreeing_person_is_no_claim() -> None:
@@ -276,14 +276,14 @@ def test_cues_a_possessive_frame_without_an_agreeing_person_is_no_claim() -> Non
 
 
 def test_cues_a_long_source_slot_between_the_frame_words() -> None:
-    found = claims("Mehr Menschen als gedacht leiden unter Wassermangel. Das geht aus einer im Mai "
-                   "veröffentlichten Studie der Forscherin Carola Wendt von der Universität Kiel hervor.")
+    found = claims("Jede dritte Brücke im Land ist marode. Das geht aus einem im Mai vorgelegten "
+                   "Gutachten der Ingenieurin Carola Wendt von der Hochschule Kiel hervor.")
     assert [k for k, _ in found] == [(WENDT,)]
 
 
 def test_cues_the_name_after_a_medium_noun_is_the_source() -> None:
     c = build("Die Agentur Reuters meldete am Montag neue Zahlen.",
-              "Der Minister sei erkrankt, wie die Nachrichtenagentur Xinhua am Dienstag berichtete.").claims[-1]
+              "Die Brücke werde gesperrt, wie die Nachrichtenagentur Xinhua am Abend meldete.").claims[-1]
     assert c.claimants != ("organization/reuters",)
 
 
@@ -322,7 +322,7 @@ def test_cues_a_quote_inside_the_clause_is_not_the_whole_content() -> None:
 
 
 def test_cues_an_adjective_in_a_name_is_no_demonym_speaker() -> None:
-    found = claims("Der Koch Max Berger unterschrieb. Der Deutsche Städtetag empfahl dagegen Vorsicht.")
+    found = claims("Der Koch Max Berger unterschrieb. Der Deutsche Imkerbund empfahl dagegen Geduld.")
     assert not [k for k, _ in found if k == ("person/max-berger",)]
 
 

@@ -137,8 +137,8 @@ def test_speakers_an_office_of_a_named_owner_is_not_the_person_just_quoted() -> 
 
 def test_speakers_a_new_paragraph_naming_an_earlier_speaker_goes_back_to_them() -> None:
     doc = _doc("„Wir haben viel zu tun“, sagt Max Berger von der Firma Blitz.\n\n"
-               "„Bei uns ist es ruhig“, sagt Karl Zander. Einige Aufträge seien verschoben worden.\n\n"
-               "In Bergers Betrieb gebe es dagegen keine Absagen. Wie lange noch, wisse er nicht.")
+               "„Bei uns ist es ruhig“, sagt Karl Zander. Manche Kunden hätten abgesagt.\n\n"
+               "In Bergers Werkstatt gebe es kaum Absagen. Wie lange noch, wisse er nicht.")
     assert _speakers(doc)[-2:] == ["Max Berger", "Max Berger"]
 
 
@@ -179,14 +179,14 @@ def test_speakers_a_first_name_before_a_place_name_is_a_person() -> None:
 
 
 def test_speakers_a_noun_refers_back_to_the_organisation_whose_name_ends_in_it() -> None:
-    doc = _doc("Die Kosten seien hoch, rechnet der Evangelische Krankenhausverband vor. "
-               "Die Preise seien drastisch gestiegen, so der Verband.")
-    assert _speakers(doc) == ["Evangelischer Krankenhausverband"] * 2
+    doc = _doc("Die Ernte falle klein aus, meldet der Sächsische Imkerverband. "
+               "Der Honig werde teurer, so der Verband.")
+    assert _speakers(doc) == ["Sächsischer Imkerverband"] * 2
 
 
 def test_speakers_a_surname_that_is_also_a_title() -> None:
-    doc = _doc("Die Kosten seien hoch, sagte Verbandsdirektorin Melanie Kanzler dem Sender.")
-    assert _speakers(doc) == ["Melanie Kanzler"]
+    doc = _doc("Die Kosten seien hoch, sagte Direktorin Petra Kaiser dem Sender.")
+    assert _speakers(doc) == ["Petra Kaiser"]
 
 
 def test_speakers_a_long_apposition_after_the_verb_names_the_speaker() -> None:

@@ -576,7 +576,7 @@ def _draft(ctx: ClaimContext, lex: Lexicon, si: int, idx: list[int], quotes: lis
     content = _content(text, sent, frame, quotes, after=after)
     if after is None and speakers and all(sp.span.end <= cue_span[0] for sp in speakers) \
             and frame[1] >= sent.end - 1 and not inserted and not quotes:
-        # "Der Chef des Vereins, X, hält eine Absage für verfrüht.": a statement without a clause of its
+        # "Der Chef des Vereins, X, hält den Umbau für falsch.": a statement without a clause of its
         # own is the whole sentence, never the subject's phrase
         content = sent
     joined = _around_phrase(text, sent, frame, quotes) if inserted else None
@@ -671,7 +671,7 @@ def _headline_claim(ctx: ClaimContext, lex: Lexicon, si: int) -> _Draft | None:
 
 def _earlier_speaker_named(ctx: ClaimContext, si: int, prev: _Draft, drafts: list[_Draft]) -> str | None:
     """A continuation that opens a new paragraph naming one earlier speaker, and not the current one
-    ("Bei Müllers Firma gebe es einen Ansturm."), goes back to that speaker."""
+    ("In Bergers Werkstatt gebe es kaum Absagen."), goes back to that speaker."""
     sent = ctx.structure.sentences[si]
     if sent.block == ctx.structure.sentences[prev.sentence].block:
         return None
@@ -730,13 +730,13 @@ def _speaker_at(ctx: ClaimContext, i: int, *, source: bool = False) -> Speaker |
         return Speaker(person, Span.of(ctx.text, b, toks.ends[i])) if person is not None else None
     m = ctx.index.mention_of_token.get(i)
     if m is not None and m.role == "demonym":
-        # "sagte der Brasilianer" describes a person, never the state ("Der Deutsche Städtetag": an adjective)
+        # "sagte der Brasilianer" describes a person, never the state ("Der Deutsche Imkerbund": an adjective)
         if i + 1 < len(toks) and toks.sentence_of[i + 1] == toks.sentence_of[i] and toks.word(i + 1)[:1].isupper():
             return None
         person = _described_person(ctx, i, None)
         return Speaker(person, m.span) if person is not None else None
     if not source and m is not None and m.span.end < toks.ends[i] and ctx.text[m.span.end:m.span.end + 1] == "-":
-        return None  # "einer SPD-Veranstaltung": the name only modifies the noun it is joined to
+        return None  # "bei einem SPD-Treffen": the name only modifies the noun it is joined to
     if m is not None:
         if m.span.begin <= b < m.span.end and m.key is not None and m.role not in ("adjective", "genitive") \
                 and m.kind != "place":
@@ -750,7 +750,7 @@ def _speaker_at(ctx: ClaimContext, i: int, *, source: bool = False) -> Speaker |
     if i in ctx.generic_refs:
         nxt = ctx.index.mention_of_token.get(i + 1)
         if nxt is not None and i + 1 < len(toks) and nxt.span.begin == toks.starts[i + 1]:
-            return None  # "die Nachrichtenagentur Isna": the name after the noun is the source
+            return None  # "die Nachrichtenagentur Xinhua": the name after the noun is the source
         if toks.word(i) in _MEDIUM_NOUNS and ctx.generic_refs[i] not in ctx.media:
             return None  # "die Zeitung" is no ministry named before it
         return Speaker(ctx.generic_refs[i], Span.of(ctx.text, b, toks.ends[i]))
@@ -859,7 +859,7 @@ def _after_preposition(toks: Tokens, i: int) -> bool:
 
 def _governed(ctx: ClaimContext, i: int) -> bool:
     """Is the name at token i inside a prepositional phrase, titles and adjectives between
-    ("gegen Baskow", "an den Schweizer Verbandschef Max Berger")? Then it is no subject."""
+    ("gegen Berger", "an den Schweizer Verbandschef Max Berger")? Then it is no subject."""
     toks = ctx.tokens
     for k in range(i - 1, max(i - 6, -1), -1):
         if toks.sentence_of[k] != toks.sentence_of[i]:
@@ -992,7 +992,7 @@ def _speakers_for_verb(ctx: ClaimContext, lex: Lexicon, idx: list[int], pos: int
     if _verb_second(toks, idx, pos, segments[0], ctx) and after:
         return after
     if not after and (described := _description_after(ctx, idx, pos)) is not None:
-        # "…, sagte der gebürtige Rheinländer:" the subject is a description after the verb
+        # "…, sagte der frühere Lehrer:" the subject is a description after the verb
         return [described] if described.key else []
     for seg in segments[:3]:
         found: list[Speaker] = []

@@ -189,7 +189,7 @@ def link(structure: Structure, toks: Tokens, mentions: list[Mention], titles: li
                 generic[i] = pick[-1].key or ""
         elif w[:1].isupper() and len(w) >= 5 and i > 0 and toks.word(i - 1).lower() in ("die", "der", "das", "des") \
                 and lex.is_common(w):
-            # "der Verband" after "der Evangelische Krankenhausverband": the organisation whose name
+            # "der Verband" after "der Sächsische Imkerverband": the organisation whose name
             # ends in that noun, named last before it
             stem = w.lower()
             heads = [m for m in orgs if m.span.end <= toks.starts[i] and m.key
@@ -605,7 +605,7 @@ def _office_of(toks: Tokens, ti: int, t: TitleMention, ms: list[Mention], lex: L
                     and not (local and lex.org_kind(m.key or "") == "party"):
                 return m.key
         key = lex.lookup_key(t.of_hint) or (lex.place_owner_forms.get(t.of_hint) if office else None) or next(
-            (e.key for e in ents.values() if t.of_hint in (e.name, *e.alternate_names)), None)  # "(HDE)" before
+            (e.key for e in ents.values() if t.of_hint in (e.name, *e.alternate_names)), None)  # "(BVG)" before
         if key and key.startswith(tuple(f"{k}/" for k in owner_kinds)) \
                 and not (local and lex.org_kind(key) == "party"):  # "CDU-Landrat": the holder's party
             return key

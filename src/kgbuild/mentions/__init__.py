@@ -147,7 +147,7 @@ def find_mentions(structure: Structure, toks: Tokens, lex: Lexicon) -> list[Ment
         if free(inst.span.begin, inst.span.end):
             add(inst)
 
-    # 4d. "der Evangelische Krankenhausverband" names the "Evangelischer Krankenhausverband"
+    # 4d. "der Sächsische Imkerverband" names the "Sächsischer Imkerverband"
     endings = tuple(_name_words(lex.lang, "name_adjective_ending"))
     nominative = frozenset(_name_words(lex.lang, "nominative_article"))
     for k, org in enumerate(out):
@@ -262,7 +262,7 @@ def _find_persons(toks: Tokens, lex: Lexicon, free) -> list[tuple[int, int, str]
             if not _cap(nw) or nw in lex.stop or lex.is_entity_word(nw):
                 break
             if lex.title_of(nw) is not None and j > i:
-                # a surname that is also a title ("Verbandsdirektorin Melanie Kanzler sagte"): after a
+                # a surname that is also a title ("Direktorin Petra Kaiser sagte"): after a
                 # first name that follows a title, when no further name word comes
                 if j == i + 1 and first and after_title and (j + 1 >= n or not _cap(toks.word(j + 1))
                                                             or toks.sentence_of[j + 1] != toks.sentence_of[j]):
@@ -400,7 +400,7 @@ def _find_by_pattern(toks: Tokens, lex: Lexicon) -> list[tuple[int, int, str, st
         if 3 <= len(w) <= 6 and w.isupper() and w.isalpha() and w not in lex.stop and not lex.is_entity_word(w):
             out.append((toks.starts[i], toks.ends[i], "organization", w, "acronym"))
             continue
-        # "der Evangelische Krankenhausverband", "die Bayerische Landesärztekammer": an adjective in a
+        # "der Sächsische Imkerverband", "die Bayerische Landesärztekammer": an adjective in a
         # name (capitalised) before a compound whose head names an organisation
         if i + 1 < n and i > 0 and toks.sentence_of[i + 1] == toks.sentence_of[i] \
                 and _NAME_ADJECTIVE.fullmatch(w) and _cap(toks.word(i + 1)) \

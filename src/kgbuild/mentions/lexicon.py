@@ -238,7 +238,7 @@ class Lexicon:
             base = self.titles.get(last)
             if base is not None:
                 return base, head
-            # "WHO-Regionaldirektor": an unlisted compound title after the owner's name
+            # "UNICEF-Regionaldirektor": an unlisted compound title after the owner's name
             low = last.lower()
             for suffix, _base in self.title_heads:
                 if low.endswith(suffix) and len(low) > len(suffix) + 2:
