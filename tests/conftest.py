@@ -1,11 +1,53 @@
-"""Shared fixtures: a small hand-written graph in the shape of the query contract."""
+"""Shared fixtures: a small hand-written graph in the shape of the query contract, and helpers the
+extraction and bench tests share."""
 
 from __future__ import annotations
 
+import gzip
+import importlib.util
+import json
+import sys
+from collections.abc import Iterable
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 from rdflib import Graph
+
+from kgbuild.model import Document
+from kgbuild.pipeline import extract
+
+
+def extract_body(body: str, headline: str = "Kurzmeldungen") -> Document:
+    """The extraction of an invented article: a headline, then ``body``."""
+    return extract(headline + "\n\n" + body, published="2021-03-02")
+
+
+def claimant_names(doc: Document) -> list[str]:
+    """The name of each claim's first claimant (its key when it is no entity), in text order."""
+    names = []
+    for c in doc.claims:
+        e = doc.entity(c.claimants[0]) if c.claimants else None
+        names.append(e.name if e else (c.claimants[0] if c.claimants else ""))
+    return names
+
+
+def load_script(path: Path, name: str) -> ModuleType:
+    """A script of bench/ or tools/ imported as a module (registered, so dataclasses find it)."""
+    spec = importlib.util.spec_from_file_location(name, path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def write_corpus(path: Path, articles: Iterable[dict]) -> Path:
+    """A gzip JSON Lines corpus of ``articles`` at ``path``."""
+    with gzip.open(path, "wt", encoding="utf-8") as f:
+        for obj in articles:
+            f.write(json.dumps(obj, ensure_ascii=False) + "\n")
+    return path
 
 # Two invented articles that share a person, a country and an outlet. Written by hand
 # from shared/docs/DATA_MODEL.md so command and query tests do not depend on extraction.

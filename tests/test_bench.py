@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import gzip
-import importlib.util
 import io
 import json
-import sys
 import time
 from pathlib import Path
 from types import ModuleType
@@ -15,6 +12,7 @@ from typing import Any
 import pytest
 from rdflib import Graph, Literal, Namespace, URIRef
 
+from conftest import load_script, write_corpus
 from kgbuild.model import Article, Claim, Document, Entity, Span
 
 BENCH = Path(__file__).resolve().parent.parent / "bench" / "run.py"
@@ -35,21 +33,12 @@ ARTICLES = [
 
 @pytest.fixture(scope="module")
 def bench() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("kgbuild_bench_run", BENCH)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up while the file runs
-    spec.loader.exec_module(module)
-    return module
+    return load_script(BENCH, "kgbuild_bench_run")
 
 
 @pytest.fixture()
 def corpus(tmp_path: Path) -> Path:
-    path = tmp_path / "tiny.jsonl.gz"
-    with gzip.open(path, "wt", encoding="utf-8") as f:
-        for obj in ARTICLES:
-            f.write(json.dumps(obj, ensure_ascii=False) + "\n")
-    return path
+    return write_corpus(tmp_path / "tiny.jsonl.gz", ARTICLES)
 
 
 def _person(text: str, name: str) -> Entity:
@@ -276,11 +265,7 @@ def test_bench_gc_clock_counts_full_collections(bench: ModuleType, corpus: Path,
 def test_bench_engines_compares_every_installed_engine_with_pyshacl(
     corpus: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    spec = importlib.util.spec_from_file_location("kgbuild_bench_engines", BENCH.parent / "engines.py")
-    assert spec is not None and spec.loader is not None
-    engines = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = engines
-    spec.loader.exec_module(engines)
+    engines = load_script(BENCH.parent / "engines.py", "kgbuild_bench_engines")
     assert engines.main(["--corpus", str(corpus), "--limit", "3"]) == 0
     out = capsys.readouterr().out
     assert "| pyshacl | reference |" in out

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import gzip
-import importlib.util
 import json
-import sys
 from pathlib import Path
 from types import ModuleType
 
 import pytest
+
+from conftest import load_script, write_corpus
 
 SAMPLE = Path(__file__).resolve().parent.parent / "bench" / "sample.py"
 
@@ -30,21 +29,12 @@ ARTICLES = [
 
 @pytest.fixture(scope="module")
 def sample() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("kgbuild_bench_sample", SAMPLE)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
+    return load_script(SAMPLE, "kgbuild_bench_sample")
 
 
 @pytest.fixture()
 def corpus(tmp_path: Path) -> Path:
-    path = tmp_path / "tiny.jsonl.gz"
-    with gzip.open(path, "wt", encoding="utf-8") as f:
-        for obj in ARTICLES:
-            f.write(json.dumps(obj, ensure_ascii=False) + "\n")
-    return path
+    return write_corpus(tmp_path / "tiny.jsonl.gz", ARTICLES)
 
 
 def _run(sample: ModuleType, corpus: Path, capsys: pytest.CaptureFixture[str], *args: str) -> list[dict]:

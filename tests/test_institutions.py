@@ -2,20 +2,13 @@
 
 from __future__ import annotations
 
+from conftest import claimant_names, extract_body
 from kgbuild.model import Document
-from kgbuild.pipeline import extract
 
 
 def _doc(body: str) -> Document:
-    return extract("Meldungen aus der Region\n\n" + body, published="2021-03-02")
+    return extract_body(body, headline="Meldungen aus der Region")
 
-
-def _claimant_names(doc: Document) -> list[str]:
-    names = []
-    for c in doc.claims:
-        e = doc.entity(c.claimants[0]) if c.claimants else None
-        names.append(e.name if e else (c.claimants[0] if c.claimants else ""))
-    return names
 
 
 def test_institutions_subject_of_a_speech_verb_is_the_claimant() -> None:
@@ -37,7 +30,7 @@ def test_institutions_unqualified_ones_are_scoped_to_the_article() -> None:
 def test_institutions_qualified_by_place_or_state_are_corpus_wide() -> None:
     doc = _doc("Die Staatsanwaltschaft Potsdam erklärte, die Ermittlungen dauerten an. "
                "Die griechische Polizei sagte, die Lage sei ruhig.")
-    assert _claimant_names(doc) == ["Staatsanwaltschaft Potsdam", "griechische Polizei"]
+    assert claimant_names(doc) == ["Staatsanwaltschaft Potsdam", "griechische Polizei"]
     keys = {e.name: e.key for e in doc.entities}
     assert keys["Staatsanwaltschaft Potsdam"] == "organization/staatsanwaltschaft-potsdam"
     assert keys["griechische Polizei"] == "organization/griechische-polizei"
@@ -46,12 +39,12 @@ def test_institutions_qualified_by_place_or_state_are_corpus_wide() -> None:
 def test_institutions_after_laut_and_nach_angaben() -> None:
     doc = _doc("Laut Feuerwehr brannte der Dachstuhl vollständig aus. "
                "Nach Angaben der Stadt fehlen im Herbst 200 Plätze in Kindergärten.")
-    assert _claimant_names(doc) == ["Feuerwehr", "Stadt"]
+    assert claimant_names(doc) == ["Feuerwehr", "Stadt"]
 
 
 def test_institutions_subject_after_the_verb() -> None:
     doc = _doc("Der Pegel steige weiter, teilten die Behörden am Morgen mit.")
-    assert _claimant_names(doc) == ["Behörden"]
+    assert claimant_names(doc) == ["Behörden"]
 
 
 def test_institutions_a_place_noun_outside_a_source_slot_is_no_organisation() -> None:

@@ -146,15 +146,11 @@ def test_ner_clusters_carry_several_granularities_and_rates() -> None:
 
 
 def _germeval_module():  # type: ignore[no-untyped-def]
-    import importlib.util
     from pathlib import Path
 
-    path = Path(__file__).resolve().parents[1] / "bench" / "germeval.py"
-    spec = importlib.util.spec_from_file_location("germeval", path)
-    assert spec is not None and spec.loader is not None
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
+    from conftest import load_script
+
+    return load_script(Path(__file__).resolve().parents[1] / "bench" / "germeval.py", "kgbuild_bench_germeval")
 
 
 def test_ner_germeval_reads_the_official_tsv_and_scores_outer_spans(tmp_path) -> None:  # type: ignore[no-untyped-def]
