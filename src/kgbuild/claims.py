@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 
 from kgbuild import cues as cue_data
@@ -845,13 +845,19 @@ def _sentence_start(toks: Tokens, i: int) -> int:
     return toks.starts[k]
 
 
-def _after_preposition(toks: Tokens, i: int) -> bool:
-    """Does a preposition govern the noun phrase of token i ("gegenüber der staatlichen Agentur")?"""
-    for k in range(i - 1, max(i - 4, -1), -1):
+def _after_preposition(toks: Tokens, i: int, *, reach: int = 3,
+                       also_skip: Callable[[int], bool] | None = None) -> bool:
+    """Does a preposition govern the noun phrase of token i ("gegenüber der staatlichen Agentur")?
+    Determiners and adjectives may stand between, and the tokens ``also_skip`` admits, within
+    ``reach`` tokens of the same sentence."""
+    for k in range(i - 1, max(i - 1 - reach, -1), -1):
+        if toks.sentence_of[k] != toks.sentence_of[i]:
+            return False
         w = toks.word(k)
         if w.lower() in _PREPOSITIONS:
             return True
-        if w in _DETERMINERS or (w[:1].islower() and w.endswith(("e", "en", "er", "es", "em"))):
+        if w in _DETERMINERS or (w[:1].islower() and w.endswith(("e", "en", "er", "es", "em"))) \
+                or (also_skip is not None and also_skip(k)):
             continue
         return False
     return False
@@ -861,20 +867,14 @@ def _governed(ctx: ClaimContext, i: int) -> bool:
     """Is the name at token i inside a prepositional phrase, titles and adjectives between
     ("gegen Berger", "an den Schweizer Verbandschef Max Berger")? Then it is no subject."""
     toks = ctx.tokens
-    for k in range(i - 1, max(i - 6, -1), -1):
-        if toks.sentence_of[k] != toks.sentence_of[i]:
-            return False
-        w = toks.word(k)
-        if w.lower() in _PREPOSITIONS:
-            return True
+
+    def in_phrase(k: int) -> bool:
         m = ctx.index.mention_of_token.get(k)
-        if w in _DETERMINERS or (w[:1].islower() and w.endswith(("e", "en", "er", "es", "em"))) \
-                or k in ctx.titles or (m is not None and m.role in ("adjective", "demonym")) \
-                or (k == i - 1 and m is None and w[:1].isupper() and ctx.lexicon is not None
-                    and ctx.lexicon.is_common(w)):  # a noun before the name: "an den Verbandschef X"
-            continue
-        return False
-    return False
+        w = toks.word(k)
+        return k in ctx.titles or (m is not None and m.role in ("adjective", "demonym")) \
+            or (k == i - 1 and m is None and w[:1].isupper() and ctx.lexicon is not None
+                and ctx.lexicon.is_common(w))  # a noun before the name: "an den Verbandschef X"
+    return _after_preposition(toks, i, reach=5, also_skip=in_phrase)
 
 
 def _subject_at(ctx: ClaimContext, i: int) -> Speaker | None:

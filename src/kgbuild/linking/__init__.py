@@ -146,7 +146,7 @@ def link(structure: Structure, toks: Tokens, mentions: list[Mention], titles: li
                     del title_keys[ti]
             continue
         if p.holder is None and p.of is None and (p.title, None) not in held \
-                and not (lex.is_office(p.title) and _speaks(toks, p, lex)):
+                and not (lex.is_office(p.title) and _speaks(toks, toks_at, p, lex)):
             # a bare role word ("Vertrauter", "Experten") is no office; an office that speaks stays,
             # its owner unknown ("…, sagte die Ministerin.")
             del positions[k]
@@ -280,12 +280,11 @@ def _merge_acronyms(text: str, ms: list[Mention]) -> list[Mention]:
     return out
 
 
-def _speaks(toks: Tokens, p: Position, lex: Lexicon) -> bool:
+def _speaks(toks: Tokens, toks_at: dict[int, int], p: Position, lex: Lexicon) -> bool:
     """Does a mention of the office stand right beside a speech verb ("sagte die Ministerin",
-    "Der Bürgermeister gab bekannt")?"""
-    starts = {toks.starts[i]: i for i in range(len(toks))}
+    "Der Bürgermeister gab bekannt")? ``toks_at``: token index by begin offset."""
     for sp in p.mentions:
-        i = starts.get(sp.begin)
+        i = toks_at.get(sp.begin)
         if i is None:
             continue
         same = [k for k in (i - 2, i - 1, i + 1) if 0 <= k < len(toks) and toks.sentence_of[k] == toks.sentence_of[i]]

@@ -24,6 +24,7 @@ import bisect
 import re
 from collections.abc import Mapping
 from dataclasses import replace
+from functools import lru_cache
 
 from kgbuild import lang as lang_data
 from kgbuild.mentions import ner
@@ -346,13 +347,24 @@ _ORG_TYPES = {
 _ARABIC_ARTICLE = re.compile(r"(?:al|el|as|az|ad|ar|an|at|ash|asch)-[A-ZÄÖÜ]\w+")
 _WATER_HEADS = {"River", "Rivers", "Lake", "Creek", "Bay", "Mountains", "Island", "Islands"}
 _DISTRICT = re.compile(r"([A-ZÄÖÜ][\w-]+kreis)(?:es|s)?")
-_NAME_ADJECTIVE = re.compile(r"[A-ZÄÖÜ][a-zäöüß]+(?:isch|lich|sch)(?:e|er|en|es|em)")
+@lru_cache(maxsize=8)
+def _name_adjective(lang: str) -> re.Pattern[str]:
+    """A capitalised adjective of a name in any ending ("Sächsischer", "Evangelischen"), from the weak
+    endings of ``names.tsv`` (``name_adjective_ending``: "ische" -> "isch" + e/er/en/es/em)."""
+    stems = sorted({e.removesuffix("e") for e in _name_words(lang, "name_adjective_ending")}, key=len, reverse=True)
+    if not stems:
+        return re.compile(r"(?!)")
+    return re.compile(rf"[A-ZÄÖÜ][a-zäöüß]+(?:{'|'.join(map(re.escape, stems))})(?:e|er|en|es|em)")
 
 
+
+
+@lru_cache(maxsize=8)
 def _org_head_suffixes(lang: str) -> tuple[str, ...]:
     return tuple(w.lower() for w in _name_words(lang, "organisation_head"))
 
 
+@lru_cache(maxsize=8)
 def _org_articles(lang: str) -> frozenset[str]:
     return frozenset(_name_words(lang, "organisation_article"))
 
@@ -403,7 +415,7 @@ def _find_by_pattern(toks: Tokens, lex: Lexicon) -> list[tuple[int, int, str, st
         # "der Sächsische Imkerverband", "die Bayerische Landesärztekammer": an adjective in a
         # name (capitalised) before a compound whose head names an organisation
         if i + 1 < n and i > 0 and toks.sentence_of[i + 1] == toks.sentence_of[i] \
-                and _NAME_ADJECTIVE.fullmatch(w) and _cap(toks.word(i + 1)) \
+                and _name_adjective(lex.lang).fullmatch(w) and _cap(toks.word(i + 1)) \
                 and toks.word(i + 1).lower().endswith(_org_head_suffixes(lex.lang)) \
                 and toks.word(i - 1).lower() in _org_articles(lex.lang):
             out.append((toks.starts[i], toks.ends[i + 1], "organization", text[toks.starts[i]:toks.ends[i + 1]],
