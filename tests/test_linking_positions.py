@@ -57,8 +57,8 @@ def test_linking_positions_region_short_form_in_a_compound() -> None:
 
 
 def test_linking_positions_a_mayors_party_is_not_the_owner() -> None:
-    doc = build("Otto Kramer ist seit Mai CDU-Landrat von Höxter.")
-    assert only(doc, "Landrat").of == "place/hoexter"
+    doc = build("Otto Kramer ist seit Mai CDU-Landrat von Coesfeld.")
+    assert only(doc, "Landrat").of == "place/coesfeld"
     assert build("Der CDU-Landrat kam zur Eröffnung.").positions == ()
 
 
