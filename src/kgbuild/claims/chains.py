@@ -1,0 +1,210 @@
+"""Chains: reported speech that runs on from a claim without a new cue, and where it ends."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from kgbuild import cues as cue_data
+from kgbuild.claims.content import _inside_quotes, _is_mark, _negated, _quote_in, _quote_text, _quotes
+from kgbuild.claims.context import ClaimContext, _after_preposition, _Draft, _mentions_in, _token_at
+from kgbuild.claims.cues import _claim_in_sentence, _headline_claim, _verb_cues
+from kgbuild.mentions import Lexicon
+from kgbuild.model import Claim, Span, SpeechAct
+from kgbuild.quotes import QUOTE_MARKS
+
+
+def find_claims(ctx: ClaimContext, lex: Lexicon) -> list[Claim]:
+    """All claims of an article, in text order, keyed ``claim/1``, ``claim/2`` … (who holds an
+    office is linking's decision, :mod:`kgbuild.linking`; this stage does not change positions)."""
+    if ctx.lexicon is None:  # the speaker rules look verbs up while they read a source slot
+        object.__setattr__(ctx, "lexicon", lex)
+    drafts: list[_Draft] = []
+    sentences = ctx.structure.sentences
+    last_claim_sentence = -10
+    for si, sent in enumerate(sentences):
+        if sent.role == "headline":
+            d = _headline_claim(ctx, lex, si)
+            if d is not None:
+                drafts.append(d)
+            continue
+        if sent.role not in ("body", "lead"):
+            continue
+        ctx.last_speakers[:] = list(drafts[-1].speakers) if drafts and si - drafts[-1].sentence <= 3 \
+            and not _new_person_between(ctx, drafts[-1], si) else []
+        d = _claim_in_sentence(ctx, lex, si)
+        if d is None and _new_source(ctx, lex, si):
+            last_claim_sentence = -10  # "Ein Gutachter hatte zuvor erklärt, …": the chain ends
+            continue
+        if d is None:
+            prev = drafts[-1] if drafts else None
+            # the chain survives an indicative sentence inside its paragraph, not the paragraph's end
+            alive = last_claim_sentence == si - 1 or (
+                0 <= si - last_claim_sentence <= 4
+                and sentences[si - 1].block == sentences[last_claim_sentence].block)
+            if alive and last_claim_sentence != si - 1:
+                # across a sentence that is not reported speech only Konjunktiv I or a quote carries it on
+                sent_words = [ctx.tokens.word(i) for i in ctx.index.sentence_tokens[si]]
+                alive = cue_data.konjunktiv(ctx.lang).first_in_sentence(sent_words) \
+                    or sentences[si].span.text.lstrip()[:1] in QUOTE_MARKS
+            if prev is not None and alive and _continues(ctx, lex, si, prev):
+                d = _continuation(ctx, si, prev)
+                if (back := _earlier_speaker_named(ctx, si, prev, drafts)) is not None:
+                    d.speakers = (back,)
+        if d is not None:
+            # "Das sagte X.": the sentence before is X's claim too
+            if d.cue is not None and _is_back_reference(ctx, si, d) and si > 0 \
+                    and sentences[si - 1].role in ("body", "lead"):
+                prevs = sentences[si - 1].span
+                if drafts and drafts[-1].sentence == si - 1:
+                    drafts.pop()
+                span = Span.of(ctx.text, prevs.begin, sent.span.end)
+                d = replace(d, span=span, content=prevs, quote=d.quote or _quote_in(ctx, prevs),
+                            negative=_negated(ctx.cw, prevs.text, d.act))
+            drafts.append(d)
+            last_claim_sentence = si
+    _quotes_before_their_cue(ctx, drafts)
+    _inherit(drafts)
+    claims: list[Claim] = []
+    for n, d in enumerate(drafts, 1):
+        about = tuple(sorted({m.key for m in _mentions_in(ctx, d.content.begin, d.content.end)
+                              if m.key and m.key not in d.speakers}))
+        claims.append(Claim(
+            key=f"claim/{n}", claimants=d.speakers, text=(d.text or d.content.text).strip(), span=d.span,
+            speech_act=d.act, cue=d.cue, quote=d.quote, reported_by=d.outlets, stated_on=d.date,
+            negative=d.negative, about=about,
+        ))
+    return claims
+
+
+def _quotes_before_their_cue(ctx: ClaimContext, drafts: list[_Draft]) -> None:
+    """A paragraph that opens with a quote-only sentence, followed by "„…“, sagt Y.", quotes Y
+    throughout, not the speaker of the paragraph before."""
+    sentences = ctx.structure.sentences
+    for k in range(1, len(drafts) - 1):
+        d, nxt, before = drafts[k], drafts[k + 1], drafts[k - 1]
+        if d.cue is not None or d.quote is None or nxt.cue is None or nxt.sentence != d.sentence + 1:
+            continue
+        block = sentences[d.sentence].block
+        if sentences[nxt.sentence].block != block or sentences[before.sentence].block == block \
+                or (d.sentence > 0 and sentences[d.sentence - 1].block == block):
+            continue  # only a quote that opens its paragraph
+        if nxt.speakers != d.speakers and ctx.text[nxt.span.begin:nxt.span.begin + 1] in QUOTE_MARKS \
+                and nxt.cue_span is not None and nxt.cue_span.begin > nxt.content.end:
+            d.speakers = nxt.speakers
+
+
+def _new_person_between(ctx: ClaimContext, prev: _Draft, si: int) -> bool:
+    """Does a sentence between the last claim and sentence ``si`` name another person, not in a
+    prepositional phrase ("„…“, sagte Kurz. Ihr Kollege Eva Roth sah das anders. „…“, sagte sie")?
+    Then the last claim's speaker is no longer the current one."""
+    sentences = ctx.structure.sentences
+    # and the words before a quote that opens later in sentence si ("Y ging auf Abstand: „…“, sagte er")
+    opening = next((b - 1 for b, _ in _quotes(ctx, sentences[si].span) if b - 1 > sentences[si].span.begin), None)
+    if si - prev.sentence < 2 and opening is None:
+        return False
+    b = sentences[prev.sentence + 1].span.begin if prev.sentence < si else sentences[si].span.begin
+    e = opening if opening is not None else sentences[si - 1].span.end
+    toks = ctx.tokens
+    for m in _mentions_in(ctx, b, e):
+        if m.kind == "person" and m.key and m.key not in prev.speakers and m.role == "name" \
+                and not _after_preposition(ctx.cw, toks, _token_at(toks, m.span.begin)):
+            return True
+    return False
+
+
+def _continues(ctx: ClaimContext, lex: Lexicon, si: int, prev: _Draft) -> bool:
+    """Does sentence si carry on the reported speech of the claim before it?"""
+    sent = ctx.structure.sentences[si]
+    prev_sent = ctx.structure.sentences[prev.sentence]
+    if sent.block - prev_sent.block > 1:
+        return False
+    t = sent.span.text.strip()
+    if t[:1] == "[":
+        return False  # an editor's note in brackets ("[Lesen Sie auch: …]")
+    if t[:1] in QUOTE_MARKS and t.rstrip(".")[-1:] in QUOTE_MARKS and len(_quotes(ctx, sent.span)) >= 1:
+        return True  # a sentence that is only a quote
+    if sent.block != prev_sent.block and not prev.quote and prev.sentence != si - 1:
+        return False
+    toks = ctx.tokens
+    idx = ctx.index.sentence_tokens[si]
+    words = [toks.word(i) for i in idx]
+    quotes = _quotes(ctx, sent.span)
+    for pos in range(1, min(len(words) - 1, 7)):
+        # "Die Polizei sagte, sie habe …": a speaker of its own, even one not recognised, opens
+        # the sentence with a speech verb in second place
+        sv = lex.speech_verb(words[pos])
+        if sv is None or words[pos + 1] not in (",", ":") or sv.needs_particle or sv.needs_object:
+            continue
+        before = words[:pos]
+        konj = cue_data.konjunktiv(ctx.lang)
+        if words[pos - 1] != "zu" and not any(w in (",", ":", ";") or konj.form_at(words, k)
+                                              for k, w in enumerate(before)) \
+                and before[0][:1].isupper() and not _inside_quotes(toks.starts[idx[pos]], quotes):
+            return False
+    return cue_data.konjunktiv(ctx.lang).in_sentence(words)
+
+
+def _new_source(ctx: ClaimContext, lex: Lexicon, si: int) -> bool:
+    """Does sentence si bring a source of its own, named or not ("Die Zeitung hatte zuvor berichtet, …",
+    "…, sagte ein Anwohner", "nach offiziellen Angaben")? Then it continues no one's chain."""
+    toks = ctx.tokens
+    idx = list(ctx.index.sentence_tokens[si])
+    quotes = _quotes(ctx, ctx.structure.sentences[si].span)
+    words = [toks.word(i) for i in idx]
+    for fm in cue_data.frames(ctx.lang).matches(words, lambda w: lex.speech_verb(w) is not None):
+        if fm.phrase.position == "none" and not _inside_quotes(toks.starts[idx[fm.cue[0]]], quotes):
+            return True  # "hieß es", "nach offiziellen Angaben"
+    # "…, so der Verband.": a closing source we cannot name
+    for pos in range(1, len(words)):
+        if words[pos] in ctx.cw.closing_source and words[pos - 1] == "," and len(words) - pos <= 10 \
+                and words[-1] in (".", "!") \
+                and not _inside_quotes(toks.starts[idx[pos]], quotes) and not any(_is_mark(w) for w in words[pos:]):
+            return True
+    # a speech verb whose subject names no one we know: "Ein Gutachter hatte zuvor erklärt, …"
+    return any(True for _ in _verb_cues(ctx, lex, idx, words, quotes))
+
+
+def _earlier_speaker_named(ctx: ClaimContext, si: int, prev: _Draft, drafts: list[_Draft]) -> str | None:
+    """A continuation that opens a new paragraph naming one earlier speaker, and not the current one
+    ("In Bergers Werkstatt gebe es kaum Absagen."), goes back to that speaker."""
+    sent = ctx.structure.sentences[si]
+    if sent.block == ctx.structure.sentences[prev.sentence].block:
+        return None
+    named = {m.key for m in _mentions_in(ctx, sent.span.begin, sent.span.end) if m.kind == "person" and m.key}
+    if len(named) != 1 or named & set(prev.speakers):
+        return None
+    key = next(iter(named))
+    return key if any(d.speakers == (key,) for d in drafts) else None
+
+
+def _continuation(ctx: ClaimContext, si: int, prev: _Draft) -> _Draft:
+    text = ctx.text
+    sent = ctx.structure.sentences[si].span
+    quotes = _quotes(ctx, sent)
+    return _Draft(si, sent, prev.speakers, None, None, prev.act if prev.act != SpeechAct.DENIAL else
+                  SpeechAct.STATEMENT, sent, _quote_text(text, quotes), prev.outlets, None,
+                  _negated(ctx.cw, sent.text, SpeechAct.STATEMENT), (sent.begin, sent.begin))
+
+
+def _is_back_reference(ctx: ClaimContext, si: int, d: _Draft) -> bool:
+    first = ctx.structure.sentences[si].span.text.split(" ", 1)[0]
+    return first in ("Das", "Dies") and d.content.end - d.content.begin < 3 or (
+        first in ("Das", "Dies") and d.cue_span is not None and d.cue_span.begin - d.span.begin <= 6)
+
+
+def _inherit(drafts: list[_Draft]) -> None:
+    """Fill a claim's outlet and date from the nearest claim by the same speaker."""
+    for k, d in enumerate(drafts):
+        order = sorted(range(len(drafts)), key=lambda j: (abs(j - k), j < k))
+        if not d.outlets:
+            for j in order:
+                o = drafts[j]
+                if j != k and o.outlets and set(o.speakers) & set(d.speakers):
+                    d.outlets = o.outlets
+                    break
+        if d.date is None:
+            for j in order:
+                o = drafts[j]
+                if j != k and o.date is not None and set(o.speakers) & set(d.speakers) and abs(j - k) <= 3:
+                    d.date = o.date
+                    break

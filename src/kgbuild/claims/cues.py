@@ -1,0 +1,371 @@
+"""Cues: the attribution frames, speech verbs and colon quotes that make a sentence a claim.
+
+Frames come from ``lang/<LANG>/attribution_phrases.tsv`` (compiled by :mod:`kgbuild.cues`),
+speech verbs from the lexicon (with their separable particles, tenses and the passive).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from kgbuild import cues as cue_data
+from kgbuild import lang as lang_data
+from kgbuild.claims.content import (
+    _around_phrase,
+    _clause_bounds,
+    _content,
+    _date_in,
+    _inside_quotes,
+    _is_mark,
+    _negated,
+    _outlets,
+    _quote_text,
+    _quotes,
+)
+from kgbuild.claims.context import _CLAUSE_BREAK, ClaimContext, Speaker, _Draft
+from kgbuild.claims.sources import (
+    _phrase_end,
+    _possessive_source,
+    _prefer_holder,
+    _speaker_after,
+    _speaker_at,
+    _speaker_before,
+    _speaker_between,
+    _speaker_spans,
+    _speakers_for_verb,
+)
+from kgbuild.claims.words import ClaimWords
+from kgbuild.mentions import Lexicon
+from kgbuild.mentions.lexicon import SpeechVerb
+from kgbuild.model import Span, SpeechAct
+
+
+# ---------------------------------------------------------------- one sentence
+def _claim_in_sentence(ctx: ClaimContext, lex: Lexicon, si: int) -> _Draft | None:
+    toks = ctx.tokens
+    sent = ctx.structure.sentences[si]
+    idx = list(ctx.index.sentence_tokens[si])
+    if not idx:
+        return None
+    quotes = _quotes(ctx, sent.span)
+    words = [toks.word(i) for i in idx]
+    # 0. "eine Mitteilung der Regierung …, wonach …": a noun of saying, its source, and the content
+    wonach = next((w for w in words if w in ctx.cw.report_clause), None)
+    if wonach is not None:
+        wpos = words.index(wonach)
+        for pos in range(wpos - 1, max(wpos - 16, -1), -1):
+            if words[pos] in lex.report_nouns:
+                src = _speaker_after(ctx, idx, pos + 1, limit=5)
+                if src is not None:
+                    return _draft(ctx, lex, si, idx, quotes, [src], words[pos],
+                                  (toks.starts[idx[pos]], toks.ends[idx[pos]]), SpeechAct.REPORT,
+                                  frame=(toks.starts[idx[pos]], toks.ends[idx[wpos]]))
+                break
+    # 1. attribution frames (lang/<LANG>/attribution_phrases.tsv)
+    for fm in cue_data.frames(ctx.lang).matches(words, lambda w: lex.speech_verb(w) is not None):
+        if _inside_quotes(toks.starts[idx[fm.cue[0]]], quotes):
+            continue
+        d = _frame_claim(ctx, lex, si, idx, words, quotes, fm)
+        if d is not None:
+            return d
+    # "…, so der Sprecher.": the speaker closes the sentence
+    for pos, i in enumerate(idx):
+        if words[pos] in ctx.cw.closing_source and pos > 0 and words[pos - 1] == "," and words[-1] in (".", "!") \
+                and len(words) - pos <= 10 and not any(lex.speech_verb(x) for x in words[pos + 1:]) \
+                and not _inside_quotes(toks.starts[i], quotes):
+            src = _speaker_after(ctx, idx, pos + 1, limit=8)
+            if src is not None:
+                return _draft(ctx, lex, si, idx, quotes, [src], words[pos], (toks.starts[i], toks.ends[i]),
+                              SpeechAct.STATEMENT, frame=(toks.starts[i], toks.ends[idx[-1]]))
+    return _verb_claim(ctx, lex, si, idx, words, quotes) or _colon_claim(ctx, lex, si, idx, words, quotes)
+
+
+def _colon_claim(ctx: ClaimContext, lex: Lexicon, si: int, idx: list[int], words: list[str],
+                 quotes: list[tuple[int, int]]) -> _Draft | None:
+    """A named speaker, a colon and a direct quote: "Verkehrsministerin Carola Wendt: „Wir bauen.“"."""
+    toks = ctx.tokens
+    for pos in range(1, min(len(words) - 2, 12)):
+        if words[pos] != ":" or not _is_mark(words[pos + 1]) or not _inside_quotes(toks.starts[idx[pos + 2]], quotes):
+            continue
+        if any(lex.speech_verb(w) is not None or w in _CLAUSE_BREAK for w in words[:pos]):
+            return None
+        s = _speaker_at(ctx, idx[pos - 1])
+        if s is None or not s.key.startswith(("person/", "position/")):
+            return None
+        cue = (toks.starts[idx[pos]], toks.ends[idx[pos]])
+        return _draft(ctx, lex, si, idx, quotes, [s], ":", cue, SpeechAct.STATEMENT,
+                      frame=(toks.starts[idx[0]], cue[1]))
+    return None
+
+
+def _frame_claim(ctx: ClaimContext, lex: Lexicon, si: int, idx: list[int], words: list[str],
+                 quotes: list[tuple[int, int]], fm: cue_data.FrameMatch) -> _Draft | None:
+    """A claim cued by an attribution frame, its source in the frame's slot.
+
+    When the sentence also has a speech verb with another subject, the frame's ``relay`` column says
+    who speaks: "frame" (the frame's source only relays the subject's words; a medium becomes the
+    claim's outlet) or "verb" (the verb's subject relays the source's words).
+    """
+    toks = ctx.tokens
+    ph = fm.phrase
+    cb, ce = fm.cue
+    cue_span = (toks.starts[idx[cb]], toks.ends[idx[ce - 1]])
+    a, b = fm.slot
+    inside = [words[q] for q in range(cb, ce) if not a <= q < b]
+    cue = words[fm.verb] if fm.verb is not None else \
+        " ".join(inside) if ph.position != "between" else " ".join([*words[cb:a], "…", *words[b:ce]])
+    if ph.speech_act == "verb":
+        sv = lex.speech_verb(words[fm.verb]) if fm.verb is not None else None
+        act = sv.act if sv is not None else SpeechAct.REPORT
+    else:
+        act = SpeechAct(ph.speech_act)
+    if ph.clause and not quotes and not any(w in (",", ":") for w in words[fm.end:fm.end + 10]) \
+            and not any(w in (",", ":") for w in words[max(fm.begin - 1, 0):fm.begin]):
+        return None
+    if ph.position == "none":
+        return None
+    if ph.position == "possessive":
+        # "Das sei seiner Ansicht nach ein Fehler": the pronoun refers back to the speaker
+        inner = _verb_claim(ctx, lex, si, idx, words, quotes, skip=range(cb, ce))
+        if inner is not None:
+            return inner
+        src = _possessive_source(ctx, idx, cb, ce)
+        if src is None:
+            return None
+        return _draft(ctx, lex, si, idx, quotes, [src], cue, cue_span, act, frame=cue_span, inserted=True)
+    if ph.position == "subject":
+        inner = _verb_claim(ctx, lex, si, idx, words, quotes)
+        if inner is not None:
+            return inner
+        for p in range(0, fm.begin):
+            s = _speaker_at(ctx, idx[p])
+            if s is not None:
+                s = _prefer_holder(ctx, idx, p, s)
+                return _draft(ctx, lex, si, idx, quotes, [s], cue, cue_span, act, frame=cue_span)
+        return None
+    if ph.position == "after":
+        src = _speaker_after(ctx, idx, a, limit=b - a)
+    elif ph.position == "before":
+        src = _speaker_before(ctx, idx, fm.cue[0])
+    else:
+        src = _speaker_between(ctx, idx, a, b)
+    if src is None:
+        return None
+    inner = _verb_claim(ctx, lex, si, idx, words, quotes, skip=range(cb, ce))
+    if inner is not None and src.key not in inner.speakers and inner.cue_span is not None \
+            and not (inner.cue_span.begin >= cue_span[0] and inner.cue_span.end <= cue_span[1]):
+        if ph.relay == "frame":
+            # "Die Ministerin machte nach Angaben ihres Sprechers deutlich, …": the minister speaks
+            if src.key in ctx.media:
+                inner.outlets = tuple(dict.fromkeys((src.key, *inner.outlets)))
+                return inner
+            if any(k.startswith(("person/", "position/")) for k in inner.speakers) \
+                    and min(_speaker_spans(ctx, idx, inner), default=cue_span[0]) < cue_span[0]:
+                return inner
+        else:
+            # "Die Zeitung berichtete unter Berufung auf das Ministerium, …": the ministry speaks
+            d = _draft(ctx, lex, si, idx, quotes, [src], cue, cue_span, act,
+                       frame=(min(inner.frame[0], cue_span[0]), max(inner.frame[1], src.span.end)))
+            d.outlets = tuple(dict.fromkeys((*(k for k in inner.speakers if k in ctx.media), *d.outlets)))
+            return d
+    if ph.position == "before":
+        frame = (src.span.begin, cue_span[1])
+    elif ph.position == "after":
+        frame = (cue_span[0], _phrase_end(ctx, idx, src))
+    else:
+        frame = cue_span
+    # "Einen Grenzwert gibt es laut X nicht": a phrase inside the content leaves the content whole
+    inserted = ph.speech_act != "verb" and ph.position in ("after", "before")
+    return _draft(ctx, lex, si, idx, quotes, [src], cue, cue_span, act, frame=frame, inserted=inserted)
+
+
+def _participle(lang: str, form: str) -> bool:
+    return form in lang_data.participles(lang)
+
+
+def _passive_agent(ctx: ClaimContext, idx: list[int], words: list[str], pos: int,
+                   quotes: list[tuple[int, int]]) -> Speaker | bool | None:
+    """The speaker of a passive speech verb: the object of "von" in its clause ("Von der Behörde
+    wurde am Montag mitgeteilt, …"). False for a passive without one; None when the verb is active."""
+    toks = ctx.tokens
+    aux = agent = None
+    for p in range(pos - 1, max(pos - 14, -1), -1):
+        w = words[p]
+        if w in (",", ":", ";", ".") or _inside_quotes(toks.starts[idx[p]], quotes) or _is_mark(w):
+            break
+        if w in ctx.cw.passive_aux and aux is None:
+            aux = p
+        if w.lower() in ctx.cw.agent:
+            agent = p
+    if aux is None and pos + 1 < len(words) and words[pos + 1] in ctx.cw.passive_aux:
+        aux = pos + 1
+    if aux is None or not _participle(ctx.lang, words[pos]):
+        return None
+    if agent is None:
+        return False
+    # a named source only: "von Politikern" describes no one in particular
+    for p in range(agent + 1, min(agent + 6, pos)):
+        m = ctx.index.mention_of_token.get(idx[p])
+        if m is not None and m.key and m.kind in ("person", "organization", "country") \
+                and m.role not in ("adjective", "genitive", "demonym"):
+            return _prefer_holder(ctx, idx, p, Speaker(m.key, m.span))
+        if idx[p] in ctx.titles:
+            s = _prefer_holder(ctx, idx, p, Speaker(ctx.titles[idx[p]], Span.of(ctx.text, toks.starts[idx[p]],
+                                                                                 toks.ends[idx[p]])))
+            return s if s.key.startswith("person/") else False
+    return False
+
+
+def _verb_cues(ctx: ClaimContext, lex: Lexicon, idx: list[int], words: list[str],
+               quotes: list[tuple[int, int]]) -> Iterator[tuple[int, SpeechAct, str, Speaker | bool | None]]:
+    """The speech verbs of a sentence that report speech: position, act, cue and, for a passive, its agent
+    (False when it names none)."""
+    toks = ctx.tokens
+    for pos, i in enumerate(idx):
+        w = words[pos]
+        if _inside_quotes(toks.starts[i], quotes):
+            continue
+        sv = lex.speech_verb(w)
+        if sv is None:
+            continue
+        if pos > 0 and words[pos - 1] in ctx.cw.determiners:  # "die verkündete Sperrung" (not "Das sagte …")
+            continue
+        if pos > 0 and words[pos - 1] in ctx.cw.infinitive:  # "seine Meinung zu äußern": no one speaks
+            continue
+        if w.endswith("en") and any(x in ctx.cw.causative for x in words[max(0, pos - 12):pos]):
+            continue  # "lässt einen grauen Ansatz vermuten": no one says anything
+        act, cue = sv.act, w
+        if sv.particles:
+            part = _particle_after(ctx.cw, words, pos, sv)
+            if part is None and sv.needs_particle:
+                continue
+            if part is not None:
+                act = sv.particles[part]
+                cue = f"{w} … {part}"
+        elif sv.needs_particle:
+            continue
+        if sv.needs_object and not _has_object(words, pos, sv):
+            continue
+        if pos + 1 < len(words) and words[pos + 1] in ctx.cw.passive:
+            continue  # "ist zum Präsidenten erklärt worden": a passive reports no speaker
+        complement = bool(quotes) or (pos + 1 < len(words) and words[pos + 1] in (",", ":"))
+        if act in (SpeechAct.CONFIRMATION, SpeechAct.CRITICISM) and _final_participle(ctx.cw, words, pos) \
+                and not complement:
+            continue  # "hat die Verurteilung bestätigt.": an act, not a report of speech
+        yield pos, act, cue, _passive_agent(ctx, idx, words, pos, quotes)
+
+
+def _verb_claim(ctx: ClaimContext, lex: Lexicon, si: int, idx: list[int], words: list[str],
+                quotes: list[tuple[int, int]], skip: range = range(0)) -> _Draft | None:
+    """A claim cued by a speech verb, with the verb's subject as its speaker; ``skip``: word
+    positions of a frame whose own verb this is ("wie die Zeitung berichtete")."""
+    toks = ctx.tokens
+    for pos, act, cue, passive in _verb_cues(ctx, lex, idx, words, quotes):
+        if pos in skip:
+            continue
+        if passive is False:
+            continue  # "Der Plan wurde kritisiert": the subject of a passive is no speaker
+        speakers = [passive] if isinstance(passive, Speaker) else _speakers_for_verb(ctx, lex, idx, pos, quotes)
+        if not speakers:
+            continue
+        b, e = _clause_bounds(ctx, idx, pos, quotes)
+        i = idx[pos]
+        return _draft(ctx, lex, si, idx, quotes, speakers, cue, (toks.starts[i], toks.ends[i]), act,
+                      frame=(b, e))
+    return None
+
+
+def _draft(ctx: ClaimContext, lex: Lexicon, si: int, idx: list[int], quotes: list[tuple[int, int]],
+           speakers: list[Speaker], cue: str, cue_span: tuple[int, int], act: SpeechAct,
+           *, frame: tuple[int, int], inserted: bool = False) -> _Draft:
+    text = ctx.text
+    sent = ctx.structure.sentences[si].span
+    # the speaker named before the cue ("X sagte, …") puts the content after the frame
+    after: bool | None = None
+    if all(sp.span.end <= cue_span[0] for sp in speakers) and text[cue_span[1]:cue_span[1] + 2].startswith(","):
+        after = True
+    elif all(sp.span.begin >= cue_span[1] for sp in speakers) \
+            and text[max(sent.begin, frame[0] - 3):frame[0]].rstrip().endswith((",", ":")):
+        after = False  # "„…“, sagte X, der Chef des Senders.": the content stands before the frame
+    elif speakers and all(sp.span.begin >= cue_span[1] for sp in speakers) and frame[1] < sent.end - 1 \
+            and text[frame[1]:frame[1] + 2].startswith(","):
+        after = True  # "In seinem Buch empfiehlt X, …": a fronted phrase, then the verb, its subject and the clause
+    content = _content(text, sent, frame, quotes, after=after)
+    if after is None and speakers and all(sp.span.end <= cue_span[0] for sp in speakers) \
+            and frame[1] >= sent.end - 1 and not inserted and not quotes:
+        # "Der Chef des Vereins, X, hält den Umbau für falsch.": a statement without a clause of its
+        # own is the whole sentence, never the subject's phrase
+        content = sent
+    joined = _around_phrase(text, sent, frame, quotes) if inserted else None
+    if joined is not None:  # "Einen Grenzwert gibt es laut X nicht": the phrase sits inside the content
+        content, joined_text = joined
+    quote = _quote_text(text, quotes)
+    keys = tuple(dict.fromkeys(s.key for s in speakers))
+    outlets = _outlets(ctx, idx, sent, quotes, keys)
+    date = _date_in(ctx, frame, cue_span, sent, inside_only=inserted)
+    said = joined_text if joined is not None else content.text
+    neg = _negated(ctx.cw, said, act) or act == SpeechAct.DENIAL
+    return _Draft(si, sent, keys, cue, Span.of(text, *cue_span), act, content, quote, outlets, date, neg,
+                  frame, joined_text if joined is not None else None)
+
+
+def _headline_claim(ctx: ClaimContext, lex: Lexicon, si: int) -> _Draft | None:
+    """A headline whose verb is a speech or demand verb, its subject named before it
+    ("Bürgermeisterin Anna Weber fordert mehr Geld vom Land")."""
+    idx = list(ctx.index.sentence_tokens[si])
+    if not idx:
+        return None
+    toks = ctx.tokens
+    words = [toks.word(i) for i in idx]
+    quotes = _quotes(ctx, ctx.structure.sentences[si].span)
+    d = _verb_claim(ctx, lex, si, idx, words, quotes)
+    if d is None or d.cue_span is None or any(w in ctx.cw.auxiliary for w in words):
+        return None
+    named = [b for b in _speaker_spans(ctx, idx, d) if b < d.cue_span.begin]
+    if not named or not all(k.startswith(("person/", "position/", "organization/")) for k in d.speakers):
+        return None
+    sent = ctx.structure.sentences[si].span
+    b = d.cue_span.end
+    while b < sent.end and ctx.text[b] == " ":
+        b += 1
+    if sent.end - b < 3:
+        return None
+    d.content = Span.of(ctx.text, b, sent.end)
+    return d
+
+
+def _particle_after(cw: ClaimWords, words: list[str], pos: int, sv: SpeechVerb) -> str | None:
+    """The separable particle that closes the verb's clause: "sagte … zu", "teilte … mit"."""
+    for q in range(pos + 1, len(words)):
+        w = words[q]
+        if w in (",", ":", ";", "."):
+            if w == "," and q + 1 < len(words) and words[q + 1] in sv.particles:
+                return words[q + 1] if words[q + 1] in sv.particles else None
+            if w != ",":
+                return None
+            # a subordinate clause has its own verbs: "…, es sei denn, der Rat stimme nicht zu"
+            if q + 1 < len(words) and (words[q + 1] in cw.subordinators or words[q + 1:q + 4] == ["es", "sei", "denn"]):
+                return None
+            continue
+        if w in sv.particles and (q + 1 >= len(words) or words[q + 1] in (",", ".", ":", ";", "und")):
+            return w
+    return None
+
+
+def _final_participle(cw: ClaimWords, words: list[str], pos: int) -> bool:
+    """Is the verb at ``pos`` a participle closing a clause whose auxiliary came before it?"""
+    if pos + 1 < len(words) and words[pos + 1] in cw.auxiliary:  # "verurteilt wurde"
+        return True
+    closes = pos + 1 >= len(words) or words[pos + 1] in (",", ".", ";", ":", "und")
+    return closes and any(w in cw.auxiliary for w in words[:pos])
+
+
+def _has_object(words: list[str], pos: int, sv: SpeechVerb) -> bool:
+    """A verb that only reports speech with a complement ("bezeichnete … als", "sprach von")."""
+    if any(w in sv.objects for w in words[pos + 1: pos + 12]):
+        return True
+    # a verb closing its clause has its complement before it: "…, dass sie von einem Erfolg sprach"
+    # or opens the sentence: "Als Erfolg bezeichnete sie …"
+    closes = pos + 1 >= len(words) or words[pos + 1] in (",", ".", ";", ":")
+    return any(words[q].lower() in sv.objects and (closes or q == 0 or words[q - 1] in (",", ":"))
+               for q in range(max(0, pos - 12), pos))

@@ -1,0 +1,461 @@
+"""Who a cue points to: reading its source slot (the subject before or after the verb, an
+apposition, a description, a possessive frame) and proposing the speaker.
+
+Pronouns and descriptions are ranked by :mod:`kgbuild.speakers`; names come linked from
+:mod:`kgbuild.linking`; bare titles and generic nouns ("der Verband") resolve to the entity
+linking chose for them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kgbuild.claims.content import _inside_quotes, _is_mark
+from kgbuild.claims.context import (
+    _CLAUSE_BREAK,
+    ClaimContext,
+    Speaker,
+    _after_preposition,
+    _Draft,
+    _genitive_attribute,
+    _mentions_in,
+    _noun_gender,
+    _token_at,
+)
+from kgbuild.mentions import Lexicon, Tokens
+from kgbuild.model import Span
+from kgbuild.speakers import resolve
+
+
+def _possessive_source(ctx: ClaimContext, idx: list[int], cb: int, ce: int) -> Speaker | None:
+    """Who the possessive pronoun of a frame ("seiner Ansicht nach") refers to: a person agreeing
+    in gender, or for "ihr-" the organisation just quoted."""
+    toks = ctx.tokens
+    for p in range(cb, ce):
+        w = toks.word(idx[p]).lower()
+        stem = next((s for s in ctx.cw.possessive if w.startswith(s)), None)
+        if stem is None:
+            continue
+        span = Span.of(ctx.text, toks.starts[idx[p]], toks.ends[idx[p]])
+        gender = ctx.cw.possessive[stem]
+        # the subject of its own sentence first: "X wiederholte, dass es seiner Ansicht nach …"
+        for m in reversed(_mentions_in(ctx, toks.starts[idx[0]], span.begin)):
+            if m.kind == "person" and m.key and m.role == "name" \
+                    and ctx.speaker_index.genders.get(m.key, gender) == gender \
+                    and not _governed(ctx, _token_at(toks, m.span.begin)):
+                return Speaker(m.key, span)
+        if gender == "f" and ctx.last_speakers and not ctx.last_speakers[0].startswith(("person/", "position/")):
+            return Speaker(ctx.last_speakers[0], span)
+        ref = resolve(ctx.speaker_index, span, sentence=toks.sentence_of[idx[p]], gender=gender,
+                      current=ctx.last_speakers, held_by=ctx.held_by, min_score=1.0)
+        return Speaker(ref.key, span) if ref is not None else None
+    return None
+
+
+def _speaker_spans(ctx: ClaimContext, idx: list[int], d: _Draft) -> list[int]:
+    """Where the claim's speakers are named in its sentence (offsets of their mentions)."""
+    out = []
+    for m in _mentions_in(ctx, d.span.begin, d.span.end):
+        if m.key in d.speakers:
+            out.append(m.span.begin)
+    for i, key in ctx.titles.items():
+        if key in d.speakers and d.span.begin <= ctx.tokens.starts[i] < d.span.end:
+            out.append(ctx.tokens.starts[i])
+    return out
+
+
+# ---------------------------------------------------------------- speakers
+def _speaker_at(ctx: ClaimContext, i: int, *, source: bool = False) -> Speaker | None:
+    """The speaker a token stands for: an entity mention, a title (position), a pronoun."""
+    toks = ctx.tokens
+    b = toks.starts[i]
+    if i in ctx.titles:  # before mentions: "Kreml-Sprecher" is a title, not the Kremlin
+        key = ctx.titles[i]
+        holder = next((p for p, ks in ctx.held_by.items() if key in ks), None)
+        span = Span.of(ctx.text, b, toks.ends[i])
+        if holder is None and key in ctx.unheld and (person := _described_person(ctx, i, key)) is not None:
+            return Speaker(person, span)
+        return Speaker(holder or key, span)
+    pron = toks.word(i).lower()
+    if pron in ctx.cw.personal:
+        span = Span.of(ctx.text, b, toks.ends[i])
+        # "sie" may be the organisations or people just quoted ("teilten sie mit")
+        if pron == "sie" and ctx.last_speakers and (
+                not ctx.last_speakers[0].startswith(("person/", "position/")) or _plural_verb_beside(ctx, i)):
+            return Speaker(ctx.last_speakers[0], span)
+        ref = resolve(ctx.speaker_index, span, sentence=toks.sentence_of[i], gender=ctx.cw.personal[pron],
+                      current=ctx.last_speakers, held_by=ctx.held_by)
+        if ref is not None:
+            return Speaker(ref.key, span)
+        last = [k for k in ctx.last_speakers if k.startswith("position/")]
+        return Speaker(last[0], span) if last else None
+    if i in ctx.pronoun_persons:
+        return None  # "ihm", "seine": not a subject
+    suffixes = ctx.cw.description_suffixes
+    if suffixes and toks.word(i).endswith(suffixes) and toks.word(i)[:1].isdigit():
+        # "sagte der 45-Jährige": the person the article gave that age, else the one it refers back to
+        person = _person_of_age(ctx, toks.word(i)) or _described_person(ctx, i, None)
+        return Speaker(person, Span.of(ctx.text, b, toks.ends[i])) if person is not None else None
+    m = ctx.index.mention_of_token.get(i)
+    if m is not None and m.role == "demonym":
+        # "sagte der Brasilianer" describes a person, never the state ("Der Deutsche Imkerbund": an adjective)
+        if i + 1 < len(toks) and toks.sentence_of[i + 1] == toks.sentence_of[i] and toks.word(i + 1)[:1].isupper():
+            return None
+        person = _described_person(ctx, i, None)
+        return Speaker(person, m.span) if person is not None else None
+    if not source and m is not None and m.span.end < toks.ends[i] and ctx.text[m.span.end:m.span.end + 1] == "-":
+        return None  # "bei einem SPD-Treffen": the name only modifies the noun it is joined to
+    if m is not None:
+        if m.span.begin <= b < m.span.end and m.key is not None and m.role not in ("adjective", "genitive") \
+                and m.kind != "place":
+            first = _token_at(toks, m.span.begin)
+            # a subject is no prepositional phrase or genitive attribute; the source of
+            # "nach Angaben der X" or "laut X" is exactly that
+            if not source and m.kind != "person" and (_after_preposition(ctx.cw, toks, first)
+                                                      or _genitive_attribute(toks, first)):
+                return None
+            return Speaker(m.key, m.span)
+    if i in ctx.generic_refs:
+        nxt = ctx.index.mention_of_token.get(i + 1)
+        if nxt is not None and i + 1 < len(toks) and nxt.span.begin == toks.starts[i + 1]:
+            return None  # "die Nachrichtenagentur Xinhua": the name after the noun is the source
+        if toks.word(i) in ctx.cw.medium_nouns and ctx.generic_refs[i] not in ctx.media:
+            return None  # "die Zeitung" is no ministry named before it
+        return Speaker(ctx.generic_refs[i], Span.of(ctx.text, b, toks.ends[i]))
+    return None
+
+
+def _person_of_age(ctx: ClaimContext, word: str) -> str | None:
+    """The one person the article gives the age in ``word`` ("45-Jährige"): "der 45-jährige Max
+    Berger", "Max Berger (45)", "Max Berger, 45,"."""
+    age = re.match(r"\d+", word)
+    if age is None:
+        return None
+    n = age.group()
+    text = ctx.text
+    found = set()
+    for m in ctx.mentions:
+        if m.kind != "person" or not m.key:
+            continue
+        before = text[max(0, m.span.begin - 30):m.span.begin]
+        after = text[m.span.end:m.span.end + len(n) + 3]
+        if re.search(rf"\b{n}-[jJ]ährige[rn]?\s+(?:[A-ZÄÖÜ]\w+\s+)?$", before) \
+                or after.startswith((f" ({n})", f", {n},")):
+            found.add(m.key)
+    return next(iter(found)) if len(found) == 1 else None
+
+
+def _plural_verb_beside(ctx: ClaimContext, i: int) -> bool:
+    """Is the speech verb right before or after token i in the plural ("teilten sie mit")?"""
+    toks = ctx.tokens
+    for k in (i - 1, i + 1):
+        if 0 <= k < len(toks) and toks.sentence_of[k] == toks.sentence_of[i]:
+            w = toks.word(k)
+            if w[:1].islower() and w.endswith(ctx.cw.plural_verb) and ctx.lexicon is not None \
+                    and ctx.lexicon.speech_verb(w) is not None:
+                return True
+    return False
+
+
+def _described_person(ctx: ClaimContext, i: int, office: str | None) -> str | None:
+    """The person a description in a source slot refers to ("der CDU-Politiker", "die Ministerin").
+
+    Only a definite description refers back; a name right after it is the speaker instead. A
+    description ("der Politiker", "der Brasilianer") refers to a person the article just named,
+    gender agreeing; an office ("die Ministerin") is left to the position it names.
+    """
+    toks = ctx.tokens
+    k = i - 1
+    while k >= 0 and toks.sentence_of[k] == toks.sentence_of[i] and toks.word(k)[:1].islower() \
+            and toks.word(k) not in ctx.cw.article_gender and i - k <= 3:
+        k -= 1  # adjectives: "der frühere", "die bayerische"
+    if k < 0 or toks.word(k).lower() not in ctx.cw.article_gender or toks.sentence_of[k] != toks.sentence_of[i]:
+        return None
+    nxt = ctx.index.mention_of_token.get(i + 1)
+    if nxt is not None and nxt.kind == "person":
+        return None
+    article_gender = ctx.cw.article_gender[toks.word(k).lower()]
+    if toks.word(i).endswith(ctx.cw.description_suffixes):
+        gender = article_gender  # an adjective used as a noun: "der 45-Jährige", "die 45-Jährige"
+    else:
+        gender = _noun_gender(ctx.cw, toks.word(i))
+        if gender == "m" and article_gender != "m" or gender == "pl":
+            return None
+    if office is not None and office in ctx.offices \
+            and office.removeprefix("position/").split("--")[0] not in ctx.cw.member_roles:
+        return None  # an office held by no one named: the position speaks (or linking names its holder)
+    ref = resolve(ctx.speaker_index, Span.of(ctx.text, toks.starts[k], toks.ends[i]), sentence=toks.sentence_of[i],
+                  gender=gender, current=ctx.last_speakers, office=office, held_by=ctx.held_by, min_score=1.0)
+    if ref is not None and office is not None and "--" in office and "holds_office" not in ref.evidence \
+            and office.removeprefix("position/").split("--")[0] not in ctx.cw.member_roles:
+        return None  # "der Chefredakteur des Blatts": an office of a named owner is no one just quoted
+    return ref.key if ref is not None else None
+
+
+def _governed(ctx: ClaimContext, i: int) -> bool:
+    """Is the name at token i inside a prepositional phrase, titles and adjectives between
+    ("gegen Berger", "an den Schweizer Verbandschef Max Berger")? Then it is no subject."""
+    toks = ctx.tokens
+
+    def in_phrase(k: int) -> bool:
+        m = ctx.index.mention_of_token.get(k)
+        w = toks.word(k)
+        return k in ctx.titles or (m is not None and m.role in ("adjective", "demonym")) \
+            or (k == i - 1 and m is None and w[:1].isupper() and ctx.lexicon is not None
+                and ctx.lexicon.is_common(w))  # a noun before the name: "an den Verbandschef X"
+    return _after_preposition(ctx.cw, toks, i, reach=5, also_skip=in_phrase)
+
+
+def _subject_at(ctx: ClaimContext, i: int) -> Speaker | None:
+    """The speaker token i names, unless a preposition governs it."""
+    s = _speaker_at(ctx, i)
+    if s is not None and s.key.startswith(("person/", "position/")) \
+            and _governed(ctx, _token_at(ctx.tokens, s.span.begin)):
+        return None
+    return s
+
+
+def _speaker_after(ctx: ClaimContext, idx: list[int], start: int, *, limit: int = 8) -> Speaker | None:
+    for pos in range(start, min(start + limit, len(idx))):
+        w = ctx.tokens.word(idx[pos])
+        if w in _CLAUSE_BREAK or w == ".":
+            return None
+        s = _speaker_at(ctx, idx[pos], source=True)
+        if s is not None:
+            return _prefer_holder(ctx, idx, pos, s)
+        if pos > start and w[:1].isupper() and ctx.lexicon is not None and ctx.lexicon.is_common(w) \
+                and w not in ctx.lexicon.according_nouns and w not in ctx.lexicon.report_nouns \
+                and not (pos + 1 < len(idx) and idx[pos + 1] in ctx.index.mention_of_token):
+            # "laut der Sprecherin, die …": the source is that noun, naming no one we know
+            # (but "aus Sicht des Experten Max Berger", "der Agentur Reuters": a name follows it)
+            return None
+    return None
+
+
+def _speaker_before(ctx: ClaimContext, idx: list[int], pos: int) -> Speaker | None:
+    for p in range(pos - 1, max(pos - 8, -1), -1):
+        w = ctx.tokens.word(idx[p])
+        if w in _CLAUSE_BREAK:
+            return None
+        s = _speaker_at(ctx, idx[p], source=True)
+        if s is not None:
+            return s
+        if p == pos - 1 and w[:1].isupper() and ctx.lexicon is not None and ctx.lexicon.is_common(w):
+            return None  # "Medienberichten zufolge": the source is that noun, naming no one
+    return None
+
+
+def _speaker_between(ctx: ClaimContext, idx: list[int], a: int, b: int) -> Speaker | None:
+    for p in range(a, b):
+        s = _speaker_at(ctx, idx[p], source=True)
+        if s is not None:
+            return _prefer_holder(ctx, idx, p, s)
+    return None
+
+
+def _prefer_holder(ctx: ClaimContext, idx: list[int], pos: int, s: Speaker) -> Speaker:
+    """A title followed by its holder's name ("Rathaussprecher Jonas Brandt"): the person speaks."""
+    if not s.key.startswith("position/"):
+        return s
+    for p in range(pos + 1, min(pos + 8, len(idx))):
+        w = ctx.tokens.word(idx[p])
+        if w in (":", ";", "."):
+            break
+        n = _speaker_at(ctx, idx[p])
+        if n is not None and n.key.startswith("person/"):
+            return n
+        if n is not None and not n.key.startswith("position/"):
+            continue
+    return s
+
+
+def _speakers_for_verb(ctx: ClaimContext, lex: Lexicon, idx: list[int], pos: int,
+                       quotes: list[tuple[int, int]]) -> list[Speaker]:
+    """The subject of a speech verb: after it when inverted ("…, sagte X"), else before it."""
+    toks = ctx.tokens
+    for p in (pos - 1, pos + 1):
+        if 0 <= p < len(idx) and toks.word(idx[p]).lower() in ctx.cw.first_person \
+                and not _inside_quotes(toks.starts[idx[p]], quotes):
+            return []  # "Ich erklärte ihr, …": the author speaks
+    after: list[Speaker] = []
+    for p in range(pos + 1, min(pos + 10, len(idx))):
+        i = idx[p]
+        w = toks.word(i)
+        if w in _CLAUSE_BREAK or w == "." or _inside_quotes(toks.starts[i], quotes) or w in ("dass", "daß"):
+            break
+        if lex.speech_verb(w) is not None:
+            break
+        s = _speaker_at(ctx, i)
+        if s is None and w[:1].isupper() and lex.is_common(w) and lex.title_of(w) is None and p > pos + 1 \
+                and toks.word(idx[p - 1]).lower() not in ctx.cw.prepositions \
+                and not any(b.begin <= toks.starts[i] < b.end for b, _ in ctx.dates):
+            break  # "glauben viele Anwohner": the subject is a noun phrase that names no one
+        if s is not None:
+            s = _prefer_holder(ctx, idx, p, s)
+            # "sagte Wendt der Agentur Reuters": the medium is the addressee, not the speaker
+            if after and s.key in ctx.media:
+                break
+            if s.key in ctx.media and _preceded_by_dative(toks, idx, p):
+                continue
+            if s.key not in [a.key for a in after]:
+                after.append(s)
+            nxt = toks.word(idx[p + 1]) if p + 1 < len(idx) else ""
+            if nxt != "und":
+                break
+    if not after and (app := _apposition_after(ctx, idx, pos, quotes)) is not None:
+        after.append(app)  # "sagte der Sprecher des Verbands, Max Berger."
+    # the subject before the verb: the first speaker of the nearest clause segment that has one
+    # ("Die Ministerin für Verkehr, Carola Wendt, hat … zugesagt"); subjects joined
+    # by "und" all speak ("Die Bürgermeisterin … und Stadtrat Jonas Brandt bezeichneten")
+    segments: list[list[int]] = [[]]
+    for p in range(pos - 1, -1, -1):
+        w = toks.word(idx[p])
+        if _inside_quotes(toks.starts[idx[p]], quotes) or _is_mark(w):
+            if p == pos - 1 or toks.word(idx[p + 1]) in (",", ":"):
+                break  # "„…“, sagte X": the quote is the content, not the subject's phrase
+            continue
+        if w in _CLAUSE_BREAK and w not in "()":
+            segments.append([])
+            continue
+        segments[-1].append(p)
+    if _verb_second(toks, idx, pos, segments[0], ctx) and after:
+        return after
+    if not after and (described := _description_after(ctx, idx, pos)) is not None:
+        # "…, sagte der frühere Lehrer:" the subject is a description after the verb
+        return [described] if described.key else []
+    for seg in segments[:3]:
+        found: list[Speaker] = []
+        want_next = True
+        last_p = -10
+        for p in sorted(seg):
+            w = toks.word(idx[p])
+            if w == "und":
+                want_next = True
+                continue
+            s = _subject_at(ctx, idx[p])
+            if s is None:
+                continue
+            s = _prefer_holder(ctx, idx, p, s)
+            if not want_next:
+                # "Bayerns Verkehrsministerin Carola Wendt": a person beats the state in its phrase
+                if p - last_p <= 3 and _rank(s.key) < _rank(found[-1].key):
+                    found[-1] = s
+                    last_p = p
+                continue
+            if s.key not in [f.key for f in found]:
+                found.append(s)
+            want_next = False
+            last_p = p
+        if found:
+            return found
+    return after
+
+
+def _apposition_after(ctx: ClaimContext, idx: list[int], pos: int, quotes: list[tuple[int, int]]) -> Speaker | None:
+    """A subject after the speech verb that names the person only in an apposition ("sagte der
+    Sprecher des Verbands, Max Berger." / "sagte Österreichs Gesandter in Rom, Eva Roth, am Montag")."""
+    toks = ctx.tokens
+    for p in range(pos + 1, min(pos + 16, len(idx) - 1)):
+        w = toks.word(idx[p])
+        if _inside_quotes(toks.starts[idx[p]], quotes) or _is_mark(w):
+            return None
+        if w == ",":
+            if p == pos + 1:
+                return None
+            m = ctx.index.mention_of_token.get(idx[p + 1])
+            if m is None or m.kind != "person" or not m.key or m.span.begin != toks.starts[idx[p + 1]]:
+                return None
+            end = _token_at(toks, m.span.end - 1) + 1
+            if end < len(toks) and toks.sentence_of[end] == toks.sentence_of[idx[p]] \
+                    and toks.word(end) not in (",", ".", "(", ";", "!", "?"):
+                return None
+            return Speaker(m.key, m.span)
+        if w == "und" and toks.word(idx[p + 1])[:1].isupper():
+            continue  # "der Psychologe an der Universität und Leiter der Studie, X"
+        if w in _CLAUSE_BREAK or w in (".", "dass", "daß", "wie", "und") or \
+                (w[:1].islower() and w not in ctx.cw.determiners and w.lower() not in ctx.cw.prepositions
+                 and not w.endswith(("e", "en", "er", "es", "em"))):
+            return None
+    return None
+
+
+def _description_after(ctx: ClaimContext, idx: list[int], pos: int) -> Speaker | None:
+    """A definite description right after a speech verb that ends its clause ("sagte der frühere
+    Trainer:", "sagte die 45-Jährige."): the person it refers back to, a Speaker with an empty key when
+    it refers to no one the article named, None when the words after the verb are no such phrase."""
+    toks = ctx.tokens
+    p = pos + 1
+    if p >= len(idx) or toks.word(idx[p]) not in ctx.cw.article_gender:
+        return None
+    gender = ctx.cw.article_gender[toks.word(idx[p])]
+    p += 1
+    while p < len(idx) and toks.word(idx[p])[:1].islower() and p - pos <= 4:
+        p += 1  # adjectives
+    m = ctx.index.mention_of_token.get(idx[p]) if p < len(idx) else None
+    if p >= len(idx) or not toks.word(idx[p])[:1].isupper() or idx[p] in ctx.titles \
+            or idx[p] in ctx.generic_refs or m is not None and m.span.end >= toks.ends[idx[p]]:
+        return None  # (a name that only modifies the noun is part of the description: "der CDU-Mann")
+    nxt = toks.word(idx[p + 1]) if p + 1 < len(idx) else "."
+    if nxt not in (",", ":", ".", ";", "!", "?"):
+        return None
+    noun = toks.word(idx[p])
+    if _noun_gender(ctx.cw, noun) == "f" and gender == "f" or _noun_gender(ctx.cw, noun) == "m":
+        i = idx[p]
+        span = Span.of(ctx.text, toks.starts[idx[pos + 1]], toks.ends[i])
+        ref = resolve(ctx.speaker_index, span, sentence=toks.sentence_of[i], gender=gender,
+                      current=ctx.last_speakers, held_by=ctx.held_by, min_score=1.0)
+        return Speaker(ref.key if ref is not None else "", span)
+    return None
+
+
+def _verb_second(toks: Tokens, idx: list[int], pos: int, seg: list[int], ctx: ClaimContext) -> bool:
+    """Is the subject after the verb? True unless the verb's own clause opens with a speaker
+    ("Der frühere Stadtrat Jonas Brandt kritisierte …" vs "Erneut kritisierte Brandt …")."""
+    return not any(_subject_at(ctx, idx[p]) is not None for p in seg)
+
+
+def _rank(key: str) -> int:
+    return {"person": 0, "position": 1, "organization": 2, "country": 3}.get(key.split("/", 1)[0], 4)
+
+
+def _preceded_by_dative(toks: Tokens, idx: list[int], p: int) -> bool:
+    for q in range(p - 1, max(p - 4, -1), -1):
+        w = toks.word(idx[q]).lower()
+        if w in ("der", "dem", "den", "gegenüber"):
+            return True
+        if w[:1].isupper():
+            continue
+        break
+    return False
+
+
+def _phrase_end(ctx: ClaimContext, idx: list[int], src: Speaker) -> int:
+    """End of an attribution phrase: through its source and the words that name it."""
+    end = src.span.end
+    for m in _mentions_in(ctx, end, end + 3):
+        if m.key == src.key:
+            end = m.span.end
+    # its genitive attribute too: "nach Angaben eines Sprechers der Polizei", "des Krankenhauses der Stadt Bonn"
+    toks = ctx.tokens
+    k = _token_at(toks, end)
+    if k < len(toks) and toks.starts[k] < end:
+        k += 1
+    for _ in range(3):
+        seat = ctx.index.mention_of_token.get(k) if k < len(toks) else None
+        if seat is not None and seat.kind in ("place", "organization") and seat.span.begin == toks.starts[k]:
+            end = seat.span.end  # the seat after it: "der Polizei Bonn"
+            k = _token_at(toks, end - 1) + 1
+            continue
+        if k >= len(toks) or toks.word(k) not in ctx.cw.genitive_articles:
+            break
+        j = k + 1
+        while j < len(toks) and toks.word(j)[:1].islower() and toks.word(j).endswith(("e", "en", "er", "es", "em")):
+            j += 1
+        if j >= len(toks) or not toks.word(j)[:1].isupper() or toks.sentence_of[j] != toks.sentence_of[k]:
+            break
+        end = toks.ends[j]
+        named = ctx.index.mention_of_token.get(j)
+        if named is not None:
+            end = max(end, named.span.end)
+        k = _token_at(toks, end - 1) + 1
+    return end

@@ -1,0 +1,98 @@
+"""A language's claim words, compiled once per language into one frozen object.
+
+Every word comes from ``lang/<code>/claims.tsv`` (prepositions, determiners, negation, the
+words of passive and closing frames …) and ``lang/<code>/speakers.tsv`` (articles and pronouns
+with their gender, possessive stems, description suffixes). The claim rules read them from the
+:class:`ClaimWords` their context carries, so nothing of one language leaks into another.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from types import MappingProxyType
+
+from kgbuild import lang as lang_data
+from kgbuild.keys import slugify
+
+__all__ = ["ClaimWords", "claim_words"]
+
+
+@dataclass(frozen=True)
+class ClaimWords:
+    """One language's words of the claim stage (see ``claims.tsv`` and ``speakers.tsv``)."""
+
+    subclause: re.Pattern[str]  # ", der/die/wenn/dass …": a subordinate clause inside the content
+    negation: re.Pattern[str]
+    not_negation: re.Pattern[str]  # "nicht nur", "nicht zuletzt": no negation
+    prepositions: frozenset[str]
+    report_clause: frozenset[str]  # "wonach"
+    closing_source: frozenset[str]  # "…, so der Sprecher."
+    determiners: frozenset[str]
+    passive: frozenset[str]  # passive auxiliaries
+    passive_aux: frozenset[str]  # the same without the one that also makes the future
+    agent: frozenset[str]  # "von", "vom": the passive's agent
+    medium_nouns: frozenset[str]
+    infinitive: frozenset[str]  # "zu"
+    subordinators: frozenset[str]
+    auxiliary: frozenset[str]
+    genitive_articles: frozenset[str]
+    causative: frozenset[str]  # "ließ … wissen"
+    article_gender: Mapping[str, str]  # "die" -> "f"
+    personal: Mapping[str, str]  # "sie" -> "f"
+    first_person: frozenset[str]
+    possessive: Mapping[str, str]  # "ihr" -> "f"
+    plural_verb: tuple[str, ...]  # endings of a plural finite verb
+    description_suffixes: tuple[str, ...]  # "-Jährige", "-Politiker" …
+    member_roles: frozenset[str]  # slugs of nouns that name a member, not the group
+    feminine: tuple[tuple[str, str], ...]  # suffix -> gender, longest first ("innen" pl, "in" f)
+
+
+def _phrases(words: frozenset[str]) -> str:
+    return "|".join(r"\s+".join(map(re.escape, w.split())) for w in sorted(words, key=lambda w: (-len(w), w))) \
+        or "(?!)"
+
+
+@lru_cache(maxsize=8)
+def claim_words(lang: str) -> ClaimWords:
+    """The claim words of ``lang`` (built once per language).
+
+    >>> "nicht" in claim_words("de").negation.pattern
+    True
+    """
+    lists = lang_data.word_lists(lang, "claims.tsv")
+    speaker = lang_data.word_lists(lang, "speakers.tsv")
+
+    def words(name: str) -> frozenset[str]:
+        return frozenset(lists.get(name, {}))
+
+    passive = words("passive")
+    return ClaimWords(
+        subclause=re.compile(rf",\s*(?:(?:{_phrases(words('subclause_joiner'))})\s+)?"
+                             rf"(?:{_phrases(words('subclause_opener'))})\b[^,]*"),
+        negation=re.compile(rf"\b(?:{_phrases(words('negation'))})\b"),
+        not_negation=re.compile(rf"\b(?:{_phrases(words('not_negation'))})\b"),
+        prepositions=words("preposition"),
+        report_clause=words("report_clause"),
+        closing_source=words("closing_source"),
+        determiners=words("determiner"),
+        passive=passive,
+        passive_aux=passive - {"werden"},  # "werden" is also the future's auxiliary
+        agent=words("agent"),
+        medium_nouns=words("medium_noun"),
+        infinitive=words("infinitive_marker"),
+        subordinators=words("subordinator"),
+        auxiliary=words("auxiliary"),
+        genitive_articles=words("genitive_article"),
+        causative=words("causative"),
+        article_gender=MappingProxyType(dict(speaker.get("article", {}))),
+        personal=MappingProxyType(dict(speaker.get("personal", {}))),
+        first_person=frozenset(speaker.get("first_person", {})),
+        possessive=MappingProxyType(dict(speaker.get("possessive_stem", {}))),
+        plural_verb=tuple(speaker.get("plural_verb_ending", {})),
+        description_suffixes=tuple(speaker.get("description_suffix", {})),
+        member_roles=frozenset(slugify(w) for w in speaker.get("member_role", {})),
+        feminine=tuple(sorted(speaker.get("feminine_suffix", {}).items(), key=lambda kv: -len(kv[0]))),
+    )
