@@ -204,3 +204,19 @@ def test_mentions_an_adjective_before_an_organisation_head_is_part_of_its_name()
     doc = extract("Kurzmeldungen\n\nDer Sächsische Imkerverband teilte mit, die Ernte sei gut.", published="2021-03-02")
     assert [e.name for e in doc.entities if e.kind == "organization"] == ["Sächsischer Imkerverband"]
     assert [doc.entity(c.claimants[0]).name for c in doc.claims] == ["Sächsischer Imkerverband"]
+
+
+@pytest.mark.parametrize("sentence, person, place", [
+    ("Das sei zu früh, sagte Wirtschaftsministerin Florenz Okafor am Abend.", "Florenz Okafor", None),
+    ("Paris Brunnbauer eröffnete das Lokal in Paris.", "Paris Brunnbauer", "Paris"),
+    ("Der Zug fuhr von Salvador nach Recife.", None, "Salvador"),
+    ("In Essen Borbeck wurde gebaut.", None, "Essen"),
+])
+def test_mentions_first_name_that_is_a_place_names_a_person_when_a_surname_follows(
+        lexicon: Lexicon, sentence: str, person: str | None, place: str | None) -> None:
+    ms = mentions(article(sentence), lexicon)
+    persons = [m.span.text for m in ms if m.kind == "person"]
+    places = [m.span.text for m in ms if m.kind == "place"]
+    assert persons == ([person] if person else [])
+    if place:
+        assert place in places

@@ -117,6 +117,18 @@ def find_mentions(structure: Structure, toks: Tokens, lex: Lexicon) -> list[Ment
                 and lex.is_first_name(toks.word(i)) and not lex.is_common(toks.word(i)) \
                 and free(toks.starts[i], toks.ends[i]) and toks.ends[i] + 1 == toks.starts[i + 1]:
             release(nxt)
+    place_begins = {m.span.begin for m in out if m.kind == "place"}
+    # and a one-word place that is also a first name, right before a capitalised word that is no noun,
+    # no known name and no function word, is a person's first name: "Paris Hilton", "Salvador Illa"
+    for i in range(len(toks) - 1):
+        here = next((m for m in out if m.span.begin == toks.starts[i] and m.kind == "place" and m.role == "name"),
+                    None) if toks.starts[i] in place_begins else None
+        w = toks.word(i)
+        nw = toks.word(i + 1)
+        if here is not None and here.span.end == toks.ends[i] and lex.is_first_name(w) \
+                and toks.sentence_of[i] == toks.sentence_of[i + 1] and toks.ends[i] + 1 == toks.starts[i + 1] \
+                and _surname_like(nw, lex) and free(toks.starts[i + 1], toks.ends[i + 1]):
+            release(here)
     persons = _find_persons(toks, lex, free)
     for b, e, name in persons:
         if free(b, e):
@@ -242,7 +254,11 @@ def _find_persons(toks: Tokens, lex: Lexicon, free) -> list[tuple[int, int, str]
         if not (first or after_title or appos):
             i += 1
             continue
-        if w in lex.stop or lex.is_entity_word(w) or ("-" in w and not first and lex.is_common(w.rsplit("-", 1)[1])):
+        # a first name that is also a place ("Salvador", "Paris") names a person when a surname follows
+        place_first = first and i + 1 < n and toks.sentence_of[i + 1] == toks.sentence_of[i] \
+            and toks.ends[i] + 1 == toks.starts[i + 1] and _surname_like(toks.word(i + 1), lex)
+        if w in lex.stop or (lex.is_entity_word(w) and not place_first) \
+                or ("-" in w and not first and lex.is_common(w.rsplit("-", 1)[1])):
             i += 1  # "König-Ludwig-Brauerei" is a brewery, not a person
             continue
         # extend over further name words
@@ -301,6 +317,11 @@ def _find_persons(toks: Tokens, lex: Lexicon, free) -> list[tuple[int, int, str]
             out.append((b, e, name))
         i = j
     return out
+
+
+def _surname_like(w: str, lex: Lexicon) -> bool:
+    """A capitalised word that is no noun, no known name, no function word: a surname ("Illa")."""
+    return _cap(w) and w.isalpha() and not lex.is_common(w) and w not in lex.stop and not lex.is_entity_word(w)
 
 
 def _acronym_of(toks: Tokens, j: int, name: str) -> bool:
