@@ -365,3 +365,22 @@ def test_cues_verbs_of_saying_in_another_sense(sentence: str) -> None:
 ])
 def test_cues_konjunktiv_after_a_subordinator(sentence: str, expected: bool) -> None:
     assert konjunktiv("de").in_sentence(sentence.split()) is expected
+
+
+def test_cues_a_bracketed_short_form_stays_inside_the_source_slot() -> None:
+    from conftest import claimant_names, extract_body
+    doc = extract_body("Die Zahl der Unfälle stieg deutlich. Das geht aus einem Bericht des Statistischen "
+                       "Bundesamts (Destatis) hervor.")
+    assert claimant_names(doc) == ["Statistisches Bundesamt"]
+
+
+@pytest.mark.parametrize("sentence, said", [
+    ("Die Ministerin Anna Weber hat den Angriff auf die Feuerwehr scharf kritisiert.", True),
+    ("Der Bürgermeister Otto Mayer hat die Schmierereien aufs Schärfste verurteilt.", True),
+    ("Das Landgericht hat den Angeklagten zu vier Jahren Haft verurteilt.", False),
+    ("Der Vorstand hat den Bericht bestätigt.", False),
+])
+def test_cues_a_closing_participle_of_criticism_is_speech_only_with_an_adverb_of_manner(
+        sentence: str, said: bool) -> None:
+    from conftest import extract_body
+    assert bool(extract_body(sentence).claims) is said

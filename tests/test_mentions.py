@@ -220,3 +220,10 @@ def test_mentions_first_name_that_is_a_place_names_a_person_when_a_surname_follo
     assert persons == ([person] if person else [])
     if place:
         assert place in places
+
+
+def test_mentions_after_a_title_a_noun_closing_the_clause_is_the_surname(lexicon: Lexicon) -> None:
+    ms = mentions(article("Das sei eine Schande, sagte ihr Vorsitzender Tevita Fuchs."), lexicon)
+    assert [m.span.text for m in ms if m.kind == "person"] == ["Tevita Fuchs"]
+    ms = mentions(article("Die Sprecherin Ilka Brandt eröffnete die Feier."), lexicon)
+    assert [m.span.text for m in ms if m.kind == "person"] == ["Ilka Brandt"]

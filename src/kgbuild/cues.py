@@ -82,13 +82,18 @@ class FrameMatcher:
                     k += 1
                     continue
                 nxt = parts[k + 1]
-                for q2 in range(q + 1, min(q + 1 + _SLOT_BETWEEN, n)):
+                q2, stop = q + 1, min(q + 1 + _SLOT_BETWEEN, n)
+                while q2 < stop:
+                    if lower[q2] == "(" and ")" in lower[q2 + 1:q2 + 4]:
+                        q2 = lower.index(")", q2 + 1) + 1  # a bracketed short form: "des Bundesamts (BfS)"
+                        continue
                     if lower[q2] in _BREAK:
                         return None
                     if (nxt == "V" and is_verb(words[q2])) or (isinstance(nxt, frozenset) and lower[q2] in nxt):
                         slot = (q, q2)
                         q = q2
                         break
+                    q2 += 1
                 else:
                     return None
                 k += 1

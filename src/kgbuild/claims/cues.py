@@ -250,7 +250,7 @@ def _verb_cues(ctx: ClaimContext, lex: Lexicon, idx: list[int], words: list[str]
             continue  # "ist zum Präsidenten erklärt worden": a passive reports no speaker
         complement = bool(quotes) or (pos + 1 < len(words) and words[pos + 1] in (",", ":"))
         if act in (SpeechAct.CONFIRMATION, SpeechAct.CRITICISM) and _final_participle(ctx.cw, words, pos) \
-                and not complement:
+                and not complement and not (act == SpeechAct.CRITICISM and _intensified(ctx.cw, words, pos)):
             continue  # "hat die Verurteilung bestätigt.": an act, not a report of speech
         yield pos, act, cue, _passive_agent(ctx, idx, words, pos, quotes)
 
@@ -358,6 +358,16 @@ def _final_participle(cw: ClaimWords, words: list[str], pos: int) -> bool:
         return True
     closes = pos + 1 >= len(words) or words[pos + 1] in (",", ".", ";", ":", "und")
     return closes and any(w in cw.auxiliary for w in words[:pos])
+
+
+def _intensified(cw: ClaimWords, words: list[str], pos: int) -> bool:
+    """An adverb of manner in the verb's clause: "hat den Angriff scharf kritisiert" (said, not ruled)."""
+    for q in range(pos - 1, max(-1, pos - 8), -1):
+        if words[q] in (",", ";", ":", "."):
+            return False
+        if words[q].lower() in cw.intensifiers or " ".join(words[q - 1:q + 1]).lower() in cw.intensifiers:
+            return True  # "scharf", "aufs Schärfste"
+    return False
 
 
 def _has_object(words: list[str], pos: int, sv: SpeechVerb) -> bool:

@@ -40,6 +40,7 @@ class ClaimWords:
     auxiliary: frozenset[str]
     genitive_articles: frozenset[str]
     causative: frozenset[str]  # "ließ … wissen"
+    intensifiers: frozenset[str]  # "scharf": "hat den Angriff scharf verurteilt" is said, not ruled
     article_gender: Mapping[str, str]  # "die" -> "f"
     personal: Mapping[str, str]  # "sie" -> "f"
     first_person: frozenset[str]
@@ -87,6 +88,7 @@ def claim_words(lang: str) -> ClaimWords:
         auxiliary=words("auxiliary"),
         genitive_articles=words("genitive_article"),
         causative=words("causative"),
+        intensifiers=frozenset(w.lower() for w in words("intensifier")),
         article_gender=MappingProxyType(dict(speaker.get("article", {}))),
         personal=MappingProxyType(dict(speaker.get("personal", {}))),
         first_person=frozenset(speaker.get("first_person", {})),

@@ -289,6 +289,11 @@ def _find_persons(toks: Tokens, lex: Lexicon, free) -> list[tuple[int, int, str]
             if lex.is_common(nw) and not (j == i + 1 and first and not lex.is_common(w)) and j > i + 1:
                 break
             if lex.is_common(nw) and j == i + 1 and not first:
+                # after a title, a noun that closes the clause is the surname: "ihr Vorsitzender Lio Rose."
+                closes = j + 1 >= n or toks.word(j + 1) in (".", ",", ";", ":", "!", "?") \
+                    or toks.sentence_of[j + 1] != toks.sentence_of[j]
+                if (after_title or appos) and closes and not lex.is_common(w) and nw.isalpha():
+                    j += 1
                 break
             if lex.is_first_name(nw) or not lex.is_common(nw) or j == i + 1:
                 j += 1
