@@ -185,3 +185,22 @@ def test_speakers_a_surname_that_is_also_a_title() -> None:
 def test_speakers_a_long_apposition_after_the_verb_names_the_speaker() -> None:
     doc = _doc("„Das Geld fehlt“, sagte der Psychologe an der Universität Bonn und Leiter der Studie, Karl Zander.")
     assert claimant_names(doc) == ["Karl Zander"]
+
+
+def test_speakers_an_office_of_the_organisation_the_text_gave_the_person_refers_back_to_them() -> None:
+    doc = extract_body("Der Landrat Otto Kern (CSU) hält einen Streit für möglich. Es bestehe die Gefahr einer "
+                       "Spaltung, sagte der CSU-Vorsitzende am Abend.")
+    assert claimant_names(doc) == ["Otto Kern", "Otto Kern"]
+    # without that organisation, the office speaks for itself, not the person just quoted
+    doc = extract_body("Die Lage sei ernst, sagte Anna Weber. Der SPD-Vorsitzende widersprach: „Das stimmt nicht.“")
+    assert claimant_names(doc)[0] == "Anna Weber"
+    assert claimant_names(doc)[1] != "Anna Weber"
+
+
+def test_speakers_same_organisation_is_a_weighted_feature() -> None:
+    ms = [Mention(Span.of("Otto Kern und Max Roth", 0, 9), "person", "Otto Kern", "person/otto-kern", "name", 0),
+          Mention(Span.of("Otto Kern und Max Roth", 14, 22), "person", "Max Roth", "person/max-roth", "name", 0)]
+    index = build_index(ms, lang="de", affiliations={"person/otto-kern": frozenset({"organization/csu"})})
+    ref = resolve(index, Span.of("x" * 40, 30, 40), sentence=1, gender="m", owner="organization/csu")
+    assert ref is not None and ref.key == "person/otto-kern" and "same_organisation" in ref.evidence
+    assert WEIGHTS["same_organisation"] > WEIGHTS["latest_person"]

@@ -91,6 +91,7 @@ def extract_with_warnings(text: str, *, published: dt.date | str | None = None, 
         unheld=frozenset(p.key for p in linked.positions if p.holder is None),
         offices=frozenset(p.key for p in linked.positions if lex.is_office(p.title)),
         held_by=_held_by(linked.positions), lang=lang,
+        office_of={p.key: p.of for p in linked.positions if p.of is not None},
     )
     claims = find_claims(ctx, lex)
     positions = linked.positions

@@ -10,6 +10,8 @@ ranks them by features whose weights are the table :data:`WEIGHTS`:
   rules the candidate out; this is the only hard constraint;
 * **the current speaker**: the speaker of the claim just before;
 * **the office**: the person already holds the office the description names;
+* **the organisation**: the person belongs to the organisation whose office or member the
+  description names ("Markus Kern (CSU) … sagte der CSU-Vorsitzende");
 * **distance**: sentences back to the person's latest mention.
 
 Every decision is a frozen :class:`Referent` with its score and the evidence used, so that a
@@ -19,7 +21,7 @@ reader of the claims document can see why a speaker was chosen.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from types import MappingProxyType
 
 from kgbuild import lang as lang_data
@@ -32,6 +34,7 @@ WEIGHTS: Mapping[str, float] = MappingProxyType({
     "gender_agrees": 2.0,
     "current_speaker": 3.0,
     "holds_office": 4.0,
+    "same_organisation": 3.0,  # the description's organisation is one the text gave the person
     "sentence_back": -0.75,  # per sentence between the person's latest mention and the cue
     "latest_person": 0.5,  # the person mentioned last before the cue
 })
@@ -54,10 +57,11 @@ class SpeakerIndex:
 
     persons: tuple[tuple[int, int, str], ...]  # (begin offset, sentence, key), in text order
     genders: Mapping[str, str]  # person key -> "m" / "f" (absent when unknown or contradictory)
+    affiliations: Mapping[str, frozenset[str]] = field(default_factory=dict)  # person key -> organisation keys
 
 
-def build_index(mentions: Iterable[Mention], *, lang: str, title_genders: Mapping[int, str] | None = None
-                ) -> SpeakerIndex:
+def build_index(mentions: Iterable[Mention], *, lang: str, title_genders: Mapping[int, str] | None = None,
+                affiliations: Mapping[str, frozenset[str]] | None = None) -> SpeakerIndex:
     """Collect the article's person mentions and pool each person's gender.
 
     Args:
@@ -65,6 +69,7 @@ def build_index(mentions: Iterable[Mention], *, lang: str, title_genders: Mappin
         lang: language code; first-name genders come from ``lang/<lang>/first_names.tsv``.
         title_genders: begin offset of a person mention -> gender of a title written right
             before it ("Ministerin Eva Roth" -> "f").
+        affiliations: person key -> keys of the organisations the text gives them ("Eva Roth (SPD)").
     """
     first = lang_data.first_name_genders(lang)
     title_genders = title_genders or {}
@@ -82,11 +87,11 @@ def build_index(mentions: Iterable[Mention], *, lang: str, title_genders: Mappin
             evidence.add(title_genders[m.span.begin])
     genders = {k: next(iter(g)) for k, g in seen.items() if len(g) == 1}
     persons.sort()
-    return SpeakerIndex(tuple(persons), MappingProxyType(genders))
+    return SpeakerIndex(tuple(persons), MappingProxyType(genders), MappingProxyType(dict(affiliations or {})))
 
 
 def resolve(index: SpeakerIndex, span: Span, *, sentence: int, gender: str | None,
-            current: Sequence[str] = (), office: str | None = None,
+            current: Sequence[str] = (), office: str | None = None, owner: str | None = None,
             held_by: Mapping[str, tuple[str, ...]] | None = None, min_score: float = float("-inf")
             ) -> Referent | None:
     """The person a pronoun or description at ``span`` refers to, or None when none qualifies.
@@ -98,6 +103,7 @@ def resolve(index: SpeakerIndex, span: Span, *, sentence: int, gender: str | Non
         gender: "m" or "f" as the form tells ("sie", "die Ministerin"), None when it does not.
         current: the speakers of the claim just before.
         office: the position key the description names, if any.
+        owner: the organisation key the description names ("der CSU-Vorsitzende"), if any.
         held_by: person key -> keys of the positions they hold.
         min_score: the least score a candidate needs (by default, the best candidate in reach is taken).
     """
@@ -124,6 +130,8 @@ def resolve(index: SpeakerIndex, span: Span, *, sentence: int, gender: str | Non
             evidence.append("current_speaker")
         if office is not None and held_by is not None and office in held_by.get(key, ()):
             evidence.append("holds_office")
+        if owner is not None and owner in index.affiliations.get(key, ()):
+            evidence.append("same_organisation")
         if key == last_key:
             evidence.append("latest_person")
         score = sum(WEIGHTS[f] for f in evidence) + WEIGHTS["sentence_back"] * max(0, sentence - latest[key])

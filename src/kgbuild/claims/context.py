@@ -7,6 +7,7 @@ per-article lookups (:class:`_Index`, the speaker index of :mod:`kgbuild.speaker
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -122,9 +123,32 @@ class ClaimContext:
                 if g in ("m", "f"):
                     title_genders[nxt.span.begin] = g
         object.__setattr__(self, "speaker_index", build_index(self.mentions, lang=self.lang,
-                                                              title_genders=title_genders))
+                                                              title_genders=title_genders,
+                                                              affiliations=_affiliations(self)))
     held_by: dict[str, tuple[str, ...]] = field(default_factory=dict)  # person key -> position keys
+    office_of: dict[str, str] = field(default_factory=dict)  # position key -> key of whose office it is
     lang: str = "de"  # the language of the text rules (quotation marks)
+
+
+def _affiliations(ctx: ClaimContext) -> dict[str, frozenset[str]]:
+    """The organisations the text gives each person: "Eva Roth (SPD)", "SPD-Politikerin Eva Roth",
+    "der Verbandschef Otto Kern" (a title of the organisation right before the name)."""
+    toks, text = ctx.tokens, ctx.text
+    org_at = {m.span.begin: m for m in ctx.mentions if m.kind == "organization" and m.key}
+    found: dict[str, set[str]] = {}
+    for m in ctx.mentions:
+        if m.kind != "person" or not m.key:
+            continue
+        bracket = re.match(r" ?\(", text[m.span.end:m.span.end + 2])
+        if bracket is not None:
+            org = org_at.get(m.span.end + bracket.end())
+            if org is not None and text[org.span.end:org.span.end + 1] == ")":
+                found.setdefault(m.key, set()).add(org.key)  # type: ignore[arg-type]
+        ti = _token_at(toks, m.span.begin) - 1
+        owner = ctx.office_of.get(ctx.titles.get(ti, "")) if ti >= 0 else None
+        if owner is not None and owner.startswith("organization/"):
+            found.setdefault(m.key, set()).add(owner)
+    return {k: frozenset(v) for k, v in found.items()}
 
 
 def _token_at(toks: Tokens, offset: int) -> int:

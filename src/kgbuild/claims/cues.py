@@ -319,6 +319,8 @@ def _headline_claim(ctx: ClaimContext, lex: Lexicon, si: int) -> _Draft | None:
     words = [toks.word(i) for i in idx]
     quotes = _quotes(ctx, ctx.structure.sentences[si].span)
     d = _verb_claim(ctx, lex, si, idx, words, quotes)
+    if d is None and quotes:
+        return _colon_claim(ctx, lex, si, idx, words, quotes)  # "Ministerin Eva Roth: „Wir bauen“"
     if d is None or d.cue_span is None or any(w in ctx.cw.auxiliary for w in words):
         return None
     named = [b for b in _speaker_spans(ctx, idx, d) if b < d.cue_span.begin]

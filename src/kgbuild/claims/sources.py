@@ -181,11 +181,15 @@ def _described_person(ctx: ClaimContext, i: int, office: str | None) -> str | No
         gender = _noun_gender(ctx.cw, toks.word(i))
         if gender == "m" and article_gender != "m" or gender == "pl":
             return None
+    span = Span.of(ctx.text, toks.starts[k], toks.ends[i])
+    owner = ctx.office_of.get(office) if office is not None else None
+    ref = resolve(ctx.speaker_index, span, sentence=toks.sentence_of[i], gender=gender, current=ctx.last_speakers,
+                  office=office, owner=owner, held_by=ctx.held_by, min_score=1.0)
+    if ref is not None and "same_organisation" in ref.evidence:
+        return ref.key  # "Eva Roth (SPD) … sagte die SPD-Vorsitzende": the text put her in that organisation
     if office is not None and office in ctx.offices \
             and office.removeprefix("position/").split("--")[0] not in ctx.cw.member_roles:
         return None  # an office held by no one named: the position speaks (or linking names its holder)
-    ref = resolve(ctx.speaker_index, Span.of(ctx.text, toks.starts[k], toks.ends[i]), sentence=toks.sentence_of[i],
-                  gender=gender, current=ctx.last_speakers, office=office, held_by=ctx.held_by, min_score=1.0)
     if ref is not None and office is not None and "--" in office and "holds_office" not in ref.evidence \
             and office.removeprefix("position/").split("--")[0] not in ctx.cw.member_roles:
         return None  # "der Chefredakteur des Blatts": an office of a named owner is no one just quoted
