@@ -360,3 +360,14 @@ def test_claims_so_x_closing_the_sentence_attributes_it() -> None:
     assert [c.claimants for c in claims] == [(WENDT,)]
     assert claims[0].cue == "so"
     assert not [c for c in doc.claims if "Stadt" in c.span.text]
+
+
+def test_claims_a_journalists_question_does_not_end_the_speakers_chain() -> None:
+    from conftest import claimant_names, extract_body
+    doc = extract_body("„Wir kommen kaum hinterher“, sagt Bäckermeister Jonas Brandt.\n\n"
+                       "Und was heißt das für die Kunden? Man backe jetzt auch nachts, die Schlangen blieben lang.")
+    assert claimant_names(doc) == ["Jonas Brandt", "Jonas Brandt"]
+    # without the question, a new paragraph after an indicative sentence ends the chain
+    doc = extract_body("„Wir kommen kaum hinterher“, sagt Bäckermeister Jonas Brandt.\n\n"
+                       "Die Bäckerei liegt am Markt. Man backe jetzt auch nachts, die Schlangen blieben lang.")
+    assert claimant_names(doc) == ["Jonas Brandt"]

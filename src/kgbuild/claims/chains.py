@@ -38,10 +38,16 @@ def find_claims(ctx: ClaimContext, lex: Lexicon) -> list[Claim]:
         if d is None:
             prev = drafts[-1] if drafts else None
             # the chain survives an indicative sentence inside its paragraph, not the paragraph's end
-            alive = last_claim_sentence == si - 1 or (
+            # a subheading between does not count; a journalist's question ("Und dann?") does not end
+            # the paragraph's chain
+            between = [k for k in range(max(last_claim_sentence + 1, 0), si)
+                       if sentences[k].role in ("body", "lead")]
+            adjacent = 0 <= si - last_claim_sentence <= 4 and not between
+            alive = adjacent or (
                 0 <= si - last_claim_sentence <= 4
-                and sentences[si - 1].block == sentences[last_claim_sentence].block)
-            if alive and last_claim_sentence != si - 1:
+                and (sentences[si - 1].block == sentences[last_claim_sentence].block
+                     or all(sentences[k].span.text.rstrip().endswith("?") for k in between)))
+            if alive and not adjacent:
                 # across a sentence that is not reported speech only Konjunktiv I or a quote carries it on
                 sent_words = [ctx.tokens.word(i) for i in ctx.index.sentence_tokens[si]]
                 alive = cue_data.konjunktiv(ctx.lang).first_in_sentence(sent_words) \
