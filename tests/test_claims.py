@@ -371,3 +371,14 @@ def test_claims_a_journalists_question_does_not_end_the_speakers_chain() -> None
     doc = extract_body("„Wir kommen kaum hinterher“, sagt Bäckermeister Jonas Brandt.\n\n"
                        "Die Bäckerei liegt am Markt. Man backe jetzt auch nachts, die Schlangen blieben lang.")
     assert claimant_names(doc) == ["Jonas Brandt"]
+
+
+def test_claims_a_back_reference_does_not_take_a_sentence_that_has_its_own_cue() -> None:
+    from conftest import claimant_names, extract_body
+    doc = extract_body("Die Zahl der Einbrüche stieg laut Reuters deutlich. "
+                       "Das geht aus einer Statistik des Statistischen Bundesamts hervor.")
+    assert claimant_names(doc) == ["Reuters", "Statistisches Bundesamt"]
+    doc = extract_body("Die Zahl der Einbrüche stieg deutlich. "
+                       "Das geht aus einer Statistik des Statistischen Bundesamts hervor.")
+    assert claimant_names(doc) == ["Statistisches Bundesamt"]
+    assert doc.claims[0].span.text.startswith("Die Zahl")

@@ -58,7 +58,8 @@ def find_claims(ctx: ClaimContext, lex: Lexicon) -> list[Claim]:
                     d.speakers = (back,)
         if d is not None:
             # "Das sagte X.": the sentence before is X's claim too
-            if d.cue is not None and _is_back_reference(ctx, si, d) and si > 0 \
+            own_cue = bool(drafts) and drafts[-1].sentence == si - 1 and drafts[-1].cue is not None
+            if d.cue is not None and _is_back_reference(ctx, si, d) and si > 0 and not own_cue \
                     and sentences[si - 1].role in ("body", "lead"):
                 prevs = sentences[si - 1].span
                 if drafts and drafts[-1].sentence == si - 1:
