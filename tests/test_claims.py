@@ -382,3 +382,13 @@ def test_claims_a_back_reference_does_not_take_a_sentence_that_has_its_own_cue()
                        "Das geht aus einer Statistik des Statistischen Bundesamts hervor.")
     assert claimant_names(doc) == ["Statistisches Bundesamt"]
     assert doc.claims[0].span.text.startswith("Die Zahl")
+
+
+def test_claims_demnach_carries_the_source_on() -> None:
+    from conftest import claimant_names, extract_body
+    doc = extract_body("Die Zahl der Unfälle stieg im Mai deutlich, teilte das Statistische Bundesamt mit. "
+                       "Besonders betroffen waren demnach junge Fahrer.")
+    assert claimant_names(doc) == ["Statistisches Bundesamt", "Statistisches Bundesamt"]
+    doc = extract_body("Die Zahl der Unfälle stieg im Mai deutlich, teilte das Statistische Bundesamt mit. "
+                       "Besonders betroffen waren junge Fahrer.")
+    assert claimant_names(doc) == ["Statistisches Bundesamt"]

@@ -148,6 +148,8 @@ def _continues(ctx: ClaimContext, lex: Lexicon, si: int, prev: _Draft) -> bool:
                                               for k, w in enumerate(before)) \
                 and before[0][:1].isupper() and not _inside_quotes(toks.starts[idx[pos]], quotes):
             return False
+    if any(w.lower() in ctx.cw.back_reference for w in words):
+        return True  # "Die Zahl stieg demnach auf 92": an adverb that points back to the source
     return cue_data.konjunktiv(ctx.lang).in_sentence(words)
 
 

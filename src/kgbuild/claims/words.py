@@ -40,6 +40,7 @@ class ClaimWords:
     auxiliary: frozenset[str]
     genitive_articles: frozenset[str]
     causative: frozenset[str]  # "ließ … wissen"
+    back_reference: frozenset[str]  # "demnach": the sentence says what the source before it said
     intensifiers: frozenset[str]  # "scharf": "hat den Angriff scharf verurteilt" is said, not ruled
     article_gender: Mapping[str, str]  # "die" -> "f"
     personal: Mapping[str, str]  # "sie" -> "f"
@@ -88,6 +89,7 @@ def claim_words(lang: str) -> ClaimWords:
         auxiliary=words("auxiliary"),
         genitive_articles=words("genitive_article"),
         causative=words("causative"),
+        back_reference=words("back_reference"),
         intensifiers=frozenset(w.lower() for w in words("intensifier")),
         article_gender=MappingProxyType(dict(speaker.get("article", {}))),
         personal=MappingProxyType(dict(speaker.get("personal", {}))),
