@@ -384,3 +384,11 @@ def test_cues_a_closing_participle_of_criticism_is_speech_only_with_an_adverb_of
         sentence: str, said: bool) -> None:
     from conftest import extract_body
     assert bool(extract_body(sentence).claims) is said
+
+
+def test_cues_a_survey_or_study_that_shows_something_is_its_authors_report() -> None:
+    from conftest import claimant_names, extract_body
+    doc = extract_body("Wie eine Studie der Universität Bonn zeigt, schlafen Kinder zu wenig. "
+                       "Wie die Erfahrung zeigt, ist das schwer zu ändern.")
+    assert claimant_names(doc) == ["Universität Bonn"]
+    assert doc.claims[0].speech_act == SpeechAct.REPORT
