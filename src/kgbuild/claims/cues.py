@@ -89,12 +89,30 @@ def _colon_claim(ctx: ClaimContext, lex: Lexicon, si: int, idx: list[int], words
             continue
         if any(lex.speech_verb(w) is not None or w in _CLAUSE_BREAK for w in words[:pos]):
             return None
-        s = _speaker_at(ctx, idx[pos - 1])
+        s = _speaker_at(ctx, idx[pos - 1]) or _pronoun_before_colon(ctx, idx, words, pos)
         if s is None or not s.key.startswith(("person/", "position/")):
             return None
         cue = (toks.starts[idx[pos]], toks.ends[idx[pos]])
         return _draft(ctx, lex, si, idx, quotes, [s], ":", cue, SpeechAct.STATEMENT,
                       frame=(toks.starts[idx[0]], cue[1]))
+    return None
+
+
+def _pronoun_before_colon(ctx: ClaimContext, idx: list[int], words: list[str], pos: int) -> Speaker | None:
+    """The current speaker, when the words before a colon quote are a short phrase about him or her with
+    no other name ("Für ihn bedeutet das nur eines: „…“", "Ihr Fazit: „…“")."""
+    if pos > 8 or len(ctx.last_speakers) != 1 or not ctx.last_speakers[0].startswith("person/"):
+        return None
+    if any(ctx.index.mention_of_token.get(idx[p]) is not None or words[p].lower() in ctx.cw.indefinite_articles
+           for p in range(pos)):
+        return None  # another name, or someone new ("… habe sie eine Mutter gefragt: „…“")
+    current = ctx.last_speakers[0]
+    known = ctx.speaker_index.genders.get(current)
+    for p in range(pos):
+        gender = ctx.cw.pronoun_forms.get(words[p].lower())
+        if gender is not None and (known is None or known == gender):
+            toks = ctx.tokens
+            return Speaker(current, Span.of(ctx.text, toks.starts[idx[p]], toks.ends[idx[p]]))
     return None
 
 

@@ -44,6 +44,8 @@ class ClaimWords:
     intensifiers: frozenset[str]  # "scharf": "hat den Angriff scharf verurteilt" is said, not ruled
     article_gender: Mapping[str, str]  # "die" -> "f"
     personal: Mapping[str, str]  # "sie" -> "f"
+    pronoun_forms: Mapping[str, str]  # "ihn" -> "m", "ihrem" -> "f"
+    indefinite_articles: frozenset[str]
     first_person: frozenset[str]
     possessive: Mapping[str, str]  # "ihr" -> "f"
     plural_verb: tuple[str, ...]  # endings of a plural finite verb
@@ -93,6 +95,8 @@ def claim_words(lang: str) -> ClaimWords:
         intensifiers=frozenset(w.lower() for w in words("intensifier")),
         article_gender=MappingProxyType(dict(speaker.get("article", {}))),
         personal=MappingProxyType(dict(speaker.get("personal", {}))),
+        pronoun_forms=MappingProxyType(dict(speaker.get("pronoun_form", {}))),
+        indefinite_articles=frozenset(speaker.get("indefinite_article", {})),
         first_person=frozenset(speaker.get("first_person", {})),
         possessive=MappingProxyType(dict(speaker.get("possessive_stem", {}))),
         plural_verb=tuple(speaker.get("plural_verb_ending", {})),
