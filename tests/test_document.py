@@ -453,3 +453,26 @@ def test_document_last_words_of_a_name_refer_only_when_unambiguous() -> None:
     )
     assert ("positions[0].holder: 'dvořák' is ambiguous: it names person/jan-dvorak, person/tomas-dvorak"
             in error_of(twin))
+
+
+def test_document_shows_and_round_trips_how_a_pronoun_speaker_was_resolved() -> None:
+    from kgbuild.pipeline import extract
+    text = ("Kurzmeldungen\n\nDer Minister Peter Kurz sprach in Bonn. Die Ministerin Eva Roth war auch da. "
+            "„Das ist gut“, sagte sie.\n")
+    doc = extract(text, published="2021-03-02")
+    (claim,) = doc.claims
+    assert claim.referent is not None and claim.referent.span.text == "sie"
+    assert claim.referent.key == claim.claimants[0] == "person/eva-roth"
+    assert "gender_agrees" in claim.referent.evidence
+    out = dump_document(doc)
+    assert "referent:" in out and "gender_agrees" in out
+    assert read(out) == doc
+
+
+def test_document_a_referent_needs_words_score_and_evidence() -> None:
+    from kgbuild.pipeline import extract
+    doc = extract("Kurzmeldungen\n\nDie Ministerin Eva Roth war da. „Das ist gut“, sagte sie.\n")
+    out = dump_document(doc)
+    broken = "\n".join(line for line in out.splitlines() if not line.strip().startswith("score:"))
+    with pytest.raises(DocumentError, match="score"):
+        read(broken)

@@ -134,6 +134,17 @@ class Event:
 
 
 @dataclass(frozen=True)
+class Referent:
+    """How a pronoun or description in a source slot was resolved to its speaker, and why
+    (:mod:`kgbuild.speakers`): the words as written, the entity key, the score and the features that fired."""
+
+    span: Span  # the pronoun or description as written ("sie", "der CDU-Politiker")
+    key: str  # the person's entity key
+    score: float
+    evidence: tuple[str, ...]  # ("gender_agrees", "current_speaker")
+
+
+@dataclass(frozen=True)
 class Claim:
     """A statement the article attributes to someone other than its author."""
 
@@ -148,6 +159,7 @@ class Claim:
     stated_on: DateValue | None = None
     negative: bool = False
     about: tuple[str, ...] = ()  # keys of entities or events
+    referent: Referent | None = None  # how the first claimant was found, when a pronoun or description named it
 
 
 @dataclass(frozen=True)

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 
 from kgbuild import lang as lang_data
-from kgbuild.model import Mention, Span
+from kgbuild.model import Mention, Referent, Span
 
 __all__ = ["WEIGHTS", "Referent", "SpeakerIndex", "build_index", "resolve"]
 
@@ -39,16 +39,6 @@ WEIGHTS: Mapping[str, float] = MappingProxyType({
     "latest_person": 0.5,  # the person mentioned last before the cue
 })
 WINDOW = 4  # sentences back in which a person is still a candidate
-
-
-@dataclass(frozen=True)
-class Referent:
-    """Who a pronoun or description in a source slot refers to, and why."""
-
-    span: Span  # the pronoun or description as written
-    key: str  # the person's entity key
-    score: float
-    evidence: tuple[str, ...]  # the features that fired: ("gender_agrees", "current_speaker")
 
 
 @dataclass(frozen=True)

@@ -79,6 +79,7 @@ def find_claims(ctx: ClaimContext, lex: Lexicon) -> list[Claim]:
             key=f"claim/{n}", claimants=d.speakers, text=(d.text or d.content.text).strip(), span=d.span,
             speech_act=d.act, cue=d.cue, quote=d.quote, reported_by=d.outlets, stated_on=d.date,
             negative=d.negative, about=about,
+            referent=d.referent if d.referent is not None and d.speakers[:1] == (d.referent.key,) else None,
         ))
     return claims
 

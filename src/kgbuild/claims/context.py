@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from kgbuild.claims.words import ClaimWords, claim_words
 from kgbuild.mentions import Lexicon, Tokens
-from kgbuild.model import DateValue, Mention, Span, SpeechAct, Structure
+from kgbuild.model import DateValue, Mention, Referent, Span, SpeechAct, Structure
 from kgbuild.quotes import QUOTE_MARKS
 from kgbuild.speakers import SpeakerIndex, build_index
 
@@ -52,6 +52,7 @@ class _Draft:
     negative: bool
     frame: tuple[int, int]
     text: str | None = None  # the content when an attribution phrase stands inside it
+    referent: Referent | None = None  # how the first speaker was resolved from a pronoun or description
 
 
 @dataclass(frozen=True)
@@ -109,6 +110,8 @@ class ClaimContext:
     speaker_index: SpeakerIndex = field(init=False, repr=False, compare=False)
     lexicon: Lexicon | None = field(default=None, repr=False, compare=False)  # set by find_claims
     cw: ClaimWords = field(init=False, repr=False, compare=False)  # the language's claim words
+    # the speaker stage's decisions, by the begin offset of the pronoun or description
+    referents: dict[int, Referent] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "cw", claim_words(self.lang))

@@ -323,8 +323,13 @@ def _draft(ctx: ClaimContext, lex: Lexicon, si: int, idx: list[int], quotes: lis
     date = _date_in(ctx, frame, cue_span, sent, inside_only=inserted)
     said = joined_text if joined is not None else content.text
     neg = _negated(ctx.cw, said, act) or act == SpeechAct.DENIAL
+    first = speakers[0] if speakers else None
+    referent = None
+    if first is not None:
+        referent = next((r for b, r in ctx.referents.items()
+                         if first.span.begin <= b < first.span.end and r.key == first.key), None)
     return _Draft(si, sent, keys, cue, Span.of(text, *cue_span), act, content, quote, outlets, date, neg,
-                  frame, joined_text if joined is not None else None)
+                  frame, joined_text if joined is not None else None, referent)
 
 
 def _headline_claim(ctx: ClaimContext, lex: Lexicon, si: int) -> _Draft | None:

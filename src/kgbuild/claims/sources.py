@@ -9,6 +9,7 @@ linking chose for them.
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from kgbuild.claims.content import _inside_quotes, _is_mark
 from kgbuild.claims.context import (
@@ -23,7 +24,7 @@ from kgbuild.claims.context import (
     _token_at,
 )
 from kgbuild.mentions import Lexicon, Tokens
-from kgbuild.model import Span
+from kgbuild.model import Referent, Span
 from kgbuild.speakers import resolve
 
 
@@ -46,7 +47,7 @@ def _possessive_source(ctx: ClaimContext, idx: list[int], cb: int, ce: int) -> S
                 return Speaker(m.key, span)
         if gender == "f" and ctx.last_speakers and not ctx.last_speakers[0].startswith(("person/", "position/")):
             return Speaker(ctx.last_speakers[0], span)
-        ref = resolve(ctx.speaker_index, span, sentence=toks.sentence_of[idx[p]], gender=gender,
+        ref = _resolve(ctx, span, sentence=toks.sentence_of[idx[p]], gender=gender,
                       current=ctx.last_speakers, held_by=ctx.held_by, min_score=1.0)
         return Speaker(ref.key, span) if ref is not None else None
     return None
@@ -83,7 +84,7 @@ def _speaker_at(ctx: ClaimContext, i: int, *, source: bool = False) -> Speaker |
         if pron == "sie" and ctx.last_speakers and (
                 not ctx.last_speakers[0].startswith(("person/", "position/")) or _plural_verb_beside(ctx, i)):
             return Speaker(ctx.last_speakers[0], span)
-        ref = resolve(ctx.speaker_index, span, sentence=toks.sentence_of[i], gender=ctx.cw.personal[pron],
+        ref = _resolve(ctx, span, sentence=toks.sentence_of[i], gender=ctx.cw.personal[pron],
                       current=ctx.last_speakers, held_by=ctx.held_by)
         if ref is not None:
             return Speaker(ref.key, span)
@@ -123,6 +124,14 @@ def _speaker_at(ctx: ClaimContext, i: int, *, source: bool = False) -> Speaker |
             return None  # "die Zeitung" is no ministry named before it
         return Speaker(ctx.generic_refs[i], Span.of(ctx.text, b, toks.ends[i]))
     return None
+
+
+def _resolve(ctx: ClaimContext, span: Span, **kw: Any) -> Referent | None:
+    """:func:`kgbuild.speakers.resolve`, with its decision kept for the claim that uses it."""
+    ref = resolve(ctx.speaker_index, span, **kw)
+    if ref is not None:
+        ctx.referents[span.begin] = ref
+    return ref
 
 
 def _person_of_age(ctx: ClaimContext, word: str) -> str | None:
@@ -183,7 +192,7 @@ def _described_person(ctx: ClaimContext, i: int, office: str | None) -> str | No
             return None
     span = Span.of(ctx.text, toks.starts[k], toks.ends[i])
     owner = ctx.office_of.get(office) if office is not None else None
-    ref = resolve(ctx.speaker_index, span, sentence=toks.sentence_of[i], gender=gender, current=ctx.last_speakers,
+    ref = _resolve(ctx, span, sentence=toks.sentence_of[i], gender=gender, current=ctx.last_speakers,
                   office=office, owner=owner, held_by=ctx.held_by, min_score=1.0)
     if ref is not None and "same_organisation" in ref.evidence:
         return ref.key  # "Eva Roth (SPD) … sagte die SPD-Vorsitzende": the text put her in that organisation
@@ -406,7 +415,7 @@ def _description_after(ctx: ClaimContext, idx: list[int], pos: int) -> Speaker |
     if _noun_gender(ctx.cw, noun) == "f" and gender == "f" or _noun_gender(ctx.cw, noun) == "m":
         i = idx[p]
         span = Span.of(ctx.text, toks.starts[idx[pos + 1]], toks.ends[i])
-        ref = resolve(ctx.speaker_index, span, sentence=toks.sentence_of[i], gender=gender,
+        ref = _resolve(ctx, span, sentence=toks.sentence_of[i], gender=gender,
                       current=ctx.last_speakers, held_by=ctx.held_by, min_score=1.0)
         return Speaker(ref.key if ref is not None else "", span)
     return None

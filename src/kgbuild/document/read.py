@@ -27,6 +27,7 @@ from kgbuild.model import (
     Event,
     Position,
     Quantity,
+    Referent,
     Span,
     SpeechAct,
 )
@@ -513,10 +514,11 @@ def _parse(text: str, source: str, base_dir: Path) -> Document:
         act = SpeechAct.STATEMENT
         if "speech_act" in f:
             act = SpeechAct(reader.choice(f["speech_act"], f"{path}.speech_act", [s.value for s in SpeechAct]))
+        claimants = index.resolve_all(reader.refs(f, "claimant", path))
         claims.append(
             Claim(
                 key=key,
-                claimants=index.resolve_all(reader.refs(f, "claimant", path)),
+                claimants=claimants,
                 text=reader.string(f["text"], f"{path}.text"),
                 span=reader.span(f["sentence"], f"{path}.sentence"),
                 speech_act=act,
@@ -526,6 +528,8 @@ def _parse(text: str, source: str, base_dir: Path) -> Document:
                 stated_on=reader.date(f["stated_on"], f"{path}.stated_on") if "stated_on" in f else None,
                 negative=reader.boolean(f["negative"], f"{path}.negative") if "negative" in f else False,
                 about=index.resolve_all(reader.refs(f, "about", path)),
+                referent=_referent(reader, f["referent"], f"{path}.referent", claimants)
+                if "referent" in f else None,
             )
         )
 
@@ -576,6 +580,19 @@ def _quantity(reader: _Reader, node: yaml.Node, path: str) -> Quantity:
         unit=reader.string(f["unit"], f"{path}.unit") if "unit" in f else None,
         text=reader.string(f["text"], f"{path}.text") if "text" in f else None,
         approximate=reader.boolean(f["approximate"], f"{path}.approximate") if "approximate" in f else False,
+    )
+
+
+def _referent(reader: _Reader, node: yaml.Node, path: str, claimants: tuple[str, ...]) -> Referent:
+    """How the first claimant was found: the words that refer to them, the score and the evidence."""
+    f = reader.mapping(node, path, "referent")
+    if not claimants:
+        reader.fail(node, path, "a referent needs a claimant")
+    return Referent(
+        span=reader.span(f["words"], f"{path}.words"),
+        key=claimants[0],
+        score=reader.number(f["score"], f"{path}.score"),
+        evidence=reader.strings(f["evidence"], f"{path}.evidence"),
     )
 
 

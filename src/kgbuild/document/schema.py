@@ -24,8 +24,9 @@ FIELDS: dict[str, tuple[str, ...]] = {
     "quantity": ("value", "min", "max", "unit", "text", "approximate"),
     "claim": (
         "key", "claimant", "text", "sentence", "speech_act", "cue", "quote", "reported_by", "stated_on",
-        "negative", "about",
+        "negative", "about", "referent",
     ),
+    "referent": ("words", "score", "evidence"),
     "date": ("value", "resolution", "text"),
     "span": ("text", "offsets", "occurrence", "within"),
 }  # fmt: skip
@@ -36,6 +37,7 @@ REQUIRED: dict[str, tuple[str, ...]] = {
     "event": ("type", "name", "sentence"),
     "claim": ("claimant", "text", "sentence"),
     "date": ("value",),
+    "referent": ("words", "score", "evidence"),
 }
 # What each reference may point to ("position", "event", "claim" besides the entity kinds).
 _ANY_ENTITY = ENTITY_KINDS

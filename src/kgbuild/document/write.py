@@ -224,6 +224,9 @@ class _Writer:
         _put(out, "quote", c.quote)
         out["text"] = c.text
         out["sentence"] = self.span(c.span)
+        if c.referent is not None:  # why the speaker is who a pronoun or description refers to
+            r = c.referent
+            out["referent"] = {"words": self.span(r.span), "score": r.score, "evidence": _Flow(list(r.evidence))}
         return out
 
 
