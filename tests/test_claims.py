@@ -397,7 +397,7 @@ def test_claims_demnach_carries_the_source_on() -> None:
 def test_claims_a_colon_quote_after_a_phrase_about_the_current_speaker_is_theirs() -> None:
     from conftest import claimant_names, extract_body
     doc = extract_body("„Die Zahlen sinken“, sagte Buchhändler Michael Kern. "
-                       "Für ihn bedeutet das nur eines: „Die Läden müssen öffnen.“ Sein Fazit: „Es reicht.“")
+                       "Für ihn steht damit fest: „Die Läden müssen öffnen.“ Sein Fazit: „Es reicht.“")
     assert claimant_names(doc) == ["Michael Kern"] * 3
     # a pronoun of the other gender, or someone new before the colon, is not the current speaker
     doc = extract_body("„Die Zahlen sinken“, sagte Buchhändlerin Anna Kern. Für ihn ist klar: „Wir bleiben.“")

@@ -100,7 +100,7 @@ def _colon_claim(ctx: ClaimContext, lex: Lexicon, si: int, idx: list[int], words
 
 def _pronoun_before_colon(ctx: ClaimContext, idx: list[int], words: list[str], pos: int) -> Speaker | None:
     """The current speaker, when the words before a colon quote are a short phrase about him or her with
-    no other name ("Für ihn bedeutet das nur eines: „…“", "Ihr Fazit: „…“")."""
+    no other name ("Für ihn steht fest: „…“", "Ihr Fazit: „…“")."""
     if pos > 8 or len(ctx.last_speakers) != 1 or not ctx.last_speakers[0].startswith("person/"):
         return None
     if any(ctx.index.mention_of_token.get(idx[p]) is not None or words[p].lower() in ctx.cw.indefinite_articles
