@@ -405,3 +405,13 @@ def test_claims_a_colon_quote_after_a_phrase_about_the_current_speaker_is_theirs
     doc = extract_body("„Die Zahlen sinken“, sagte Buchhändlerin Anna Kern. "
                        "Dann fragte sie ein Kunde: „Wann öffnen Sie?“")
     assert claimant_names(doc) == ["Anna Kern"]
+
+
+def test_claims_an_unsourced_hiess_es_right_after_a_claim_is_that_speakers() -> None:
+    from conftest import claimant_names, extract_body
+    doc = extract_body("Der Parteitag solle im August stattfinden, teilte die SPD am Donnerstag mit. "
+                       "Zuvor war er für Juli geplant. Es sei am besten, abzuwarten, hieß es zur Begründung.")
+    assert len(doc.claims) == 2 and claimant_names(doc)[1] == claimant_names(doc)[0]
+    # with no claim before it, an unsourced "hieß es" names no one
+    doc = extract_body("Die Polizei nahm zwei Männer fest. Sie seien betrunken gewesen, hieß es.")
+    assert doc.claims == ()

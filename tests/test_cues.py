@@ -392,3 +392,17 @@ def test_cues_a_survey_or_study_that_shows_something_is_its_authors_report() -> 
                        "Wie die Erfahrung zeigt, ist das schwer zu ändern.")
     assert claimant_names(doc) == ["Universität Bonn"]
     assert doc.claims[0].speech_act == SpeechAct.REPORT
+
+
+@pytest.mark.parametrize("sentence, source", [
+    ("Nach jüngsten Angaben der Polizei war der Fahrer betrunken.", "Polizei"),
+    ("Nach ersten Erkenntnissen des Statistischen Bundesamts stiegen die Preise.", "Statistisches Bundesamt"),
+])
+def test_cues_an_adjective_may_stand_inside_a_nominal_frame(sentence: str, source: str) -> None:
+    from conftest import claimant_names, extract_body
+    assert claimant_names(extract_body(sentence)) == [source]
+
+
+def test_cues_an_adjective_after_a_preposition_is_no_frame_without_a_frame_noun() -> None:
+    from conftest import extract_body
+    assert extract_body("Nach langen Verhandlungen einigten sich die Parteien am Abend.").claims == ()

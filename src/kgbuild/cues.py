@@ -37,6 +37,11 @@ class FrameMatch:
     verb: int | None  # the speech verb at V
 
 
+def _adjective(word: str) -> bool:
+    """A lower-case inflected adjective ("jüngsten", "offiziellen", "ersten")."""
+    return word.isalpha() and word.islower() and len(word) > 4 and word.endswith(("en", "em", "er", "es"))
+
+
 def _parts(pattern: str) -> tuple[str | frozenset[str], ...]:
     return tuple(p if p in ("X", "V") else frozenset(a.lower() for a in p.split("|")) for p in pattern.split())
 
@@ -105,7 +110,11 @@ class FrameMatcher:
                     return None
                 verb = q
             elif lower[q] not in part:
-                return None
+                # one adjective after the frame's first word: "nach jüngsten Angaben", "nach ersten Erkenntnissen"
+                if k == 1 and not lead_slot and q + 1 < n and lower[q + 1] in part and _adjective(words[q]):
+                    q += 1
+                else:
+                    return None
             q += 1
             k += 1
         if lead_slot:

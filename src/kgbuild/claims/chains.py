@@ -32,6 +32,10 @@ def find_claims(ctx: ClaimContext, lex: Lexicon) -> list[Claim]:
         ctx.last_speakers[:] = list(drafts[-1].speakers) if drafts and si - drafts[-1].sentence <= 3 \
             and not _new_person_between(ctx, drafts[-1], si) else []
         d = _claim_in_sentence(ctx, lex, si)
+        if d is None and drafts and 0 < si - last_claim_sentence <= 2 \
+                and sentences[last_claim_sentence].block == sent.block and _impersonal(ctx, si):
+            # "…, hieß es zur Begründung.": an unnamed source right after a claim is that claim's speaker
+            d = _continuation(ctx, si, drafts[-1])
         if d is None and _new_source(ctx, lex, si):
             last_claim_sentence = -10  # "Ein Gutachter hatte zuvor erklärt, …": the chain ends
             continue
@@ -152,6 +156,20 @@ def _continues(ctx: ClaimContext, lex: Lexicon, si: int, prev: _Draft) -> bool:
     if any(w.lower() in ctx.cw.back_reference for w in words):
         return True  # "Die Zahl stieg demnach auf 92": an adverb that points back to the source
     return cue_data.konjunktiv(ctx.lang).in_sentence(words)
+
+
+def _impersonal(ctx: ClaimContext, si: int) -> bool:
+    """Is sentence si framed by an impersonal report that names no source ("…, hieß es.", "…, hieß es
+    zur Begründung.", not "hieß es aus Regierungskreisen")?"""
+    toks = ctx.tokens
+    words = [toks.word(i).lower() for i in ctx.index.sentence_tokens[si]]
+    for phrase in ctx.cw.impersonal:
+        n = len(phrase)
+        for p in range(1, len(words) - n + 1):
+            if words[p - 1] == "," and tuple(words[p:p + n]) == phrase:
+                rest = words[p + n:]
+                return not any(w in ctx.cw.source_prepositions for w in rest) and len(rest) <= 4
+    return False
 
 
 def _new_source(ctx: ClaimContext, lex: Lexicon, si: int) -> bool:

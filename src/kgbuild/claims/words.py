@@ -40,6 +40,8 @@ class ClaimWords:
     auxiliary: frozenset[str]
     genitive_articles: frozenset[str]
     causative: frozenset[str]  # "ließ … wissen"
+    impersonal: tuple[tuple[str, ...], ...]  # "hieß es": a closing frame that names no source
+    source_prepositions: frozenset[str]  # "aus", "in", "bei": after "hieß es" they name the source
     back_reference: frozenset[str]  # "demnach": the sentence says what the source before it said
     intensifiers: frozenset[str]  # "scharf": "hat den Angriff scharf verurteilt" is said, not ruled
     article_gender: Mapping[str, str]  # "die" -> "f"
@@ -91,6 +93,8 @@ def claim_words(lang: str) -> ClaimWords:
         auxiliary=words("auxiliary"),
         genitive_articles=words("genitive_article"),
         causative=words("causative"),
+        impersonal=tuple(sorted(tuple(w.split()) for w in words("impersonal"))),
+        source_prepositions=words("source_preposition"),
         back_reference=words("back_reference"),
         intensifiers=frozenset(w.lower() for w in words("intensifier")),
         article_gender=MappingProxyType(dict(speaker.get("article", {}))),
