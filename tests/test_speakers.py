@@ -204,3 +204,12 @@ def test_speakers_same_organisation_is_a_weighted_feature() -> None:
     ref = resolve(index, Span.of("x" * 40, 30, 40), sentence=1, gender="m", owner="organization/csu")
     assert ref is not None and ref.key == "person/otto-kern" and "same_organisation" in ref.evidence
     assert WEIGHTS["same_organisation"] > WEIGHTS["latest_person"]
+
+
+def test_speakers_er_after_a_claim_of_a_masculine_organisation_is_that_organisation() -> None:
+    doc = extract_body("Die Kosten stiegen stark, rechnet der Evangelische Krankenhausverband vor. "
+                       "Er fordert deshalb Hilfen vom Land.")
+    assert claimant_names(doc) == ["Evangelischer Krankenhausverband"] * 2
+    # a feminine organisation is no "er"
+    doc = extract_body("Die Kosten stiegen stark, teilte die Stadtverwaltung mit. Er fordert deshalb Hilfen.")
+    assert claimant_names(doc) == ["Stadtverwaltung"]

@@ -89,6 +89,8 @@ def _speaker_at(ctx: ClaimContext, i: int, *, source: bool = False) -> Speaker |
         if ref is not None:
             return Speaker(ref.key, span)
         last = [k for k in ctx.last_speakers if k.startswith("position/")]
+        if not last and ctx.last_speakers and _org_gender(ctx, ctx.last_speakers[0]) == ctx.cw.personal[pron]:
+            return Speaker(ctx.last_speakers[0], span)  # "…, teilte der Verband mit. Er fordert …"
         return Speaker(last[0], span) if last else None
     if i in ctx.pronoun_persons:
         return None  # "ihm", "seine": not a subject
@@ -124,6 +126,15 @@ def _speaker_at(ctx: ClaimContext, i: int, *, source: bool = False) -> Speaker |
             return None  # "die Zeitung" is no ministry named before it
         return Speaker(ctx.generic_refs[i], Span.of(ctx.text, b, toks.ends[i]))
     return None
+
+
+def _org_gender(ctx: ClaimContext, key: str) -> str | None:
+    """The gender of an organisation's head noun ("Krankenhausverband" m, "Behörde" f), None when unknown."""
+    if not key.startswith("organization/"):
+        return None
+    name = next((m.name for m in ctx.mentions if m.key == key), "")
+    head = name.split()[-1].lower() if name else ""
+    return next((g for ending, g in ctx.cw.org_head_genders if head.endswith(ending)), None)
 
 
 def _resolve(ctx: ClaimContext, span: Span, **kw: Any) -> Referent | None:

@@ -47,6 +47,7 @@ class ClaimWords:
     article_gender: Mapping[str, str]  # "die" -> "f"
     personal: Mapping[str, str]  # "sie" -> "f"
     pronoun_forms: Mapping[str, str]  # "ihn" -> "m", "ihrem" -> "f"
+    org_head_genders: tuple[tuple[str, str], ...]  # ending of an organisation's head noun -> gender, longest first
     indefinite_articles: frozenset[str]
     first_person: frozenset[str]
     possessive: Mapping[str, str]  # "ihr" -> "f"
@@ -100,6 +101,7 @@ def claim_words(lang: str) -> ClaimWords:
         article_gender=MappingProxyType(dict(speaker.get("article", {}))),
         personal=MappingProxyType(dict(speaker.get("personal", {}))),
         pronoun_forms=MappingProxyType(dict(speaker.get("pronoun_form", {}))),
+        org_head_genders=tuple(sorted(speaker.get("org_head_gender", {}).items(), key=lambda kv: (-len(kv[0]), kv[0]))),
         indefinite_articles=frozenset(speaker.get("indefinite_article", {})),
         first_person=frozenset(speaker.get("first_person", {})),
         possessive=MappingProxyType(dict(speaker.get("possessive_stem", {}))),
