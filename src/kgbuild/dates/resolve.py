@@ -26,6 +26,8 @@ from kgbuild.quotes import DOUBLE_MARKS
 # of the future ("wird", "soll"), which moves the window forward.
 _WINDOW = (-275, 91)
 _FUTURE_WINDOW = (-14, 352)
+# A scheduled day ("für den 13. Juli angesetzt") lies on either side: the occurrence nearest the article's date.
+_PLAN_WINDOW = (-183, 183)
 # The first year a weekday may fix ("Freitag (14. Juni)" without a year).
 _FIRST_YEAR = 1990
 _DATELINE_AFTER = re.compile(r"(?:\s*\([^)\n]{1,30}\))?\s*[–—-]\s")
@@ -75,12 +77,13 @@ def _holiday(w: DateWords, name: str, year: int) -> date | None:
     return None
 
 
-def _near(ref: date, make: Callable[[int], date | None], *, future: bool = False) -> date | None:
+def _near(ref: date, make: Callable[[int], date | None], *, future: bool = False, plan: bool = False) -> date | None:
     """The date ``make(year)`` of the year that puts it in the window around ``ref``.
 
-    See ``_WINDOW``; None when no year does (29 February far from a leap year).
+    See ``_WINDOW``; a schedule (``plan``) takes the occurrence nearest to ``ref``. None when no
+    year does (29 February far from a leap year).
     """
-    lo, hi = _FUTURE_WINDOW if future else _WINDOW
+    lo, hi = _PLAN_WINDOW if plan else _FUTURE_WINDOW if future else _WINDOW
     found = [
         cand
         for cand in (make(year) for year in (ref.year - 1, ref.year, ref.year + 1))
@@ -88,6 +91,8 @@ def _near(ref: date, make: Callable[[int], date | None], *, future: bool = False
     ]
     if not found:
         return None
+    if plan:
+        return min(found, key=lambda d: (abs((d - ref).days), d))
     return max(found) if future else min(found)
 
 
@@ -112,16 +117,44 @@ def _sentence_bounds(text: str, begin: int, end: int) -> tuple[int, int]:
     return start, (m2.start() + 1 if m2 else min(len(text), end + 400))
 
 
+def _clause_start(text: str, begin: int, end: int) -> int:
+    s, _ = _sentence_bounds(text, begin, end)
+    for m in _CLAUSE_BREAK.finditer(text, s, begin):
+        s = m.end()
+    return s
+
+
+def _clause(text: str, begin: int, end: int) -> str:
+    """The clause of ``[begin, end)``: its sentence cut at semicolons, colons, quotes and dashes."""
+    s = _clause_start(text, begin, end)
+    _, e = _sentence_bounds(text, begin, end)
+    m2 = _CLAUSE_BREAK.search(text, end, e)
+    return text[s : m2.start() if m2 else e]
+
+
 def _is_future(w: DateWords, text: str, begin: int, end: int) -> bool:
     """Whether the clause around ``[begin, end)`` speaks of the future ("wird", "soll")."""
     if text[begin:begin + 12].lower().startswith(w.since):
         return False  # "seit dem 27. Dezember wird verimpft": since, so past
-    s, e = _sentence_bounds(text, begin, end)
-    for m in _CLAUSE_BREAK.finditer(text, s, begin):
-        s = m.end()
-    m2 = _CLAUSE_BREAK.search(text, end, e)
-    clause = text[s : m2.start() if m2 else e]
-    return bool(w.future.search(clause)) and not w.not_future.search(clause)
+    clause = _clause(text, begin, end)
+    if w.future.search(clause) and not w.not_future.search(clause):
+        return True
+    # a clause joined by "und" has its own tense: "… geprüft worden und solle am Montag beschlossen werden"
+    s = _clause_start(text, begin, end)
+    parts = [(m.start(), m.end()) for m in w.clause_conjunction.finditer(clause)]
+    lo = max((e for b, e in parts if s + b < begin), default=0)
+    hi = min((b for b, e in parts if s + b >= end), default=len(clause))
+    if lo == 0 and hi == len(clause):
+        return False
+    part = clause[lo:hi]
+    return bool(w.future.search(part)) and not w.not_future.search(part)
+
+
+def _is_plan(w: DateWords, text: str, begin: int, end: int) -> bool:
+    """Whether the clause around ``[begin, end)`` schedules its day ("angesetzt", "geplant")."""
+    if text[begin:begin + 12].lower().startswith(w.since):
+        return False
+    return bool(w.plan.search(_clause(text, begin, end)))
 
 
 
@@ -269,7 +302,7 @@ def resolve_rest(w: DateWords, text: str, raws: list[RawDate], ref: DateValue | 
             assert r.month is not None and r.day is not None
             month, day = r.month, r.day
             future = _is_future(w, text, r.begin, r.end)
-            d = _near(rd, _day_of(month, day), future=future)
+            d = _near(rd, _day_of(month, day), future=future, plan=_is_plan(w, text, r.begin, r.end))
             if d is None:
                 r.note = "no such day in the year of the article"
                 continue
@@ -300,12 +333,14 @@ def resolve_rest(w: DateWords, text: str, raws: list[RawDate], ref: DateValue | 
                     r.end_value = DateValue(e.isoformat(), res, words)
         elif r.kind == "holiday":
             assert r.holiday is not None
-            d = _near(rd, _holiday_of(w, r.holiday), future=_is_future(w, text, r.begin, r.end))
+            d = _near(rd, _holiday_of(w, r.holiday), future=_is_future(w, text, r.begin, r.end),
+                      plan=_is_plan(w, text, r.begin, r.end))
             if d is not None:
                 r.value = DateValue(d.isoformat(), year_res, words)
         elif r.kind == "month":
             assert r.month is not None
-            d = _near(rd, _day_of(r.month, 15), future=_is_future(w, text, r.begin, r.end))
+            d = _near(rd, _day_of(r.month, 15), future=_is_future(w, text, r.begin, r.end),
+                      plan=_is_plan(w, text, r.begin, r.end))
             if d is not None:
                 r.value = DateValue(_iso_month(d.year, d.month), year_res, words)
         elif r.kind == "relative":
