@@ -58,3 +58,19 @@ def test_dates_newspaper_with_a_weekday_is_no_date() -> None:
 def test_dates_idiom_von_heute_auf_morgen_is_no_date() -> None:
     assert _values("Von heute auf morgen standen die Bänder still.") == []
     assert _values("Heute standen die Bänder still.")[0][1] == "2021-03-02"
+
+
+def test_dates_anaphoric_day_counts_from_the_day_named_before() -> None:
+    text = "Am 2. Februar öffnete das Bad. An diesem Tag kamen 300 Gäste. Tags darauf blieb es zu."
+    assert _values(text) == [("Am 2. Februar", "2021-02-02", None), ("An diesem Tag", "2021-02-02", None),
+                             ("Tags darauf", "2021-02-03", None)]
+
+
+def test_dates_anaphoric_day_without_a_day_before_has_no_value() -> None:
+    assert _values("Am selben Tag kamen 300 Gäste.") == [("Am selben Tag", None, None)]
+    assert _values("Am 2. Februar öffnete das Bad.\n\nAm selben Tag kamen 300 Gäste.")[1][1] is None
+
+
+def test_dates_day_before_a_named_event_is_not_anaphoric() -> None:
+    assert _values("Am 2. Februar öffnete das Bad. Am Vortag der Wahl blieb es zu.") == [
+        ("Am 2. Februar", "2021-02-02", None)]

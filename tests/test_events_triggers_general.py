@@ -41,3 +41,8 @@ def test_events_triggers_fatalities_are_deaths() -> None:
 
 def test_events_triggers_deliberations_are_meetings() -> None:
     assert [t for _, t, _ in _events("In ihren Beratungen am Montag blieben die Minister uneins.")] == [("Meeting",)]
+
+
+def test_events_triggers_a_crossed_threshold_is_an_event() -> None:
+    assert _events("In Schweden überschritt die Zahl der Fälle die Schwelle von 5000 Menschen.") == [
+        ("Überschreitung in Schweden", (), ("country/se",))]

@@ -285,6 +285,29 @@ def reference(
     return max(pool, key=lambda t: t[0])[1] if pool else None
 
 
+_ANAPHOR_REACH = 600  # characters back to the day that "an diesem Tag" points to
+
+
+def resolve_anaphora(text: str, raws: list[RawDate]) -> None:
+    """Stage 4: "an diesem Tag", "tags darauf" count from the day the text named last.
+
+    That day must stand in the same paragraph, at most ``_ANAPHOR_REACH`` characters before;
+    else the expression keeps no value.
+    """
+    last: RawDate | None = None
+    for r in raws:
+        if r.kind == "anaphoric":
+            if last is not None and last.value is not None and r.begin - last.end <= _ANAPHOR_REACH \
+                    and "\n\n" not in text[last.end:r.begin]:
+                d = date.fromisoformat(last.value.value) + timedelta(days=r.offset)
+                r.value = DateValue(d.isoformat(), DateResolution.RELATIVE, text[r.begin:r.end])
+                r.note = None
+            else:
+                r.note = "no day named just before it"
+        if r.value is not None and r.value.precision == "day":
+            last = r
+
+
 def resolve_rest(w: DateWords, text: str, raws: list[RawDate], ref: DateValue | None) -> None:
     """Stage 3: everything that needs the article's date."""
     if ref is None:
@@ -295,7 +318,7 @@ def resolve_rest(w: DateWords, text: str, raws: list[RawDate], ref: DateValue | 
     rd = date.fromisoformat(ref.value)
     year_res = DateResolution.PUBLISHED if ref.resolution == DateResolution.GIVEN else DateResolution.ANCHORED
     for r in raws:
-        if r.value is not None or (r.note and r.kind != "relative"):
+        if r.value is not None or (r.note and r.kind != "relative") or r.kind == "anaphoric":
             continue
         words = text[r.begin : r.end]
         if r.kind in ("partial", "weekday", "range"):

@@ -24,6 +24,7 @@ DateKind = Literal[
     "holiday",  # a named day: "an Heiligabend", "am Pfingstmontag"
     "range",  # "vom 3. bis 7. Mai": value is the start, end the end
     "relative",  # "heute", "am Montag", "vor drei Tagen", "vergangene Woche"
+    "anaphoric",  # "an diesem Tag", "tags darauf": counted from the day the text named before
     "month",  # "im März 2021", "Ende Oktober"
     "year",  # "im Jahr 2019", "seit 2019"
 ]
@@ -231,6 +232,15 @@ def _build_day(w: DateWords, text: str, g: _G, begin: int, end: int,
     return RawDate(begin, end, "relative", unit="day", offset=w.day_words[word.lower()])
 
 
+def _build_anaphor(w: DateWords, text: str, g: _G, begin: int, end: int,
+                   prep: str | None, cue: str | None) -> RawDate | None:
+    phrase = " ".join(_g(g, "x_w").lower().split())
+    nxt = RUN.match(text, end + 1) if text[end:end + 1] == " " else None
+    if nxt is not None and nxt.group().lower() in w.anaphoric_not_before:
+        return None  # "am Vortag der Wahl": the day before a named event, not before the last date
+    return RawDate(begin, end, "anaphoric", unit="day", offset=w.anaphoric_days[phrase])
+
+
 def _build_night(w: DateWords, text: str, g: _G, begin: int, end: int,
                  prep: str | None, cue: str | None) -> RawDate | None:
     raw = RawDate(begin, end, "relative", weekday=w.weekdays[_g(g, "n_wd").lower()])
@@ -264,6 +274,7 @@ _RAW_BUILDERS: dict[str, Callable[[DateWords, str, _G, int, int, str | None, str
     "year": _build_year,
     "ago": _build_ago,
     "week": _build_week,
+    "anaphor": _build_anaphor,
     "day": _build_day,
     "night": _build_night,
     "wd": _build_wd,

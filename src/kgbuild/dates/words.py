@@ -41,6 +41,8 @@ class DateWords:
     holiday_needs_preposition: frozenset[str]  # also a first name
     number_words: Mapping[str, int]
     day_words: Mapping[str, int]  # "gestern": -1
+    anaphoric_days: Mapping[str, int]  # "tags darauf": +1 from the day the text named last
+    anaphoric_not_before: frozenset[str]  # "am Vortag der Wahl": counted from the event named after it
     day_words_ambiguous: frozenset[str]  # "morgen" / "am Morgen"
     morning_context: tuple[str, ...]  # "heute morgen" is this morning
     morning_prepositions: frozenset[str]  # "am Morgen"
@@ -150,6 +152,7 @@ def _build(lang: str) -> DateWords:
     months: dict[str, int] = dict(lang_data.month_names(lang))
     weekdays: dict[str, int] = dict(lang_data.weekday_names(lang))
     day_words = {k: int(v) for k, v in words("day_word").items()}
+    anaphoric_days = {k: int(v) for k, v in words("anaphoric_day").items()}
     relative_directions = {k: int(v) for k, v in words("relative_direction").items()}
     relative_units = {k.lower(): v for k, v in words("relative_unit").items()}
     ago_units = {k.lower(): v for k, v in words("ago_unit").items()}
@@ -216,6 +219,8 @@ def _build(lang: str) -> DateWords:
             rf"(?P<k_dir>{_alt(relative_directions)})\s+"
             rf"(?P<k_u>{_alt(relative_units)}){_NOT_L}",
         ),
+        # "an diesem Tag", "tags darauf": a day counted from the date the text named last
+        ("anaphor", rf"(?P<x_w>{_words_pattern(anaphoric_days)}){_NOT_L}"),
         ("day", rf"(?P<t_w>{_alt(day_words)}){_NOT_L}"),
         (
             "night",
@@ -234,7 +239,7 @@ def _build(lang: str) -> DateWords:
     # with an Aho-Corasick automaton (pyahocorasick) over the lower-cased text.
     triggers = frozenset(
         {*full_month_names, *day_words, *relative_directions, *weekday_directions}
-        | {w.split()[0].lower() for w in (*words("ago"), *words("night"))}
+        | {w.split()[0].lower() for w in (*words("ago"), *words("night"), *anaphoric_days)}
         | {k.split()[0] for k in (*fixed_holidays, *easter_holidays) if not k[0].isdigit()}
     )
     # Whole trigger words, and weekdays with a time of day ("Freitagabend").
@@ -254,6 +259,8 @@ def _build(lang: str) -> DateWords:
         holiday_needs_preposition=frozenset(words("holiday_needs_preposition")),
         number_words=MappingProxyType(number_words),
         day_words=MappingProxyType(day_words),
+        anaphoric_days=MappingProxyType(anaphoric_days),
+        anaphoric_not_before=frozenset(words("anaphoric_not_before")),
         day_words_ambiguous=frozenset(words("day_word_ambiguous")),
         morning_context=tuple(words("morning_context")),
         morning_prepositions=frozenset(words("morning_preposition")),
