@@ -35,7 +35,7 @@ def test_dates_schedule_takes_the_nearest_occurrence() -> None:
 
 
 def test_dates_schedule_without_plan_word_keeps_the_past_window() -> None:
-    assert _values("Das Fest war für den 10. Juli gut besucht.", date(2021, 4, 1))[0][1] == "2020-07-10"
+    assert _values("Das Fest am 10. Juli war gut besucht.", date(2021, 4, 1))[0][1] == "2020-07-10"
 
 
 def test_dates_coordinated_clause_has_its_own_tense() -> None:
@@ -74,3 +74,8 @@ def test_dates_anaphoric_day_without_a_day_before_has_no_value() -> None:
 def test_dates_day_before_a_named_event_is_not_anaphoric() -> None:
     assert _values("Am 2. Februar öffnete das Bad. Am Vortag der Wahl blieb es zu.") == [
         ("Am 2. Februar", "2021-02-02", None)]
+
+
+def test_dates_day_set_for_something_takes_the_nearest_occurrence() -> None:
+    assert _values("Das Rückflugticket für den 14. Mai hat sie schon.", date(2021, 1, 20))[0][1] == "2021-05-14"
+    assert _values("Das Rückflugticket vom 14. Mai hat sie noch.", date(2021, 1, 20))[0][1] == "2020-05-14"

@@ -154,6 +154,8 @@ def _is_plan(w: DateWords, text: str, begin: int, end: int) -> bool:
     """Whether the clause around ``[begin, end)`` schedules its day ("angesetzt", "geplant")."""
     if text[begin:begin + 12].lower().startswith(w.since):
         return False
+    if " ".join(text[max(0, begin - 16):begin].lower().split()[-2:]) in w.plan_prepositions:
+        return True  # "das Ticket für den 14. März", "verschoben auf den 3. Mai"
     return bool(w.plan.search(_clause(text, begin, end)))
 
 

@@ -74,6 +74,7 @@ class DateWords:
     # A schedule ("angesetzt", "geplant", "verschoben"): its day may lie before or after the article's
     # date whatever the tense ("war für den 3. Juli angesetzt"), so the nearest occurrence is taken.
     plan: re.Pattern[str]
+    plan_prepositions: frozenset[str]  # "für den" before a day: the day something is set for
     clause_conjunction: re.Pattern[str]  # " und " between main clauses: each has its own tense
     trigger_words: frozenset[str]  # the words that can open a date expression
     trigger_automaton: Any  # ahocorasick.Automaton: separator + trigger word or digit -> word length
@@ -287,6 +288,7 @@ def _build(lang: str) -> DateWords:
         year_cue=re.compile(rf"(?<![^\W\d_])({_words_pattern(words('year_cue'))})\s+$", re.IGNORECASE),
         future=re.compile(rf"\b(?:{_alt(words('future_marker'))})\b", re.IGNORECASE),
         not_future=re.compile(rf"\b(?:{_alt(words('past_marker'))})\b", re.IGNORECASE),
+        plan_prepositions=frozenset(words("plan_preposition")),
         clause_conjunction=re.compile(rf"\s(?:{_alt(words('clause_conjunction'))})\s", re.IGNORECASE),
         plan=re.compile(rf"\b(?:{_words_pattern(words('plan_marker'))})\b", re.IGNORECASE),
         trigger_words=trigger_words,

@@ -60,7 +60,7 @@ from kgbuild.events.context import Doc, EventContext, Occurrence, SentenceIndex,
 from kgbuild.events.dated import dated_occurrence, settle
 from kgbuild.events.lexicon import EventLexicon, Trigger, load_event_lexicon, parse_event_lexicon
 from kgbuild.events.merge import merge, to_event
-from kgbuild.events.places import assign_locations, dateline_state, place_mentions
+from kgbuild.events.places import assign_locations, dateline_state, place_mentions, regions_of_states
 from kgbuild.events.triggers import candidates, drop_subsumed, find_triggers
 from kgbuild.model import Event
 
@@ -117,6 +117,10 @@ def find_events(ctx: EventContext, *, lang: str = "de") -> list[Event]:
             assign_actors(doc, o)
             settle(o)
     follow_up(ctx, doc, by_sentence, quantities)
+    widen = regions_of_states(ctx, lex.compass)
+    if widen:
+        for o in occs:  # "in Nordschweden" is in Schweden too
+            o.locations = list(dict.fromkeys([*o.locations, *(widen[k] for k in o.locations if k in widen)]))
     clusters = merge(occs)
     fallback = dateline_state(ctx)
     return [to_event(ctx, n, c, fallback) for n, c in enumerate(clusters, start=1)]
