@@ -79,3 +79,10 @@ def test_dates_day_before_a_named_event_is_not_anaphoric() -> None:
 def test_dates_day_set_for_something_takes_the_nearest_occurrence() -> None:
     assert _values("Das Rückflugticket für den 14. Mai hat sie schon.", date(2021, 1, 20))[0][1] == "2021-05-14"
     assert _values("Das Rückflugticket vom 14. Mai hat sie noch.", date(2021, 1, 20))[0][1] == "2020-05-14"
+
+
+def test_dates_bare_weekday_repeats_the_weekday_of_the_date_before() -> None:
+    text = "Mittwoch, 24. Februar, 15.55 Uhr: Am Mittwoch stiegen die Zahlen."
+    assert [v for _, v, _ in _values(text, date(2021, 3, 7))] == ["2021-02-24", "2021-02-24"]
+    # another weekday is counted from the article's date as before
+    assert _values("Am 24. Februar kam er. Am Freitag ging er.", date(2021, 3, 7))[1][1] == "2021-03-05"

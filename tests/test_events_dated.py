@@ -71,3 +71,11 @@ def test_events_merge_keeps_two_towns_apart() -> None:
     events = _events("Ein Parteitag in Linz ist für Mitte Juni geplant. Der zweite Parteitag in Turku folgt im Juni.")
     meetings = [e for e in events if e.types == ("Meeting",)]
     assert len(meetings) == 2
+
+
+def test_events_dated_comparison_baseline_is_no_event() -> None:
+    assert _dated("Das sind elf Fälle mehr als noch am Freitag.") == []
+
+
+def test_events_dated_heading_without_a_lower_case_word_is_no_event() -> None:
+    assert _dated("Montag, 1. März, 14.03 Uhr: Neue Zahlen") == []

@@ -319,10 +319,14 @@ def resolve_rest(w: DateWords, text: str, raws: list[RawDate], ref: DateValue | 
         return
     rd = date.fromisoformat(ref.value)
     year_res = DateResolution.PUBLISHED if ref.resolution == DateResolution.GIVEN else DateResolution.ANCHORED
-    for r in raws:
+    for i, r in enumerate(raws):
         if r.value is not None or (r.note and r.kind != "relative") or r.kind == "anaphoric":
             continue
         words = text[r.begin : r.end]
+        echo = _echoed_day(text, raws[:i], r)
+        if echo is not None:
+            r.value = DateValue(echo.isoformat(), DateResolution.RELATIVE, words)
+            continue
         if r.kind in ("partial", "weekday", "range"):
             assert r.month is not None and r.day is not None
             month, day = r.month, r.day
@@ -370,6 +374,26 @@ def resolve_rest(w: DateWords, text: str, raws: list[RawDate], ref: DateValue | 
                 r.value = DateValue(_iso_month(d.year, d.month), year_res, words)
         elif r.kind == "relative":
             r.value = _relative(w, text, r, rd, words)
+
+
+_ECHO_REACH = 400  # characters back to a full date whose weekday a bare weekday repeats
+
+
+def _echoed_day(text: str, before: list[RawDate], r: RawDate) -> date | None:
+    """The day a bare weekday repeats: "Mittwoch, 24. Februar, 15 Uhr: Am Mittwoch stieg …" is that Wednesday.
+
+    The latest day-precise date before it, in the same paragraph and at most ``_ECHO_REACH``
+    characters back, when it falls on the same weekday; else None.
+    """
+    if r.kind != "relative" or r.weekday is None or r.direction is not None or r.note:
+        return None
+    for prev in reversed(before):
+        if r.begin - prev.end > _ECHO_REACH or "\n\n" in text[prev.end:r.begin]:
+            return None
+        if prev.value is not None and prev.value.precision == "day" and prev.kind != "anaphoric":
+            d = date.fromisoformat(prev.value.value)
+            return d if d.weekday() == r.weekday else None
+    return None
 
 
 def _relative(w: DateWords, text: str, r: RawDate, rd: date, words: str) -> DateValue | None:

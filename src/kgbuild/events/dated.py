@@ -8,7 +8,7 @@ start and end, and the clause's places, doer and numbers found as for a trigger.
 trigger of the sentence already took ("an Ostermontag, am 5. April") is that
 trigger's, and a clause of fewer than three words around the date is no happening. "Heute" alone
 (``@vague_date``) is too often "nowadays" to date a clause, and a date right after a quoted title
-dates that title.
+dates that title; a date after a word of comparison ("mehr als am Vortag") is a baseline.
 """
 
 from __future__ import annotations
@@ -62,12 +62,16 @@ def dated_occurrence(doc: Doc, si: int, sp: Span, dv: DateValue, until: DateValu
         return None  # "die heute älteste Brücke", "bis heute": nowadays, not a day ("heute Abend" is one)
     if doc.in_sentence(tb - 1, si) and doc.low[tb - 1] in QUOTE_MARKS:
         return None  # a title's date: „Neue Wege“ vom 3. Mai
+    comparison = doc.lex.words("comparison")
+    if any(doc.in_sentence(t, si) and doc.low[t] in comparison for t in range(tb - 3, tb)):
+        return None  # a baseline: "elf mehr als am Vortag", "im Vergleich zum Freitag"
     seg = doc.seg[tb]
     first, last = doc.seg_first[seg], doc.seg_last[seg]
     if doc.low[first] in doc.lex.subclause and seg - 1 in doc.seg_first and doc.tok_sent[first - 1] == si:
         first = doc.seg_first[seg - 1]  # a relative or subordinate clause: "allen, die am 1. Mai anreisen"
     rest = [t for t in range(first, last + 1) if not (tb <= t <= tl) and doc.is_word(t)]
-    if len(rest) < _MIN_WORDS or not any(not doc.is_cap(t) and doc.low[t] not in doc.lex.article for t in rest):
+    if len(rest) < _MIN_WORDS or not any(doc.low[t][0].isalpha() and not doc.is_cap(t)
+                                         and doc.low[t] not in doc.lex.article for t in rest):
         return None  # no verb or other lower-case word: a bare date, an apposition, a list of names
     name = _clause_name(doc, list(range(first, last + 1)))
     if not name:
