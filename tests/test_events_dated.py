@@ -79,3 +79,7 @@ def test_events_dated_comparison_baseline_is_no_event() -> None:
 
 def test_events_dated_heading_without_a_lower_case_word_is_no_event() -> None:
     assert _dated("Montag, 1. März, 14.03 Uhr: Neue Zahlen") == []
+
+
+def test_events_dated_morgen_alone_dates_no_clause() -> None:
+    assert _dated("Die niedrige Zahl kann morgen schon wieder anders aussehen.") == []
