@@ -46,3 +46,10 @@ def test_events_triggers_deliberations_are_meetings() -> None:
 def test_events_triggers_a_crossed_threshold_is_an_event() -> None:
     assert _events("In Schweden überschritt die Zahl der Fälle die Schwelle von 5000 Menschen.") == [
         ("Überschreitung in Schweden", (), ("country/se",))]
+
+
+def test_events_triggers_a_year_after_an_event_noun_dates_it() -> None:
+    events = extract_body("Nach der Landtagswahl 2017 kamen 2000 Menschen. Der Anschlag von 2016 in Linz blieb.").events
+    assert [(e.name, e.start.value if e.start else None) for e in events] == [
+        ("Landtagswahl", "2017"), ("Anschlag in Linz", "2016")]
+    assert [e.start for e in extract_body("Zu den Protesten 2000 Menschen kamen mehr.").events] == [None]

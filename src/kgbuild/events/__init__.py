@@ -55,6 +55,7 @@ from kgbuild.events.attributes import (
     dates_by_sentence,
     follow_up,
     quantities_by_sentence,
+    year_after_noun,
 )
 from kgbuild.events.context import Doc, EventContext, Occurrence, SentenceIndex, lower_text
 from kgbuild.events.dated import dated_occurrence, settle
@@ -107,6 +108,8 @@ def find_events(ctx: EventContext, *, lang: str = "de") -> list[Event]:
             by_sentence[si] = sent_occs
     if not occs:
         return []
+    for o in occs:
+        year_after_noun(doc, o)
     occs.sort(key=lambda o: (o.begin, o.end))
     quantities = quantities_by_sentence(ctx, doc)
     for si, sent_occs in by_sentence.items():

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from kgbuild.events.context import Doc, EventContext, Occurrence
-from kgbuild.model import DateValue, Quantity, Span
+from kgbuild.model import DateResolution, DateValue, Quantity, Span
 
 _PRECISION = {"day": 0, "month": 1, "year": 2}
 
@@ -69,6 +69,31 @@ def assign_dates(doc: Doc, si: int, occs: list[Occurrence], dates: list[tuple[Sp
         occs[i].until = ends.get((chosen[2].begin, chosen[2].end))
         left.extend((c[2], c[3]) for c in cands if c is not chosen)
     return sorted(left, key=lambda x: x[0].begin)
+
+
+def year_after_noun(doc: Doc, o: Occurrence) -> None:
+    """A year right after an event noun dates it: "die Bundestagswahl 2017", "der Anschlag von 2016".
+
+    Only for a noun trigger without a date of its own; the year must be a whole token from 1900 to 2099
+    that no amount follows ("Proteste 2000 Menschen" is no year).
+    """
+    if o.start is not None or o.trigger.match != "suffix" or o.verbal:
+        return
+    si, t = o.sentence, o.tok_end + 1
+    if doc.in_sentence(t, si) and doc.low[t] in doc.lex.words("year_preposition"):
+        t += 1
+    if not doc.in_sentence(t, si):
+        return
+    word = doc.low[t]
+    if len(word) != 4 or not word.isdigit() or word[:2] not in ("19", "20"):
+        return
+    after = doc.text[doc.tok_end[t]:doc.tok_end[t] + 2]
+    if after[:1] in (".", ",", ":") and after[1:].isdigit():
+        return  # "2019.5", "2000,50"
+    nxt = t + 1
+    if doc.in_sentence(nxt, si) and doc.is_word(nxt) and doc.is_cap(nxt) and nxt not in doc.mention_at:
+        return  # "2000 Menschen": an amount
+    o.start = DateValue(word, DateResolution.EXPLICIT, doc.text[doc.tok_begin[t]:doc.tok_end[t]])
 
 
 # ------------------------------------------------------------------ quantities
