@@ -83,3 +83,8 @@ def test_events_dated_heading_without_a_lower_case_word_is_no_event() -> None:
 
 def test_events_dated_morgen_alone_dates_no_clause() -> None:
     assert _dated("Die niedrige Zahl kann morgen schon wieder anders aussehen.") == []
+
+
+def test_events_dated_habit_is_no_event() -> None:
+    assert _dated("Normalerweise endet die Saison der Liga am 16. Mai.") == []
+    assert _dated("Die Saison der Liga endet am 16. Mai.") != []

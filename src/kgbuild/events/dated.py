@@ -8,7 +8,8 @@ start and end, and the clause's places, doer and numbers found as for a trigger.
 trigger of the sentence already took ("an Ostermontag, am 5. April") is that
 trigger's, and a clause of fewer than three words around the date is no happening. "Heute" alone
 (``@vague_date``) is too often "nowadays" to date a clause, and a date right after a quoted title
-dates that title; a date after a word of comparison ("mehr als am Vortag") is a baseline.
+dates that title; a date after a word of comparison ("mehr als am Vortag") is a baseline, and a
+clause with a word of habit ("normalerweise", "meistens") names no single happening.
 """
 
 from __future__ import annotations
@@ -62,6 +63,8 @@ def dated_occurrence(doc: Doc, si: int, sp: Span, dv: DateValue, until: DateValu
         return None  # "die heute älteste Brücke", "bis heute": nowadays, not a day ("heute Abend" is one)
     if doc.in_sentence(tb - 1, si) and doc.low[tb - 1] in QUOTE_MARKS:
         return None  # a title's date: „Neue Wege“ vom 3. Mai
+    if not doc.lex.words("habitual").isdisjoint(doc.seg_words(doc.seg[tb])):
+        return None  # a habit, not a happening: "meistens von Freitag bis Sonntag", "Tradition … vor Heiligabend"
     comparison = doc.lex.words("comparison")
     if any(doc.in_sentence(t, si) and doc.low[t] in comparison for t in range(tb - 3, tb)):
         return None  # a baseline: "elf mehr als am Vortag", "im Vergleich zum Freitag"
