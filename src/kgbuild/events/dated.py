@@ -64,7 +64,7 @@ def dated_occurrence(doc: Doc, si: int, sp: Span, dv: DateValue, until: DateValu
     if doc.in_sentence(tb - 1, si) and doc.low[tb - 1] in QUOTE_MARKS:
         return None  # a title's date: „Neue Wege“ vom 3. Mai
     if not doc.lex.words("habitual").isdisjoint(doc.seg_words(doc.seg[tb])):
-        return None  # a habit, not a happening: "meistens von Freitag bis Sonntag", "Tradition … vor Heiligabend"
+        return None  # a habit, not a happening: "schließt normalerweise am Freitag", "spielt meistens am 1. Mai"
     comparison = doc.lex.words("comparison")
     if any(doc.in_sentence(t, si) and doc.low[t] in comparison for t in range(tb - 3, tb)):
         return None  # a baseline: "elf mehr als am Vortag", "im Vergleich zum Freitag"
