@@ -272,3 +272,17 @@ def test_quantities_dash_between_falling_amounts_is_no_range() -> None:
     found = find_quantities("Das Paket umfasst 750 Milliarden – 390 Milliarden Euro davon als Zuschüsse.")
     assert all(q.quantity.min_value is None or q.quantity.max_value is None
                or q.quantity.min_value <= q.quantity.max_value for q in found)
+
+
+def test_quantities_threshold_number_is_an_amount_not_a_year() -> None:
+    from kgbuild.quantities import find_quantities
+
+    assert [q.quantity.value for q in find_quantities("Die Zahl hat die Marke von 2000 überschritten.")] == [2000]
+    assert find_quantities("Er zog 2000 nach Kiel.") == ()
+
+
+def test_quantities_scaled_number_word_without_unit_is_an_amount() -> None:
+    from kgbuild.quantities import find_quantities
+
+    assert [q.quantity.value for q in find_quantities("Die Zahl stieg auf eine Million weltweit.")] == [1000000]
+    assert find_quantities("Vier kamen zu spät.") == ()

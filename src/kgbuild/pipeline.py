@@ -95,8 +95,9 @@ def extract_with_warnings(text: str, *, published: dt.date | str | None = None, 
     )
     claims = find_claims(ctx, lex)
     positions = linked.positions
+    date_ends = tuple((d.span, d.end) for d in date_mentions if d.value is not None and d.end is not None)
     events = find_events(EventContext(text=text, structure=structure, mentions=linked.mentions, dates=dates,
-                                      quantities=quantities), lang=lang)
+                                      quantities=quantities, date_ends=date_ends), lang=lang)
     entities = list(linked.entities)
     authors: list[str] = []
     for a in structure.authors:

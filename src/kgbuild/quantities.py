@@ -142,6 +142,9 @@ _QUALIFIER_LAST = frozenset(q.rpartition(" ")[2] for q in _QUALIFIER_WORDS)  # "
 _CURRENCY_BEFORE = re.compile(r"(?P<c>€|\$|£|EUR|USD|CHF)\s?$")
 _YEAR_CUE_BEFORE = re.compile(
     r"(?<![^\W\d_])(?:" + _alternation(lang_data.words(LANG, _FILE, "year_cue")) + r")\s+$", re.IGNORECASE)
+# "die Marke von 2000", "die Schwelle von 50": a threshold's number is an amount, not a year
+_THRESHOLD_BEFORE = re.compile(
+    r"(?<![^\W\d_])(?:" + _alternation(lang_data.words(LANG, _FILE, "threshold")) + r")\s+von\s+$", re.IGNORECASE)
 _TIME_AFTER = re.compile(r"\s*(?:" + _alternation(lang_data.words(LANG, _FILE, "clock")) + r")(?![^\W\d_])")
 _ENUMERATION = re.compile(r"[,;]|\b(?:" + _alternation(lang_data.words(LANG, _FILE, "enumeration")) + r")\b")
 _SENTENCE_BREAK = re.compile(r"[.!?;:]\s|\n")
@@ -428,8 +431,8 @@ def _quantity_at(text: str, pos: int, word: str, before: list[QuantityMention]) 
     if unit is None and (num.word or num.vague is False):
         unit, inherited = _elliptic_unit(text, num.begin, before)
         kind = _kind(unit) if unit else kind
-    if unit is None and num.word:
-        return None  # "vier" alone: too often not an amount ("zu viert", "Acht geben")
+    if unit is None and num.word and num.scale == 1:
+        return None  # "vier" alone: too often not an amount ("zu viert", "Acht geben"); "eine Million" is one
     if unit is None and _is_name_part(text, num):
         return None
     if unit is None and _is_year_like(text, num, None, kind):
@@ -505,7 +508,7 @@ def _is_year_like(text: str, num: _Num, unit_hit: tuple[str, int, int] | None, k
     if not (len(raw) == 4 and raw.isdigit() and 1900 <= int(raw) <= 2099) or num.high is not None:
         return False
     if unit_hit is None:
-        return True
+        return not _THRESHOLD_BEFORE.search(text, max(0, num.begin - 30), num.begin)
     if kind in ("count", "duration") and _YEAR_CUE_BEFORE.search(text, max(0, num.begin - 16), num.begin):
         return True
     return text[num.end : unit_hit[1]].strip() != ""  # "2013 gegründete AfD" (adjective between)

@@ -37,7 +37,14 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 
-from kgbuild.dates.resolve import easter_sunday, infer_weekday_years, reference, resolve_explicit, resolve_rest
+from kgbuild.dates.resolve import (
+    easter_sunday,
+    infer_weekday_years,
+    reference,
+    resolve_anaphora,
+    resolve_explicit,
+    resolve_rest,
+)
 from kgbuild.dates.scan import DateKind, scan
 from kgbuild.dates.words import DateWords, date_words
 from kgbuild.model import DateValue, Span
@@ -101,6 +108,7 @@ def find_dates(text: str, *, published: date | None = None, today: date | None =
         infer_weekday_years(text, raws, today)
     ref = reference(w, text, ((r.begin, r.end, r.kind, r.value) for r in raws), published)
     resolve_rest(w, text, raws, ref)
+    resolve_anaphora(text, raws)
     return tuple(DateMention(Span.of(text, r.begin, r.end), r.value, r.kind, r.note, r.end_value, r.prep) for r in raws)
 
 

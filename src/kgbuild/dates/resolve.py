@@ -26,6 +26,8 @@ from kgbuild.quotes import DOUBLE_MARKS
 # of the future ("wird", "soll"), which moves the window forward.
 _WINDOW = (-275, 91)
 _FUTURE_WINDOW = (-14, 352)
+# A scheduled day ("für den 13. Juli angesetzt") lies on either side: the occurrence nearest the article's date.
+_PLAN_WINDOW = (-183, 183)
 # The first year a weekday may fix ("Freitag (14. Juni)" without a year).
 _FIRST_YEAR = 1990
 _DATELINE_AFTER = re.compile(r"(?:\s*\([^)\n]{1,30}\))?\s*[–—-]\s")
@@ -75,12 +77,13 @@ def _holiday(w: DateWords, name: str, year: int) -> date | None:
     return None
 
 
-def _near(ref: date, make: Callable[[int], date | None], *, future: bool = False) -> date | None:
+def _near(ref: date, make: Callable[[int], date | None], *, future: bool = False, plan: bool = False) -> date | None:
     """The date ``make(year)`` of the year that puts it in the window around ``ref``.
 
-    See ``_WINDOW``; None when no year does (29 February far from a leap year).
+    See ``_WINDOW``; a schedule (``plan``) takes the occurrence nearest to ``ref``. None when no
+    year does (29 February far from a leap year).
     """
-    lo, hi = _FUTURE_WINDOW if future else _WINDOW
+    lo, hi = _PLAN_WINDOW if plan else _FUTURE_WINDOW if future else _WINDOW
     found = [
         cand
         for cand in (make(year) for year in (ref.year - 1, ref.year, ref.year + 1))
@@ -88,6 +91,8 @@ def _near(ref: date, make: Callable[[int], date | None], *, future: bool = False
     ]
     if not found:
         return None
+    if plan:
+        return min(found, key=lambda d: (abs((d - ref).days), d))
     return max(found) if future else min(found)
 
 
@@ -112,16 +117,46 @@ def _sentence_bounds(text: str, begin: int, end: int) -> tuple[int, int]:
     return start, (m2.start() + 1 if m2 else min(len(text), end + 400))
 
 
+def _clause_start(text: str, begin: int, end: int) -> int:
+    s, _ = _sentence_bounds(text, begin, end)
+    for m in _CLAUSE_BREAK.finditer(text, s, begin):
+        s = m.end()
+    return s
+
+
+def _clause(text: str, begin: int, end: int) -> str:
+    """The clause of ``[begin, end)``: its sentence cut at semicolons, colons, quotes and dashes."""
+    s = _clause_start(text, begin, end)
+    _, e = _sentence_bounds(text, begin, end)
+    m2 = _CLAUSE_BREAK.search(text, end, e)
+    return text[s : m2.start() if m2 else e]
+
+
 def _is_future(w: DateWords, text: str, begin: int, end: int) -> bool:
     """Whether the clause around ``[begin, end)`` speaks of the future ("wird", "soll")."""
     if text[begin:begin + 12].lower().startswith(w.since):
         return False  # "seit dem 27. Dezember wird verimpft": since, so past
-    s, e = _sentence_bounds(text, begin, end)
-    for m in _CLAUSE_BREAK.finditer(text, s, begin):
-        s = m.end()
-    m2 = _CLAUSE_BREAK.search(text, end, e)
-    clause = text[s : m2.start() if m2 else e]
-    return bool(w.future.search(clause)) and not w.not_future.search(clause)
+    clause = _clause(text, begin, end)
+    if w.future.search(clause) and not w.not_future.search(clause):
+        return True
+    # a clause joined by "und" has its own tense: "… geprüft worden und solle am Montag beschlossen werden"
+    s = _clause_start(text, begin, end)
+    parts = [(m.start(), m.end()) for m in w.clause_conjunction.finditer(clause)]
+    lo = max((e for b, e in parts if s + b < begin), default=0)
+    hi = min((b for b, e in parts if s + b >= end), default=len(clause))
+    if lo == 0 and hi == len(clause):
+        return False
+    part = clause[lo:hi]
+    return bool(w.future.search(part)) and not w.not_future.search(part)
+
+
+def _is_plan(w: DateWords, text: str, begin: int, end: int) -> bool:
+    """Whether the clause around ``[begin, end)`` schedules its day ("angesetzt", "geplant")."""
+    if text[begin:begin + 12].lower().startswith(w.since):
+        return False
+    if " ".join(text[max(0, begin - 16):begin].lower().split()[-2:]) in w.plan_prepositions:
+        return True  # "das Ticket für den 14. März", "verschoben auf den 3. Mai"
+    return bool(w.plan.search(_clause(text, begin, end)))
 
 
 
@@ -252,6 +287,29 @@ def reference(
     return max(pool, key=lambda t: t[0])[1] if pool else None
 
 
+_ANAPHOR_REACH = 600  # characters back to the day that "an diesem Tag" points to
+
+
+def resolve_anaphora(text: str, raws: list[RawDate]) -> None:
+    """Stage 4: "an diesem Tag", "tags darauf" count from the day the text named last.
+
+    That day must stand in the same paragraph, at most ``_ANAPHOR_REACH`` characters before;
+    else the expression keeps no value.
+    """
+    last: RawDate | None = None
+    for r in raws:
+        if r.kind == "anaphoric":
+            if last is not None and last.value is not None and r.begin - last.end <= _ANAPHOR_REACH \
+                    and "\n\n" not in text[last.end:r.begin]:
+                d = date.fromisoformat(last.value.value) + timedelta(days=r.offset)
+                r.value = DateValue(d.isoformat(), DateResolution.RELATIVE, text[r.begin:r.end])
+                r.note = None
+            else:
+                r.note = "no day named just before it"
+        if r.value is not None and r.value.precision == "day":
+            last = r
+
+
 def resolve_rest(w: DateWords, text: str, raws: list[RawDate], ref: DateValue | None) -> None:
     """Stage 3: everything that needs the article's date."""
     if ref is None:
@@ -261,15 +319,19 @@ def resolve_rest(w: DateWords, text: str, raws: list[RawDate], ref: DateValue | 
         return
     rd = date.fromisoformat(ref.value)
     year_res = DateResolution.PUBLISHED if ref.resolution == DateResolution.GIVEN else DateResolution.ANCHORED
-    for r in raws:
-        if r.value is not None or (r.note and r.kind != "relative"):
+    for i, r in enumerate(raws):
+        if r.value is not None or (r.note and r.kind != "relative") or r.kind == "anaphoric":
             continue
         words = text[r.begin : r.end]
+        echo = _echoed_day(text, raws[:i], r)
+        if echo is not None:
+            r.value = DateValue(echo.isoformat(), DateResolution.RELATIVE, words)
+            continue
         if r.kind in ("partial", "weekday", "range"):
             assert r.month is not None and r.day is not None
             month, day = r.month, r.day
             future = _is_future(w, text, r.begin, r.end)
-            d = _near(rd, _day_of(month, day), future=future)
+            d = _near(rd, _day_of(month, day), future=future, plan=_is_plan(w, text, r.begin, r.end))
             if d is None:
                 r.note = "no such day in the year of the article"
                 continue
@@ -300,16 +362,38 @@ def resolve_rest(w: DateWords, text: str, raws: list[RawDate], ref: DateValue | 
                     r.end_value = DateValue(e.isoformat(), res, words)
         elif r.kind == "holiday":
             assert r.holiday is not None
-            d = _near(rd, _holiday_of(w, r.holiday), future=_is_future(w, text, r.begin, r.end))
+            d = _near(rd, _holiday_of(w, r.holiday), future=_is_future(w, text, r.begin, r.end),
+                      plan=_is_plan(w, text, r.begin, r.end))
             if d is not None:
                 r.value = DateValue(d.isoformat(), year_res, words)
         elif r.kind == "month":
             assert r.month is not None
-            d = _near(rd, _day_of(r.month, 15), future=_is_future(w, text, r.begin, r.end))
+            d = _near(rd, _day_of(r.month, 15), future=_is_future(w, text, r.begin, r.end),
+                      plan=_is_plan(w, text, r.begin, r.end))
             if d is not None:
                 r.value = DateValue(_iso_month(d.year, d.month), year_res, words)
         elif r.kind == "relative":
             r.value = _relative(w, text, r, rd, words)
+
+
+_ECHO_REACH = 400  # characters back to a full date whose weekday a bare weekday repeats
+
+
+def _echoed_day(text: str, before: list[RawDate], r: RawDate) -> date | None:
+    """The day a bare weekday repeats: "Mittwoch, 24. Februar, 15 Uhr: Am Mittwoch stieg …" is that Wednesday.
+
+    The latest day-precise date before it, in the same paragraph and at most ``_ECHO_REACH``
+    characters back, when it falls on the same weekday; else None.
+    """
+    if r.kind != "relative" or r.weekday is None or r.direction is not None or r.note:
+        return None
+    for prev in reversed(before):
+        if r.begin - prev.end > _ECHO_REACH or "\n\n" in text[prev.end:r.begin]:
+            return None
+        if prev.value is not None and prev.value.precision == "day" and prev.kind != "anaphoric":
+            d = date.fromisoformat(prev.value.value)
+            return d if d.weekday() == r.weekday else None
+    return None
 
 
 def _relative(w: DateWords, text: str, r: RawDate, rd: date, words: str) -> DateValue | None:

@@ -24,6 +24,7 @@ DateKind = Literal[
     "holiday",  # a named day: "an Heiligabend", "am Pfingstmontag"
     "range",  # "vom 3. bis 7. Mai": value is the start, end the end
     "relative",  # "heute", "am Montag", "vor drei Tagen", "vergangene Woche"
+    "anaphoric",  # "an diesem Tag", "tags darauf": counted from the day the text named before
     "month",  # "im März 2021", "Ende Oktober"
     "year",  # "im Jahr 2019", "seit 2019"
 ]
@@ -84,8 +85,9 @@ def scan(text: str, w: DateWords) -> list[RawDate]:
     """All date expressions, left to right, without overlaps."""
     out: list[RawDate] = []
     last = 0
+    idioms = [(m.start(), m.end()) for m in w.not_date.finditer(text)] if w.not_date_hint in text.lower() else []
     for pos in _candidates(text, w):
-        if pos < last:
+        if pos < last or any(b <= pos < e for b, e in idioms):
             continue
         m = (w.master_digit if text[pos].isdigit() else w.master_word).match(text, pos)
         if m is None:
@@ -156,6 +158,18 @@ def _build_range(w: DateWords, text: str, g: _G, begin: int, end: int,
     return raw
 
 
+def _build_coord(w: DateWords, text: str, g: _G, begin: int, end: int,
+                 prep: str | None, cue: str | None) -> RawDate | None:
+    """Days joined by "und" before one month ("am 2. und 3. Mai"): from the first to the last."""
+    first, last = int(_g(g, "c_d1")), int(_g(g, "c_d2"))
+    if first >= last:
+        return None  # "am 3. und 2. Mai" is no span of days
+    month = _month_number(w, _g(g, "c_m"))
+    year = int(_g(g, "c_y")) if g("c_y") else None
+    return RawDate(begin, end, "range", day=first, month=month, year=year,
+                   end_day=last, end_month=month, end_year=year)
+
+
 def _build_holiday(w: DateWords, text: str, g: _G, begin: int, end: int,
                    prep: str | None, cue: str | None) -> RawDate | None:
     name = _g(g, "h_name")
@@ -218,6 +232,15 @@ def _build_day(w: DateWords, text: str, g: _G, begin: int, end: int,
     return RawDate(begin, end, "relative", unit="day", offset=w.day_words[word.lower()])
 
 
+def _build_anaphor(w: DateWords, text: str, g: _G, begin: int, end: int,
+                   prep: str | None, cue: str | None) -> RawDate | None:
+    phrase = " ".join(_g(g, "x_w").lower().split())
+    nxt = RUN.match(text, end + 1) if text[end:end + 1] == " " else None
+    if nxt is not None and nxt.group().lower() in w.anaphoric_not_before:
+        return None  # "am Vortag der Wahl": the day before a named event, not before the last date
+    return RawDate(begin, end, "anaphoric", unit="day", offset=w.anaphoric_days[phrase])
+
+
 def _build_night(w: DateWords, text: str, g: _G, begin: int, end: int,
                  prep: str | None, cue: str | None) -> RawDate | None:
     raw = RawDate(begin, end, "relative", weekday=w.weekdays[_g(g, "n_wd").lower()])
@@ -235,12 +258,15 @@ def _build_wd(w: DateWords, text: str, g: _G, begin: int, end: int,
         raw.direction = "next"
     elif prep not in w.weekday_prepositions and not g("b_part"):
         return None  # "Der Montag ..." alone is no date reference
+    if prep is not None and _before_word(text, begin, len(prep)) in w.weekday_titles:
+        return None  # "sagte er der Welt am Sonntag": a newspaper's name
     return raw
 
 
 _RAW_BUILDERS: dict[str, Callable[[DateWords, str, _G, int, int, str | None, str | None], RawDate | None]] = {
     "wdate": _build_wdate,
     "range": _build_range,
+    "coord": _build_coord,
     "holiday": _build_holiday,
     "dm": _build_dm,
     "iso": _build_iso,
@@ -248,10 +274,22 @@ _RAW_BUILDERS: dict[str, Callable[[DateWords, str, _G, int, int, str | None, str
     "year": _build_year,
     "ago": _build_ago,
     "week": _build_week,
+    "anaphor": _build_anaphor,
     "day": _build_day,
     "night": _build_night,
     "wd": _build_wd,
 }
+
+
+def _before_word(text: str, begin: int, skip: int) -> str:
+    """The lower-case word before the ``skip`` characters (a preposition) that end right before ``begin``."""
+    lo = max(0, begin - skip - 40)
+    window = text[lo:begin].rstrip()
+    window = window[: len(window) - skip].rstrip()
+    end = start = len(window)
+    while start > 0 and (window[start - 1].isalnum() or window[start - 1] == "-"):
+        start -= 1
+    return window[start:end].lower()
 
 
 def _after_word(w: DateWords, text: str, begin: int) -> bool:

@@ -24,7 +24,8 @@ _DAY = r"(?<![\d.,])(?:[12]\d|3[01]|0?[1-9])"  # a day number, not inside anothe
 _YEAR4 = r"(?:1[0-9]|20)\d\d(?!\d)(?![.,]\d)"
 # Where a word starts: the automaton's keys are a separator plus a word (or a digit).
 _SEPARATORS = " \n\t\r\u00a0(),.;:!?/–—-[]" + "".join(sorted(QUOTE_MARKS))
-_DIGIT_BRANCHES = ("range", "holiday", "dm", "iso", "year")  # those that can start with a digit
+_DIGIT_BRANCHES = ("range", "coord", "holiday", "dm", "iso", "year")  # those that can start with a digit
+_DIGIT_ONLY = ("range", "coord", "dm", "iso", "year")  # those that cannot start with a word
 
 
 @dataclass(frozen=True)
@@ -40,6 +41,8 @@ class DateWords:
     holiday_needs_preposition: frozenset[str]  # also a first name
     number_words: Mapping[str, int]
     day_words: Mapping[str, int]  # "gestern": -1
+    anaphoric_days: Mapping[str, int]  # "tags darauf": +1 from the day the text named last
+    anaphoric_not_before: frozenset[str]  # "am Vortag der Wahl": counted from the event named after it
     day_words_ambiguous: frozenset[str]  # "morgen" / "am Morgen"
     morning_context: tuple[str, ...]  # "heute morgen" is this morning
     morning_prepositions: frozenset[str]  # "am Morgen"
@@ -48,6 +51,9 @@ class DateWords:
     ago_units: Mapping[str, str]  # "tagen": "day"
     weekday_directions: Mapping[str, str]  # "vergangenen": "prev"
     weekday_prepositions: frozenset[str]
+    not_date: re.Pattern[str]  # idioms of date words that name no day: "von heute auf morgen" (suddenly)
+    not_date_hint: str  # a word all of them hold, looked for before the pattern is tried
+    weekday_titles: frozenset[str]  # "Welt" of "Welt am Sonntag": with it the weekday names a newspaper
     year_prepositions: frozenset[str]  # "seit 2019", "im März"
     since: tuple[str, ...]  # a date after "seit" speaks of the past
     boundary_prepositions: frozenset[str]  # a date after them bounds something ("seit", "bis", "ab")
@@ -65,6 +71,11 @@ class DateWords:
     # does a passive present ("wird am Montag verimpft") only where a past marker stands too.
     future: re.Pattern[str]
     not_future: re.Pattern[str]
+    # A schedule ("angesetzt", "geplant", "verschoben"): its day may lie before or after the article's
+    # date whatever the tense ("war für den 3. Juli angesetzt"), so the nearest occurrence is taken.
+    plan: re.Pattern[str]
+    plan_prepositions: frozenset[str]  # "für den" before a day: the day something is set for
+    clause_conjunction: re.Pattern[str]  # " und " between main clauses: each has its own tense
     trigger_words: frozenset[str]  # the words that can open a date expression
     trigger_automaton: Any  # ahocorasick.Automaton: separator + trigger word or digit -> word length
 
@@ -88,6 +99,13 @@ def _is_abbreviation(name: str, table: Mapping[str, int]) -> bool:
     if not re.search("[aeiouäöü]", name):
         return True
     return any(o != name and o.startswith(name) and table[o] == table[name] for o in table)
+
+
+def _common_word(phrases: Iterable[str]) -> str:
+    """A word every phrase holds (so that a text without it needs no search), or "" to always search."""
+    sets = [set(p.lower().split()) for p in phrases]
+    common = set.intersection(*sets) if sets else set()
+    return min(common, key=lambda x: (-len(x), x)) if common else ("" if sets else "\x00")
 
 
 def _alt(names: Iterable[str]) -> str:
@@ -135,6 +153,7 @@ def _build(lang: str) -> DateWords:
     months: dict[str, int] = dict(lang_data.month_names(lang))
     weekdays: dict[str, int] = dict(lang_data.weekday_names(lang))
     day_words = {k: int(v) for k, v in words("day_word").items()}
+    anaphoric_days = {k: int(v) for k, v in words("anaphoric_day").items()}
     relative_directions = {k: int(v) for k, v in words("relative_direction").items()}
     relative_units = {k.lower(): v for k, v in words("relative_unit").items()}
     ago_units = {k.lower(): v for k, v in words("ago_unit").items()}
@@ -174,6 +193,12 @@ def _build(lang: str) -> DateWords:
             rf"\s*(?:{_words_pattern(words('range_word'))}|–|—|-)\s*"
             rf"(?P<r_d2>(?:[12]\d|3[01]|0?[1-9]))\.\s*(?P<r_m2>{month_any})(?:\s+(?P<r_y2>{_YEAR4}))?",
         ),
+        # days joined by "und" before one month: "am 2. und 3. Mai", "am 2., 3. und 4. Mai" (first to last)
+        (
+            "coord",
+            rf"(?P<c_d1>{_DAY})\.\s*(?:,\s*{_DAY}\.\s*)*(?:{_words_pattern(words('coordination_word'))})\s+"
+            rf"(?P<c_d2>(?:[12]\d|3[01]|0?[1-9]))\.\s*(?P<c_m>{month_any})(?:\s+(?P<c_y>{_YEAR4}))?",
+        ),
         # the named days (before "dm": "2. Weihnachtsfeiertag" is no day of a month)
         (
             "holiday",
@@ -195,6 +220,8 @@ def _build(lang: str) -> DateWords:
             rf"(?P<k_dir>{_alt(relative_directions)})\s+"
             rf"(?P<k_u>{_alt(relative_units)}){_NOT_L}",
         ),
+        # "an diesem Tag", "tags darauf": a day counted from the date the text named last
+        ("anaphor", rf"(?P<x_w>{_words_pattern(anaphoric_days)}){_NOT_L}"),
         ("day", rf"(?P<t_w>{_alt(day_words)}){_NOT_L}"),
         (
             "night",
@@ -213,7 +240,7 @@ def _build(lang: str) -> DateWords:
     # with an Aho-Corasick automaton (pyahocorasick) over the lower-cased text.
     triggers = frozenset(
         {*full_month_names, *day_words, *relative_directions, *weekday_directions}
-        | {w.split()[0].lower() for w in (*words("ago"), *words("night"))}
+        | {w.split()[0].lower() for w in (*words("ago"), *words("night"), *anaphoric_days)}
         | {k.split()[0] for k in (*fixed_holidays, *easter_holidays) if not k[0].isdigit()}
     )
     # Whole trigger words, and weekdays with a time of day ("Freitagabend").
@@ -233,6 +260,8 @@ def _build(lang: str) -> DateWords:
         holiday_needs_preposition=frozenset(words("holiday_needs_preposition")),
         number_words=MappingProxyType(number_words),
         day_words=MappingProxyType(day_words),
+        anaphoric_days=MappingProxyType(anaphoric_days),
+        anaphoric_not_before=frozenset(words("anaphoric_not_before")),
         day_words_ambiguous=frozenset(words("day_word_ambiguous")),
         morning_context=tuple(words("morning_context")),
         morning_prepositions=frozenset(words("morning_preposition")),
@@ -241,6 +270,9 @@ def _build(lang: str) -> DateWords:
         ago_units=MappingProxyType(ago_units),
         weekday_directions=MappingProxyType(weekday_directions),
         weekday_prepositions=frozenset(words("weekday_preposition")),
+        weekday_titles=frozenset(words("weekday_title")),
+        not_date=re.compile(rf"(?<!\w)(?:{_words_pattern(words('not_date'))})(?!\w)", re.IGNORECASE),
+        not_date_hint=_common_word(words("not_date")),
         year_prepositions=frozenset(words("year_preposition")),
         since=tuple(words("since")),
         boundary_prepositions=frozenset(words("boundary_preposition")),
@@ -248,7 +280,7 @@ def _build(lang: str) -> DateWords:
             "|".join(f"(?P<{name}>{pat})" for name, pat in branches if name in _DIGIT_BRANCHES), re.IGNORECASE
         ),
         master_word=re.compile(
-            "|".join(f"(?P<{name}>{pat})" for name, pat in branches if name not in ("range", "dm", "iso", "year")),
+            "|".join(f"(?P<{name}>{pat})" for name, pat in branches if name not in _DIGIT_ONLY),
             re.IGNORECASE,
         ),
         preposition=re.compile(rf"(?<![^\W\d_])({_words_pattern(words('preposition'))})\s+$", re.IGNORECASE),
@@ -256,6 +288,9 @@ def _build(lang: str) -> DateWords:
         year_cue=re.compile(rf"(?<![^\W\d_])({_words_pattern(words('year_cue'))})\s+$", re.IGNORECASE),
         future=re.compile(rf"\b(?:{_alt(words('future_marker'))})\b", re.IGNORECASE),
         not_future=re.compile(rf"\b(?:{_alt(words('past_marker'))})\b", re.IGNORECASE),
+        plan_prepositions=frozenset(words("plan_preposition")),
+        clause_conjunction=re.compile(rf"\s(?:{_alt(words('clause_conjunction'))})\s", re.IGNORECASE),
+        plan=re.compile(rf"\b(?:{_words_pattern(words('plan_marker'))})\b", re.IGNORECASE),
         trigger_words=trigger_words,
         trigger_automaton=_word_start_automaton(trigger_words),
     )

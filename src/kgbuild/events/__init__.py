@@ -55,11 +55,13 @@ from kgbuild.events.attributes import (
     dates_by_sentence,
     follow_up,
     quantities_by_sentence,
+    year_after_noun,
 )
 from kgbuild.events.context import Doc, EventContext, Occurrence, SentenceIndex, lower_text
+from kgbuild.events.dated import dated_occurrence, settle
 from kgbuild.events.lexicon import EventLexicon, Trigger, load_event_lexicon, parse_event_lexicon
 from kgbuild.events.merge import merge, to_event
-from kgbuild.events.places import assign_locations, dateline_state, place_mentions
+from kgbuild.events.places import assign_locations, dateline_state, place_mentions, regions_of_states
 from kgbuild.events.triggers import candidates, drop_subsumed, find_triggers
 from kgbuild.model import Event
 
@@ -79,27 +81,49 @@ def find_events(ctx: EventContext, *, lang: str = "de") -> list[Event]:
     lex = load_event_lexicon(lang)
     lowered = lower_text(ctx.text)
     hits = candidates(lowered, lex)
-    if not hits:
-        return []
     sentence_of = SentenceIndex(ctx.structure)
-    doc = Doc(ctx, lex, {si for b, _, _ in hits if (si := sentence_of(b)) >= 0}, lowered)
-    extra = place_mentions(ctx, doc)
-    occs = find_triggers(ctx, doc, hits)
-    if not occs:
+    # sentences with a day-precise date may hold a dated clause (see kgbuild.events.dated)
+    dated = {si for sp, dv in ctx.dates if dv.precision == "day" and (si := sentence_of(sp.begin)) >= 0}
+    if not hits and not dated:
         return []
-    occs = drop_subsumed(doc, occs)
+    doc = Doc(ctx, lex, {si for b, _, _ in hits if (si := sentence_of(b)) >= 0} | dated, lowered)
+    extra = place_mentions(ctx, doc)
+    occs = drop_subsumed(doc, find_triggers(ctx, doc, hits))
     by_sentence: dict[int, list[Occurrence]] = {}
     for o in occs:
         by_sentence.setdefault(o.sentence, []).append(o)
     dates = dates_by_sentence(ctx, doc)
+    ends = {(sp.begin, sp.end): dv for sp, dv in ctx.date_ends}
+    sents = ctx.structure.sentences
+    for si in sorted(set(by_sentence) | (dated & set(dates))):
+        sent_occs = by_sentence.get(si, [])
+        for sp, dv in assign_dates(doc, si, sent_occs, dates.get(si, []), ends):
+            if any(x.start == dv or (x.start is not None and x.start.value == dv.value) for x in sent_occs):
+                continue  # the same day, written twice: "an Ostern, dem 12. April"
+            dated_occ = dated_occurrence(doc, si, sp, dv, ends.get((sp.begin, sp.end)), sents[si].role)
+            if dated_occ is not None:
+                sent_occs.append(dated_occ)
+                occs.append(dated_occ)
+        if sent_occs:
+            by_sentence[si] = sent_occs
+    if not occs:
+        return []
+    for o in occs:
+        year_after_noun(doc, o)
+    occs.sort(key=lambda o: (o.begin, o.end))
     quantities = quantities_by_sentence(ctx, doc)
     for si, sent_occs in by_sentence.items():
-        assign_dates(doc, si, sent_occs, dates.get(si, []))
+        sent_occs.sort(key=lambda o: (o.begin, o.end))
         assign_quantities(sent_occs, quantities.get(si, []))
         for o in sent_occs:
             assign_locations(doc, o, extra.get(si, []))
             assign_actors(doc, o)
+            settle(o)
     follow_up(ctx, doc, by_sentence, quantities)
+    widen = regions_of_states(ctx, lex.compass)
+    if widen:
+        for o in occs:  # "in Nordschweden" is in Schweden too
+            o.locations = list(dict.fromkeys([*o.locations, *(widen[k] for k in o.locations if k in widen)]))
     clusters = merge(occs)
     fallback = dateline_state(ctx)
     return [to_event(ctx, n, c, fallback) for n, c in enumerate(clusters, start=1)]

@@ -11,6 +11,8 @@ from kgbuild.model import Mention
 # "Flucht der Familien", "Treffen der Gewerkschaft", "Einigung der Koalition"): intransitive
 # happenings and those whose parties are their doers. For the others that genitive is who it
 # happened to ("Festnahme des Schmugglers", "Wahl des Präsidenten").
+# Event classes whose doer is whoever speaks in them ("sagte X in einer Fernsehansprache").
+_SPOKEN = frozenset({"StatementEvent"})
 _INTRANSITIVE = frozenset({"Resignation", "Death", "Migration", "Protest", "Appointment", "StatementEvent",
                            "Meeting", "Negotiation", "Agreement"})
 
@@ -57,6 +59,10 @@ def assign_actors(doc: Doc, o: Occurrence) -> None:
         subject = _subject(doc, o, mentions)
         if subject:
             agents.append(subject)
+    if not agents and o.type in _SPOKEN:
+        speaker = _speaker(doc, o, mentions)
+        if speaker:
+            agents.append(speaker)
     o.agents = list(dict.fromkeys(a for a in agents if a))
     participants = [p for p in patients if p]
     for m in mentions:
@@ -120,6 +126,37 @@ def _subject(doc: Doc, o: Occurrence, mentions: Sequence[Mention]) -> str | None
         if doc.low[t] in lex.words("subject_pronoun") and doc.prep_before(t) is None:
             return _last_person(doc, o.sentence)
     return None
+
+
+def _speaker(doc: Doc, o: Occurrence, mentions: Sequence[Mention]) -> str | None:
+    """Who speaks in the occurrence's sentence: "sagte X in einer Pressekonferenz", "wie X im Interview sagte".
+
+    A person or organisation right beside a verb of saying, else the one before it in its clause;
+    no preposition governs it ("im Interview mit der Zeitung X": X is the medium).
+    """
+    speech = doc.lex.speech
+    si = o.sentence
+    verbs = [t for t in range(doc.sent_first[si], doc.sent_last[si]) if doc.low[t] in speech]
+    if not verbs:
+        return None
+    best: tuple[int, int, str] | None = None  # (0 beside a verb / 1 before it in its clause, distance, key)
+    for m in mentions:
+        if m.kind == "country" or not m.key:
+            continue
+        mt, me = doc.tokens_of[id(m)]
+        if doc.prep_before(mt) is not None or doc.prenominal(m):
+            continue
+        for v in verbs:
+            if v in (mt - 1, me + 1):
+                rank = 0
+            elif me < v and doc.seg[mt] == doc.seg[v]:
+                rank = 1
+            else:
+                continue
+            key = (rank, min(abs(mt - o.tok_end), abs(o.tok_begin - me)), m.key)
+            if best is None or key[:2] < best[:2]:
+                best = key
+    return best[2] if best else None
 
 
 def _is_source(doc: Doc, si: int, mt: int, me: int, carrier: bool = False) -> bool:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from kgbuild.events.context import Doc, EventContext, Occurrence
-from kgbuild.model import DateValue, Quantity, Span
+from kgbuild.model import DateResolution, DateValue, Quantity, Span
 
 _PRECISION = {"day": 0, "month": 1, "year": 2}
 
@@ -27,14 +27,20 @@ def _gap(a: tuple[int, int], b: tuple[int, int]) -> int:
     return max(0, b[0] - a[1], a[0] - b[1])
 
 
-def assign_dates(doc: Doc, si: int, occs: list[Occurrence], dates: list[tuple[Span, DateValue]]) -> None:
-    """Each date goes to its nearest trigger or verb of saying; a trigger takes its nearest date."""
+def assign_dates(doc: Doc, si: int, occs: list[Occurrence], dates: list[tuple[Span, DateValue]],
+                 ends: dict[tuple[int, int], DateValue] | None = None) -> list[tuple[Span, DateValue]]:
+    """Each date goes to its nearest trigger or verb of saying; a trigger takes its nearest date.
+
+    Returns the dates that no trigger took, in text order.
+    """
     if not dates:
-        return
+        return []
+    ends = ends or {}
     speech = doc.lex.speech
     cues = [(doc.tok_begin[t], doc.tok_end[t], doc.seg[t])
             for t in range(doc.sent_first[si], doc.sent_last[si]) if doc.low[t] in speech]
-    won: dict[int, list[tuple[int, int, DateValue]]] = {}
+    won: dict[int, list[tuple[int, int, Span, DateValue]]] = {}
+    left: list[tuple[Span, DateValue]] = []
     for sp, dv in dates:
         dseg = doc.seg_at(sp.begin)
         best: tuple[int, int] | None = None  # (distance, occurrence index or -1 for a cue)
@@ -54,9 +60,40 @@ def assign_dates(doc: Doc, si: int, occs: list[Occurrence], dates: list[tuple[Sp
             if best is None or d < best[0]:
                 best = (d, -1)
         if best is not None and best[1] >= 0:
-            won.setdefault(best[1], []).append((best[0], _PRECISION[dv.precision], dv))
+            won.setdefault(best[1], []).append((best[0], _PRECISION[dv.precision], sp, dv))
+        else:
+            left.append((sp, dv))  # whether a verb of saying dates it: kgbuild.events.dated.statement_date
     for i, cands in won.items():
-        occs[i].start = min(cands, key=lambda c: (c[0], c[1]))[2]
+        chosen = min(cands, key=lambda c: (c[0], c[1]))
+        occs[i].start = chosen[3]
+        occs[i].until = ends.get((chosen[2].begin, chosen[2].end))
+        left.extend((c[2], c[3]) for c in cands if c is not chosen)
+    return sorted(left, key=lambda x: x[0].begin)
+
+
+def year_after_noun(doc: Doc, o: Occurrence) -> None:
+    """A year right after an event noun dates it: "die Bundestagswahl 2017", "der Anschlag von 2016".
+
+    Only for a noun trigger without a date of its own; the year must be a whole token from 1900 to 2099
+    that no amount follows ("Proteste 2000 Menschen" is no year).
+    """
+    if o.start is not None or o.trigger.match != "suffix" or o.verbal:
+        return
+    si, t = o.sentence, o.tok_end + 1
+    if doc.in_sentence(t, si) and doc.low[t] in doc.lex.words("year_preposition"):
+        t += 1
+    if not doc.in_sentence(t, si):
+        return
+    word = doc.low[t]
+    if len(word) != 4 or not word.isdigit() or word[:2] not in ("19", "20"):
+        return
+    after = doc.text[doc.tok_end[t]:doc.tok_end[t] + 2]
+    if after[:1] in (".", ",", ":") and after[1:].isdigit():
+        return  # "2019.5", "2000,50"
+    nxt = t + 1
+    if doc.in_sentence(nxt, si) and doc.is_word(nxt) and doc.is_cap(nxt) and nxt not in doc.mention_at:
+        return  # "2000 Menschen": an amount
+    o.start = DateValue(word, DateResolution.EXPLICIT, doc.text[doc.tok_begin[t]:doc.tok_end[t]])
 
 
 # ------------------------------------------------------------------ quantities
@@ -99,7 +136,8 @@ def follow_up(ctx: EventContext, doc: Doc, by_sentence: dict[int, list[Occurrenc
         prev = si - 1
         if prev < 0 or sents[prev].block != sents[si].block or prev not in by_sentence:
             continue
-        places = [k for o in by_sentence[prev] if not o.inherited for k in o.locations]
+        # a dated clause (kgbuild.events.dated) names no happening that a next sentence could go on with
+        places = [k for o in by_sentence[prev] if not o.inherited and o.trigger.form for k in o.locations]
         for o in by_sentence[si]:
             if not o.locations and places:
                 o.locations = list(dict.fromkeys(places))

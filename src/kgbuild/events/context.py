@@ -26,6 +26,7 @@ class EventContext:
     mentions: tuple[Mention, ...]  # linked: .key is the entity key
     dates: tuple[tuple[Span, DateValue], ...]  # resolved dates in the text
     quantities: tuple[tuple[Span, Quantity], ...]  # numbers in the text
+    date_ends: tuple[tuple[Span, DateValue], ...] = ()  # the last day of a range date ("vom 3. bis 7. Mai")
 
 
 # ------------------------------------------------------------------ working objects
@@ -47,6 +48,7 @@ class Occurrence:
     attributive: bool = False
     passive: bool = False
     start: DateValue | None = None
+    until: DateValue | None = None  # the end of the date's range
     locations: list[str] = field(default_factory=list)
     inherited: bool = False  # its places come from the sentence before
     located_by: str | None = None  # "in"/"nach" when the first location came with a preposition

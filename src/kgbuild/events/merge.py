@@ -14,6 +14,7 @@ from kgbuild.model import DateValue, Event, Quantity
 class Cluster:
     members: list[Occurrence]
     start: DateValue | None = None
+    until: DateValue | None = None
     names: set[str] = field(default_factory=set)
     modifiers: set[str] = field(default_factory=set)
 
@@ -27,6 +28,13 @@ def _compatible_dates(a: DateValue | None, b: DateValue | None) -> bool:
 def _norm_modifier(m: str) -> str:
     m = m.lower().rstrip("-‐‑")
     return m[:-1] if m.endswith("s") and len(m) > 3 else m
+
+
+def _town(o: Occurrence) -> str | None:
+    """The place (not a state) that a local preposition gives the occurrence ("in Adorf")."""
+    if o.location_name and o.locations and o.locations[0].startswith("place/"):
+        return o.locations[0]
+    return None
 
 
 def merge(occs: Iterable[Occurrence]) -> list[Cluster]:
@@ -44,6 +52,8 @@ def merge(occs: Iterable[Occurrence]) -> list[Cluster]:
                 continue
             if mod and c.modifiers and mod not in c.modifiers:
                 continue
+            if _town(o) and any(_town(m) not in (None, _town(o)) for m in c.members):
+                continue  # "der Parteitag in Adorf" and "der Parteitag in Bstadt" (states and regions may nest)
             target = c
             break
         if target is None:
@@ -51,7 +61,7 @@ def merge(occs: Iterable[Occurrence]) -> list[Cluster]:
             clusters.append(target)
         target.members.append(o)
         if o.start is not None and (target.start is None or len(o.start.value) > len(target.start.value)):
-            target.start = o.start
+            target.start, target.until = o.start, o.until
         if o.event_name:
             target.names.add(o.event_name)
         if mod:
@@ -109,6 +119,7 @@ def to_event(ctx: EventContext, n: int, c: Cluster, fallback: str | None) -> Eve
         name=_name(anchor, ctx.text),
         span=span,
         start=c.start,
+        end=c.until,
         locations=tuple(locations),
         agents=tuple(agents),
         participants=tuple(participants),

@@ -159,6 +159,29 @@ def assign_locations(doc: Doc, o: Occurrence, extra: list[Mention]) -> None:
             o.location_name = m.name
 
 
+def regions_of_states(ctx: EventContext, lex_compass: frozenset[str]) -> dict[str, str]:
+    """A region named as a compass part of a state the article names ("Nordschweden") -> that state.
+
+    An event in the region also happened in the state.
+    """
+    states: dict[str, str] = {}
+    regions: dict[str, str] = {}
+    for m in ctx.mentions:
+        if not m.key:
+            continue
+        if m.kind == "country" and m.role in ("name", "genitive"):
+            states.setdefault(m.name.lower(), m.key)
+        elif m.kind == "place" and " " not in m.name:
+            regions.setdefault(m.key, m.name.lower())
+    out: dict[str, str] = {}
+    for key, name in regions.items():
+        for c in sorted(lex_compass, key=lambda c: (-len(c), c)):
+            if name.startswith(c) and name[len(c):] in states:
+                out[key] = states[name[len(c):]]
+                break
+    return out
+
+
 def dateline_state(ctx: EventContext) -> str | None:
     """Where the article's events happen unless it says otherwise.
 
