@@ -426,7 +426,8 @@ def _find_by_pattern(toks: Tokens, lex: Lexicon) -> list[tuple[int, int, str, st
         if i + 1 < n and not lex.is_common(w) and not lex.is_first_name(w) and w not in lex.stop \
                 and toks.sentence_of[i + 1] == toks.sentence_of[i] and i > 0 and toks.word(i - 1) not in (".",) \
                 and (toks.word(i + 1) in _ORG_HEADS or lex.country_name(toks.word(i + 1))) \
-                and not lex.is_entity_word(w) and lex.title_of(w) is None:
+                and not lex.is_entity_word(w) and lex.title_of(w) is None \
+                and w not in _name_words(lex.lang, "place_noun"):  # "in den Ländern Chile und Peru"
             out.append((toks.starts[i], toks.ends[i + 1], "organization", text[toks.starts[i]:toks.ends[i + 1]],
                         "name"))
             continue
@@ -467,11 +468,21 @@ def _find_by_pattern(toks: Tokens, lex: Lexicon) -> list[tuple[int, int, str, st
         if low in _GENERIC_INSTITUTIONS:
             continue  # "die Polizei", "das Parlament": no name
         if low.endswith(_INSTITUTION_HEADS) and len(w) > 5 \
-                and "-" not in w:
+                and "-" not in w and not _names_after(toks, i, lex):
             name = _institution_name(toks, i)
             b = toks.starts[i]
             out.append((b, toks.ends[i], "organization", name, "name"))
     return out
+
+
+def _names_after(toks: Tokens, i: int, lex: Lexicon) -> bool:
+    """Is token i a noun of kind right before an organisation's name: an acronym or a name the gazetteer
+    lists ("die Gesundheitsbehörde CDC", "das Ministerium BMI")? Then the name is the organisation."""
+    if i + 1 >= len(toks) or toks.sentence_of[i + 1] != toks.sentence_of[i]:
+        return False
+    nxt = toks.word(i + 1)
+    return bool(_ACRONYM.fullmatch(nxt) and sum(c.isupper() for c in nxt) >= 2 and nxt not in lex.stop) \
+        or (lex.lookup_key(nxt) or "").startswith("organization/")
 
 
 _CONNECTORS = {"für", "der", "des", "und", "von", "zur", "zum", "de", "du", "of", "and", "for"}

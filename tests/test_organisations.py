@@ -1,0 +1,79 @@
+"""Organisations: gazetteer forms, the labeller's combination rules, and institutions named with a kind.
+
+Every sentence here is invented for the test; the people and towns are made up.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from kgbuild.mentions import Lexicon, find_mentions, load_lexicon, tokenize
+from kgbuild.mentions.lexicon import _common_form
+from kgbuild.mentions.ner import POLICY, _common_compound
+from kgbuild.model import Mention
+from kgbuild.segment import segment
+
+
+@pytest.fixture(scope="session")
+def lexicon() -> Lexicon:
+    return load_lexicon("de")
+
+
+def mentions(body: str, lex: Lexicon) -> dict[str, Mention]:
+    text = "Neuer Radweg am Stadtrand\n\n" + body + "\n"
+    s = segment(text)
+    return {m.span.text: m for m in find_mentions(s, tokenize(text, s.sentences), lex)}
+
+
+def test_organisations_a_common_word_name_needs_context_but_its_other_forms_do_not(lexicon: Lexicon) -> None:
+    assert _common_form("Die Welt", "de") and _common_form("Blick", "de")
+    assert not _common_form("Bild am Sonntag", "de") and not _common_form("STANDARD", "de")
+    found = mentions("Die Welt werde nach dem Winter eine andere sein, sagte Jonas Hellwig der Bild am Sonntag.",
+                     lexicon)
+    assert "Die Welt" not in found
+    assert found["Bild am Sonntag"].kind == "organization"
+
+
+def test_organisations_sunday_papers_and_channels_are_their_own(lexicon: Lexicon) -> None:
+    found = mentions("Das sagte Jonas Hellwig der Welt am Sonntag und dem Sender n-tv.", lexicon)
+    assert found["Welt am Sonntag"].key != lexicon.lookup_key("Die Welt")
+    assert found["n-tv"].key != lexicon.lookup_key("RTL")
+
+
+def test_organisations_aid_organisations_and_councils_from_the_gazetteer(lexicon: Lexicon) -> None:
+    found = mentions("Das Rote Kreuz und die Johanniter halfen in Oberfeld. Der Zentralrat der Juden "
+                     "äußerte sich ebenfalls.", lexicon)
+    assert found["Rote Kreuz"].name == "Rotes Kreuz"
+    assert found["Johanniter"].kind == "organization"
+    assert found["Zentralrat der Juden"].kind == "organization"
+
+
+def test_organisations_a_region_short_form_is_the_region(lexicon: Lexicon) -> None:
+    found = mentions("Die Schulen in NRW bleiben geschlossen.", lexicon)
+    assert found["NRW"].kind == "place" and found["NRW"].name == "Nordrhein-Westfalen"
+
+
+def test_organisations_a_place_noun_before_a_place_is_no_organisation(lexicon: Lexicon) -> None:
+    found = mentions("Die Razzia fand in den Ländern Peru und Chile statt. Im Bundesland Hessen blieb es ruhig.",
+                     lexicon)
+    assert not any(m.kind == "organization" for m in found.values())
+    assert found["Hessen"].kind == "place"
+
+
+def test_organisations_a_compound_of_common_nouns_is_no_name(lexicon: Lexicon) -> None:
+    assert _common_compound("Mathematik-Prüfung", lexicon)
+    assert not _common_compound("Karnevals-Gesellschaft", lexicon)
+    assert POLICY["common_compounds"] and POLICY["place_nouns"]
+
+
+def test_organisations_the_labeller_confirms_an_ambiguous_gazetteer_name(lexicon: Lexicon) -> None:
+    assert POLICY["ambiguous"] == "agree"
+    found = mentions("Der Antrag der Linken im Stadtrat von Oberfeld scheiterte am Dienstag.", lexicon)
+    assert found["Linken"].kind == "organization"
+
+
+def test_organisations_a_kind_noun_before_a_name_is_that_organisation(lexicon: Lexicon) -> None:
+    found = mentions("Die nationale Gesundheitsbehörde CDC meldete am Montag neue Zahlen.", lexicon)
+    assert found["CDC"].kind == "organization"
+    # the noun is a mention of the organisation named after it, not an institution of its own
+    assert "Gesundheitsbehörde" not in found or found["Gesundheitsbehörde"].name == "CDC"
