@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from conftest import extract_body
 from kgbuild.mentions import Lexicon, find_mentions, load_lexicon, tokenize
 from kgbuild.mentions.lexicon import _common_form
 from kgbuild.mentions.ner import POLICY, _common_compound
@@ -77,3 +78,39 @@ def test_organisations_a_kind_noun_before_a_name_is_that_organisation(lexicon: L
     assert found["CDC"].kind == "organization"
     # the noun is a mention of the organisation named after it, not an institution of its own
     assert "Gesundheitsbehörde" not in found or found["Gesundheitsbehörde"].name == "CDC"
+
+
+def test_organisations_a_kind_compound_names_the_organisation_after_it(lexicon: Lexicon) -> None:
+    found = mentions("Die Buchhandelskette Lesezeit schließt drei Filialen. Der Modehändler „Kleiderhaus Nord“ "
+                     "bleibt offen, ebenso das Unternehmen „Blitzblank Reinigung“.", lexicon)
+    assert found["Lesezeit"].kind == "organization"
+    assert found["Kleiderhaus Nord"].kind == "organization"
+    assert found["Blitzblank Reinigung"].kind == "organization"
+
+
+def test_organisations_a_trade_noun_is_a_person_without_a_quoted_name(lexicon: Lexicon) -> None:
+    found = mentions("Held des Romans ist der Buchhändler Matthias, der in Oberfeld lebt.", lexicon)
+    assert not any(m.kind == "organization" for m in found.values())
+
+
+def test_organisations_the_first_part_of_a_compound_title_names_its_owner(lexicon: Lexicon) -> None:
+    found = mentions("Das sagte Lesezeit-Chef Jonas Hellwig am Montag. Die Instituts-Direktorin Eva Roth "
+                     "und die Kita-Leiterin Anna Berg widersprachen.", lexicon)
+    assert found["Lesezeit"].kind == "organization"
+    assert "Instituts" not in found and "Kita" not in found
+
+
+def test_organisations_a_legal_form_after_a_name(lexicon: Lexicon) -> None:
+    found = mentions("Die Kliniken der Brandtwerk-AG melden Verluste. Der Verein gründete eine Fußball-GmbH.",
+                     lexicon)
+    assert found["Brandtwerk-AG"].kind == "organization"
+    assert "Fußball-GmbH" not in found
+
+
+def test_organisations_offices_of_an_organisation_named_by_its_kind() -> None:
+    doc = extract_body("Ähnlich geht es dem Umzugsunternehmen „Blitzblank Umzüge“ in Oberfeld. Man könne nur "
+                       "bedingt helfen, sagt Jonas Hellwig, der Geschäftsführer des Unternehmens. "
+                       "In der Wirtschaftskammer sprach Kammerpräsident Otto Kramer.")
+    held = {(p.title, doc.entity(p.of).name if p.of and doc.entity(p.of) else None) for p in doc.positions}
+    assert ("Geschäftsführer", "Blitzblank Umzüge") in held
+    assert ("Kammerpräsident", "Wirtschaftskammer Österreich") in held

@@ -740,12 +740,20 @@ def _owner_by_noun(toks: Tokens, ti: int, t: TitleMention, ms: list[Mention], le
     base, kind = noun
     orgs = [m for m in window if m.kind == "organization" and not lex.is_media(m.key or "", m.name)
             or m.kind == "organization" and kind in ("broadcaster", "newspaper", "agency")]
-    for pick in ([m for m in orgs if base.lower() in m.name.lower()],
+    for pick in ([m for m in orgs if base.lower() in m.name.lower()
+                  or _kind_before(toks.text, m.span.begin).endswith(base.lower())],
                  [m for m in orgs if kind and lex.org_kind(m.key or "") == kind],
                  [m for m in orgs if not kind and lex.org_kind(m.key or "") in (None, "ngo", "institution", "igo")]):
         if pick:
             return pick[-1].key
     return None
+
+
+def _kind_before(text: str, begin: int) -> str:
+    """The lower-cased word before a name, without quotation marks: the noun that said what kind of
+    organisation it is ("dem Umzugsunternehmen „Blitzblank“" -> "umzugsunternehmen")."""
+    words = text[max(0, begin - 40):begin].rstrip(" „“\"»«").split()
+    return words[-1].lower() if words else ""
 
 
 def _feminine(toks: Tokens, ti: int, holder: str | None, ents: dict[str, Entity], lex: Lexicon) -> bool:

@@ -158,8 +158,13 @@ def find_mentions(structure: Structure, toks: Tokens, lex: Lexicon) -> list[Ment
                 and (text[max(0, org.span.begin - 5):org.span.begin].split() or [""])[-1].lower() in nominative:
             out[k] = replace(org, name=" ".join([words[0] + "r", *words[1:]]))
 
-    # 5. re-mentions of known people: surname alone, genitive, "Herrn X"
+    # 4e. an owner named only as the first part of a compound title: "Lesezeit-Chef", "ABCD-Sprecherin"
     known = _surnames(out)
+    for b, e, name in _title_owners(toks, lex, known):
+        if free(b, e):
+            add(Mention(Span.of(text, b, e), "organization", name, None, "name", sent_of_offset(b)))
+
+    # 5. re-mentions of known people: surname alone, genitive, "Herrn X"
     if known:
         for i in range(len(toks)):
             w = toks.word(i)
@@ -201,6 +206,33 @@ def _sentence_index(structure: Structure):  # type: ignore[no-untyped-def]
         return k if k >= 0 and offset < ends[k] else -1
 
     return at
+
+
+def _title_owners(toks: Tokens, lex: Lexicon, known: Mapping[str, str]) -> list[tuple[int, int, str]]:
+    """Organisations named only as the first part of a hyphenated title of a firm's or body's office
+    ("Lesezeit-Chef", "Kaffee-Haus-Sprecher", "ABCD-Vorstandschefin"): a first part that is a name, not a
+    common word, a first name, a known person or something the gazetteer lists (those link by themselves)."""
+    cats = frozenset(_name_words(lex.lang, "owned_title_category"))
+    out: list[tuple[int, int, str]] = []
+    for i in range(len(toks)):
+        w = toks.word(i)
+        if "-" not in w or not _cap(w):
+            continue
+        hit = lex.title_of(w)
+        if hit is None or hit[1] is None:
+            continue
+        base, prefix = hit
+        if prefix is None or lex.title_categories.get(lex.titles.get(base, base), "") not in cats:
+            continue
+        parts = prefix.split("-")
+        if lex.lookup_key(prefix) is not None or prefix in known or prefix in lex.stop \
+                or lex.place_owner_forms.get(prefix) is not None or any(not p[:1].isupper() for p in parts) \
+                or all(lex.is_common(p) or lex.is_common(p.removesuffix("s")) or lex.is_first_name(p)
+                       for p in parts) \
+                or any(lex.lookup_key(p) is not None or p in known for p in parts):
+            continue
+        out.append((toks.starts[i], toks.starts[i] + len(prefix), prefix))
+    return out
 
 
 def _surnames(mentions: list[Mention]) -> dict[str, str]:
@@ -378,7 +410,9 @@ _PLACE_TYPES = {"Gut", "Guts", "Schloss", "Kloster", "Burg", "Stadt", "Hauptstad
                 "Kleinstadt"}
 _COMPOUND_ORG_HEADS = {"Zentrum", "Zentrums", "Brauerei", "Fraktion", "Bundestagsfraktion", "Landtagsfraktion",
                        "Stiftung", "Institut", "Instituts", "Klinik", "Klinikum", "Klinikums", "Universität", "Partei",
-                       "Konzern", "Konzerns", "Verband", "Verbands", "Verbandes", "Bank", "Gruppe", "Werke", "Werk"}
+                       "Konzern", "Konzerns", "Verband", "Verbands", "Verbandes", "Bank", "Gruppe", "Werke", "Werk",
+                       "AG", "GmbH", "SE", "KG", "KGaA", "Holding"}  # "Beispiel-AG", "Muster-GmbH"
+_LEGAL_FORMS = {"AG", "GmbH", "SE", "KG", "KGaA", "Holding"}  # after a name only, not after "Fußball-"
 _GENERIC_INSTITUTIONS = {"polizei", "parlament", "parlaments", "armee", "luftwaffe", "bundeswehr", "regierung",
                          "senat", "kongress", "kommission", "staatsanwaltschaft"}
 _INSTITUTION_HEADS = ("ministerium", "ministeriums", "amt", "amts", "amtes", "behörde", "gerichtshof",
@@ -445,7 +479,13 @@ def _find_by_pattern(toks: Tokens, lex: Lexicon) -> list[tuple[int, int, str, st
         if (km := _DISTRICT.fullmatch(w)) and not lex.is_common(w):
             out.append((toks.starts[i], toks.ends[i], "place", km.group(1), "name"))  # "des Saalekreises"
             continue
-        if w in _ORG_TYPES or w in _PLACE_TYPES:
+        kind_compound = w not in _ORG_TYPES and _kind_compound(w, lex.lang)
+        if (w in _ORG_TYPES or _kind_compound(w, lex.lang, quoted=True)) \
+                and (quoted := _quoted_name(toks, i + 1)) is not None:
+            # "das Unternehmen „Blitzblank Reinigung“", "des Modehändlers "Kleiderhaus Nord"": a quoted name
+            out.append((*quoted, "organization", text[quoted[0]:quoted[1]], "name"))
+            continue
+        if w in _ORG_TYPES or w in _PLACE_TYPES or kind_compound:
             j = i + 1
             while j < n and j - i <= 4 and _cap(toks.word(j)) and toks.sentence_of[j] == toks.sentence_of[i] \
                     and toks.word(j) not in lex.stop and (not lex.is_common(toks.word(j)) or j > i + 1
@@ -454,14 +494,15 @@ def _find_by_pattern(toks: Tokens, lex: Lexicon) -> list[tuple[int, int, str, st
                     break
                 j += 1
             if j > i + 1:
-                kind = "organization" if w in _ORG_TYPES else "place"
+                kind = "organization" if w in _ORG_TYPES or kind_compound else "place"
                 include = _ORG_TYPES.get(w, False)
                 b = toks.starts[i] if include else toks.starts[i + 1]
                 e = toks.ends[j - 1]
                 out.append((b, e, kind, text[b:e], "name"))
             continue
         # "Abdullah-Zentrum", "König-Ludwig-Brauerei", "AfD-Bundestagsfraktion": a named compound
-        if "-" in w and w.rsplit("-", 1)[1] in _COMPOUND_ORG_HEADS and w[:1].isupper():
+        if "-" in w and w.rsplit("-", 1)[1] in _COMPOUND_ORG_HEADS and w[:1].isupper() and not (
+                w.rsplit("-", 1)[1] in _LEGAL_FORMS and lex.is_common(w.rsplit("-", 1)[0])):  # "Fußball-GmbH"
             out.append((toks.starts[i], toks.ends[i], "organization", _nominative_org(w), "name"))
             continue
         low = w.lower()
@@ -473,6 +514,41 @@ def _find_by_pattern(toks: Tokens, lex: Lexicon) -> list[tuple[int, int, str, st
             b = toks.starts[i]
             out.append((b, toks.ends[i], "organization", name, "name"))
     return out
+
+
+_OPEN_QUOTES = {"„": "“", "»": "«", '"': '"', "“": "”"}
+
+
+def _quoted_name(toks: Tokens, i: int) -> tuple[int, int] | None:
+    """The offsets of a name of one to five words in quotation marks that opens at token i and starts with a
+    capital ("„Blitzblank Reinigung“"), or None."""
+    if i + 1 >= len(toks) or toks.word(i) not in _OPEN_QUOTES or not toks.word(i + 1)[:1].isupper():
+        return None
+    close = _OPEN_QUOTES[toks.word(i)]
+    for j in range(i + 2, min(i + 7, len(toks))):
+        if toks.sentence_of[j] != toks.sentence_of[i]:
+            return None
+        if toks.word(j) == close:
+            return toks.starts[i + 1], toks.ends[j - 1]
+    return None
+
+
+@lru_cache(maxsize=8)
+def _kind_heads(lang: str) -> tuple[tuple[str, bool], ...]:
+    return tuple((w.lower(), v == "quoted") for w, v in _name_words(lang, "organisation_kind").items())
+
+
+def _kind_compound(w: str, lang: str, quoted: bool = False) -> bool:
+    """Is the word a compound whose head says what kind of organisation the name after it is
+    ("Buchhandelskette", "Pizza-Kette"; "Modehändlers" only before a quoted name)?"""
+    low = w.lower()
+    for head, only_quoted in _kind_heads(lang):
+        if only_quoted and not quoted:
+            continue
+        for end in ("", "s", "es", "n", "en"):
+            if low.endswith(head + end) and len(low) > len(head) + len(end) + 2:
+                return True
+    return False
 
 
 def _names_after(toks: Tokens, i: int, lex: Lexicon) -> bool:
