@@ -114,3 +114,37 @@ def test_organisations_offices_of_an_organisation_named_by_its_kind() -> None:
     held = {(p.title, doc.entity(p.of).name if p.of and doc.entity(p.of) else None) for p in doc.positions}
     assert ("Geschäftsführer", "Blitzblank Umzüge") in held
     assert ("Kammerpräsident", "Wirtschaftskammer Österreich") in held
+
+
+def test_organisations_a_word_between_article_and_named_compound_is_part_of_the_name(lexicon: Lexicon) -> None:
+    found = mentions("Die Produktion der Herzog Albrecht-Brauerei läuft stabil. Der US-Konzern schweigt.", lexicon)
+    assert found["Herzog Albrecht-Brauerei"].name == "Herzog-Albrecht-Brauerei"
+    assert "US-Konzern" not in found
+
+
+def positions_of(body: str) -> set[tuple[str, str | None, str | None]]:
+    doc = extract_body(body)
+
+    def name(key: str | None) -> str | None:
+        e = doc.entity(key) if key else None
+        return e.name if e else key
+
+    return {(p.title, name(p.of), name(p.holder)) for p in doc.positions}
+
+
+def test_organisations_austrian_and_adjectival_titles_take_their_owner() -> None:
+    held = positions_of("Das zeigt eine Studie des Wissenschafters Piet Hovenkamp von der Universität Utrecht. "
+                        "Österreichs Wirtschaftsdelegierter in Paris, Karl Weidinger, sieht das anders.")
+    assert ("Wissenschafter", "Universität Utrecht", "Piet Hovenkamp") in held
+    assert ("Wirtschaftsdelegierter", "Österreich", "Karl Weidinger") in held
+
+
+def test_organisations_a_first_name_that_is_a_place_after_a_title_is_a_person() -> None:
+    held = positions_of("Portugal meldete am Montag weniger Fälle. Die Lage bessere sich, sagte Gesundheitsminister "
+                        "Salvador Quintela am Abend.")
+    assert ("Gesundheitsminister", "Portugal", "Salvador Quintela") in held
+
+
+def test_organisations_a_policy_spokesperson_speaks_for_the_party_of_the_passage() -> None:
+    held = positions_of("Die Grünen kritisieren die Prüfung: Sie sei zu schwer, so Bildungssprecher Harald Kessler.")
+    assert ("Bildungssprecher", "Bündnis 90/Die Grünen", "Harald Kessler") in held

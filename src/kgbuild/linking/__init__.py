@@ -386,12 +386,20 @@ def _recent_owner(toks: Tokens, ti: int, t: TitleMention, ms: list[Mention], lex
             if prev is not None and prev.of:
                 return prev.of
     cat = lex.title_categories.get(lex.titles.get(t.title, t.title), "")
-    if cat not in _PARTY_CATEGORIES:
+    if cat not in _PARTY_CATEGORIES and not _policy_spokesperson(t.title, lex):
         return None
     sent = toks.sentence_of[ti]
     parties = [m for m in ms if m.kind == "organization" and m.span.end <= t.span.begin
                and 0 <= sent - m.sentence <= 2 and lex.org_kind(m.key or "") in ("party", None)]
     return parties[-1].key if parties else None
+
+
+def _policy_spokesperson(title: str, lex: Lexicon) -> bool:
+    """Is the title a party's spokesperson for a policy field ("Bildungssprecher", "Gesundheitssprecherin")?"""
+    for head in ("sprecher", "sprecherin"):
+        if title.endswith(head) and title[: -len(head)] in lex.office_words.get("policy_fields", ()):
+            return True
+    return False
 
 
 def _holder(toks: Tokens, ti: int, ms: list[Mention], lex: Lexicon) -> str | None:

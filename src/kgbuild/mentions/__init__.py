@@ -117,6 +117,22 @@ def find_mentions(structure: Structure, toks: Tokens, lex: Lexicon) -> list[Ment
                 and lex.is_first_name(toks.word(i)) and not lex.is_common(toks.word(i)) \
                 and free(toks.starts[i], toks.ends[i]) and toks.ends[i] + 1 == toks.starts[i + 1]:
             release(nxt)
+    # a place that is also a first name, after a title and before a surname: "Gesundheitsminister Salvador Ruiz"
+    for i in range(1, len(toks) - 1):
+        here = place_at.get(toks.starts[i])
+        if here is not None and here in out and here.span.end == toks.ends[i] and lex.is_first_name(toks.word(i)) \
+                and toks.sentence_of[i - 1] == toks.sentence_of[i] == toks.sentence_of[i + 1] \
+                and _cap(toks.word(i - 1)) and lex.title_of(toks.word(i - 1)) is not None \
+                and _cap(toks.word(i + 1)) and toks.word(i + 1).isalpha() and not lex.is_common(toks.word(i + 1)) \
+                and toks.word(i + 1) not in lex.stop and free(toks.starts[i + 1], toks.ends[i + 1]):
+            release(here)
+            j = i + 2  # "Gesundheitsminister Mary Lou Mahon": further name words
+            while j < len(toks) and j - i < 4 and toks.sentence_of[j] == toks.sentence_of[i] and _cap(toks.word(j)) \
+                    and toks.word(j).isalpha() and not lex.is_common(toks.word(j)) and toks.word(j) not in lex.stop \
+                    and free(toks.starts[j], toks.ends[j]):
+                j += 1
+            b, e = toks.starts[i], toks.ends[j - 1]
+            add(Mention(Span.of(text, b, e), "person", text[b:e], None, "name", sent_of_offset(b)))
     persons = _find_persons(toks, lex, free)
     for b, e, name in persons:
         if free(b, e):
@@ -499,10 +515,25 @@ def _find_by_pattern(toks: Tokens, lex: Lexicon) -> list[tuple[int, int, str, st
                 b = toks.starts[i] if include else toks.starts[i + 1]
                 e = toks.ends[j - 1]
                 out.append((b, e, kind, text[b:e], "name"))
-            continue
+            if j > i + 1 or not kind_compound:
+                continue  # a kind compound with no name after it may still be a named compound ("X-Brauerei")
         # "Abdullah-Zentrum", "König-Ludwig-Brauerei", "AfD-Bundestagsfraktion": a named compound
-        if "-" in w and w.rsplit("-", 1)[1] in _COMPOUND_ORG_HEADS and w[:1].isupper() and not (
+        if "-" in w and w.rsplit("-", 1)[1] in _COMPOUND_ORG_HEADS and w[:1].isupper() \
+                and not (w.rsplit("-", 1)[1] in ("Konzern", "Konzerns")  # "der US-Konzern": its state, no name
+                         and (lex.lookup_key(w.split("-", 1)[0]) or "").startswith("country/")) and not (
                 w.rsplit("-", 1)[1] in _LEGAL_FORMS and lex.is_common(w.rsplit("-", 1)[0])):  # "Fußball-GmbH"
+            prev = toks.word(i - 1) if i >= 2 and toks.sentence_of[i - 2] == toks.sentence_of[i] else ""
+            if _cap(prev) and "-" not in prev and prev.isalpha() and prev not in lex.stop \
+                    and lex.lookup_key(prev) is None and prev not in lex.place_owner_forms \
+                    and lex.lookup_key(prev.removesuffix("er")) is None \
+                    and not _name_adjective(lex.lang).fullmatch(prev) \
+                    and toks.word(i - 2).lower() in _org_articles(lex.lang) \
+                    and toks.text[toks.ends[i - 1]:toks.starts[i]] == " ":
+                # "der Anna Weber-Stiftung": the article agrees with the compound's head, so the word
+                # between belongs to its name (written "Anna-Weber-Stiftung" when hyphenated throughout)
+                out.append((toks.starts[i - 1], toks.ends[i], "organization", f"{prev}-{_nominative_org(w)}",
+                            "name"))
+                continue
             out.append((toks.starts[i], toks.ends[i], "organization", _nominative_org(w), "name"))
             continue
         low = w.lower()
