@@ -228,7 +228,7 @@ def _title_owners(toks: Tokens, lex: Lexicon, known: Mapping[str, str]) -> list[
     """Organisations named only as the first part of a hyphenated title of a firm's or body's office
     ("Lesezeit-Chef", "Kaffee-Haus-Sprecher", "ABCD-Vorstandschefin"): a first part that is a name, not a
     common word, a first name, a known person or something the gazetteer lists (those link by themselves)."""
-    cats = frozenset(_name_words(lex.lang, "owned_title_category"))
+    cats = _name_words(lex.lang, "owned_title_category")
     out: list[tuple[int, int, str]] = []
     for i in range(len(toks)):
         w = toks.word(i)
@@ -413,6 +413,11 @@ def _org_head_suffixes(lang: str) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=8)
+def _place_nouns(lang: str) -> frozenset[str]:
+    return frozenset(_name_words(lang, "place_noun"))
+
+
+@lru_cache(maxsize=8)
 def _org_articles(lang: str) -> frozenset[str]:
     return frozenset(_name_words(lang, "organisation_article"))
 
@@ -477,7 +482,7 @@ def _find_by_pattern(toks: Tokens, lex: Lexicon) -> list[tuple[int, int, str, st
                 and toks.sentence_of[i + 1] == toks.sentence_of[i] and i > 0 and toks.word(i - 1) not in (".",) \
                 and (toks.word(i + 1) in _ORG_HEADS or lex.country_name(toks.word(i + 1))) \
                 and not lex.is_entity_word(w) and lex.title_of(w) is None \
-                and w not in _name_words(lex.lang, "place_noun"):  # "in den Ländern Chile und Peru"
+                and w not in _place_nouns(lex.lang):  # "in den Ländern Chile und Peru"
             out.append((toks.starts[i], toks.ends[i + 1], "organization", text[toks.starts[i]:toks.ends[i + 1]],
                         "name"))
             continue
@@ -495,12 +500,13 @@ def _find_by_pattern(toks: Tokens, lex: Lexicon) -> list[tuple[int, int, str, st
         if (km := _DISTRICT.fullmatch(w)) and not lex.is_common(w):
             out.append((toks.starts[i], toks.ends[i], "place", km.group(1), "name"))  # "des Saalekreises"
             continue
-        kind_compound = w not in _ORG_TYPES and _kind_compound(w, lex.lang)
-        if (w in _ORG_TYPES or _kind_compound(w, lex.lang, quoted=True)) \
-                and (quoted := _quoted_name(toks, i + 1)) is not None:
+        quoted = _quoted_name(toks, i + 1)
+        if quoted is not None and (w in _ORG_TYPES or _kind_compound(w, lex.lang, quoted=True)):
             # "das Unternehmen „Blitzblank Reinigung“", "des Modehändlers "Kleiderhaus Nord"": a quoted name
             out.append((*quoted, "organization", text[quoted[0]:quoted[1]], "name"))
             continue
+        kind_compound = i + 1 < n and _cap(toks.word(i + 1)) and w not in _ORG_TYPES \
+            and _kind_compound(w, lex.lang)
         if w in _ORG_TYPES or w in _PLACE_TYPES or kind_compound:
             j = i + 1
             while j < n and j - i <= 4 and _cap(toks.word(j)) and toks.sentence_of[j] == toks.sentence_of[i] \
@@ -564,22 +570,20 @@ def _quoted_name(toks: Tokens, i: int) -> tuple[int, int] | None:
     return None
 
 
-@lru_cache(maxsize=8)
-def _kind_heads(lang: str) -> tuple[tuple[str, bool], ...]:
-    return tuple((w.lower(), v == "quoted") for w, v in _name_words(lang, "organisation_kind").items())
+@lru_cache(maxsize=16)
+def _kind_pattern(lang: str, quoted: bool) -> re.Pattern[str]:
+    """Compounds whose head says what kind of organisation the name after them is, in any ending."""
+    heads = sorted((w.lower() for w, v in _name_words(lang, "organisation_kind").items() if quoted or v != "quoted"),
+                   key=len, reverse=True)
+    if not heads:
+        return re.compile(r"(?!)")
+    return re.compile(rf"(?i).{{3,}}(?:{'|'.join(map(re.escape, heads))})(?:es|en|s|n)?")
 
 
 def _kind_compound(w: str, lang: str, quoted: bool = False) -> bool:
     """Is the word a compound whose head says what kind of organisation the name after it is
     ("Buchhandelskette", "Pizza-Kette"; "Modehändlers" only before a quoted name)?"""
-    low = w.lower()
-    for head, only_quoted in _kind_heads(lang):
-        if only_quoted and not quoted:
-            continue
-        for end in ("", "s", "es", "n", "en"):
-            if low.endswith(head + end) and len(low) > len(head) + len(end) + 2:
-                return True
-    return False
+    return _kind_pattern(lang, quoted).fullmatch(w) is not None
 
 
 def _names_after(toks: Tokens, i: int, lex: Lexicon) -> bool:

@@ -466,6 +466,7 @@ def combine(toks: Any, lex: Lexicon, mentions: Sequence[Mention],
     return drop, add
 
 
+@lru_cache(maxsize=16)
 def _name_list(lang: str, list_name: str) -> frozenset[str]:
     """One list of ``lang/<lang>/names.tsv`` (read once per language by the loader's cache)."""
     return frozenset(lang_data.word_lists(lang, "names.tsv").get(list_name, {}))
@@ -477,8 +478,7 @@ def _common_compound(word: str, lex: Lexicon) -> bool:
     parts = word.split("-")
     if len(parts) < 2 or not all(p[:1].isupper() and lex.is_common(p) for p in parts):
         return False
-    heads = tuple(_name_list(lex.lang, "organisation_head"))
-    return not parts[-1].lower().endswith(heads)
+    return not parts[-1].lower().endswith(tuple(_name_list(lex.lang, "organisation_head")))
 
 
 _CODE = re.compile(r"\s*:?\s*\d[\d.]*[/-][\dXx][\dXx./-]*")
