@@ -148,3 +148,9 @@ def test_organisations_a_first_name_that_is_a_place_after_a_title_is_a_person() 
 def test_organisations_a_policy_spokesperson_speaks_for_the_party_of_the_passage() -> None:
     held = positions_of("Die Grünen kritisieren die Prüfung: Sie sei zu schwer, so Bildungssprecher Harald Kessler.")
     assert ("Bildungssprecher", "Bündnis 90/Die Grünen", "Harald Kessler") in held
+
+
+def test_organisations_names_joined_by_a_slash_before_a_compound_head(lexicon: Lexicon) -> None:
+    found = mentions("Der Antrag der CDU/CSU-Fraktion im Stadtrat von Oberfeld scheiterte.", lexicon)
+    assert found["CDU/CSU-Fraktion"].kind == "organization"
+    assert "CDU/CSU" not in found

@@ -540,7 +540,11 @@ def _find_by_pattern(toks: Tokens, lex: Lexicon) -> list[tuple[int, int, str, st
                 out.append((toks.starts[i - 1], toks.ends[i], "organization", f"{prev}-{_nominative_org(w)}",
                             "name"))
                 continue
-            out.append((toks.starts[i], toks.ends[i], "organization", _nominative_org(w), "name"))
+            b = toks.starts[i]
+            if i >= 2 and toks.word(i - 1) == "/" and toks.ends[i - 2] == toks.starts[i - 1] \
+                    and toks.ends[i - 1] == b and _cap(toks.word(i - 2)):
+                b = toks.starts[i - 2]  # "CDU/CSU-Fraktion": names joined by a slash before the head
+            out.append((b, toks.ends[i], "organization", _nominative_org(text[b:toks.ends[i]]), "name"))
             continue
         low = w.lower()
         if low in _GENERIC_INSTITUTIONS:
