@@ -68,7 +68,7 @@ def test_organisations_a_compound_of_common_nouns_is_no_name(lexicon: Lexicon) -
 
 
 def test_organisations_the_labeller_confirms_an_ambiguous_gazetteer_name(lexicon: Lexicon) -> None:
-    assert POLICY["ambiguous"] == "agree"
+    assert POLICY["ambiguous"] in ("agree", "agree_orgs")
     found = mentions("Der Antrag der Linken im Stadtrat von Oberfeld scheiterte am Dienstag.", lexicon)
     assert found["Linken"].kind == "organization"
 
@@ -154,3 +154,12 @@ def test_organisations_names_joined_by_a_slash_before_a_compound_head(lexicon: L
     found = mentions("Der Antrag der CDU/CSU-Fraktion im Stadtrat von Oberfeld scheiterte.", lexicon)
     assert found["CDU/CSU-Fraktion"].kind == "organization"
     assert "CDU/CSU" not in found
+
+
+def test_organisations_an_ampersand_joins_a_company_name(lexicon: Lexicon) -> None:
+    found = mentions("Der Forschungschef des Pharmakonzerns Miller & Söhne, Paul Berger, sagte das.", lexicon)
+    assert found["Miller & Söhne"].kind == "organization"
+
+
+def test_organisations_the_labeller_confirms_ambiguous_organisations_only(lexicon: Lexicon) -> None:
+    assert POLICY["ambiguous"] == "agree_orgs"

@@ -515,6 +515,9 @@ def _find_by_pattern(toks: Tokens, lex: Lexicon) -> list[tuple[int, int, str, st
                 if lex.is_common(toks.word(j)):
                     break
                 j += 1
+                if kind_compound and j + 1 < n and toks.word(j) == "&" and _cap(toks.word(j + 1)):
+                    j += 2  # "des Pharmakonzerns Miller & Söhne"
+                    break
             if j > i + 1:
                 kind = "organization" if w in _ORG_TYPES or kind_compound else "place"
                 include = _ORG_TYPES.get(w, False)
