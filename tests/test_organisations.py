@@ -29,8 +29,7 @@ def mentions(body: str, lex: Lexicon) -> dict[str, Mention]:
 def test_organisations_a_common_word_name_needs_context_but_its_other_forms_do_not(lexicon: Lexicon) -> None:
     assert _common_form("Die Welt", "de") and _common_form("Blick", "de")
     assert not _common_form("Bild am Sonntag", "de") and not _common_form("STANDARD", "de")
-    found = mentions("Die Welt werde nach dem Winter eine andere sein, sagte Jonas Hellwig der Bild am Sonntag.",
-                     lexicon)
+    found = mentions("Die Welt ist rund, erklärte Jonas Hellwig im Gespräch mit Bild am Sonntag.", lexicon)
     assert "Die Welt" not in found
     assert found["Bild am Sonntag"].kind == "organization"
 
@@ -74,10 +73,10 @@ def test_organisations_the_labeller_confirms_an_ambiguous_gazetteer_name(lexicon
 
 
 def test_organisations_a_kind_noun_before_a_name_is_that_organisation(lexicon: Lexicon) -> None:
-    found = mentions("Die nationale Gesundheitsbehörde CDC meldete am Montag neue Zahlen.", lexicon)
-    assert found["CDC"].kind == "organization"
+    found = mentions("Am Montag warnte die Gesundheitsbehörde WHO vor Reisen.", lexicon)
+    assert found["WHO"].kind == "organization"
     # the noun is a mention of the organisation named after it, not an institution of its own
-    assert "Gesundheitsbehörde" not in found or found["Gesundheitsbehörde"].name == "CDC"
+    assert "Gesundheitsbehörde" not in found or found["Gesundheitsbehörde"].name == found["WHO"].name
 
 
 def test_organisations_a_kind_compound_names_the_organisation_after_it(lexicon: Lexicon) -> None:
@@ -89,7 +88,7 @@ def test_organisations_a_kind_compound_names_the_organisation_after_it(lexicon: 
 
 
 def test_organisations_a_trade_noun_is_a_person_without_a_quoted_name(lexicon: Lexicon) -> None:
-    found = mentions("Held des Romans ist der Buchhändler Matthias, der in Oberfeld lebt.", lexicon)
+    found = mentions("Im Laden stand der Buchhändler Matthias und sortierte Kalender.", lexicon)
     assert not any(m.kind == "organization" for m in found.values())
 
 
@@ -101,23 +100,22 @@ def test_organisations_the_first_part_of_a_compound_title_names_its_owner(lexico
 
 
 def test_organisations_a_legal_form_after_a_name(lexicon: Lexicon) -> None:
-    found = mentions("Die Kliniken der Brandtwerk-AG melden Verluste. Der Verein gründete eine Fußball-GmbH.",
-                     lexicon)
+    found = mentions("Die Brandtwerk-AG baut Stellen ab. Der Verein gründete eine Fußball-GmbH.", lexicon)
     assert found["Brandtwerk-AG"].kind == "organization"
     assert "Fußball-GmbH" not in found
 
 
 def test_organisations_offices_of_an_organisation_named_by_its_kind() -> None:
-    doc = extract_body("Ähnlich geht es dem Umzugsunternehmen „Blitzblank Umzüge“ in Oberfeld. Man könne nur "
-                       "bedingt helfen, sagt Jonas Hellwig, der Geschäftsführer des Unternehmens. "
-                       "In der Wirtschaftskammer sprach Kammerpräsident Otto Kramer.")
+    doc = extract_body("Das Umzugsunternehmen „Blitzblank Umzüge“ aus Oberfeld hat volle Auftragsbücher. Jonas "
+                       "Hellwig, der Geschäftsführer des Unternehmens, stellt zwei Fahrer ein. "
+                       "Die Wirtschaftskammer lud am Abend zur Messe. Kammerpräsident Otto Kramer eröffnete sie.")
     held = {(p.title, doc.entity(p.of).name if p.of and doc.entity(p.of) else None) for p in doc.positions}
     assert ("Geschäftsführer", "Blitzblank Umzüge") in held
     assert ("Kammerpräsident", "Wirtschaftskammer Österreich") in held
 
 
 def test_organisations_a_word_between_article_and_named_compound_is_part_of_the_name(lexicon: Lexicon) -> None:
-    found = mentions("Die Produktion der Herzog Albrecht-Brauerei läuft stabil. Der US-Konzern schweigt.", lexicon)
+    found = mentions("Das Fest der Herzog Albrecht-Brauerei fällt aus. Der US-Konzern schweigt.", lexicon)
     assert found["Herzog Albrecht-Brauerei"].name == "Herzog-Albrecht-Brauerei"
     assert "US-Konzern" not in found
 
@@ -133,20 +131,19 @@ def positions_of(body: str) -> set[tuple[str, str | None, str | None]]:
 
 
 def test_organisations_austrian_and_adjectival_titles_take_their_owner() -> None:
-    held = positions_of("Das zeigt eine Studie des Wissenschafters Piet Hovenkamp von der Universität Utrecht. "
-                        "Österreichs Wirtschaftsdelegierter in Paris, Karl Weidinger, sieht das anders.")
+    held = positions_of("Der Wissenschafter Piet Hovenkamp von der Universität Utrecht hat Moose gezählt. "
+                        "Gegen Mittag eröffnete Österreichs Wirtschaftsdelegierter Karl Weidinger die Messe.")
     assert ("Wissenschafter", "Universität Utrecht", "Piet Hovenkamp") in held
     assert ("Wirtschaftsdelegierter", "Österreich", "Karl Weidinger") in held
 
 
 def test_organisations_a_first_name_that_is_a_place_after_a_title_is_a_person() -> None:
-    held = positions_of("Portugal meldete am Montag weniger Fälle. Die Lage bessere sich, sagte Gesundheitsminister "
-                        "Salvador Quintela am Abend.")
+    held = positions_of("In Portugal eröffnete Gesundheitsminister Salvador Quintela am Montag eine Klinik.")
     assert ("Gesundheitsminister", "Portugal", "Salvador Quintela") in held
 
 
 def test_organisations_a_policy_spokesperson_speaks_for_the_party_of_the_passage() -> None:
-    held = positions_of("Die Grünen kritisieren die Prüfung: Sie sei zu schwer, so Bildungssprecher Harald Kessler.")
+    held = positions_of("Die Grünen wollen mehr Lehrer. Ihr Bildungssprecher Harald Kessler legte dazu ein Papier vor.")
     assert ("Bildungssprecher", "Bündnis 90/Die Grünen", "Harald Kessler") in held
 
 
@@ -157,7 +154,7 @@ def test_organisations_names_joined_by_a_slash_before_a_compound_head(lexicon: L
 
 
 def test_organisations_an_ampersand_joins_a_company_name(lexicon: Lexicon) -> None:
-    found = mentions("Der Forschungschef des Pharmakonzerns Miller & Söhne, Paul Berger, sagte das.", lexicon)
+    found = mentions("Die Aktie des Pharmakonzerns Miller & Söhne stieg am Freitag.", lexicon)
     assert found["Miller & Söhne"].kind == "organization"
 
 
