@@ -595,7 +595,7 @@ def _kind_compound(w: str, lang: str, quoted: bool = False) -> bool:
 
 def _names_after(toks: Tokens, i: int, lex: Lexicon) -> bool:
     """Is token i a noun of kind right before an organisation's name: an acronym or a name the gazetteer
-    lists ("die Gesundheitsbehörde CDC", "das Ministerium BMI")? Then the name is the organisation."""
+    lists ("die Gesundheitsbehörde WHO", "das Ministerium BMI")? Then the name is the organisation."""
     if i + 1 >= len(toks) or toks.sentence_of[i + 1] != toks.sentence_of[i]:
         return False
     nxt = toks.word(i + 1)
