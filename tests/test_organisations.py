@@ -160,3 +160,10 @@ def test_organisations_an_ampersand_joins_a_company_name(lexicon: Lexicon) -> No
 
 def test_organisations_the_labeller_confirms_ambiguous_organisations_only(lexicon: Lexicon) -> None:
     assert POLICY["ambiguous"] == "agree_orgs"
+
+
+def test_organisations_a_bare_party_office_goes_to_the_member_named_just_before() -> None:
+    held = positions_of("Die Ministerin Eva Roth (SPD) besuchte am Montag eine Schule in Oberfeld. „Wir brauchen "
+                        "mehr Lehrer“, sagte die SPD-Vorsitzende danach.")
+    assert any(t.startswith("Vorsitzend") and of == "Sozialdemokratische Partei Deutschlands" and who == "Eva Roth"
+               for t, of, who in held)

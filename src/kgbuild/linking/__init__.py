@@ -473,8 +473,10 @@ def _bare_titles_held(toks: Tokens, ms: list[Mention], lex: Lexicon, positions: 
         if not outside or outside[-1].sentence == sent:
             continue  # no one quoted just before, or someone else named in this sentence
         who = outside[-1].key or ""
-        if any(q.holder == who and q.title != p.title and lex.is_office(q.title) for q in positions.values()):
-            continue  # the person holds another office: a different speaker
+        if any(q.holder == who and q.title != p.title and lex.is_office(q.title) for q in positions.values()) \
+                and not (p.of and _member_of(toks.text, who, p.of, ms)):
+            continue  # the person holds another office: a different speaker, unless the office is of the
+            # party named in brackets after them ("Ministerin Eva Roth (SPD) … sagte die SPD-Vorsitzende")
         feminine = p.title.endswith("in") or toks.word(k) == "die"
         e = ents.get(who)
         gender = lang_data.first_name_genders(lex.lang).get(e.name.split()[0], "u") if e else "u"
@@ -488,6 +490,13 @@ def _bare_titles_held(toks: Tokens, ms: list[Mention], lex: Lexicon, positions: 
         for tj, tk in list(title_keys.items()):
             if tk == key:
                 title_keys[tj] = new_key
+
+
+def _member_of(text: str, who: str, org: str, ms: list[Mention]) -> bool:
+    """Does the text name ``org`` in brackets right after a mention of person ``who`` ("Eva Roth (SPD)")?"""
+    ends = {m.span.end for m in ms if m.key == who}
+    return any(m.key == org and text[max(0, m.span.begin - 3):m.span.begin].rstrip().endswith("(")
+               and any(0 <= m.span.begin - end <= 3 for end in ends) for m in ms)
 
 
 def _quoted_spans(text: str) -> list[tuple[int, int]]:
