@@ -167,3 +167,9 @@ def test_organisations_a_bare_party_office_goes_to_the_member_named_just_before(
                         "mehr Lehrer“, sagte die SPD-Vorsitzende danach.")
     assert any(t.startswith("Vorsitzend") and of == "Sozialdemokratische Partei Deutschlands" and who == "Eva Roth"
                for t, of, who in held)
+
+
+def test_organisations_a_town_adjective_names_the_towns_organisation() -> None:
+    held = positions_of("Die Brauerei Oberfeld erhöht die Preise. Der Oberfelder Geschäftsführer Jonas Hellwig "
+                        "begründete das mit den Kosten.")
+    assert ("Geschäftsführer", "Brauerei Oberfeld", "Jonas Hellwig") in held

@@ -663,6 +663,9 @@ def _office_of(toks: Tokens, ti: int, t: TitleMention, ms: list[Mention], lex: L
     # a place's adjective or genitive right before: "der Kölner Oberbürgermeister", "Bayerns Ministerpräsident"
     # (after an organisation named after the title: "Kölner Sprecher des Verbands X" is the Verband's)
     first = _first_of_phrase(toks, ti, lex)
+    if not gov and first > 0 and toks.sentence_of[first - 1] == sent \
+            and (town_org := _local_organisation(toks.word(first - 1), ms)) is not None:
+        return town_org  # "der Oberfelder Geschäftsführer" of the article's "Brauerei Oberfeld"
     if office and first > 0 and toks.sentence_of[first - 1] == sent \
             and (place := lex.place_owner_forms.get(toks.word(first - 1))) is not None:
         return place
@@ -682,6 +685,16 @@ def _office_of(toks: Tokens, ti: int, t: TitleMention, ms: list[Mention], lex: L
                             return o.key
                 break
     return None
+
+
+def _local_organisation(adjective: str, ms: list[Mention]) -> str | None:
+    """The one organisation of the article named after the town a place adjective names ("Oberfelder" ->
+    "Brauerei Oberfeld"), or None."""
+    if len(adjective) < 6 or not adjective[:1].isupper() or not adjective.endswith("er"):
+        return None
+    stem = adjective[:-2]
+    keys = {m.key for m in ms if m.kind == "organization" and m.key and stem in m.name.split()}
+    return keys.pop() if len(keys) == 1 else None
 
 
 # the head nouns of a territorial body's name: "Landrat des Kreises Olpe", "Bürgermeister der Stadt Jena"
