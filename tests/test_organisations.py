@@ -173,3 +173,12 @@ def test_organisations_a_town_adjective_names_the_towns_organisation() -> None:
     held = positions_of("Die Brauerei Oberfeld erhöht die Preise. Der Oberfelder Geschäftsführer Jonas Hellwig "
                         "begründete das mit den Kosten.")
     assert ("Geschäftsführer", "Brauerei Oberfeld", "Jonas Hellwig") in held
+
+
+def test_organisations_a_states_parliament_by_its_genitive_or_adjective(lexicon: Lexicon) -> None:
+    found = mentions("Chiles Kongress hat den Haushalt gebilligt. Das norwegische Parlament tagt im Juni. "
+                     "Südkoreas Regierung schweigt.", lexicon)
+    assert found["Kongress"].name == "chilenische Kongress"
+    assert found["Parlament"].name == "norwegische Parlament"
+    assert found["Regierung"].name == "südkoreanische Regierung"
+    assert found["Chiles"].kind == "country"

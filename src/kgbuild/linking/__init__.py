@@ -663,7 +663,9 @@ def _office_of(toks: Tokens, ti: int, t: TitleMention, ms: list[Mention], lex: L
     # a place's adjective or genitive right before: "der Kölner Oberbürgermeister", "Bayerns Ministerpräsident"
     # (after an organisation named after the title: "Kölner Sprecher des Verbands X" is the Verband's)
     first = _first_of_phrase(toks, ti, lex)
-    if not gov and first > 0 and toks.sentence_of[first - 1] == sent \
+    if lex.title_categories.get(lex.titles.get(t.title, t.title), "") in lang_data.words(
+            lex.lang, "names.tsv", "owned_title_category") \
+            and first > 0 and toks.sentence_of[first - 1] == sent \
             and (town_org := _local_organisation(toks.word(first - 1), ms)) is not None:
         return town_org  # "der Oberfelder Geschäftsführer" of the article's "Brauerei Oberfeld"
     if office and first > 0 and toks.sentence_of[first - 1] == sent \

@@ -90,14 +90,18 @@ def find_mentions(structure: Structure, toks: Tokens, lex: Lexicon) -> list[Ment
 
     # 1b. a state's government named by its adjective: "der australischen Regierung"
     # (the adjective stays a mention of the state too)
-    for adj in [x for x in out if x.kind == "country" and x.role == "adjective"]:
-        gm = re.match(r" (Regierung|Regierungen|Staatsregierung|Führung|Staatsführung)\b",
-                      text[adj.span.end:adj.span.end + 16])
-        if gm:
-            stem = adj.span.text.lower().rstrip("nmrse")
-            hb = adj.span.end + gm.start(1)  # the head noun is the mention; the adjective names whose
-            add(Mention(Span.of(text, hb, hb + len(gm.group(1))), "organization",
-                        f"{stem}e {gm.group(1).removesuffix('en')}", None, "name", adj.sentence))
+    # and its parliament, by its adjective or genitive: "das griechische Parlament", "Chiles Kongress"
+    for adj in [x for x in out if x.kind == "country" and x.role in ("adjective", "genitive")]:
+        gm = _STATE_BODY.match(text, adj.span.end)
+        if gm is None or adj.role == "genitive" and gm.group(1).startswith(("Regierungen", "Führung")):
+            continue
+        stem = adj.span.text.lower().rstrip("nmrse") if adj.role == "adjective" \
+            else _state_adjectives(lex.lang).get(adj.key or "")
+        if stem is None:
+            continue
+        hb = gm.start(1)  # the head noun is the mention; the adjective or genitive names whose
+        add(Mention(Span.of(text, hb, gm.end(1)), "organization",
+                    f"{stem}e {_STATE_BODIES[gm.group(1)]}", None, "name", adj.sentence))
     # 2. dateline places not in the gazetteer
     if structure.dateline is not None:
         dl = structure.dateline
@@ -210,6 +214,26 @@ def find_mentions(structure: Structure, toks: Tokens, lex: Lexicon) -> list[Ment
                 add(Mention(Span.of(text, b, b + len(base)), "organization", base, None, "acronym",
                             toks.sentence_of[i]))
     out.sort(key=lambda m: (m.span.begin, m.span.end))
+    return out
+
+
+# a state's bodies named by its adjective or genitive, each form with its nominative
+_STATE_BODIES = {"Regierung": "Regierung", "Regierungen": "Regierung", "Staatsregierung": "Staatsregierung",
+                 "Führung": "Führung", "Staatsführung": "Staatsführung", "Parlament": "Parlament",
+                 "Parlaments": "Parlament", "Parlamentes": "Parlament", "Kongress": "Kongress",
+                 "Kongresses": "Kongress", "Senat": "Senat", "Senats": "Senat", "Senates": "Senat"}
+_STATE_BODY = re.compile(rf" ({'|'.join(sorted(_STATE_BODIES, key=len, reverse=True))})\b")
+
+
+@lru_cache(maxsize=8)
+def _state_adjectives(lang: str) -> dict[str, str]:
+    """A state's key -> its first adjective in ``countries.tsv`` ("country/kr" -> "südkoreanisch")."""
+    out: dict[str, str] = {}
+    columns = ("code", "qid", "names", "genitives", "adjectives", "demonyms", "capital")
+    for code, *_, adjectives, _demonyms, _capital in lang_data.table(lang, "countries.tsv", columns):
+        first = adjectives.split("|")[0].strip()
+        if first:
+            out[f"country/{code.strip().lower()}"] = first
     return out
 
 
