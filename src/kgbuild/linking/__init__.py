@@ -386,12 +386,20 @@ def _recent_owner(toks: Tokens, ti: int, t: TitleMention, ms: list[Mention], lex
             if prev is not None and prev.of:
                 return prev.of
     cat = lex.title_categories.get(lex.titles.get(t.title, t.title), "")
-    if cat not in _PARTY_CATEGORIES:
+    if cat not in _PARTY_CATEGORIES and not _policy_spokesperson(t.title, lex):
         return None
     sent = toks.sentence_of[ti]
     parties = [m for m in ms if m.kind == "organization" and m.span.end <= t.span.begin
                and 0 <= sent - m.sentence <= 2 and lex.org_kind(m.key or "") in ("party", None)]
     return parties[-1].key if parties else None
+
+
+def _policy_spokesperson(title: str, lex: Lexicon) -> bool:
+    """Is the title a party's spokesperson for a policy field ("Bildungssprecher", "Gesundheitssprecherin")?"""
+    for head in ("sprecher", "sprecherin"):
+        if title.endswith(head) and title[: -len(head)] in lex.office_words.get("policy_fields", ()):
+            return True
+    return False
 
 
 def _holder(toks: Tokens, ti: int, ms: list[Mention], lex: Lexicon) -> str | None:
@@ -465,8 +473,10 @@ def _bare_titles_held(toks: Tokens, ms: list[Mention], lex: Lexicon, positions: 
         if not outside or outside[-1].sentence == sent:
             continue  # no one quoted just before, or someone else named in this sentence
         who = outside[-1].key or ""
-        if any(q.holder == who and q.title != p.title and lex.is_office(q.title) for q in positions.values()):
-            continue  # the person holds another office: a different speaker
+        if any(q.holder == who and q.title != p.title and lex.is_office(q.title) for q in positions.values()) \
+                and not (p.of and _member_of(toks.text, who, p.of, ms)):
+            continue  # the person holds another office: a different speaker, unless the office is of the
+            # party named in brackets after them ("Ministerin Eva Roth (SPD) … sagte die SPD-Vorsitzende")
         feminine = p.title.endswith("in") or toks.word(k) == "die"
         e = ents.get(who)
         gender = lang_data.first_name_genders(lex.lang).get(e.name.split()[0], "u") if e else "u"
@@ -480,6 +490,13 @@ def _bare_titles_held(toks: Tokens, ms: list[Mention], lex: Lexicon, positions: 
         for tj, tk in list(title_keys.items()):
             if tk == key:
                 title_keys[tj] = new_key
+
+
+def _member_of(text: str, who: str, org: str, ms: list[Mention]) -> bool:
+    """Does the text name ``org`` in brackets right after a mention of person ``who`` ("Eva Roth (SPD)")?"""
+    ends = {m.span.end for m in ms if m.key == who}
+    return any(m.key == org and text[max(0, m.span.begin - 3):m.span.begin].rstrip().endswith("(")
+               and any(0 <= m.span.begin - end <= 3 for end in ends) for m in ms)
 
 
 def _quoted_spans(text: str) -> list[tuple[int, int]]:
@@ -646,6 +663,11 @@ def _office_of(toks: Tokens, ti: int, t: TitleMention, ms: list[Mention], lex: L
     # a place's adjective or genitive right before: "der Kölner Oberbürgermeister", "Bayerns Ministerpräsident"
     # (after an organisation named after the title: "Kölner Sprecher des Verbands X" is the Verband's)
     first = _first_of_phrase(toks, ti, lex)
+    if lex.title_categories.get(lex.titles.get(t.title, t.title), "") in lang_data.words(
+            lex.lang, "names.tsv", "owned_title_category") \
+            and first > 0 and toks.sentence_of[first - 1] == sent \
+            and (town_org := _local_organisation(toks.word(first - 1), ms)) is not None:
+        return town_org  # "der Oberfelder Geschäftsführer" of the article's "Brauerei Oberfeld"
     if office and first > 0 and toks.sentence_of[first - 1] == sent \
             and (place := lex.place_owner_forms.get(toks.word(first - 1))) is not None:
         return place
@@ -665,6 +687,16 @@ def _office_of(toks: Tokens, ti: int, t: TitleMention, ms: list[Mention], lex: L
                             return o.key
                 break
     return None
+
+
+def _local_organisation(adjective: str, ms: list[Mention]) -> str | None:
+    """The one organisation of the article named after the town a place adjective names ("Oberfelder" ->
+    "Brauerei Oberfeld"), or None."""
+    if len(adjective) < 6 or not adjective[:1].isupper() or not adjective.endswith("er"):
+        return None
+    stem = adjective[:-2]
+    keys = {m.key for m in ms if m.kind == "organization" and m.key and stem in m.name.split()}
+    return keys.pop() if len(keys) == 1 else None
 
 
 # the head nouns of a territorial body's name: "Landrat des Kreises Olpe", "Bürgermeister der Stadt Jena"
@@ -740,12 +772,20 @@ def _owner_by_noun(toks: Tokens, ti: int, t: TitleMention, ms: list[Mention], le
     base, kind = noun
     orgs = [m for m in window if m.kind == "organization" and not lex.is_media(m.key or "", m.name)
             or m.kind == "organization" and kind in ("broadcaster", "newspaper", "agency")]
-    for pick in ([m for m in orgs if base.lower() in m.name.lower()],
+    for pick in ([m for m in orgs if base.lower() in m.name.lower()
+                  or _kind_before(toks.text, m.span.begin).endswith(base.lower())],
                  [m for m in orgs if kind and lex.org_kind(m.key or "") == kind],
                  [m for m in orgs if not kind and lex.org_kind(m.key or "") in (None, "ngo", "institution", "igo")]):
         if pick:
             return pick[-1].key
     return None
+
+
+def _kind_before(text: str, begin: int) -> str:
+    """The lower-cased word before a name, without quotation marks: the noun that said what kind of
+    organisation it is ("dem Umzugsunternehmen „Blitzblank“" -> "umzugsunternehmen")."""
+    words = text[max(0, begin - 40):begin].rstrip(" „“\"»«").split()
+    return words[-1].lower() if words else ""
 
 
 def _feminine(toks: Tokens, ti: int, holder: str | None, ents: dict[str, Entity], lex: Lexicon) -> bool:

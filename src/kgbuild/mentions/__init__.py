@@ -90,14 +90,18 @@ def find_mentions(structure: Structure, toks: Tokens, lex: Lexicon) -> list[Ment
 
     # 1b. a state's government named by its adjective: "der australischen Regierung"
     # (the adjective stays a mention of the state too)
-    for adj in [x for x in out if x.kind == "country" and x.role == "adjective"]:
-        gm = re.match(r" (Regierung|Regierungen|Staatsregierung|Führung|Staatsführung)\b",
-                      text[adj.span.end:adj.span.end + 16])
-        if gm:
-            stem = adj.span.text.lower().rstrip("nmrse")
-            hb = adj.span.end + gm.start(1)  # the head noun is the mention; the adjective names whose
-            add(Mention(Span.of(text, hb, hb + len(gm.group(1))), "organization",
-                        f"{stem}e {gm.group(1).removesuffix('en')}", None, "name", adj.sentence))
+    # and its parliament, by its adjective or genitive: "das griechische Parlament", "Chiles Kongress"
+    for adj in [x for x in out if x.kind == "country" and x.role in ("adjective", "genitive")]:
+        gm = _STATE_BODY.match(text, adj.span.end)
+        if gm is None or adj.role == "genitive" and gm.group(1).startswith(("Regierungen", "Führung")):
+            continue
+        stem = adj.span.text.lower().rstrip("nmrse") if adj.role == "adjective" \
+            else _state_adjectives(lex.lang).get(adj.key or "")
+        if stem is None:
+            continue
+        hb = gm.start(1)  # the head noun is the mention; the adjective or genitive names whose
+        add(Mention(Span.of(text, hb, gm.end(1)), "organization",
+                    f"{stem}e {_STATE_BODIES[gm.group(1)]}", None, "name", adj.sentence))
     # 2. dateline places not in the gazetteer
     if structure.dateline is not None:
         dl = structure.dateline
@@ -170,8 +174,13 @@ def find_mentions(structure: Structure, toks: Tokens, lex: Lexicon) -> list[Ment
                 and (text[max(0, org.span.begin - 5):org.span.begin].split() or [""])[-1].lower() in nominative:
             out[k] = replace(org, name=" ".join([words[0] + "r", *words[1:]]))
 
-    # 5. re-mentions of known people: surname alone, genitive, "Herrn X"
+    # 4e. an owner named only as the first part of a compound title: "Lesezeit-Chef", "ABCD-Sprecherin"
     known = _surnames(out)
+    for b, e, name in _title_owners(toks, lex, known):
+        if free(b, e):
+            add(Mention(Span.of(text, b, e), "organization", name, None, "name", sent_of_offset(b)))
+
+    # 5. re-mentions of known people: surname alone, genitive, "Herrn X"
     if known:
         for i in range(len(toks)):
             w = toks.word(i)
@@ -204,6 +213,26 @@ def find_mentions(structure: Structure, toks: Tokens, lex: Lexicon) -> list[Ment
     return out
 
 
+# a state's bodies named by its adjective or genitive, each form with its nominative
+_STATE_BODIES = {"Regierung": "Regierung", "Regierungen": "Regierung", "Staatsregierung": "Staatsregierung",
+                 "Führung": "Führung", "Staatsführung": "Staatsführung", "Parlament": "Parlament",
+                 "Parlaments": "Parlament", "Parlamentes": "Parlament", "Kongress": "Kongress",
+                 "Kongresses": "Kongress", "Senat": "Senat", "Senats": "Senat", "Senates": "Senat"}
+_STATE_BODY = re.compile(rf" ({'|'.join(sorted(_STATE_BODIES, key=len, reverse=True))})\b")
+
+
+@lru_cache(maxsize=8)
+def _state_adjectives(lang: str) -> dict[str, str]:
+    """A state's key -> its first adjective in ``countries.tsv`` ("country/kr" -> "südkoreanisch")."""
+    out: dict[str, str] = {}
+    columns = ("code", "qid", "names", "genitives", "adjectives", "demonyms", "capital")
+    for code, *_, adjectives, _demonyms, _capital in lang_data.table(lang, "countries.tsv", columns):
+        first = adjectives.split("|")[0].strip()
+        if first:
+            out[f"country/{code.strip().lower()}"] = first
+    return out
+
+
 def _sentence_index(structure: Structure):  # type: ignore[no-untyped-def]
     begins = [s.span.begin for s in structure.sentences]
     ends = [s.span.end for s in structure.sentences]
@@ -213,6 +242,33 @@ def _sentence_index(structure: Structure):  # type: ignore[no-untyped-def]
         return k if k >= 0 and offset < ends[k] else -1
 
     return at
+
+
+def _title_owners(toks: Tokens, lex: Lexicon, known: Mapping[str, str]) -> list[tuple[int, int, str]]:
+    """Organisations named only as the first part of a hyphenated title of a firm's or body's office
+    ("Lesezeit-Chef", "Kaffee-Haus-Sprecher", "ABCD-Vorstandschefin"): a first part that is a name, not a
+    common word, a first name, a known person or something the gazetteer lists (those link by themselves)."""
+    cats = _name_words(lex.lang, "owned_title_category")
+    out: list[tuple[int, int, str]] = []
+    for i in range(len(toks)):
+        w = toks.word(i)
+        if "-" not in w or not _cap(w):
+            continue
+        hit = lex.title_of(w)
+        if hit is None or hit[1] is None:
+            continue
+        base, prefix = hit
+        if prefix is None or lex.title_categories.get(lex.titles.get(base, base), "") not in cats:
+            continue
+        parts = prefix.split("-")
+        if lex.lookup_key(prefix) is not None or prefix in known or prefix in lex.stop \
+                or lex.place_owner_forms.get(prefix) is not None or any(not p[:1].isupper() for p in parts) \
+                or all(lex.is_common(p) or lex.is_common(p.removesuffix("s")) or lex.is_first_name(p)
+                       for p in parts) \
+                or any(lex.lookup_key(p) is not None or p in known for p in parts):
+            continue
+        out.append((toks.starts[i], toks.starts[i] + len(prefix), prefix))
+    return out
 
 
 def _surnames(mentions: list[Mention]) -> dict[str, str]:
@@ -391,6 +447,11 @@ def _org_head_suffixes(lang: str) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=8)
+def _place_nouns(lang: str) -> frozenset[str]:
+    return frozenset(_name_words(lang, "place_noun"))
+
+
+@lru_cache(maxsize=8)
 def _org_articles(lang: str) -> frozenset[str]:
     return frozenset(_name_words(lang, "organisation_article"))
 
@@ -404,7 +465,9 @@ _PLACE_TYPES = {"Gut", "Guts", "Schloss", "Kloster", "Burg", "Stadt", "Hauptstad
                 "Kleinstadt"}
 _COMPOUND_ORG_HEADS = {"Zentrum", "Zentrums", "Brauerei", "Fraktion", "Bundestagsfraktion", "Landtagsfraktion",
                        "Stiftung", "Institut", "Instituts", "Klinik", "Klinikum", "Klinikums", "Universität", "Partei",
-                       "Konzern", "Konzerns", "Verband", "Verbands", "Verbandes", "Bank", "Gruppe", "Werke", "Werk"}
+                       "Konzern", "Konzerns", "Verband", "Verbands", "Verbandes", "Bank", "Gruppe", "Werke", "Werk",
+                       "AG", "GmbH", "SE", "KG", "KGaA", "Holding"}  # "Beispiel-AG", "Muster-GmbH"
+_LEGAL_FORMS = {"AG", "GmbH", "SE", "KG", "KGaA", "Holding"}  # after a name only, not after "Fußball-"
 _GENERIC_INSTITUTIONS = {"polizei", "parlament", "parlaments", "armee", "luftwaffe", "bundeswehr", "regierung",
                          "senat", "kongress", "kommission", "staatsanwaltschaft"}
 _INSTITUTION_HEADS = ("ministerium", "ministeriums", "amt", "amts", "amtes", "behörde", "gerichtshof",
@@ -452,7 +515,8 @@ def _find_by_pattern(toks: Tokens, lex: Lexicon) -> list[tuple[int, int, str, st
         if i + 1 < n and not lex.is_common(w) and not lex.is_first_name(w) and w not in lex.stop \
                 and toks.sentence_of[i + 1] == toks.sentence_of[i] and i > 0 and toks.word(i - 1) not in (".",) \
                 and (toks.word(i + 1) in _ORG_HEADS or lex.country_name(toks.word(i + 1))) \
-                and not lex.is_entity_word(w) and lex.title_of(w) is None:
+                and not lex.is_entity_word(w) and lex.title_of(w) is None \
+                and w not in _place_nouns(lex.lang):  # "in den Ländern Chile und Peru"
             out.append((toks.starts[i], toks.ends[i + 1], "organization", text[toks.starts[i]:toks.ends[i + 1]],
                         "name"))
             continue
@@ -470,7 +534,14 @@ def _find_by_pattern(toks: Tokens, lex: Lexicon) -> list[tuple[int, int, str, st
         if (km := _DISTRICT.fullmatch(w)) and not lex.is_common(w):
             out.append((toks.starts[i], toks.ends[i], "place", km.group(1), "name"))  # "des Saalekreises"
             continue
-        if w in _ORG_TYPES or w in _PLACE_TYPES:
+        quoted = _quoted_name(toks, i + 1)
+        if quoted is not None and (w in _ORG_TYPES or _kind_compound(w, lex.lang, quoted=True)):
+            # "das Unternehmen „Blitzblank Reinigung“", "des Modehändlers "Kleiderhaus Nord"": a quoted name
+            out.append((*quoted, "organization", text[quoted[0]:quoted[1]], "name"))
+            continue
+        kind_compound = i + 1 < n and _cap(toks.word(i + 1)) and w not in _ORG_TYPES \
+            and _kind_compound(w, lex.lang)
+        if w in _ORG_TYPES or w in _PLACE_TYPES or kind_compound:
             j = i + 1
             while j < n and j - i <= 4 and _cap(toks.word(j)) and toks.sentence_of[j] == toks.sentence_of[i] \
                     and toks.word(j) not in lex.stop and (not lex.is_common(toks.word(j)) or j > i + 1
@@ -478,26 +549,92 @@ def _find_by_pattern(toks: Tokens, lex: Lexicon) -> list[tuple[int, int, str, st
                 if lex.is_common(toks.word(j)):
                     break
                 j += 1
+                if kind_compound and j + 1 < n and toks.word(j) == "&" and _cap(toks.word(j + 1)):
+                    j += 2  # "des Pharmakonzerns Miller & Söhne"
+                    break
             if j > i + 1:
-                kind = "organization" if w in _ORG_TYPES else "place"
+                kind = "organization" if w in _ORG_TYPES or kind_compound else "place"
                 include = _ORG_TYPES.get(w, False)
                 b = toks.starts[i] if include else toks.starts[i + 1]
                 e = toks.ends[j - 1]
                 out.append((b, e, kind, text[b:e], "name"))
-            continue
+            if j > i + 1 or not kind_compound:
+                continue  # a kind compound with no name after it may still be a named compound ("X-Brauerei")
         # "Abdullah-Zentrum", "König-Ludwig-Brauerei", "AfD-Bundestagsfraktion": a named compound
-        if "-" in w and w.rsplit("-", 1)[1] in _COMPOUND_ORG_HEADS and w[:1].isupper():
-            out.append((toks.starts[i], toks.ends[i], "organization", _nominative_org(w), "name"))
+        if "-" in w and w.rsplit("-", 1)[1] in _COMPOUND_ORG_HEADS and w[:1].isupper() \
+                and not (w.rsplit("-", 1)[1] in ("Konzern", "Konzerns")  # "der US-Konzern": its state, no name
+                         and (lex.lookup_key(w.split("-", 1)[0]) or "").startswith("country/")) and not (
+                w.rsplit("-", 1)[1] in _LEGAL_FORMS and lex.is_common(w.rsplit("-", 1)[0])):  # "Fußball-GmbH"
+            prev = toks.word(i - 1) if i >= 2 and toks.sentence_of[i - 2] == toks.sentence_of[i] else ""
+            if _cap(prev) and "-" not in prev and prev.isalpha() and prev not in lex.stop \
+                    and lex.lookup_key(prev) is None and prev not in lex.place_owner_forms \
+                    and lex.lookup_key(prev.removesuffix("er")) is None \
+                    and not _name_adjective(lex.lang).fullmatch(prev) \
+                    and toks.word(i - 2).lower() in _org_articles(lex.lang) \
+                    and toks.text[toks.ends[i - 1]:toks.starts[i]] == " ":
+                # "der Anna Weber-Stiftung": the article agrees with the compound's head, so the word
+                # between belongs to its name (written "Anna-Weber-Stiftung" when hyphenated throughout)
+                out.append((toks.starts[i - 1], toks.ends[i], "organization", f"{prev}-{_nominative_org(w)}",
+                            "name"))
+                continue
+            b = toks.starts[i]
+            if i >= 2 and toks.word(i - 1) == "/" and toks.ends[i - 2] == toks.starts[i - 1] \
+                    and toks.ends[i - 1] == b and _cap(toks.word(i - 2)):
+                b = toks.starts[i - 2]  # "CDU/CSU-Fraktion": names joined by a slash before the head
+            out.append((b, toks.ends[i], "organization", _nominative_org(text[b:toks.ends[i]]), "name"))
             continue
         low = w.lower()
         if low in _GENERIC_INSTITUTIONS:
             continue  # "die Polizei", "das Parlament": no name
         if low.endswith(_INSTITUTION_HEADS) and len(w) > 5 \
-                and "-" not in w:
+                and "-" not in w and not _names_after(toks, i, lex):
             name = _institution_name(toks, i)
             b = toks.starts[i]
             out.append((b, toks.ends[i], "organization", name, "name"))
     return out
+
+
+_OPEN_QUOTES = {"„": "“", "»": "«", '"': '"', "“": "”"}
+
+
+def _quoted_name(toks: Tokens, i: int) -> tuple[int, int] | None:
+    """The offsets of a name of one to five words in quotation marks that opens at token i and starts with a
+    capital ("„Blitzblank Reinigung“"), or None."""
+    if i + 1 >= len(toks) or toks.word(i) not in _OPEN_QUOTES or not toks.word(i + 1)[:1].isupper():
+        return None
+    close = _OPEN_QUOTES[toks.word(i)]
+    for j in range(i + 2, min(i + 7, len(toks))):
+        if toks.sentence_of[j] != toks.sentence_of[i]:
+            return None
+        if toks.word(j) == close:
+            return toks.starts[i + 1], toks.ends[j - 1]
+    return None
+
+
+@lru_cache(maxsize=16)
+def _kind_pattern(lang: str, quoted: bool) -> re.Pattern[str]:
+    """Compounds whose head says what kind of organisation the name after them is, in any ending."""
+    heads = sorted((w.lower() for w, v in _name_words(lang, "organisation_kind").items() if quoted or v != "quoted"),
+                   key=len, reverse=True)
+    if not heads:
+        return re.compile(r"(?!)")
+    return re.compile(rf"(?i).{{3,}}(?:{'|'.join(map(re.escape, heads))})(?:es|en|s|n)?")
+
+
+def _kind_compound(w: str, lang: str, quoted: bool = False) -> bool:
+    """Is the word a compound whose head says what kind of organisation the name after it is
+    ("Buchhandelskette", "Pizza-Kette"; "Modehändlers" only before a quoted name)?"""
+    return _kind_pattern(lang, quoted).fullmatch(w) is not None
+
+
+def _names_after(toks: Tokens, i: int, lex: Lexicon) -> bool:
+    """Is token i a noun of kind right before an organisation's name: an acronym or a name the gazetteer
+    lists ("die Gesundheitsbehörde WHO", "das Ministerium BMI")? Then the name is the organisation."""
+    if i + 1 >= len(toks) or toks.sentence_of[i + 1] != toks.sentence_of[i]:
+        return False
+    nxt = toks.word(i + 1)
+    return bool(_ACRONYM.fullmatch(nxt) and sum(c.isupper() for c in nxt) >= 2 and nxt not in lex.stop) \
+        or (lex.lookup_key(nxt) or "").startswith("organization/")
 
 
 _CONNECTORS = {"für", "der", "des", "und", "von", "zur", "zum", "de", "du", "of", "and", "for"}

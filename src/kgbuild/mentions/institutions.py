@@ -195,7 +195,12 @@ def find_institutions(toks: Tokens, lex: Lexicon, earlier: Sequence[Mention],
         sent = sentence_of(b)
         ante = _antecedent(orgs, inst, b)
         span = Span.of(text, b, e)
-        if ante is not None:
+        same = i + 1 < len(toks) and toks.sentence_of[i + 1] == toks.sentence_of[i]
+        named = by_begin.get(toks.starts[i + 1]) if same else None
+        if named is not None and named.kind == "organization" and named.role in ("name", "acronym"):
+            # "die Gesundheitsbehörde WHO", "der Konzern Siemens": the noun says what the name after it is
+            m = Mention(span, "organization", named.name, named.key, "name", sent)
+        elif ante is not None:
             m = Mention(span, "organization", ante.name, ante.key, "name", sent)
         elif (qualifier := _qualifier(toks, i, start, by_begin, by_end, inst, frame)) is not None:
             m = Mention(span, "organization", qualifier, None, "name", sent)

@@ -462,6 +462,8 @@ def load_lexicon(lang: str = "de") -> Lexicon:
                 place_forms.setdefault(a[:1].upper() + a[1:] + ending, key)
         for short in _split(row.get("short")):
             place_forms.setdefault(short, key)
+            if len(short) >= 3:  # "NRW" names the region by itself too ("in NRW"); "MV" is too short to tell
+                add(short, entries[key])
     for row in _read_tsv(lang, "world_regions.tsv"):
         name = row.get("name", "")
         key = entity_key("place", name)
@@ -477,12 +479,12 @@ def load_lexicon(lang: str = "de") -> Lexicon:
         cc = (row.get("country") or "").lower()
         entry = GazEntry("organization", key, name, "name", None, row.get("qid") or row.get("wikidata") or None,
                          f"country/{cc}" if cc else None, row.get("kind") or None)
-        if " " not in name and not name.isupper() and _common_words(lang).get(name.lower()) is not None:  # type: ignore[union-attr]
-            entry = replace(entry, ambiguous=True)  # "Blick", "Standard"
         entries[key] = entry
         for n in [name, *_split(row.get("aliases"))]:
-            if n.startswith("?"):  # an alias that is also a common word: "?Welt", "?Zeit"
-                add(n[1:], replace(entry, ambiguous=True))
+            # an alias marked as also a common word ("?Welt", "?Zeit"), or a name that is one ("Blick",
+            # "Die Welt"), needs context; the entry's other forms ("Bild am Sonntag") do not
+            if n.startswith("?") or n == name and _common_form(n, lang):
+                add(n.removeprefix("?"), replace(entry, ambiguous=True))
             else:
                 add(n, entry)
     for row in _read_tsv(lang, "persons.tsv"):
@@ -543,6 +545,20 @@ def load_lexicon(lang: str = "de") -> Lexicon:
                      for r in _read_tsv(lang, "office_owner_nouns.tsv") if r.get("noun")
                      for form in [r["noun"], *_split(r.get("forms"))]},
     )
+
+
+_ARTICLES = ("Der", "Die", "Das")
+
+
+def _common_form(surface: str, lang: str) -> bool:
+    """Is an organisation's name also an everyday phrase: one common word ("Standard", "Blick") or a
+    capitalised article before one ("Die Welt", "Die Zeit", which open any sentence about the world)?"""
+    words = surface.split()
+    if len(words) == 2 and words[0] in _ARTICLES and not words[1].isupper():
+        return _common_words(lang).get(words[1]) is not None  # type: ignore[union-attr]
+    if len(words) != 1 or words[0].isupper():
+        return False
+    return _common_words(lang).get(words[0].lower()) is not None  # type: ignore[union-attr]
 
 
 def _rank(e: GazEntry) -> int:
