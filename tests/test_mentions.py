@@ -227,3 +227,8 @@ def test_mentions_after_a_title_a_noun_closing_the_clause_is_the_surname(lexicon
     assert [m.span.text for m in ms if m.kind == "person"] == ["Tevita Fuchs"]
     ms = mentions(article("Die Sprecherin Ilka Brandt eröffnete die Feier."), lexicon)
     assert [m.span.text for m in ms if m.kind == "person"] == ["Ilka Brandt"]
+
+
+def test_mentions_a_genitive_long_form_before_an_acronym_is_named_in_the_nominative(lexicon: Lexicon) -> None:
+    ms = mentions(article("Wie eine Umfrage des Handelsverbands Nord (HVN) ergab, sind die Läden leer."), lexicon)
+    assert [m.name for m in ms if m.kind == "organization" and m.role == "name"] == ["Handelsverband Nord"]

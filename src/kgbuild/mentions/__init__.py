@@ -492,7 +492,8 @@ def _find_by_pattern(toks: Tokens, lex: Lexicon) -> list[tuple[int, int, str, st
                     and not lex.is_entity_word(a):
                 long_form = _long_form(toks, i, a)
                 if long_form is not None:
-                    out.append((*long_form, "organization", toks.text[long_form[0]:long_form[1]], "name"))
+                    out.append((*long_form, "organization",
+                                _nominative_name(toks, long_form, lex), "name"))
                 out.append((toks.starts[i + 1], toks.ends[i + 1], "organization", a, "acronym"))
             continue
         if not _cap(w):
@@ -663,6 +664,21 @@ def _long_form(toks: Tokens, i: int, acronym: str) -> tuple[int, int] | None:
     if start is None:
         return None
     return toks.starts[start], toks.ends[i - 1]
+
+
+def _nominative_name(toks: Tokens, span: tuple[int, int], lex: Lexicon) -> str:
+    """A name after a genitive article in the nominative: "des Handelsverbands Nord (HVN)" names the
+    "Handelsverband Nord" (its first word without the "s" is a noun the lexicon knows)."""
+    name = toks.text[span[0]:span[1]]
+    words = name.split(" ")
+    before = toks.text[max(0, span[0] - 8):span[0]].split()
+    if len(words) < 2 or not before or before[-1].lower() not in _name_words(lex.lang, "genitive_article"):
+        return name
+    for end in ("es", "s"):
+        stem = words[0][:-len(end)]
+        if words[0].endswith(end) and len(stem) > 3 and lex.is_common(stem):
+            return " ".join([stem, *words[1:]])
+    return name
 
 
 def _nominative_org(w: str) -> str:
