@@ -213,3 +213,16 @@ def test_speakers_er_after_a_claim_of_a_masculine_organisation_is_that_organisat
     # a feminine organisation is no "er"
     doc = extract_body("Die Kosten stiegen stark, teilte die Stadtverwaltung mit. Er fordert deshalb Hilfen.")
     assert claimant_names(doc) == ["Stadtverwaltung"]
+
+
+def test_speakers_an_owned_office_refers_back_to_the_one_person_named_with_that_title() -> None:
+    doc = extract_body("Die Busse fahren seltener, sagte Geschäftsführerin Eva Roth. Die Lage sei schwierig. "
+                       "Der Verband warnt seit Wochen.\n\nMan brauche mehr Geld, fordert die VDV-Geschäftsführerin.")
+    assert claimant_names(doc)[-1] == "Eva Roth"
+    doc = extract_body("Die Fälle seien bekannt, betont Pressesprecherin Christine Kaul.\n\n"
+                       "Es werde informiert, betont die Landratsamt-Sprecherin.")
+    assert claimant_names(doc) == ["Christine Kaul", "Christine Kaul"]
+    # a person named with another title is not the office's holder
+    doc = extract_body("Die Straße bleibt zu, sagte Bürgermeisterin Eva Roth.\n\n"
+                       "Es werde informiert, betont die Landratsamt-Sprecherin.")
+    assert claimant_names(doc)[-1] != "Eva Roth"

@@ -207,6 +207,8 @@ def _described_person(ctx: ClaimContext, i: int, office: str | None) -> str | No
                   office=office, owner=owner, held_by=ctx.held_by, min_score=1.0)
     if ref is not None and "same_organisation" in ref.evidence:
         return ref.key  # "Eva Roth (SPD) … sagte die SPD-Vorsitzende": the text put her in that organisation
+    if office is not None and (titled := _titled_person(ctx, i)) is not None:
+        return titled  # "Geschäftsführerin Eva Roth … sagte die VDV-Geschäftsführerin": the one with that title
     if office is not None and office in ctx.offices \
             and office.removeprefix("position/").split("--")[0] not in ctx.cw.member_roles:
         return None  # an office held by no one named: the position speaks (or linking names its holder)
@@ -214,6 +216,24 @@ def _described_person(ctx: ClaimContext, i: int, office: str | None) -> str | No
             and office.removeprefix("position/").split("--")[0] not in ctx.cw.member_roles:
         return None  # "der Chefredakteur des Blatts": an office of a named owner is no one just quoted
     return ref.key if ref is not None else None
+
+
+def _titled_person(ctx: ClaimContext, i: int) -> str | None:
+    """The one person the last four sentences named right after the title at token i, its owner
+    prefix aside ("Geschäftsführerin Eva Roth" for "die VDV-Geschäftsführerin"); None if none or several."""
+    toks = ctx.tokens
+    title = toks.word(i).rsplit("-", 1)[-1].lower()
+    si = toks.sentence_of[i]
+
+    def same(word: str) -> bool:  # "Pressesprecherin" names a "Sprecherin", "Hauptgeschäftsführer" a "Geschäftsführer"
+        w = word.rsplit("-", 1)[-1].lower()
+        return w[:1].isalpha() and (w.endswith(title) or title.endswith(w)) and min(len(w), len(title)) >= 6
+
+    found = {m.key for m in ctx.mentions
+             if m.kind == "person" and m.key and m.role == "name" and 0 <= si - m.sentence <= 4
+             and m.span.begin < toks.starts[i]
+             and (k := _token_at(toks, m.span.begin) - 1) >= 0 and same(toks.word(k))}
+    return next(iter(found)) if len(found) == 1 else None
 
 
 def _governed(ctx: ClaimContext, i: int) -> bool:
