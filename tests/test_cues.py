@@ -406,3 +406,14 @@ def test_cues_an_adjective_may_stand_inside_a_nominal_frame(sentence: str, sourc
 def test_cues_an_adjective_after_a_preposition_is_no_frame_without_a_frame_noun() -> None:
     from conftest import extract_body
     assert extract_body("Nach langen Verhandlungen einigten sich die Parteien am Abend.").claims == ()
+
+
+@pytest.mark.parametrize("sentence, cue", [
+    ("Er wolle das gar nicht bestreiten, sagt Arzt Jonas Brandt.", "sagt"),
+    ("Sie habe an das Projekt geglaubt, schrieb Ministerin Eva Roth.", "schrieb"),
+    ("Eva Roth sagte, sie habe das nie bestritten.", "sagte"),
+])
+def test_cues_a_closing_frame_wins_over_a_speech_verb_inside_its_content(sentence: str, cue: str) -> None:
+    from conftest import extract_body
+    (claim,) = extract_body(sentence).claims
+    assert claim.cue == cue

@@ -278,7 +278,14 @@ def _verb_claim(ctx: ClaimContext, lex: Lexicon, si: int, idx: list[int], words:
     """A claim cued by a speech verb, with the verb's subject as its speaker; ``skip``: word
     positions of a frame whose own verb this is ("wie die Zeitung berichtete")."""
     toks = ctx.tokens
-    for pos, act, cue, passive in _verb_cues(ctx, lex, idx, words, quotes):
+    cues = list(_verb_cues(ctx, lex, idx, words, quotes))
+    # "Er wolle das nicht bestreiten, sagt X.": a cue that closes the sentence after a comma frames
+    # what comes before it, so a speech verb inside that content is no cue
+    closing = [c for c in cues if c[0] > 0 and words[c[0] - 1] == "," and len(words) - c[0] <= 10
+               and c[0] not in skip and not any(w in (",", ":", ";") for w in words[c[0] + 1:-1])]
+    if closing:
+        cues = [c for c in cues if c[0] >= closing[-1][0]]
+    for pos, act, cue, passive in cues:
         if pos in skip:
             continue
         if passive is False:
