@@ -415,3 +415,15 @@ def test_claims_an_unsourced_hiess_es_right_after_a_claim_is_that_speakers() -> 
     # with no claim before it, an unsourced "hieß es" names no one
     doc = extract_body("Die Polizei nahm zwei Männer fest. Sie seien betrunken gewesen, hieß es.")
     assert doc.claims == ()
+
+
+def test_claims_a_headline_quote_the_body_attributes_is_that_speakers() -> None:
+    from conftest import claimant_names, extract_body
+    doc = extract_body("Berlin – Die Bäckerei am Markt schließt nicht. „Wir bleiben hier, egal was kommt“, "
+                       "sagte Inhaberin Eva Roth am Montag.", headline="„Wir bleiben hier, egal was kommt“")
+    assert claimant_names(doc) == ["Eva Roth", "Eva Roth"]
+    assert doc.claims[0].span.text == "„Wir bleiben hier, egal was kommt“"
+    # a headline quote the body does not repeat names no one
+    doc = extract_body("Berlin – Die Prognose ist unklar. „Das wissen wir nicht“, sagte Eva Roth.",
+                       headline="„Der Sommer wird heiß“")
+    assert claimant_names(doc) == ["Eva Roth"]

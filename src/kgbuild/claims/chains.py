@@ -74,6 +74,7 @@ def find_claims(ctx: ClaimContext, lex: Lexicon) -> list[Claim]:
             drafts.append(d)
             last_claim_sentence = si
     _quotes_before_their_cue(ctx, drafts)
+    _headline_quotes(ctx, drafts)
     _inherit(drafts)
     claims: list[Claim] = []
     for n, d in enumerate(drafts, 1):
@@ -203,6 +204,33 @@ def _earlier_speaker_named(ctx: ClaimContext, si: int, prev: _Draft, drafts: lis
         return None
     key = next(iter(named))
     return key if any(d.speakers == (key,) for d in drafts) else None
+
+
+def _headline_quotes(ctx: ClaimContext, drafts: list[_Draft]) -> None:
+    """A headline quote that the body attributes ("„Wir bleiben“" over "„Wir bleiben“, sagte X") is
+    X's claim too: the headline repeats the quote, the body says who said it."""
+    sentences = ctx.structure.sentences
+    taken = {d.sentence for d in drafts}
+    for si, sent in enumerate(sentences):
+        if sent.role != "headline" or si in taken:
+            continue
+        quotes = _quotes(ctx, sent.span)
+        if len(quotes) != 1:
+            continue
+        said = _loose(ctx.text[quotes[0][0]:quotes[0][1]])
+        if len(said.split()) < 3:
+            continue
+        source = next((d for d in drafts if d.sentence > si and d.speakers
+                       and said in _loose(ctx.text[d.span.begin:d.span.end])), None)
+        if source is not None:
+            d = _continuation(ctx, si, source)
+            drafts.insert(next((k for k, x in enumerate(drafts) if x.sentence > si), len(drafts)), d)
+            return
+
+
+def _loose(s: str) -> str:
+    """Text compared without case, punctuation and spacing."""
+    return " ".join("".join(c.lower() if c.isalnum() else " " for c in s).split())
 
 
 def _continuation(ctx: ClaimContext, si: int, prev: _Draft) -> _Draft:
