@@ -273,6 +273,14 @@ def _verb_cues(ctx: ClaimContext, lex: Lexicon, idx: list[int], words: list[str]
         yield pos, act, cue, _passive_agent(ctx, idx, words, pos, quotes)
 
 
+def _non_finite(lang: str, words: list[str], pos: int) -> bool:
+    """A participle or an infinitive closing its clause ("geglaubt,", "bestreiten,"): inside a content clause."""
+    w = words[pos]
+    closes = pos + 1 >= len(words) or words[pos + 1] in (",", ".", ";", ":")
+    return closes and (_participle(lang, w) or (w.endswith("en") and w[:1].islower() and pos > 0
+                                                 and words[pos - 1][:1].islower()))
+
+
 def _verb_claim(ctx: ClaimContext, lex: Lexicon, si: int, idx: list[int], words: list[str],
                 quotes: list[tuple[int, int]], skip: range = range(0)) -> _Draft | None:
     """A claim cued by a speech verb, with the verb's subject as its speaker; ``skip``: word
@@ -284,7 +292,8 @@ def _verb_claim(ctx: ClaimContext, lex: Lexicon, si: int, idx: list[int], words:
     closing = [c for c in cues if c[0] > 0 and words[c[0] - 1] == "," and len(words) - c[0] <= 10
                and c[0] not in skip and not any(w in (",", ":", ";") for w in words[c[0] + 1:-1])]
     if closing:
-        cues = [c for c in cues if c[0] >= closing[-1][0]]
+        # only non-finite verbs are dropped: "X bestätigte, dass …, berichtet Y" keeps X as the speaker
+        cues = [c for c in cues if c[0] >= closing[-1][0] or not _non_finite(ctx.lang, words, c[0])]
     for pos, act, cue, passive in cues:
         if pos in skip:
             continue
