@@ -226,3 +226,10 @@ def test_speakers_an_owned_office_refers_back_to_the_one_person_named_with_that_
     doc = extract_body("Die Straße bleibt zu, sagte Bürgermeisterin Eva Roth.\n\n"
                        "Es werde informiert, betont die Landratsamt-Sprecherin.")
     assert claimant_names(doc)[-1] != "Eva Roth"
+
+
+def test_speakers_a_medium_in_the_dative_before_the_verb_is_spoken_to_not_the_speaker() -> None:
+    doc = extract_body("Der Streit geht weiter, sagte Otto Kern (CDU). Der FAZ sagte der CDU-Politiker, "
+                       "die Lage sei ernst. Der Spiegel berichtete, die Lage sei ernst.")
+    assert claimant_names(doc) == ["Otto Kern", "Otto Kern", "Der Spiegel"]
+    assert "organization/frankfurter-allgemeine-zeitung" in doc.claims[1].reported_by

@@ -364,6 +364,12 @@ def _speakers_for_verb(ctx: ClaimContext, lex: Lexicon, idx: list[int], pos: int
         segments[-1].append(p)
     if _verb_second(toks, idx, pos, segments[0], ctx) and after:
         return after
+    # "Der FAZ sagte der CDU-Politiker, …", "Dem Sender sagte Kern, …": a medium before the verb is the
+    # addressee when a speaker follows the verb
+    prefield = [sp for p in segments[0] if (sp := _subject_at(ctx, idx[p])) is not None]
+    if after and prefield and all(sp.key in ctx.media for sp in prefield) and segments[0] \
+            and toks.word(idx[min(segments[0])]).lower() in ctx.cw.dative_articles:
+        return after
     if not after and (described := _description_after(ctx, idx, pos)) is not None:
         # "…, sagte der frühere Lehrer:" the subject is a description after the verb
         return [described] if described.key else []

@@ -49,6 +49,7 @@ class ClaimWords:
     pronoun_forms: Mapping[str, str]  # "ihn" -> "m", "ihrem" -> "f"
     org_head_genders: tuple[tuple[str, str], ...]  # ending of an organisation's head noun -> gender, longest first
     indefinite_articles: frozenset[str]
+    dative_articles: frozenset[str]  # "der", "dem": a medium after them before the verb may be the addressee
     first_person: frozenset[str]
     possessive: Mapping[str, str]  # "ihr" -> "f"
     plural_verb: tuple[str, ...]  # endings of a plural finite verb
@@ -103,6 +104,7 @@ def claim_words(lang: str) -> ClaimWords:
         pronoun_forms=MappingProxyType(dict(speaker.get("pronoun_form", {}))),
         org_head_genders=tuple(sorted(speaker.get("org_head_gender", {}).items(), key=lambda kv: (-len(kv[0]), kv[0]))),
         indefinite_articles=frozenset(speaker.get("indefinite_article", {})),
+        dative_articles=frozenset(speaker.get("dative_article", {})),
         first_person=frozenset(speaker.get("first_person", {})),
         possessive=MappingProxyType(dict(speaker.get("possessive_stem", {}))),
         plural_verb=tuple(speaker.get("plural_verb_ending", {})),
