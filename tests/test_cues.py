@@ -417,3 +417,18 @@ def test_cues_a_closing_frame_wins_over_a_speech_verb_inside_its_content(sentenc
     from conftest import extract_body
     (claim,) = extract_body(sentence).claims
     assert claim.cue == cue
+
+
+@pytest.mark.parametrize("sentence, source", [
+    ("Im Rundbrief des ADAC heißt es: „Wir fordern mehr Schutz.“", "ADAC"),
+    ("Laut der Polizei ist der Mann geflohen. In der Begründung der Polizei hieß es, er sei bewaffnet.", "Polizei"),
+])
+def test_cues_a_document_of_an_author_with_heisst_es_is_the_authors(sentence: str, source: str) -> None:
+    from conftest import claimant_names, extract_body
+    assert claimant_names(extract_body(sentence))[-1] == source
+
+
+def test_cues_heisst_es_after_a_place_or_a_document_of_no_one_names_no_one() -> None:
+    from conftest import extract_body
+    assert extract_body("In Berlin heißt es, die Lage sei ernst. "
+                        "In einem Brief an die Ministerin heißt es, man sei enttäuscht.").claims == ()

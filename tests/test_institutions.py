@@ -71,3 +71,8 @@ def test_institutions_a_qualified_mention_and_a_later_bare_one_are_one_node() ->
     assert [e.name for e in orgs] == ["österreichische Polizei"]
     assert len({c.claimants[0] for c in doc.claims}) == 1
 
+
+
+def test_institutions_laut_with_an_article_is_a_source_slot() -> None:
+    from conftest import claimant_names, extract_body
+    assert claimant_names(extract_body("Laut der Polizei ist der Mann geflohen.")) == ["Polizei"]

@@ -241,6 +241,8 @@ def _in_source_slot(toks: Tokens, lex: Lexicon, frame: _Frame, start: int, i: in
         before = toks.word(start - 1)
         if before in frame.source_nouns:  # "nach Angaben der Stadt", "ein Sprecher der Stadt"
             return True
+        if before.lower() in frame.source_before:  # "laut der Polizei", "Laut der Feuerwehr"
+            return True
         if before in frame.closing and start > 1 and toks.word(start - 2) == ",":  # "…, so der Verband."
             return True
     s = toks.sentence_of[i]
