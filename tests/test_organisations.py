@@ -138,8 +138,8 @@ def test_organisations_austrian_and_adjectival_titles_take_their_owner() -> None
 
 
 def test_organisations_a_first_name_that_is_a_place_after_a_title_is_a_person() -> None:
-    held = positions_of("In Portugal eröffnete Gesundheitsminister Salvador Quintela am Montag eine Klinik.")
-    assert ("Gesundheitsminister", "Portugal", "Salvador Quintela") in held
+    held = positions_of("In Portugal eröffnete Gesundheitsminister Paris Quintela am Montag eine Klinik.")
+    assert ("Gesundheitsminister", "Portugal", "Paris Quintela") in held
 
 
 def test_organisations_a_policy_spokesperson_speaks_for_the_party_of_the_passage() -> None:

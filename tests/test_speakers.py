@@ -188,8 +188,8 @@ def test_speakers_a_long_apposition_after_the_verb_names_the_speaker() -> None:
 
 
 def test_speakers_an_office_of_the_organisation_the_text_gave_the_person_refers_back_to_them() -> None:
-    doc = extract_body("Der Landrat Otto Kern (CSU) hält einen Streit für möglich. Es bestehe die Gefahr einer "
-                       "Spaltung, sagte der CSU-Vorsitzende am Abend.")
+    doc = extract_body("Der Landrat Otto Kern (CSU) sagte, der Streit werde lang. Eine Spaltung sei möglich, "
+                       "sagte der CSU-Vorsitzende am Abend.")
     assert claimant_names(doc) == ["Otto Kern", "Otto Kern"]
     # without that organisation, the office speaks for itself, not the person just quoted
     doc = extract_body("Die Lage sei ernst, sagte Anna Weber. Der SPD-Vorsitzende widersprach: „Das stimmt nicht.“")
@@ -217,7 +217,7 @@ def test_speakers_er_after_a_claim_of_a_masculine_organisation_is_that_organisat
 
 def test_speakers_an_owned_office_refers_back_to_the_one_person_named_with_that_title() -> None:
     doc = extract_body("Die Busse fahren seltener, sagte Geschäftsführerin Eva Roth. Die Lage sei schwierig. "
-                       "Der Verband warnt seit Wochen.\n\nMan brauche mehr Geld, fordert die VDV-Geschäftsführerin.")
+                       "Der Verband warnt seit Wochen.\n\nMan brauche mehr Geld, fordert die ABV-Geschäftsführerin.")
     assert claimant_names(doc)[-1] == "Eva Roth"
     doc = extract_body("Die Fälle seien bekannt, betont Pressesprecherin Christine Kaul.\n\n"
                        "Es werde informiert, betont die Landratsamt-Sprecherin.")

@@ -129,7 +129,7 @@ def _speaker_at(ctx: ClaimContext, i: int, *, source: bool = False) -> Speaker |
 
 
 def _org_gender(ctx: ClaimContext, key: str) -> str | None:
-    """The gender of an organisation's head noun ("Krankenhausverband" m, "Behörde" f), None when unknown."""
+    """The gender of an organisation's head noun ("Mieterbund" m, "Behörde" f), None when unknown."""
     if not key.startswith("organization/"):
         return None
     name = next((m.name for m in ctx.mentions if m.key == key), "")
@@ -220,7 +220,7 @@ def _described_person(ctx: ClaimContext, i: int, office: str | None) -> str | No
 
 def _titled_person(ctx: ClaimContext, i: int) -> str | None:
     """The one person the last four sentences named right after the title at token i, its owner
-    prefix aside ("Geschäftsführerin Eva Roth" for "die VDV-Geschäftsführerin"); None if none or several."""
+    prefix aside ("Geschäftsführerin Eva Roth" for "die ABV-Geschäftsführerin"); None if none or several."""
     toks = ctx.tokens
     title = toks.word(i).rsplit("-", 1)[-1].lower()
     si = toks.sentence_of[i]
@@ -362,13 +362,12 @@ def _speakers_for_verb(ctx: ClaimContext, lex: Lexicon, idx: list[int], pos: int
             segments.append([])
             continue
         segments[-1].append(p)
-    if _verb_second(toks, idx, pos, segments[0], ctx) and after:
-        return after
-    # "Der FAZ sagte der CDU-Politiker, …", "Dem Sender sagte Kern, …": a medium before the verb is the
-    # addressee when a speaker follows the verb
+    # the subject is after the verb unless the verb's own clause opens with a speaker ("Der frühere
+    # Stadtrat Jonas Brandt kritisierte …" vs "Erneut kritisierte Brandt …"); a medium there is the
+    # addressee when a speaker follows the verb ("Der FAZ sagte der CDU-Politiker, …", "Dem Sender sagte Kern")
     prefield = [sp for p in segments[0] if (sp := _subject_at(ctx, idx[p])) is not None]
-    if after and prefield and all(sp.key in ctx.media for sp in prefield) and segments[0] \
-            and toks.word(idx[min(segments[0])]).lower() in ctx.cw.dative_articles:
+    if after and (not prefield or all(sp.key in ctx.media for sp in prefield)
+                  and toks.word(idx[min(segments[0])]).lower() in ctx.cw.dative_articles):
         return after
     if not after and (described := _description_after(ctx, idx, pos)) is not None:
         # "…, sagte der frühere Lehrer:" the subject is a description after the verb
@@ -456,12 +455,6 @@ def _description_after(ctx: ClaimContext, idx: list[int], pos: int) -> Speaker |
                       current=ctx.last_speakers, held_by=ctx.held_by, min_score=1.0)
         return Speaker(ref.key if ref is not None else "", span)
     return None
-
-
-def _verb_second(toks: Tokens, idx: list[int], pos: int, seg: list[int], ctx: ClaimContext) -> bool:
-    """Is the subject after the verb? True unless the verb's own clause opens with a speaker
-    ("Der frühere Stadtrat Jonas Brandt kritisierte …" vs "Erneut kritisierte Brandt …")."""
-    return not any(_subject_at(ctx, idx[p]) is not None for p in seg)
 
 
 def _rank(key: str) -> int:

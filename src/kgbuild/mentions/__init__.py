@@ -123,7 +123,7 @@ def find_mentions(structure: Structure, toks: Tokens, lex: Lexicon) -> list[Ment
             release(nxt)
     place_begins = {m.span.begin for m in out if m.kind == "place"}
     # and a one-word place that is also a first name, right before a capitalised word that is no noun,
-    # no known name and no function word, is a person's first name: "Paris Hilton", "Salvador Illa"
+    # no known name and no function word, is a person's first name: "Paris Hilton", "Florenz Okafor"
     for i in range(len(toks) - 1):
         here = next((m for m in out if m.span.begin == toks.starts[i] and m.kind == "place" and m.role == "name"),
                     None) if toks.starts[i] in place_begins else None
@@ -310,12 +310,12 @@ def _find_persons(toks: Tokens, lex: Lexicon, free) -> list[tuple[int, int, str]
         if not (first or after_title or appos):
             i += 1
             continue
-        # a first name that is also a place ("Salvador", "Paris") names a person when a surname follows
+        # a first name that is also a place ("Paris", "Florenz") names a person when a surname follows
         place_first = first and i + 1 < n and toks.sentence_of[i + 1] == toks.sentence_of[i] \
             and toks.ends[i] + 1 == toks.starts[i + 1] and _surname_like(toks.word(i + 1), lex)
         if w in lex.stop or (lex.is_entity_word(w) and not place_first) \
                 or ("-" in w and not first and lex.is_common(w.rsplit("-", 1)[1])):
-            i += 1  # "König-Ludwig-Brauerei" is a brewery, not a person
+            i += 1  # "Kaiser-Otto-Brauerei" is a brewery, not a person
             continue
         # extend over further name words
         j = i + 1
@@ -561,7 +561,7 @@ def _find_by_pattern(toks: Tokens, lex: Lexicon) -> list[tuple[int, int, str, st
                 out.append((b, e, kind, text[b:e], "name"))
             if j > i + 1 or not kind_compound:
                 continue  # a kind compound with no name after it may still be a named compound ("X-Brauerei")
-        # "Abdullah-Zentrum", "König-Ludwig-Brauerei", "AfD-Bundestagsfraktion": a named compound
+        # "Abdullah-Zentrum", "Kaiser-Otto-Brauerei", "AfD-Bundestagsfraktion": a named compound
         if "-" in w and w.rsplit("-", 1)[1] in _COMPOUND_ORG_HEADS and w[:1].isupper() \
                 and not (w.rsplit("-", 1)[1] in ("Konzern", "Konzerns")  # "der US-Konzern": its state, no name
                          and (lex.lookup_key(w.split("-", 1)[0]) or "").startswith("country/")) and not (
