@@ -233,3 +233,45 @@ def test_speakers_a_medium_in_the_dative_before_the_verb_is_spoken_to_not_the_sp
                        "die Lage sei ernst. Der Spiegel berichtete, die Lage sei ernst.")
     assert claimant_names(doc) == ["Otto Kern", "Otto Kern", "Der Spiegel"]
     assert "organization/frankfurter-allgemeine-zeitung" in doc.claims[1].reported_by
+
+
+# ---------------------------------------------------------------- interviews
+_INTERVIEW = (
+    "Die Tierärztin Greta Vollmer leitet seit zehn Jahren die Klinik am Stadtrand.\n\n"
+    "SZ: Frau Vollmer, Sie haben einmal gesagt, Katzen seien klüger als Hunde. Stimmt das noch?\n\n"
+    "Greta Vollmer: Ja. Katzen lösen Rätsel schneller. Das zeigen auch unsere Versuche.\n\n"
+    "SZ: Und die Hunde?\n\n"
+    "Vollmer: Laut einer Studie aus Norwegen lernen sie dafür mehr Wörter. Minister Karl Brenner hat gesagt, "
+    "die Klinik bekomme mehr Geld.\n"
+)
+
+
+def test_speakers_interview_journalists_turns_are_no_claims() -> None:
+    doc = _doc(_INTERVIEW)
+    assert not [c for c in doc.claims if "Katzen seien" in c.span.text or "Hunde?" in c.span.text]
+
+
+def test_speakers_interview_every_sentence_of_an_answer_is_the_interviewees_claim() -> None:
+    doc = _doc(_INTERVIEW)
+    by_sentence = {c.span.text: c for c in doc.claims}
+    for said in ("Greta Vollmer: Ja.", "Katzen lösen Rätsel schneller.", "Das zeigen auch unsere Versuche.",
+                 "Vollmer: Laut einer Studie aus Norwegen lernen sie dafür mehr Wörter."):
+        claim = by_sentence[said]
+        assert claim.claimants == ("person/greta-vollmer",), said
+    assert by_sentence["Greta Vollmer: Ja."].cue == ":"
+    # a sentence of the answer with a source of its own keeps that source
+    minister = next(c for c in doc.claims if "mehr Geld" in c.span.text)
+    assert minister.claimants == ("person/karl-brenner",)
+
+
+def test_speakers_a_label_split_from_its_answer_by_a_line_break_still_opens_the_turn() -> None:
+    doc = _doc("Frage: Wie geht es weiter?\nOle\nBrandt:\nWir bauen im Mai. Die Pläne liegen vor.\n\n"
+               "Frage: Wann ist es fertig?\nBrandt: Im Herbst.\n")
+    assert claimant_names(doc) == ["Ole Brandt", "Ole Brandt", "Ole Brandt"]
+
+
+def test_speakers_a_colon_after_a_name_in_a_report_is_no_interview() -> None:
+    # without a journalist's turn the text is a report: no turn claims, and a plain line stays the author's
+    doc = _doc("Der Verein hat gewählt.\nErgebnis: Nora Kühn bleibt Vorsitzende.\n"
+               "Nora Kühn: Sie dankte allen Mitgliedern.\n")
+    assert doc.claims == ()

@@ -7,7 +7,8 @@ from dataclasses import replace
 from kgbuild import cues as cue_data
 from kgbuild.claims.content import _inside_quotes, _is_mark, _negated, _quote_in, _quote_text, _quotes
 from kgbuild.claims.context import ClaimContext, _after_preposition, _Draft, _mentions_in, _token_at
-from kgbuild.claims.cues import _claim_in_sentence, _headline_claim, _verb_cues
+from kgbuild.claims.cues import _claim_in_sentence, _draft, _headline_claim, _verb_cues
+from kgbuild.claims.interview import Turn, interview_turns
 from kgbuild.mentions import Lexicon
 from kgbuild.model import Claim, Span, SpeechAct
 from kgbuild.quotes import QUOTE_MARKS
@@ -21,7 +22,14 @@ def find_claims(ctx: ClaimContext, lex: Lexicon) -> list[Claim]:
     drafts: list[_Draft] = []
     sentences = ctx.structure.sentences
     last_claim_sentence = -10
+    turns = interview_turns(ctx)
     for si, sent in enumerate(sentences):
+        if si in turns:  # an interview: the journalist's turns hold no claims, the interviewee's do
+            d = _turn_claim(ctx, lex, si, turns[si], drafts)
+            if d is not None:
+                drafts.append(d)
+            last_claim_sentence = si if d is not None else -10
+            continue
         if sent.role == "headline":
             d = _headline_claim(ctx, lex, si)
             if d is not None:
@@ -87,6 +95,27 @@ def find_claims(ctx: ClaimContext, lex: Lexicon) -> list[Claim]:
             referent=d.referent if d.referent is not None and d.speakers[:1] == (d.referent.key,) else None,
         ))
     return claims
+
+
+def _turn_claim(ctx: ClaimContext, lex: Lexicon, si: int, turn: Turn, drafts: list[_Draft]) -> _Draft | None:
+    """The claim of sentence ``si`` in an interview turn: none in the journalist's turn; in the
+    interviewee's, the label's claim, or a claim with a source of its own, or the turn's speaker."""
+    if turn.speaker is None:
+        return None
+    idx = list(ctx.index.sentence_tokens[si])
+    quotes = _quotes(ctx, ctx.structure.sentences[si].span)
+    sent = ctx.structure.sentences[si].span
+    if si == turn.opens:
+        if not ctx.text[turn.colon.end:sent.end].strip():
+            return None  # a label on a line of its own: the turn's words follow
+        colon = (turn.colon.begin, turn.colon.end)
+        return _draft(ctx, lex, si, idx, quotes, [turn.speaker], ":", colon, SpeechAct.STATEMENT,
+                      frame=(ctx.tokens.starts[idx[0]], colon[1]))
+    own = _claim_in_sentence(ctx, lex, si)
+    if own is not None and own.speakers and own.cue is not None:
+        return own
+    return _Draft(si, sent, (turn.speaker.key,), None, None, SpeechAct.STATEMENT, sent, _quote_text(ctx.text, quotes),
+                  (), None, _negated(ctx.cw, sent.text, SpeechAct.STATEMENT), (sent.begin, sent.begin))
 
 
 def _quotes_before_their_cue(ctx: ClaimContext, drafts: list[_Draft]) -> None:
