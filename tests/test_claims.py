@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pytest
 
+from conftest import claimant_names, extract_body
 from kgbuild.claims import ClaimContext, find_claims
 from kgbuild.linking import link
 from kgbuild.mentions import Lexicon, find_mentions, find_titles, load_lexicon, tokenize
@@ -427,3 +428,19 @@ def test_claims_a_headline_quote_the_body_attributes_is_that_speakers() -> None:
     doc = extract_body("Berlin – Die Prognose ist unklar. „Das wissen wir nicht“, sagte Eva Roth.",
                        headline="„Der Sommer wird heiß“")
     assert claimant_names(doc) == ["Eva Roth"]
+
+
+def test_claims_a_source_phrase_without_a_named_source_takes_no_name_from_the_content() -> None:
+    # "laut Statistik", "laut Angaben", "laut Umfragen": the source is unnamed, and the state or
+    # person the content names is not it
+    doc = extract_body("Laut Statistik gibt es in Frankreich 9000 Brücken. "
+                       "Im Jahr 2019 waren die wichtigsten Partner laut Angaben Spanien und Italien. "
+                       "Laut Umfragen liegt Peter Krause vorn.")
+    assert doc.claims == ()
+
+
+def test_claims_a_source_phrase_that_names_its_source_still_gives_it() -> None:
+    doc = extract_body("Nach Angaben der Stadt Köln ist die Straße gesperrt. Laut Polizei und Feuerwehr "
+                       "wurde niemand verletzt. Laut Sprecherin Eva Hahn ist alles gut. "
+                       "Laut Bundesamt für Statistik stieg die Zahl.")
+    assert claimant_names(doc) == ["Stadt Köln", "Polizei", "Eva Hahn", "Bundesamt für Statistik"]

@@ -23,6 +23,7 @@ from kgbuild.claims.context import (
     _noun_gender,
     _token_at,
 )
+from kgbuild.claims.words import ClaimWords
 from kgbuild.mentions import Lexicon, Tokens
 from kgbuild.model import Referent, Span
 from kgbuild.speakers import resolve
@@ -260,20 +261,38 @@ def _subject_at(ctx: ClaimContext, i: int) -> Speaker | None:
 
 
 def _speaker_after(ctx: ClaimContext, idx: list[int], start: int, *, limit: int = 8) -> Speaker | None:
+    lex = ctx.lexicon
     for pos in range(start, min(start + limit, len(idx))):
         w = ctx.tokens.word(idx[pos])
         if w in _CLAUSE_BREAK or w == ".":
             return None
         s = _speaker_at(ctx, idx[pos], source=True)
         if s is not None:
+            m = ctx.index.mention_of_token.get(idx[pos])
+            if pos > start and lex is not None and ctx.tokens.word(idx[pos - 1]) in lex.according_nouns \
+                    and m is not None and m.role == "name" and m.kind in ("country", "place"):
+                # "laut Angaben Spanien und Italien": a nominative name right after the noun is no
+                # genitive attribute ("nach Angaben Spaniens"); the source is unnamed
+                return None
             return _prefer_holder(ctx, idx, pos, s)
-        if pos > start and w[:1].isupper() and ctx.lexicon is not None and ctx.lexicon.is_common(w) \
-                and w not in ctx.lexicon.according_nouns and w not in ctx.lexicon.report_nouns \
-                and not (pos + 1 < len(idx) and idx[pos + 1] in ctx.index.mention_of_token):
-            # "laut der Sprecherin, die …": the source is that noun, naming no one we know
-            # (but "aus Sicht des Experten Max Berger", "der Agentur Reuters": a name follows it)
+        nxt = ctx.tokens.word(idx[pos + 1]) if pos + 1 < len(idx) else "."
+        if w[:1].isupper() and lex is not None and lex.is_common(w) \
+                and w not in lex.according_nouns and w not in lex.report_nouns \
+                and not (pos + 1 < len(idx) and idx[pos + 1] in ctx.index.mention_of_token) \
+                and (pos > start or nxt in _CLAUSE_BREAK or nxt == "." or _ends_phrase(ctx.cw, nxt)):
+            # "laut der Sprecherin, die …", "Laut Statistik gibt es …": the source is that noun, naming
+            # no one we know (but "aus Sicht des Experten Max Berger", "der Agentur Reuters": a name follows it)
             return None
+        if pos > start and w[:1].islower() and _ends_phrase(ctx.cw, w):
+            return None  # "Laut Umfragen liegt X vorn": the verb ends the source's phrase
     return None
+
+
+def _ends_phrase(cw: ClaimWords, w: str) -> bool:
+    """Can a lower-case word not stand inside a source's noun phrase: no article, preposition or
+    inflected adjective ("liegt", "gibt", "ist"), so the phrase ended before it?"""
+    return w not in cw.determiners and w not in cw.prepositions and w not in cw.agent and w not in cw.coordinators \
+        and w not in cw.genitive_articles and not w.endswith(("e", "en", "er", "es", "em", "n"))
 
 
 def _speaker_before(ctx: ClaimContext, idx: list[int], pos: int) -> Speaker | None:
