@@ -277,3 +277,21 @@ def test_speakers_a_colon_after_a_name_in_a_report_is_no_interview() -> None:
     doc = _doc("Der Verein hat gewählt.\nErgebnis: Nora Kühn bleibt Vorsitzende.\n"
                "Nora Kühn: Sie dankte allen Mitgliedern.\n")
     assert doc.claims == ()
+
+
+def test_speakers_an_unknown_name_in_the_genitive_is_not_the_speaker_it_qualifies() -> None:
+    doc = _doc("Die Lage sei ernst, sagte Worobjows Gegnerin Larissa Melnikowa.")
+    assert claimant_names(doc) == ["Larissa Melnikowa"]
+
+
+def test_speakers_a_definite_object_after_the_verb_is_no_description_of_the_speaker() -> None:
+    # "die Wahl", "der Darstellung" are what is criticised, not "she" or "he" said again
+    doc = _doc("„Das ist ein Skandal“, sagte Larissa Melnikowa. Ihr Team kritisierte die Wahl.")
+    assert claimant_names(doc) == ["Larissa Melnikowa"]
+    doc = _doc("„Wir bleiben“, sagte die Ärztin Jana Winter. Später widersprach die Chefärztin.")
+    assert claimant_names(doc) == ["Jana Winter", "Jana Winter"]
+
+
+def test_speakers_an_arabic_article_joined_by_a_hyphen_belongs_to_the_surname() -> None:
+    doc = _doc("Das werde teuer, glaubt Samir al-Haddad, Chef der Firma. Später sagte al-Haddad, es gehe weiter.")
+    assert [c.claimants for c in doc.claims] == [("person/samir-al-haddad",)] * 2

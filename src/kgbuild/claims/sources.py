@@ -467,6 +467,8 @@ def _description_after(ctx: ClaimContext, idx: list[int], pos: int) -> Speaker |
     if nxt not in (",", ":", ".", ";", "!", "?"):
         return None
     noun = toks.word(idx[p])
+    if not noun.lower().endswith(ctx.cw.person_noun_endings) and not noun.endswith(ctx.cw.description_suffixes):
+        return None  # "kritisierte die Wahl.": the object, no person
     if _noun_gender(ctx.cw, noun) == "f" and gender == "f" or _noun_gender(ctx.cw, noun) == "m":
         i = idx[p]
         span = Span.of(ctx.text, toks.starts[idx[pos + 1]], toks.ends[i])

@@ -294,6 +294,7 @@ def _find_persons(toks: Tokens, lex: Lexicon, free) -> list[tuple[int, int, str]
     text = toks.text
     out: list[tuple[int, int, str]] = []
     particles = _name_words(lex.lang, "particle")
+    hyphen_particles = _name_words(lex.lang, "hyphen_particle")
     function_words = _name_words(lex.lang, "function_word")
     n = len(toks)
     i = 0
@@ -332,6 +333,9 @@ def _find_persons(toks: Tokens, lex: Lexicon, free) -> list[tuple[int, int, str]
                     j = k
                     continue
                 break
+            if "-" in nw and nw.split("-", 1)[0] in hyphen_particles and _cap(nw.split("-", 1)[1]):
+                j += 1  # "Saad al-Kuwari", "Abdel Fattah el-Sisi"
+                continue
             if not _cap(nw) or nw in lex.stop or lex.is_entity_word(nw):
                 break
             if lex.title_of(nw) is not None and j > i:

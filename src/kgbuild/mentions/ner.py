@@ -490,6 +490,24 @@ def _before_code(text: str, end: int) -> bool:
     return _CODE.match(text, end) is not None
 
 
+_NEXT_WORD = re.compile(r" ([A-ZÄÖÜ][a-zäöüß]+)\b")
+
+
+def _genitive_before_noun(text: str, b: int, e: int, lex: Lexicon) -> bool:
+    """Is the one-word name text[b:e] a genitive ("Lukaschenkos") that a common noun follows?"""
+    name = text[b:e]
+    if " " in name or "-" in name or len(name) < 5 or not name.endswith("s") or name.endswith(("ss", "us", "as")):
+        return False
+    m = _NEXT_WORD.match(text, e)
+    if m is None:
+        return False
+    w = m.group(1)
+    if lex.is_first_name(w) or lex.is_entity_word(w):
+        return False
+    return lex.is_common(w) or lex.is_word(w) or lex.title_of(w) is not None \
+        or (w.endswith("in") and lex.is_word(w[:-2]))
+
+
 _COMPATIBLE = {"person": "person", "place": "place", "country": "place", "organization": "organization"}
 
 
@@ -521,6 +539,9 @@ def _linked(text: str, b: int, e: int, kind: EntityKind, lex: Lexicon, surnames:
         else:
             base, role = name, "name"
     if hit is None:
+        if kind == "person" and _genitive_before_noun(text, b, e, lex):
+            # "Lukaschenkos Gegnerin": an unknown name in the genitive, before the noun it belongs to
+            return Mention(Span.of(text, b, e), "person", name[:-1], None, "genitive")
         return Mention(Span.of(text, b, e), kind, name, None, "name")
     entry = hit[0]
     if entry.role in ("adjective", "demonym", "pronoun"):
