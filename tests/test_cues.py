@@ -35,7 +35,8 @@ def test_cues_every_frame_row_compiles() -> None:
     phrases = lang.load("de").attribution_phrases
     matcher = FrameMatcher(phrases)
     for ph in phrases:
-        words = [w.split("|")[0] for w in ph.pattern.replace("X", "der Stadt").replace("V", "sagte").split()]
+        pattern = ph.pattern.replace("X", "der Stadt").replace("V", "sagte")
+        words = [w.split("|")[0].lstrip("^") for w in pattern.split()]
         words = " ".join(words).split()
         found = matcher.matches(words, lambda w: w == "sagte")
         assert any(m.phrase == ph for m in found), ph.pattern
@@ -432,3 +433,18 @@ def test_cues_heisst_es_after_a_place_or_a_document_of_no_one_names_no_one() -> 
     from conftest import extract_body
     assert extract_body("In Berlin heißt es, die Lage sei ernst. "
                         "In einem Brief an die Ministerin heißt es, man sei enttäuscht.").claims == ()
+
+
+def test_cues_a_frame_marked_as_clause_opening_needs_a_clause_start() -> None:
+    # "wie X V" is an attribution after a comma or first in the sentence, a comparison after a noun
+    doc = build("Der Bau beginnt im Mai, wie die Stadt Köln am Montag bekannt gab. "
+                "Länder wie Schweden setzen auf Tests und die Maßnahmen zeigen Wirkung. "
+                "Mit Staaten wie der Türkei gibt es Sondervereinbarungen.")
+    assert [c.claimants for c in doc.claims] == [("organization/stadt-koeln",)]
+
+
+def test_cues_an_inflected_participle_before_its_noun_is_no_cue() -> None:
+    doc = build("Die Schweiz hat die meisten bestätigten Infektionen pro Kopf. Polen meldete 100 bestätigte Fälle. "
+                "Darüber hinaus kündigten die Stadt Köln und das Land Hessen am Montag an, dass die Schulen öffnen.")
+    assert [(c.claimants[0], c.cue) for c in doc.claims] == \
+        [("country/pl", "meldete"), ("organization/stadt-koeln", "kündigten … an")]

@@ -295,3 +295,22 @@ def test_speakers_a_definite_object_after_the_verb_is_no_description_of_the_spea
 def test_speakers_an_arabic_article_joined_by_a_hyphen_belongs_to_the_surname() -> None:
     doc = _doc("Das werde teuer, glaubt Samir al-Haddad, Chef der Firma. Später sagte al-Haddad, es gehe weiter.")
     assert [c.claimants for c in doc.claims] == [("person/samir-al-haddad",)] * 2
+
+
+def test_speakers_an_interview_printed_on_one_line_needs_two_turns_of_each_kind() -> None:
+    one_line = ("Der Forscher Paul Kessler erklärt den Trend. PROFIL: Warum verlieren die Regierenden? "
+                "Paul Kessler: Der Bund zieht sie nach unten. Das gilt überall. PROFIL: Immer? "
+                "Kessler: Fast immer.")
+    doc = _doc(one_line)
+    assert claimant_names(doc)[-3:] == ["Paul Kessler"] * 3
+    assert not [c for c in doc.claims if "Warum" in c.span.text or "Immer?" in c.span.text]
+    # one turn of each kind inside a paragraph is no interview: the line stays a plain sentence
+    doc = _doc("Der Verein tagte lange. WICHTIG: Der Saal ist zu. Nora Kühn: Sie dankte allen Mitgliedern.")
+    assert doc.claims == ()
+
+
+def test_speakers_a_capitalised_outlet_label_opens_the_journalists_turn() -> None:
+    doc = _doc("Ein Gespräch mit der Autorin Mara Lenz.\nNEON Kultur: Was schreiben Sie gerade?\n"
+               "Mara Lenz: Einen Roman über Wale.\n")
+    assert [(claimant_names(doc), [c.span.text for c in doc.claims])] == \
+        [(["Mara Lenz"], ["Mara Lenz: Einen Roman über Wale."])]

@@ -43,7 +43,13 @@ def _adjective(word: str) -> bool:
 
 
 def _parts(pattern: str) -> tuple[str | frozenset[str], ...]:
-    return tuple(p if p in ("X", "V") else frozenset(a.lower() for a in p.split("|")) for p in pattern.split())
+    return tuple(p if p in ("X", "V") else frozenset(a.lower() for a in p.lstrip("^").split("|"))
+                 for p in pattern.split())
+
+
+def _opens_clause(words: Sequence[str], p: int) -> bool:
+    """Does word p open a clause: first in the sentence, or after a comma, bracket, dash or colon?"""
+    return p == 0 or words[p - 1] in _BREAK
 
 
 class FrameMatcher:
@@ -64,6 +70,8 @@ class FrameMatcher:
         lower = [w.lower() for w in words]
         for p, w in enumerate(lower):
             for ph, parts in self._by_first.get(w, ()):
+                if ph.pattern.startswith("^") and not _opens_clause(words, p):
+                    continue
                 m = self._match(ph, parts, lower, words, p, is_verb)
                 if m is not None:
                     out.append(m)

@@ -7,7 +7,7 @@ from dataclasses import replace
 from kgbuild import cues as cue_data
 from kgbuild.claims.content import _inside_quotes, _is_mark, _negated, _quote_in, _quote_text, _quotes
 from kgbuild.claims.context import ClaimContext, _after_preposition, _Draft, _mentions_in, _token_at
-from kgbuild.claims.cues import _claim_in_sentence, _draft, _headline_claim, _verb_cues
+from kgbuild.claims.cues import _claim_in_sentence, _draft, _frame_verb, _headline_claim, _verb_cues
 from kgbuild.claims.interview import Turn, interview_turns
 from kgbuild.mentions import Lexicon
 from kgbuild.model import Claim, Span, SpeechAct
@@ -209,7 +209,7 @@ def _new_source(ctx: ClaimContext, lex: Lexicon, si: int) -> bool:
     idx = list(ctx.index.sentence_tokens[si])
     quotes = _quotes(ctx, ctx.structure.sentences[si].span)
     words = [toks.word(i) for i in idx]
-    for fm in cue_data.frames(ctx.lang).matches(words, lambda w: lex.speech_verb(w) is not None):
+    for fm in cue_data.frames(ctx.lang).matches(words, _frame_verb(lex, words)):
         if fm.phrase.position == "none" and not _inside_quotes(toks.starts[idx[fm.cue[0]]], quotes):
             return True  # "hieß es", "nach offiziellen Angaben"
     # "…, so der Verband.": a closing source we cannot name

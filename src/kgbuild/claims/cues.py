@@ -6,7 +6,7 @@ speech verbs from the lexicon (with their separable particles, tenses and the pa
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from kgbuild import cues as cue_data
 from kgbuild import lang as lang_data
@@ -62,7 +62,7 @@ def _claim_in_sentence(ctx: ClaimContext, lex: Lexicon, si: int) -> _Draft | Non
                                   frame=(toks.starts[idx[pos]], toks.ends[idx[wpos]]))
                 break
     # 1. attribution frames (lang/<LANG>/attribution_phrases.tsv)
-    for fm in cue_data.frames(ctx.lang).matches(words, lambda w: lex.speech_verb(w) is not None):
+    for fm in cue_data.frames(ctx.lang).matches(words, _frame_verb(lex, words)):
         if _inside_quotes(toks.starts[idx[fm.cue[0]]], quotes):
             continue
         d = _frame_claim(ctx, lex, si, idx, words, quotes, fm)
@@ -78,6 +78,22 @@ def _claim_in_sentence(ctx: ClaimContext, lex: Lexicon, si: int) -> _Draft | Non
                 return _draft(ctx, lex, si, idx, quotes, [src], words[pos], (toks.starts[i], toks.ends[i]),
                               SpeechAct.STATEMENT, frame=(toks.starts[i], toks.ends[idx[-1]]))
     return _verb_claim(ctx, lex, si, idx, words, quotes) or _colon_claim(ctx, lex, si, idx, words, quotes)
+
+
+def _frame_verb(lex: Lexicon, words: list[str]) -> Callable[[str], bool]:
+    """The test for a frame's speech verb V: a verb that needs a separable particle counts only with
+    it ("wie die Stadt bekannt gab"; "wie der Türkei gibt es …" has none)."""
+    particles = {w: k for k, w in enumerate(words)}
+
+    def is_verb(w: str) -> bool:
+        sv = lex.speech_verb(w)
+        if sv is None:
+            return False
+        if not sv.needs_particle:
+            return True
+        k = particles.get(w)
+        return k is not None and k > 0 and words[k - 1] in sv.particles
+    return is_verb
 
 
 def _colon_claim(ctx: ClaimContext, lex: Lexicon, si: int, idx: list[int], words: list[str],
@@ -248,6 +264,8 @@ def _verb_cues(ctx: ClaimContext, lex: Lexicon, idx: list[int], words: list[str]
             continue
         if pos > 0 and words[pos - 1] in ctx.cw.determiners:  # "die verkündete Sperrung" (not "Das sagte …")
             continue
+        if _attributive(ctx, lex, words, pos):  # "die meisten bestätigten Infektionen"
+            continue
         if pos > 0 and words[pos - 1] in ctx.cw.infinitive:  # "seine Meinung zu äußern": no one speaks
             continue
         if w.endswith("en") and any(x in ctx.cw.causative for x in words[max(0, pos - 12):pos]):
@@ -271,6 +289,23 @@ def _verb_cues(ctx: ClaimContext, lex: Lexicon, idx: list[int], words: list[str]
                 and not complement and not (act == SpeechAct.CRITICISM and _intensified(ctx.cw, words, pos)):
             continue  # "hat die Verurteilung bestätigt.": an act, not a report of speech
         yield pos, act, cue, _passive_agent(ctx, idx, words, pos, quotes)
+
+
+def _attributive(ctx: ClaimContext, lex: Lexicon, words: list[str], pos: int) -> bool:
+    """Is the verb form at ``pos`` an inflected participle before its noun ("die meisten bestätigten
+    Infektionen", "100 gemeldete Fälle"): after an inflected adjective or a number that is no pronoun
+    or conjunction, before a common noun ("Am Montag bestätigten Ärzte, …", "Darüber hinaus kündigten
+    Stadt und Land an, …" have a verb)."""
+    w = words[pos]
+    if pos == 0 or pos + 1 >= len(words) or not w.endswith(("te", "ten", "ter", "tes", "tem")):
+        return False
+    prev, nxt = words[pos - 1], words[pos + 1]
+    if not (prev[:1].islower() and prev.endswith(("e", "en", "er", "es", "em")) or prev.replace(".", "").isdigit()) \
+            or prev in ctx.cw.coordinators \
+            or prev.lower() in ctx.cw.personal or prev.lower() in ctx.cw.first_person \
+            or prev in ctx.cw.subordinators or prev in ("es", "man"):
+        return False
+    return nxt[:1].isupper() and lex.is_common(nxt) and lex.title_of(nxt) is None
 
 
 def _non_finite(lang: str, words: list[str], pos: int) -> bool:

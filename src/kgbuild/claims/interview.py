@@ -6,8 +6,9 @@ gesagt, …"). The interviewee's turns ("Eva Roth: …", then "Roth: …") are w
 every sentence of such a turn is their claim, the first with the label's colon as its cue, unless
 a sentence names a source of its own ("Der Minister hat gesagt, …").
 
-A text counts as an interview only when it has both kinds of turn, each label at the start of a
-line: a single "Ergebnis: …" or a colon quote after a name in a report is no interview.
+A text counts as an interview only when it has both kinds of turn, with labels at the start of
+lines (a text on one line needs two turns of each kind): a single "Ergebnis: …" or a colon quote
+after a name in a report is no interview.
 """
 
 from __future__ import annotations
@@ -39,8 +40,11 @@ def interview_turns(ctx: ClaimContext) -> dict[int, Turn]:
             turn = _label(ctx, si)
             if turn is not None:
                 openings[si] = turn
-    kinds = {t.speaker is None for t in openings.values()}
-    if kinds != {True, False}:
+    journalist = sum(1 for t in openings.values() if t.speaker is None)
+    interviewee = len(openings) - journalist
+    # labels at line starts: one turn of each kind makes an interview; in a text on one line, two of each
+    need = 1 if all(_at_line_start(ctx, si) for si in openings) else 2
+    if journalist < need or interviewee < need:
         return {}
     out: dict[int, Turn] = {}
     current: Turn | None = None
@@ -51,16 +55,17 @@ def interview_turns(ctx: ClaimContext) -> dict[int, Turn]:
     return out
 
 
+def _at_line_start(ctx: ClaimContext, si: int) -> bool:
+    start = ctx.structure.sentences[si].span.begin
+    return ctx.text[:start].rstrip(" \t")[-1:] in ("\n", "")
+
+
 def _label(ctx: ClaimContext, si: int) -> Turn | None:
-    """The turn that sentence ``si`` opens: a label of up to four capitalised words at the start of
-    a line, then a colon."""
+    """The turn that sentence ``si`` opens: a label of up to four capitalised words, then a colon."""
     toks = ctx.tokens
     idx = ctx.index.sentence_tokens[si]
     if len(idx) < 2:
         return None
-    start = toks.starts[idx[0]]
-    if ctx.text[:start].rstrip(" \t")[-1:] not in ("\n", ""):
-        return None  # the label opens a line
     colon = next((p for p in range(1, min(MAX_LABEL_WORDS, len(idx) - 1) + 1) if toks.word(idx[p]) == ":"), None)
     if colon is None:
         return None
@@ -69,8 +74,10 @@ def _label(ctx: ClaimContext, si: int) -> Turn | None:
         return None
     colon_span = Span.of(ctx.text, toks.starts[idx[colon]], toks.ends[idx[colon]])
     mentions = [ctx.index.mention_of_token.get(i) for i in label]
+    first = toks.word(label[0])
     if any(toks.word(i) in ctx.cw.interviewer_labels for i in label) \
-            or any(m is not None and m.key in ctx.media for m in mentions):
+            or any(m is not None and m.key in ctx.media for m in mentions) \
+            or (len(first) > 1 and first.isalpha() and first.isupper()):  # the outlet's name: "ZEIT Wissen:"
         if not any(m is not None and m.kind == "person" for m in mentions):
             return Turn(si, None, colon_span)
         return None

@@ -377,6 +377,8 @@ def _speakers_for_verb(ctx: ClaimContext, lex: Lexicon, idx: list[int], pos: int
             if p == pos - 1 or toks.word(idx[p + 1]) in (",", ":"):
                 break  # "„…“, sagte X": the quote is the content, not the subject's phrase
             continue
+        if w == ":":
+            break  # "Beispiel Spanien: Das Amt schreibt, …": what stands before a colon is another clause
         if w in _CLAUSE_BREAK and w not in "()":
             segments.append([])
             continue
