@@ -444,3 +444,11 @@ def test_claims_a_source_phrase_that_names_its_source_still_gives_it() -> None:
                        "wurde niemand verletzt. Laut Sprecherin Eva Hahn ist alles gut. "
                        "Laut Bundesamt für Statistik stieg die Zahl.")
     assert claimant_names(doc) == ["Stadt Köln", "Polizei", "Eva Hahn", "Bundesamt für Statistik"]
+
+
+def test_claims_a_name_inside_a_prepositional_phrase_before_the_verb_is_not_its_subject() -> None:
+    doc = extract_body("Führende Ärzte in Italien und Spanien betonten, das Virus sei gefährlich. "
+                       "In Frankreich kritisierten Gewerkschaften die Reform. "
+                       "Nach seiner Rückkehr ins Weiße Haus rief Präsident Tom Barker die Bürger dazu auf, "
+                       "ruhig zu bleiben.")
+    assert claimant_names(doc) == ["Tom Barker"]

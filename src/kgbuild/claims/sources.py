@@ -241,6 +241,10 @@ def _governed(ctx: ClaimContext, i: int) -> bool:
     """Is the name at token i inside a prepositional phrase, titles and adjectives between
     ("gegen Berger", "an den Schweizer Verbandschef Max Berger")? Then it is no subject."""
     toks = ctx.tokens
+    if i >= 2 and toks.word(i - 1) in ctx.cw.coordinators \
+            and (first := ctx.index.mention_of_token.get(i - 2)) is not None:
+        # "in Italien und Spanien": the second of two joined names is governed with the first
+        return _governed(ctx, _token_at(toks, first.span.begin))
 
     def in_phrase(k: int) -> bool:
         m = ctx.index.mention_of_token.get(k)
@@ -254,9 +258,8 @@ def _governed(ctx: ClaimContext, i: int) -> bool:
 def _subject_at(ctx: ClaimContext, i: int) -> Speaker | None:
     """The speaker token i names, unless a preposition governs it."""
     s = _speaker_at(ctx, i)
-    if s is not None and s.key.startswith(("person/", "position/")) \
-            and _governed(ctx, _token_at(ctx.tokens, s.span.begin)):
-        return None
+    if s is not None and _governed(ctx, _token_at(ctx.tokens, s.span.begin)):
+        return None  # "In Frankreich kritisierten Gewerkschaften …": the state is where, not who
     return s
 
 
