@@ -452,3 +452,14 @@ def test_claims_a_name_inside_a_prepositional_phrase_before_the_verb_is_not_its_
                        "Nach seiner Rückkehr ins Weiße Haus rief Präsident Tom Barker die Bürger dazu auf, "
                        "ruhig zu bleiben.")
     assert claimant_names(doc) == ["Tom Barker"]
+
+
+def test_claims_a_negated_no_comment_is_no_claim() -> None:
+    doc = extract_body("Die Firma Holtkamp wollte sich zu dem Bericht nicht äußern. Die Stadt Köln wollte das nicht "
+                       "kommentieren. Die Stadt Köln äußerte sich nicht dazu, ob die Halle schließt.")
+    assert doc.claims == ()
+
+
+def test_claims_er_does_not_refer_back_to_a_feminine_position() -> None:
+    doc = extract_body("Die Sprecherin sagte, alles sei ruhig. Er ergänzte, man warte ab.")
+    assert [c.claimants for c in doc.claims] == [("position/sprecherin",)]

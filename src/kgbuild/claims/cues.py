@@ -285,6 +285,9 @@ def _verb_cues(ctx: ClaimContext, lex: Lexicon, idx: list[int], words: list[str]
         if pos + 1 < len(words) and words[pos + 1] in ctx.cw.passive:
             continue  # "ist zum Präsidenten erklärt worden": a passive reports no speaker
         complement = bool(quotes) or (pos + 1 < len(words) and words[pos + 1] in (",", ":"))
+        if w in ctx.cw.no_comment and not quotes and ":" not in words[pos + 1:] \
+                and ctx.cw.negation.search(" ".join(words)):
+            continue  # "Er äußerte sich dazu nicht.": nothing was said
         if act in (SpeechAct.CONFIRMATION, SpeechAct.CRITICISM) and _final_participle(ctx.cw, words, pos) \
                 and not complement and not (act == SpeechAct.CRITICISM and _intensified(ctx.cw, words, pos)):
             continue  # "hat die Verurteilung bestätigt.": an act, not a report of speech

@@ -89,7 +89,9 @@ def _speaker_at(ctx: ClaimContext, i: int, *, source: bool = False) -> Speaker |
                       current=ctx.last_speakers, held_by=ctx.held_by)
         if ref is not None:
             return Speaker(ref.key, span)
-        last = [k for k in ctx.last_speakers if k.startswith("position/")]
+        # a position just quoted, when its title agrees ("die Sprecherin … Sie sagte"; not "Er" after it)
+        last = [k for k in ctx.last_speakers if k.startswith("position/")
+                and _noun_gender(ctx.cw, k.split("/", 1)[1].split("--", 1)[0]) in (ctx.cw.personal[pron], "pl")]
         if not last and ctx.last_speakers and _org_gender(ctx, ctx.last_speakers[0]) == ctx.cw.personal[pron]:
             return Speaker(ctx.last_speakers[0], span)  # "…, teilte der Verband mit. Er fordert …"
         return Speaker(last[0], span) if last else None

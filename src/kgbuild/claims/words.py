@@ -58,6 +58,7 @@ class ClaimWords:
     feminine: tuple[tuple[str, str], ...]  # suffix -> gender, longest first ("innen" pl, "in" f)
     person_noun_endings: tuple[str, ...] = ()  # "-er", "-in", "-ling": a noun that may name a person
     coordinators: frozenset[str] = frozenset()  # "und": joins two sources in one phrase
+    no_comment: frozenset[str] = frozenset()  # "äußerte sich nicht": negated, nothing was said
     interviewer_labels: frozenset[str] = frozenset()  # "Frage": opens a journalist's turn in an interview
 
 
@@ -115,6 +116,7 @@ def claim_words(lang: str) -> ClaimWords:
         member_roles=frozenset(slugify(w) for w in speaker.get("member_role", {})),
         feminine=tuple(sorted(speaker.get("feminine_suffix", {}).items(), key=lambda kv: -len(kv[0]))),
         coordinators=words("coordinator"),
+        no_comment=words("no_comment"),
         person_noun_endings=tuple(speaker.get("person_noun_ending", {})),
         interviewer_labels=frozenset(speaker.get("interviewer_label", {})),
     )
