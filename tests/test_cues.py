@@ -445,6 +445,7 @@ def test_cues_a_frame_marked_as_clause_opening_needs_a_clause_start() -> None:
 
 def test_cues_an_inflected_participle_before_its_noun_is_no_cue() -> None:
     doc = build("Die Schweiz hat die meisten bestätigten Infektionen pro Kopf. Polen meldete 100 bestätigte Fälle. "
+                "Die Stadt Köln hält an dem im März verkündeten Abschluss fest. "
                 "Darüber hinaus kündigten die Stadt Köln und das Land Hessen am Montag an, dass die Schulen öffnen.")
     assert [(c.claimants[0], c.cue) for c in doc.claims] == \
         [("country/pl", "meldete"), ("organization/stadt-koeln", "kündigten … an")]

@@ -303,6 +303,9 @@ def _attributive(ctx: ClaimContext, lex: Lexicon, words: list[str], pos: int) ->
     if pos == 0 or pos + 1 >= len(words) or not w.endswith(("te", "ten", "ter", "tes", "tem")):
         return False
     prev, nxt = words[pos - 1], words[pos + 1]
+    if pos >= 3 and words[pos - 3] in ctx.cw.determiners and words[pos - 2].lower() in ctx.cw.prepositions \
+            and prev[:1].isupper() and nxt[:1].isupper() and not lex.is_entity_word(nxt) and not lex.is_first_name(nxt):
+        return True  # "an dem im März verkündeten Abschluss": article, a short phrase, participle, noun
     if not (prev[:1].islower() and prev.endswith(("e", "en", "er", "es", "em")) or prev.replace(".", "").isdigit()) \
             or prev in ctx.cw.coordinators \
             or prev.lower() in ctx.cw.personal or prev.lower() in ctx.cw.first_person \
