@@ -463,3 +463,22 @@ def test_claims_a_negated_no_comment_is_no_claim() -> None:
 def test_claims_er_does_not_refer_back_to_a_feminine_position() -> None:
     doc = extract_body("Die Sprecherin sagte, alles sei ruhig. Er ergänzte, man warte ab.")
     assert [c.claimants for c in doc.claims] == [("position/sprecherin",)]
+
+
+def test_claims_a_closing_verb_whose_subject_we_cannot_name_takes_no_name_from_the_reported_words() -> None:
+    # the names in the reported clause are what was reported, not who reported it
+    doc = extract_body("Über die Tests sei mit Jonas Brandt (CDU) gesprochen worden, berichtet die „Abendpost“.")
+    assert [c.claimants for c in doc.claims if c.claimants] == []
+    # an apposition before the verb still gives the subject
+    doc = extract_body("Der Leiter der Klinik, Jonas Brandt, hofft auf mehr Personal.")
+    assert claimant_names(doc) == ["Jonas Brandt"]
+
+
+def test_claims_an_infinitive_after_a_modal_is_inside_the_content_of_the_closing_cue() -> None:
+    doc = extract_body("Er müsse ihr eine Entscheidung des Vereins mitteilen, sagte Jan Kowalski.")
+    assert [(claimant_names(doc), doc.claims[0].cue)] == [(["Jan Kowalski"], "sagte")]
+
+
+def test_claims_a_middle_initial_belongs_to_the_name() -> None:
+    doc = extract_body("Die Lage sei ernst, sagte Mara T. Bassowitz. Später sagte Bassowitz, es werde besser.")
+    assert [c.claimants for c in doc.claims] == [("person/mara-t-bassowitz",)] * 2

@@ -314,12 +314,19 @@ def _attributive(ctx: ClaimContext, lex: Lexicon, words: list[str], pos: int) ->
     return nxt[:1].isupper() and lex.is_common(nxt) and lex.title_of(nxt) is None
 
 
-def _non_finite(lang: str, words: list[str], pos: int) -> bool:
-    """A participle or an infinitive closing its clause ("geglaubt,", "bestreiten,"): inside a content clause."""
+def _non_finite(cw: ClaimWords, lang: str, words: list[str], pos: int) -> bool:
+    """A participle or an infinitive closing its clause ("geglaubt,", "bestreiten,", "… mitteilen," after
+    a modal): inside a content clause."""
     w = words[pos]
     closes = pos + 1 >= len(words) or words[pos + 1] in (",", ".", ";", ":")
-    return closes and (_participle(lang, w) or (w.endswith("en") and w[:1].islower() and pos > 0
-                                                 and words[pos - 1][:1].islower()))
+    if not closes:
+        return False
+    if _participle(lang, w):
+        return True
+    if not (w.endswith("en") and w[:1].islower() and pos > 0):
+        return False
+    start = max((k for k in range(pos) if words[k] in (",", ":", ";")), default=-1) + 1
+    return words[pos - 1][:1].islower() or any(x in cw.modals for x in words[start:pos])
 
 
 def _verb_claim(ctx: ClaimContext, lex: Lexicon, si: int, idx: list[int], words: list[str],
@@ -334,7 +341,7 @@ def _verb_claim(ctx: ClaimContext, lex: Lexicon, si: int, idx: list[int], words:
                and c[0] not in skip and not any(w in (",", ":", ";") for w in words[c[0] + 1:-1])]
     if closing:
         # only non-finite verbs are dropped: "X bestätigte, dass …, berichtet Y" keeps X as the speaker
-        cues = [c for c in cues if c[0] >= closing[-1][0] or not _non_finite(ctx.lang, words, c[0])]
+        cues = [c for c in cues if c[0] >= closing[-1][0] or not _non_finite(ctx.cw, ctx.lang, words, c[0])]
     for pos, act, cue, passive in cues:
         if pos in skip:
             continue

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from kgbuild import cues as cue_data
 from kgbuild.claims.content import _inside_quotes, _is_mark
 from kgbuild.claims.context import (
     _CLAUSE_BREAK,
@@ -398,6 +399,15 @@ def _speakers_for_verb(ctx: ClaimContext, lex: Lexicon, idx: list[int], pos: int
     if not after and (described := _description_after(ctx, idx, pos)) is not None:
         # "…, sagte der frühere Lehrer:" the subject is a description after the verb
         return [described] if described.key else []
+    rest = [toks.word(i) for i in idx[pos + 1:]]
+    before = [toks.word(i) for i in idx[:pos]]
+    if not after and pos > 0 and before[-1] == "," and len(rest) > 1 \
+            and not any(w in (",", ":", ";") for w in rest) and any(w[:1].isupper() for w in rest) \
+            and (cue_data.konjunktiv(ctx.lang).first_in_sentence(before) or _is_mark(before[0])
+                 or before[0].lower() in ctx.cw.content_openers):
+        # "Darüber sei gesprochen worden, berichtet die „Bild“-Zeitung.": reported words, then the verb and
+        # its subject; when we cannot name that subject, the names in those words are not the speaker
+        return []
     for seg in segments[:3]:
         found: list[Speaker] = []
         want_next = True

@@ -58,6 +58,8 @@ class ClaimWords:
     feminine: tuple[tuple[str, str], ...]  # suffix -> gender, longest first ("innen" pl, "in" f)
     person_noun_endings: tuple[str, ...] = ()  # "-er", "-in", "-ling": a noun that may name a person
     coordinators: frozenset[str] = frozenset()  # "und": joins two sources in one phrase
+    modals: frozenset[str] = frozenset()  # "müsse", "will": an "-en" form after one is an infinitive
+    content_openers: frozenset[str] = frozenset()  # "dass", "ob": open a fronted content clause
     no_comment: frozenset[str] = frozenset()  # "äußerte sich nicht": negated, nothing was said
     interviewer_labels: frozenset[str] = frozenset()  # "Frage": opens a journalist's turn in an interview
 
@@ -117,6 +119,8 @@ def claim_words(lang: str) -> ClaimWords:
         feminine=tuple(sorted(speaker.get("feminine_suffix", {}).items(), key=lambda kv: -len(kv[0]))),
         coordinators=words("coordinator"),
         no_comment=words("no_comment"),
+        content_openers=words("content_opener"),
+        modals=words("modal"),
         person_noun_endings=tuple(speaker.get("person_noun_ending", {})),
         interviewer_labels=frozenset(speaker.get("interviewer_label", {})),
     )

@@ -336,6 +336,11 @@ def _find_persons(toks: Tokens, lex: Lexicon, free) -> list[tuple[int, int, str]
             if "-" in nw and nw.split("-", 1)[0] in hyphen_particles and _cap(nw.split("-", 1)[1]):
                 j += 1  # "Saad al-Kuwari", "Abdel Fattah el-Sisi"
                 continue
+            if len(nw) == 1 and nw.isupper() and j + 2 < n and toks.word(j + 1) == "." \
+                    and toks.ends[j] == toks.starts[j + 1] and _surname_like(toks.word(j + 2), lex) \
+                    and toks.sentence_of[j + 2] == toks.sentence_of[i]:
+                j += 3  # a middle initial and the surname after it: "Mary T. Bassett", "John F. Kennedy"
+                continue
             if not _cap(nw) or nw in lex.stop or lex.is_entity_word(nw):
                 break
             if lex.title_of(nw) is not None and j > i:
