@@ -314,3 +314,18 @@ def test_speakers_a_capitalised_outlet_label_opens_the_journalists_turn() -> Non
                "Mara Lenz: Einen Roman über Wale.\n")
     assert [(claimant_names(doc), [c.span.text for c in doc.claims])] == \
         [(["Mara Lenz"], ["Mara Lenz: Einen Roman über Wale."])]
+
+
+def test_speakers_one_person_after_a_plural_verb_is_its_object() -> None:
+    doc = _doc("Zwei Frauen werfen dem Politiker Jan Kowalski Belästigung vor. "
+               "Ermittler werfen Jan Kowalski vor, Geld veruntreut zu haben.")
+    assert all(c.claimants != ("person/jan-kowalski",) for c in doc.claims)
+    # joined by "und", two speakers after a plural verb are its subject
+    doc = _doc("Am Montag sagten Jan Kowalski und Eva Hahn, alles sei gut. "
+               "Außerdem, so argumentieren Jan Kowalski und sein Kollege, sei das Gesetz zu streng.")
+    assert [c.claimants for c in doc.claims] == [("person/jan-kowalski", "person/eva-hahn"), ("person/jan-kowalski",)]
+
+
+def test_speakers_a_title_before_the_verb_takes_no_holder_from_after_the_verb() -> None:
+    doc = _doc("Ermittler werfen Jan Kowalski vor, Geld veruntreut zu haben.")
+    assert [c.claimants for c in doc.claims] == [("position/ermittler",)]

@@ -330,6 +330,9 @@ def _prefer_holder(ctx: ClaimContext, idx: list[int], pos: int, s: Speaker) -> S
         w = ctx.tokens.word(idx[p])
         if w in (":", ";", "."):
             break
+        if (ctx.lexicon is not None and ctx.lexicon.speech_verb(w) is not None) \
+                or (w[:1].islower() and _ends_phrase(ctx.cw, w)):
+            break  # "Ermittler werfen X vor": the verb ends the title's phrase; X is no holder
         n = _speaker_at(ctx, idx[p])
         if n is not None and n.key.startswith("person/"):
             return n
@@ -368,7 +371,8 @@ def _speakers_for_verb(ctx: ClaimContext, lex: Lexicon, idx: list[int], pos: int
                 continue
             if s.key not in [a.key for a in after]:
                 after.append(s)
-            nxt = toks.word(idx[p + 1]) if p + 1 < len(idx) else ""
+            end = _token_at(toks, s.span.end - 1) + 1 if toks.starts[i] <= s.span.begin < toks.ends[i] else i + 1
+            nxt = toks.word(end) if end < len(toks) and toks.sentence_of[end] == toks.sentence_of[i] else ""
             if nxt != "und":
                 break
     if not after and (app := _apposition_after(ctx, idx, pos, quotes)) is not None:
@@ -393,6 +397,12 @@ def _speakers_for_verb(ctx: ClaimContext, lex: Lexicon, idx: list[int], pos: int
     # Stadtrat Jonas Brandt kritisierte …" vs "Erneut kritisierte Brandt …"); a medium there is the
     # addressee when a speaker follows the verb ("Der FAZ sagte der CDU-Politiker, …", "Dem Sender sagte Kern")
     prefield = [sp for p in segments[0] if (sp := _subject_at(ctx, idx[p])) is not None]
+    if len(after) == 1 and after[0].key.startswith("person/") and segments[0] \
+            and toks.word(idx[pos]).endswith("en") and toks.word(idx[pos])[:1].islower() \
+            and after[0].span.text.lower() not in ctx.cw.personal and not _coordinated(ctx, after[0]):
+        # "Ermittler werfen X vor", "Zwei Frauen werfen X … vor": one person cannot be the subject of a
+        # plural verb; X is its object, and the subject stands before the verb
+        after = []
     if after and (not prefield or all(sp.key in ctx.media for sp in prefield)
                   and toks.word(idx[min(segments[0])]).lower() in ctx.cw.dative_articles):
         return after
@@ -434,6 +444,17 @@ def _speakers_for_verb(ctx: ClaimContext, lex: Lexicon, idx: list[int], pos: int
         if found:
             return found
     return after
+
+
+def _coordinated(ctx: ClaimContext, s: Speaker) -> bool:
+    """Does "und" follow the speaker's name, after a bracket if one follows ("X (Universität Y) und …")?"""
+    toks = ctx.tokens
+    k = _token_at(toks, s.span.end - 1) + 1
+    if k < len(toks) and toks.word(k) == "(":
+        while k < len(toks) and toks.word(k) != ")" and toks.sentence_of[k] == toks.sentence_of[k - 1]:
+            k += 1
+        k += 1
+    return k < len(toks) and toks.word(k) in ctx.cw.coordinators
 
 
 def _apposition_after(ctx: ClaimContext, idx: list[int], pos: int, quotes: list[tuple[int, int]]) -> Speaker | None:
