@@ -358,8 +358,10 @@ def _speakers_for_verb(ctx: ClaimContext, lex: Lexicon, idx: list[int], pos: int
         if lex.speech_verb(w) is not None:
             break
         s = _speaker_at(ctx, i)
+        nxt_m = ctx.index.mention_of_token.get(idx[p + 1]) if p + 1 < len(idx) else None
         if s is None and w[:1].isupper() and lex.is_common(w) and lex.title_of(w) is None and p > pos + 1 \
                 and toks.word(idx[p - 1]).lower() not in ctx.cw.prepositions \
+                and not (nxt_m is not None and nxt_m.kind == "person") \
                 and not any(b.begin <= toks.starts[i] < b.end for b, _ in ctx.dates):
             break  # "glauben viele Anwohner": the subject is a noun phrase that names no one
         if s is not None:
