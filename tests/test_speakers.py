@@ -329,3 +329,10 @@ def test_speakers_one_person_after_a_plural_verb_is_its_object() -> None:
 def test_speakers_a_title_before_the_verb_takes_no_holder_from_after_the_verb() -> None:
     doc = _doc("Ermittler werfen Jan Kowalski vor, Geld veruntreut zu haben.")
     assert [c.claimants for c in doc.claims] == [("position/ermittler",)]
+
+
+def test_speakers_a_plural_title_names_a_group_not_the_one_holder_of_the_title() -> None:
+    doc = _doc("Der Arzt Karl Brenner publizierte eine Studie. Ärztinnen und Ärzte informieren die Eltern über "
+               "Impfungen. Die Lage sei ernst, hatten die Ärzte betont. Der Arzt sagte, er bleibe dabei.")
+    assert claimant_names(doc) == ["Karl Brenner"]
+    assert doc.claims[0].span.text.startswith("Der Arzt sagte")

@@ -74,8 +74,17 @@ def _speaker_at(ctx: ClaimContext, i: int, *, source: bool = False) -> Speaker |
     b = toks.starts[i]
     if i in ctx.titles:  # before mentions: "Kreml-Sprecher" is a title, not the Kremlin
         key = ctx.titles[i]
-        holder = next((p for p, ks in ctx.held_by.items() if key in ks), None)
         span = Span.of(ctx.text, b, toks.ends[i])
+        word = toks.word(i)
+        base = ctx.lexicon.title_of(word) if ctx.lexicon is not None else None
+        forms = (base[0], base[0] + "s", base[0] + "es", base[0][:-1] if base[0].endswith("er") else base[0]) \
+            if base is not None else ()
+        if not source and base is not None and not word.endswith(forms) \
+                and not word.endswith(ctx.cw.description_suffixes):
+            # "Ärzte informieren …", "des US-Präsidenten": a plural names a group, an inflected form is no
+            # subject; neither is the one holder of the title
+            return None if any(key in ks for ks in ctx.held_by.values()) else Speaker(key, span)
+        holder = next((p for p, ks in ctx.held_by.items() if key in ks), None)
         if holder is None and key in ctx.unheld and (person := _described_person(ctx, i, key)) is not None:
             return Speaker(person, span)
         return Speaker(holder or key, span)
