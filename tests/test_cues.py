@@ -432,3 +432,34 @@ def test_cues_heisst_es_after_a_place_or_a_document_of_no_one_names_no_one() -> 
     from conftest import extract_body
     assert extract_body("In Berlin heißt es, die Lage sei ernst. "
                         "In einem Brief an die Ministerin heißt es, man sei enttäuscht.").claims == ()
+
+
+@pytest.mark.parametrize(
+    "closing",
+    [
+        "erklärte die zweifache Weltmeisterin aus Kassel.",
+        "sagte die 41 Jahre alte Trainerin am Montag.",
+        "sagte die technisch starke Stürmerin bei der Vertragsunterschrift.",
+    ],
+)
+def test_cues_a_description_after_the_verb_may_have_a_phrase_of_place_or_time(closing: str) -> None:
+    c = claims("Die Trainerin Eva Kessler war zufrieden.", f"„Das Team hat gut gespielt“, {closing}")
+    assert [k for k, _ in c] == [(KESSLER,)]
+
+
+def test_cues_an_object_with_a_phrase_after_the_verb_is_no_description() -> None:
+    c = only_claim("Carola Wendt kritisierte die Beschlüsse von Bund und Ländern.")
+    assert c.claimants == (WENDT,)
+
+
+@pytest.mark.parametrize(
+    "subject",
+    ["der Psychologe Max Berger", "der Schweizer Psychologe Max Berger", "der Psychologe und Autor Max Berger"],
+)
+def test_cues_a_noun_before_the_name_after_the_verb_describes_the_speaker(subject: str) -> None:
+    c = only_claim(f"Die Schulen sollten offen bleiben, sagt {subject}.")
+    assert c.claimants == ("person/max-berger",)
+
+
+def test_cues_a_noun_after_the_verb_that_names_no_one_is_no_speaker() -> None:
+    assert claims("„Die Brücke ist zu teuer“, glauben viele Anwohner.") == []

@@ -331,9 +331,12 @@ def _speakers_for_verb(ctx: ClaimContext, lex: Lexicon, idx: list[int], pos: int
             break
         s = _speaker_at(ctx, i)
         if s is None and w[:1].isupper() and lex.is_common(w) and lex.title_of(w) is None and p > pos + 1 \
+                and w not in ctx.cw.age_units \
                 and toks.word(idx[p - 1]).lower() not in ctx.cw.prepositions \
-                and not any(b.begin <= toks.starts[i] < b.end for b, _ in ctx.dates):
+                and not any(b.begin <= toks.starts[i] < b.end for b, _ in ctx.dates) \
+                and not _described_name(ctx, idx, pos, p):
             break  # "glauben viele Anwohner": the subject is a noun phrase that names no one
+            # (but "sagte der Psychologe Max Berger": the noun describes the name after it)
         if s is not None:
             s = _prefer_holder(ctx, idx, p, s)
             # "sagte Wendt der Agentur Reuters": the medium is the addressee, not the speaker
@@ -400,6 +403,27 @@ def _speakers_for_verb(ctx: ClaimContext, lex: Lexicon, idx: list[int], pos: int
     return after
 
 
+def _described_name(ctx: ClaimContext, idx: list[int], pos: int, p: int) -> bool:
+    """Is the noun at word ``p``, after the verb at ``pos``, part of a description of the person named
+    right after it ("sagte der Psychologe Max Berger", "sagte der Schweizer Psychologe und Autor Max Berger")?"""
+    toks = ctx.tokens
+    if not all(_modifier(ctx, idx[q]) for q in range(pos + 1, p)):
+        return False
+    for r in range(p + 1, min(p + 4, len(idx))):
+        m = ctx.index.mention_of_token.get(idx[r])
+        if m is not None and m.kind == "person" and m.key and m.span.begin == toks.starts[idx[r]]:
+            return True
+        if not toks.word(idx[r])[:1].isupper() and toks.word(idx[r]) != "und":
+            return False  # ("der Psychologe und Autor Max Berger")
+    return False
+
+
+def _modifier(ctx: ClaimContext, i: int) -> bool:
+    """Is token i an article or adjective of a noun phrase ("der", "frühere", "Schweizer")?"""
+    m = ctx.index.mention_of_token.get(i)
+    return ctx.tokens.word(i)[:1].islower() or (m is not None and m.role in ("adjective", "demonym"))
+
+
 def _apposition_after(ctx: ClaimContext, idx: list[int], pos: int, quotes: list[tuple[int, int]]) -> Speaker | None:
     """A subject after the speech verb that names the person only in an apposition ("sagte der
     Sprecher des Verbands, Max Berger." / "sagte Österreichs Gesandter in Rom, Eva Roth, am Montag")."""
@@ -438,15 +462,17 @@ def _description_after(ctx: ClaimContext, idx: list[int], pos: int) -> Speaker |
         return None
     gender = ctx.cw.article_gender[toks.word(idx[p])]
     p += 1
-    while p < len(idx) and toks.word(idx[p])[:1].islower() and p - pos <= 4:
-        p += 1  # adjectives
+    while p < len(idx) and p - pos <= 5 and (toks.word(idx[p])[:1].islower() or toks.word(idx[p])[:1].isdigit()
+                                             or toks.word(idx[p]) in ctx.cw.age_units):
+        p += 1  # adjectives: "der frühere", "der 60-jährige", "der 74 Jahre alte"
     m = ctx.index.mention_of_token.get(idx[p]) if p < len(idx) else None
     if p >= len(idx) or not toks.word(idx[p])[:1].isupper() or idx[p] in ctx.titles \
             or idx[p] in ctx.generic_refs or m is not None and m.span.end >= toks.ends[idx[p]]:
         return None  # (a name that only modifies the noun is part of the description: "der CDU-Mann")
     nxt = toks.word(idx[p + 1]) if p + 1 < len(idx) else "."
-    if nxt not in (",", ":", ".", ";", "!", "?"):
-        return None
+    inverted = pos > 0 and (toks.word(idx[pos - 1]) == "," or _is_mark(toks.word(idx[pos - 1])))
+    if nxt not in (",", ":", ".", ";", "!", "?") and not (inverted and nxt.lower() in ctx.cw.prepositions):
+        return None  # (after "„…“, sagte" a phrase of place or time may follow: "der Trainer aus Kassel am Montag.")
     noun = toks.word(idx[p])
     if _noun_gender(ctx.cw, noun) == "f" and gender == "f" or _noun_gender(ctx.cw, noun) == "m":
         i = idx[p]

@@ -56,6 +56,7 @@ class ClaimWords:
     description_suffixes: tuple[str, ...]  # "-Jährige", "-Politiker" …
     member_roles: frozenset[str]  # slugs of nouns that name a member, not the group
     feminine: tuple[tuple[str, str], ...]  # suffix -> gender, longest first ("innen" pl, "in" f)
+    age_units: frozenset[str]  # "Jahre": "der 74 Jahre alte Trainer" is an adjective phrase
 
 
 def _phrases(words: frozenset[str]) -> str:
@@ -111,4 +112,5 @@ def claim_words(lang: str) -> ClaimWords:
         description_suffixes=tuple(speaker.get("description_suffix", {})),
         member_roles=frozenset(slugify(w) for w in speaker.get("member_role", {})),
         feminine=tuple(sorted(speaker.get("feminine_suffix", {}).items(), key=lambda kv: -len(kv[0]))),
+        age_units=words("age_unit"),
     )
