@@ -362,6 +362,29 @@ def test_claims_so_x_closing_the_sentence_attributes_it() -> None:
     assert not [c for c in doc.claims if "Stadt" in c.span.text]
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "„Die Brücke ist zu teuer“, so Carola Wendt, „und sie kommt zu spät.“",
+        "Die Brücke werde teurer, so Carola Wendt: „Der Stahl kostet das Doppelte.“",
+    ],
+)
+def test_claims_so_x_between_a_clause_and_a_quote_attributes_it(sentence: str) -> None:
+    c = only_claim(sentence)
+    assert c.claimants == (WENDT,) and c.cue == "so"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Es regnete stark, so dass die Feier ausfiel: „Nass“ stand auf dem Plakat.",
+        "Die Brücke ist fertig, so die Zeitung „Kasseler Bote“.",
+    ],
+)
+def test_claims_so_without_a_speaker_before_a_quote_is_no_claim(sentence: str) -> None:
+    assert [c for c in build(sentence).claims if c.cue == "so"] == []
+
+
 def test_claims_a_journalists_question_does_not_end_the_speakers_chain() -> None:
     from conftest import claimant_names, extract_body
     doc = extract_body("„Wir kommen kaum hinterher“, sagt Bäckermeister Jonas Brandt.\n\n"

@@ -77,7 +77,30 @@ def _claim_in_sentence(ctx: ClaimContext, lex: Lexicon, si: int) -> _Draft | Non
             if src is not None:
                 return _draft(ctx, lex, si, idx, quotes, [src], words[pos], (toks.starts[i], toks.ends[i]),
                               SpeechAct.STATEMENT, frame=(toks.starts[i], toks.ends[idx[-1]]))
+        if words[pos] in ctx.cw.closing_source and pos > 0 and words[pos - 1] == "," \
+                and not _inside_quotes(toks.starts[i], quotes):
+            d = _inserted_source(ctx, lex, si, idx, words, quotes, pos)
+            if d is not None:
+                return d
     return _verb_claim(ctx, lex, si, idx, words, quotes) or _colon_claim(ctx, lex, si, idx, words, quotes)
+
+
+def _inserted_source(ctx: ClaimContext, lex: Lexicon, si: int, idx: list[int], words: list[str],
+                     quotes: list[tuple[int, int]], pos: int) -> _Draft | None:
+    """"so X" between a quote and the quote that goes on ("„…“, so Berger, „…“"), or before a colon
+    quote ("…, so Berger: „…“"): the source's phrase is short and a quotation mark follows it."""
+    toks = ctx.tokens
+    src = _speaker_after(ctx, idx, pos + 1, limit=3)
+    if src is None or src.key in ctx.media:
+        return None
+    end = _phrase_end(ctx, idx, src)
+    q = next((q for q in range(pos + 1, len(idx)) if toks.starts[idx[q]] >= end), len(idx))
+    if q + 1 >= len(idx) or words[q] not in (",", ":") or not _is_mark(words[q + 1]) \
+            or (words[q] == "," and not _is_mark(words[pos - 2])):
+        return None
+    i = idx[pos]
+    return _draft(ctx, lex, si, idx, quotes, [src], words[pos], (toks.starts[i], toks.ends[i]),
+                  SpeechAct.STATEMENT, frame=(toks.starts[i], end))
 
 
 def _colon_claim(ctx: ClaimContext, lex: Lexicon, si: int, idx: list[int], words: list[str],
