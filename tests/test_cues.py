@@ -463,3 +463,29 @@ def test_cues_a_noun_before_the_name_after_the_verb_describes_the_speaker(subjec
 
 def test_cues_a_noun_after_the_verb_that_names_no_one_is_no_speaker() -> None:
     assert claims("„Die Brücke ist zu teuer“, glauben viele Anwohner.") == []
+
+
+@pytest.mark.parametrize(
+    ("closing", "act"),
+    [
+        ("freut sich Carola Wendt.", SpeechAct.STATEMENT),
+        ("findet Carola Wendt.", SpeechAct.STATEMENT),
+        ("erinnert sich Carola Wendt an den Winter.", SpeechAct.STATEMENT),
+        ("klagte Carola Wendt am Montag.", SpeechAct.CRITICISM),
+    ],
+)
+def test_cues_a_verb_of_feeling_or_opinion_right_after_a_quote(closing: str, act: SpeechAct) -> None:
+    c = only_claim(f"„Die neue Brücke ist ein großer Gewinn für alle“, {closing}")
+    assert c.claimants == (WENDT,) and c.speech_act == act
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Carola Wendt findet die neue Brücke schön.",
+        "Das Fest „Sommer am Fluss“ findet am Montag statt.",
+        "Carola Wendt freut sich über den „Gewinn“.",
+    ],
+)
+def test_cues_a_verb_of_feeling_or_opinion_elsewhere_is_no_cue(sentence: str) -> None:
+    assert claims(sentence) == []

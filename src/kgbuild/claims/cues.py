@@ -82,7 +82,31 @@ def _claim_in_sentence(ctx: ClaimContext, lex: Lexicon, si: int) -> _Draft | Non
             d = _inserted_source(ctx, lex, si, idx, words, quotes, pos)
             if d is not None:
                 return d
-    return _verb_claim(ctx, lex, si, idx, words, quotes) or _colon_claim(ctx, lex, si, idx, words, quotes)
+    return _verb_claim(ctx, lex, si, idx, words, quotes) or _after_quote_claim(ctx, lex, si, idx, words, quotes) \
+        or _colon_claim(ctx, lex, si, idx, words, quotes)
+
+
+def _after_quote_claim(ctx: ClaimContext, lex: Lexicon, si: int, idx: list[int], words: list[str],
+                       quotes: list[tuple[int, int]]) -> _Draft | None:
+    """A verb that reports speech only right after a direct quote, its subject after it ("„…“, freut
+    sich X", "„…“, findet sie"): elsewhere these verbs mostly mean something else ("findet statt")."""
+    toks = ctx.tokens
+    for pos in range(3, len(words) - 1):
+        if words[pos - 1] != "," or not _is_mark(words[pos - 2]) \
+                or not _inside_quotes(toks.starts[idx[pos - 3]], quotes):
+            continue
+        n = 2 if " ".join(words[pos:pos + 2]).lower() in ctx.cw.quote_verbs else 1
+        act = ctx.cw.quote_verbs.get(" ".join(words[pos:pos + n]).lower())
+        if act is None:
+            continue
+        src = _speaker_after(ctx, idx, pos + n, limit=6)
+        if src is None or src.key in ctx.media:
+            return None
+        i = idx[pos]
+        cue = (toks.starts[i], toks.ends[idx[pos + n - 1]])
+        return _draft(ctx, lex, si, idx, quotes, [src], " ".join(words[pos:pos + n]), cue, SpeechAct(act),
+                      frame=(cue[0], _phrase_end(ctx, idx, src)))
+    return None
 
 
 def _inserted_source(ctx: ClaimContext, lex: Lexicon, si: int, idx: list[int], words: list[str],

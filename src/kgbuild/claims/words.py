@@ -57,6 +57,7 @@ class ClaimWords:
     member_roles: frozenset[str]  # slugs of nouns that name a member, not the group
     feminine: tuple[tuple[str, str], ...]  # suffix -> gender, longest first ("innen" pl, "in" f)
     age_units: frozenset[str]  # "Jahre": "der 74 Jahre alte Trainer" is an adjective phrase
+    quote_verbs: Mapping[str, str]  # "freut sich" -> "Statement": a cue only right after a direct quote
 
 
 def _phrases(words: frozenset[str]) -> str:
@@ -113,4 +114,5 @@ def claim_words(lang: str) -> ClaimWords:
         member_roles=frozenset(slugify(w) for w in speaker.get("member_role", {})),
         feminine=tuple(sorted(speaker.get("feminine_suffix", {}).items(), key=lambda kv: -len(kv[0]))),
         age_units=words("age_unit"),
+        quote_verbs=MappingProxyType({w.lower(): act for w, act in lists.get("quote_verb", {}).items()}),
     )
