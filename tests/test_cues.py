@@ -489,3 +489,39 @@ def test_cues_a_verb_of_feeling_or_opinion_right_after_a_quote(closing: str, act
 )
 def test_cues_a_verb_of_feeling_or_opinion_elsewhere_is_no_cue(sentence: str) -> None:
     assert claims(sentence) == []
+
+
+def test_cues_a_question_before_a_verb_of_feeling_is_no_claim() -> None:
+    assert claims("„Wo ist der Eingang?“, ruft Carola Wendt.") == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Bei der Stadtsparkasse Kassel heißt es: „Wir prüfen jeden Antrag.“",
+        "Die Kurse beginnen im Mai, wie es in einer Mitteilung der Stadtsparkasse Kassel heißt.",
+    ],
+)
+def test_cues_heisst_es_with_the_source_before_it(sentence: str) -> None:
+    c = only_claim(sentence)
+    assert c.claimants == ("organization/stadtsparkasse-kassel",)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Dazu gab Carola Wendt zu Protokoll: „Die Brücke wird teurer.“",
+        "Carola Wendt gab zu Protokoll, die Brücke werde teurer.",
+    ],
+)
+def test_cues_zu_protokoll_geben_is_a_statement(sentence: str) -> None:
+    assert only_claim(sentence).claimants == (WENDT,)
+
+
+def test_cues_zu_protokoll_nehmen_is_no_claim() -> None:
+    assert claims("Die Polizei nahm die Aussage von Carola Wendt zu Protokoll.") == []
+
+
+@pytest.mark.parametrize("verb", ["konstatierte", "resümierte", "prophezeite", "mutmaßte", "folgerte"])
+def test_cues_verbs_of_concluding_are_statements(verb: str) -> None:
+    assert only_claim(f"Carola Wendt {verb}, die Brücke werde teurer.").claimants == (WENDT,)

@@ -93,8 +93,8 @@ def _after_quote_claim(ctx: ClaimContext, lex: Lexicon, si: int, idx: list[int],
     toks = ctx.tokens
     for pos in range(3, len(words) - 1):
         if words[pos - 1] != "," or not _is_mark(words[pos - 2]) \
-                or not _inside_quotes(toks.starts[idx[pos - 3]], quotes):
-            continue
+                or not _inside_quotes(toks.starts[idx[pos - 3]], quotes) or words[pos - 3] == "?":
+            continue  # (a question is no claim: "„Welcher Stock?“, ruft er")
         n = 2 if " ".join(words[pos:pos + 2]).lower() in ctx.cw.quote_verbs else 1
         act = ctx.cw.quote_verbs.get(" ".join(words[pos:pos + n]).lower())
         if act is None:
