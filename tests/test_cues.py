@@ -525,3 +525,22 @@ def test_cues_zu_protokoll_nehmen_is_no_claim() -> None:
 @pytest.mark.parametrize("verb", ["konstatierte", "resümierte", "prophezeite", "mutmaßte", "folgerte"])
 def test_cues_verbs_of_concluding_are_statements(verb: str) -> None:
     assert only_claim(f"Carola Wendt {verb}, die Brücke werde teurer.").claimants == (WENDT,)
+
+
+def test_cues_an_organisation_named_after_its_noun_after_the_verb_is_the_source() -> None:
+    c = only_claim("Die Brücke werde gesperrt, berichtete die Nachrichtenagentur Reuters.")
+    assert c.claimants == ("organization/reuters",)
+
+
+@pytest.mark.parametrize(
+    "addressee",
+    ["der Nachrichtenagentur Reuters Carola Wendt", "Carola Wendt dem Psychologen Max Berger"],
+)
+def test_cues_a_dative_after_the_verb_is_the_addressee_not_the_speaker(addressee: str) -> None:
+    c = only_claim(f"Die Brücke werde gesperrt, sagte {addressee}.")
+    assert c.claimants == (WENDT,)
+
+
+def test_cues_der_before_an_adjective_in_e_opens_a_subject_not_a_dative() -> None:
+    c = only_claim("Die Brücke werde gesperrt, berichtete der Bayerische Rundfunk.")
+    assert c.claimants == ("organization/bayerischer-rundfunk",)

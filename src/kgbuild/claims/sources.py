@@ -407,12 +407,15 @@ def _described_name(ctx: ClaimContext, idx: list[int], pos: int, p: int) -> bool
     """Is the noun at word ``p``, after the verb at ``pos``, part of a description of the person named
     right after it ("sagte der Psychologe Max Berger", "sagte der Schweizer Psychologe und Autor Max Berger")?"""
     toks = ctx.tokens
-    if not all(_modifier(ctx, idx[q]) for q in range(pos + 1, p)):
-        return False
+    if not all(_modifier(ctx, idx[q]) for q in range(pos + 1, p)) \
+            or any(toks.word(idx[q]) in ctx.cw.object_articles for q in range(pos + 1, p)):
+        return False  # ("sagte dem Psychologen Max Berger": the addressee)
     for r in range(p + 1, min(p + 4, len(idx))):
         m = ctx.index.mention_of_token.get(idx[r])
-        if m is not None and m.kind == "person" and m.key and m.span.begin == toks.starts[idx[r]]:
-            return True
+        if m is not None and m.key and m.span.begin == toks.starts[idx[r]] and (m.kind == "person" or (
+                m.kind == "organization"
+                and not any(toks.word(idx[q]) in ctx.cw.dative_articles for q in range(pos + 1, p)))):
+            return True  # (or an organisation: "berichtete die Nachrichtenagentur Reuters", not "der …": a dative)
         if not toks.word(idx[r])[:1].isupper() and toks.word(idx[r]) != "und":
             return False  # ("der Psychologe und Autor Max Berger")
     return False
@@ -491,9 +494,10 @@ def _preceded_by_dative(toks: Tokens, idx: list[int], p: int) -> bool:
     for q in range(p - 1, max(p - 4, -1), -1):
         w = toks.word(idx[q]).lower()
         if w in ("der", "dem", "den", "gegenüber"):
-            return True
-        if w[:1].isupper():
-            continue
+            # "der Mitteldeutsche Rundfunk": an adjective in -e after "der" is a nominative
+            return not (w == "der" and q + 1 < p and toks.word(idx[q + 1]).endswith("e"))
+        if toks.word(idx[q])[:1].isupper():
+            continue  # the medium's noun: "der Nachrichtenagentur Reuters"
         break
     return False
 

@@ -57,6 +57,7 @@ class ClaimWords:
     member_roles: frozenset[str]  # slugs of nouns that name a member, not the group
     feminine: tuple[tuple[str, str], ...]  # suffix -> gender, longest first ("innen" pl, "in" f)
     age_units: frozenset[str]  # "Jahre": "der 74 Jahre alte Trainer" is an adjective phrase
+    object_articles: frozenset[str]  # "dem", "den": the noun phrase they open is no subject
     quote_verbs: Mapping[str, str]  # "freut sich" -> "Statement": a cue only right after a direct quote
 
 
@@ -114,5 +115,6 @@ def claim_words(lang: str) -> ClaimWords:
         member_roles=frozenset(slugify(w) for w in speaker.get("member_role", {})),
         feminine=tuple(sorted(speaker.get("feminine_suffix", {}).items(), key=lambda kv: -len(kv[0]))),
         age_units=words("age_unit"),
+        object_articles=words("object_article"),
         quote_verbs=MappingProxyType({w.lower(): act for w, act in lists.get("quote_verb", {}).items()}),
     )
