@@ -544,3 +544,45 @@ def test_cues_a_dative_after_the_verb_is_the_addressee_not_the_speaker(addressee
 def test_cues_der_before_an_adjective_in_e_opens_a_subject_not_a_dative() -> None:
     c = only_claim("Die Brücke werde gesperrt, berichtete der Bayerische Rundfunk.")
     assert c.claimants == ("organization/bayerischer-rundfunk",)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "„Die Brücke bleibt offen“, ließ Carola Wendt in einer Stellungnahme wissen.",
+        "Carola Wendt ließ wissen, die Brücke bleibe offen.",
+        "„Ihr könnt stolz auf die Brücke sein“, wandte sich Carola Wendt an die Schüler.",
+        "„Das haben wir im Winter schon erlebt“, erinnerte Carola Wendt an den Sturm.",
+    ],
+)
+def test_cues_frames_of_letting_know_and_turning_to(sentence: str) -> None:
+    assert only_claim(sentence).claimants == (WENDT,)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Die Sprecherin Carola Wendt sekundierte mit einem kurzen Beitrag im Netz: „Die Brücke wird im Mai fertig.“",
+        "Carola Wendt setzte einen weiteren Schwerpunkt: In den Schulen müsse es mehr Sport geben.",
+    ],
+)
+def test_cues_a_person_opening_the_sentence_speaks_after_the_colon(sentence: str) -> None:
+    c = only_claim(sentence)
+    assert c.claimants == (WENDT,) and c.cue == ":"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Carola Wendt zeigte auf das Schild: „Betreten verboten“.",
+        "Carola Wendt traf Max Berger im Park: „Wir sehen uns morgen wieder.“",
+        "Carola Wendt hat eine Frage: „Wann kommt der Bus endlich?“",
+        "Im Rathaus von Kassel gilt eine Regel: Jeder Besucher müsse eine Maske tragen.",
+    ],
+)
+def test_cues_a_colon_without_one_person_opening_the_sentence_is_no_claim(sentence: str) -> None:
+    assert claims(sentence) == []
+
+
+def test_cues_a_title_alone_before_a_colon_names_no_one() -> None:
+    assert claims("Die Ministerin hält dagegen: Die Brücke müsse bleiben.") == []

@@ -62,7 +62,9 @@ def find_claims(ctx: ClaimContext, lex: Lexicon) -> list[Claim]:
                     d.speakers = (back,)
         if d is not None:
             # "Das sagte X.": the sentence before is X's claim too
-            own_cue = bool(drafts) and drafts[-1].sentence == si - 1 and drafts[-1].cue is not None
+            # (a colon of the same speaker is no cue of its own: "X legte nach: „…“ Das sagte X am Montag.")
+            own_cue = bool(drafts) and drafts[-1].sentence == si - 1 and drafts[-1].cue is not None \
+                and not (drafts[-1].cue == ":" and drafts[-1].speakers == d.speakers)
             if d.cue is not None and _is_back_reference(ctx, si, d) and si > 0 and not own_cue \
                     and sentences[si - 1].role in ("body", "lead"):
                 prevs = sentences[si - 1].span

@@ -33,6 +33,7 @@ from kgbuild.claims.sources import (
     _speaker_between,
     _speaker_spans,
     _speakers_for_verb,
+    _subject_at,
 )
 from kgbuild.claims.words import ClaimWords
 from kgbuild.mentions import Lexicon
@@ -83,7 +84,7 @@ def _claim_in_sentence(ctx: ClaimContext, lex: Lexicon, si: int) -> _Draft | Non
             if d is not None:
                 return d
     return _verb_claim(ctx, lex, si, idx, words, quotes) or _after_quote_claim(ctx, lex, si, idx, words, quotes) \
-        or _colon_claim(ctx, lex, si, idx, words, quotes)
+        or _colon_claim(ctx, lex, si, idx, words, quotes) or _subject_colon_claim(ctx, lex, si, idx, words, quotes)
 
 
 def _after_quote_claim(ctx: ClaimContext, lex: Lexicon, si: int, idx: list[int], words: list[str],
@@ -143,6 +144,32 @@ def _colon_claim(ctx: ClaimContext, lex: Lexicon, si: int, idx: list[int], words
         return _draft(ctx, lex, si, idx, quotes, [s], ":", cue, SpeechAct.STATEMENT,
                       frame=(toks.starts[idx[0]], cue[1]))
     return None
+
+
+def _subject_colon_claim(ctx: ClaimContext, lex: Lexicon, si: int, idx: list[int], words: list[str],
+                         quotes: list[tuple[int, int]]) -> _Draft | None:
+    """A sentence that opens with a person, whose words follow a colon as a direct quote or in Konjunktiv I
+    ("Sprecher Max Berger sekundierte mit einem Tweet: „…“", "Berger setzte einen Schwerpunkt: Es müsse …")."""
+    toks = ctx.tokens
+    pos = next((p for p, w in enumerate(words) if w == ":"), None)
+    if pos is None or not 2 <= pos <= 20 or pos + 2 >= len(words) or words[-1] == "?" \
+            or any(w in _CLAUSE_BREAK or _is_mark(w) for w in words[:pos]):
+        return None
+    found = [(p, sp) for p in range(pos) if (sp := _subject_at(ctx, idx[p])) is not None]
+    if not found or found[0][0] > 4 or not found[0][1].key.startswith(("person/", "position/")) \
+            or any(sp.key != found[0][1].key and sp.key.startswith(("person/", "position/")) for _, sp in found):
+        return None  # the subject opens the sentence, and no other person stands before the colon
+    quoted = _is_mark(words[pos + 1]) and _inside_quotes(toks.starts[idx[pos + 2]], quotes) \
+        and len(ctx.text[toks.starts[idx[pos + 2]]:toks.ends[idx[-1]]].split()) >= 4 and words[-2] != "?"
+    if not quoted and not cue_data.konjunktiv(ctx.lang).first_in_sentence(words[pos + 1:]):
+        return None
+    speaker = _prefer_holder(ctx, idx, found[0][0], found[0][1])
+    if not any((m := ctx.index.mention_of_token.get(idx[p])) is not None and m.key == speaker.key
+               and m.role == "name" for p in range(pos)):
+        return None  # a name, not only a title or a pronoun ("Der Minister hält dagegen: …")
+    cue = (toks.starts[idx[pos]], toks.ends[idx[pos]])
+    return _draft(ctx, lex, si, idx, quotes, [speaker], ":", cue, SpeechAct.STATEMENT,
+                  frame=(toks.starts[idx[0]], cue[1]))
 
 
 def _pronoun_before_colon(ctx: ClaimContext, idx: list[int], words: list[str], pos: int) -> Speaker | None:
