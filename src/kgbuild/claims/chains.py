@@ -60,6 +60,8 @@ def find_claims(ctx: ClaimContext, lex: Lexicon) -> list[Claim]:
                 d = _continuation(ctx, si, prev)
                 if (back := _earlier_speaker_named(ctx, si, prev, drafts)) is not None:
                     d.speakers = (back,)
+        if d is None and si > 0 and (not drafts or drafts[-1].sentence < si - 1):
+            d = _quote_after_subject(ctx, si)
         if d is not None:
             # "Das sagte X.": the sentence before is X's claim too
             # (a colon of the same speaker is no cue of its own: "X legte nach: „…“ Das sagte X am Montag.")
@@ -89,6 +91,30 @@ def find_claims(ctx: ClaimContext, lex: Lexicon) -> list[Claim]:
             referent=d.referent if d.referent is not None and d.speakers[:1] == (d.referent.key,) else None,
         ))
     return claims
+
+
+def _quote_after_subject(ctx: ClaimContext, si: int) -> _Draft | None:
+    """A sentence that is only a direct quote, right after a sentence of its paragraph whose subject is a
+    person named at its start, and that names no other person ("Max Berger sieht das gelassen. „Wir
+    haben genug Vorräte.“"): the quote is that person's. Questions are no claims."""
+    sentences = ctx.structure.sentences
+    sent, before = sentences[si], sentences[si - 1]
+    t = sent.span.text.strip()
+    if before.block != sent.block or before.role not in ("body", "lead") or t[:1] not in QUOTE_MARKS \
+            or t.rstrip(".")[-1:] not in QUOTE_MARKS or len(_quotes(ctx, sent.span)) != 1 \
+            or len(t.split()) < 4 or t.rstrip(".")[-2:-1] == "?":
+        return None
+    toks = ctx.tokens
+    first = ctx.index.sentence_tokens[si - 1].start
+    persons = [m for m in _mentions_in(ctx, before.span.begin, before.span.end) if m.kind == "person" and m.key]
+    if not persons or len({m.key for m in persons}) != 1 or persons[0].role != "name" \
+            or _token_at(toks, persons[0].span.begin) - first > 4 \
+            or _after_preposition(ctx.cw, toks, _token_at(toks, persons[0].span.begin)) \
+            or _quotes(ctx, before.span):
+        return None
+    return _Draft(si, sent.span, (persons[0].key,), None, None, SpeechAct.STATEMENT, sent.span,
+                  _quote_text(ctx.text, _quotes(ctx, sent.span)), (), None,
+                  _negated(ctx.cw, sent.span.text, SpeechAct.STATEMENT), (sent.span.begin, sent.span.begin))
 
 
 def _quotes_before_their_cue(ctx: ClaimContext, drafts: list[_Draft]) -> None:
