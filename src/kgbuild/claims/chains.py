@@ -112,7 +112,9 @@ def _quote_after_subject(ctx: ClaimContext, si: int) -> _Draft | None:
             or _after_preposition(ctx.cw, toks, _token_at(toks, persons[0].span.begin)) \
             or _quotes(ctx, before.span):
         return None
-    return _Draft(si, sent.span, (persons[0].key,), None, None, SpeechAct.STATEMENT, sent.span,
+    key = persons[0].key
+    assert key is not None
+    return _Draft(si, sent.span, (key,), None, None, SpeechAct.STATEMENT, sent.span,
                   _quote_text(ctx.text, _quotes(ctx, sent.span)), (), None,
                   _negated(ctx.cw, sent.span.text, SpeechAct.STATEMENT), (sent.span.begin, sent.span.begin))
 
