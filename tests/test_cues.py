@@ -454,7 +454,8 @@ def test_cues_an_object_with_a_phrase_after_the_verb_is_no_description() -> None
 
 @pytest.mark.parametrize(
     "subject",
-    ["der Psychologe Max Berger", "der Schweizer Psychologe Max Berger", "der Psychologe und Autor Max Berger"],
+    ["der Psychologe Max Berger", "der Schweizer Psychologe Max Berger", "der Psychologe und Autor Max Berger",
+     "etwa der Kasseler Psychologe Max Berger"],
 )
 def test_cues_a_noun_before_the_name_after_the_verb_describes_the_speaker(subject: str) -> None:
     c = only_claim(f"Die Schulen sollten offen bleiben, sagt {subject}.")

@@ -422,9 +422,11 @@ def _described_name(ctx: ClaimContext, idx: list[int], pos: int, p: int) -> bool
 
 
 def _modifier(ctx: ClaimContext, i: int) -> bool:
-    """Is token i an article or adjective of a noun phrase ("der", "frühere", "Schweizer")?"""
+    """Is token i an article or adjective of a noun phrase ("der", "frühere", "Schweizer", "Kasseler")?"""
     m = ctx.index.mention_of_token.get(i)
-    return ctx.tokens.word(i)[:1].islower() or (m is not None and m.role in ("adjective", "demonym"))
+    w = ctx.tokens.word(i)
+    return w[:1].islower() or (m is not None and m.role in ("adjective", "demonym")) \
+        or (w.endswith("er") and i + 1 < len(ctx.tokens) and ctx.tokens.word(i + 1)[:1].isupper())
 
 
 def _apposition_after(ctx: ClaimContext, idx: list[int], pos: int, quotes: list[tuple[int, int]]) -> Speaker | None:
