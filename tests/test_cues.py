@@ -587,3 +587,8 @@ def test_cues_a_colon_without_one_person_opening_the_sentence_is_no_claim(senten
 
 def test_cues_a_title_alone_before_a_colon_names_no_one() -> None:
     assert claims("Die Ministerin hält dagegen: Die Brücke müsse bleiben.") == []
+
+
+def test_cues_a_medium_that_quotes_someone_is_the_outlet_not_the_speaker() -> None:
+    c = only_claim("„Die Brücke macht uns Sorgen“, zitierte die Nachrichtenagentur Reuters Carola Wendt.")
+    assert c.claimants == (WENDT,) and c.reported_by == ("organization/reuters",)

@@ -376,6 +376,13 @@ def _verb_claim(ctx: ClaimContext, lex: Lexicon, si: int, idx: list[int], words:
         speakers = [passive] if isinstance(passive, Speaker) else _speakers_for_verb(ctx, lex, idx, pos, quotes)
         if not speakers:
             continue
+        if words[pos] in ctx.cw.quoting_verbs and all(sp.key.startswith("organization/") for sp in speakers):
+            # "„…“, zitierte das Portal X den Minister Y": the medium quotes (its outlet), Y speaks
+            start = next((q for q in range(pos + 1, len(idx)) if toks.starts[idx[q]] >= speakers[-1].span.end),
+                         len(idx))
+            quoted = _speaker_after(ctx, idx, max(start, pos + 1), limit=8)
+            if quoted is not None and quoted.key.startswith(("person/", "position/")):
+                speakers = [quoted]
         b, e = _clause_bounds(ctx, idx, pos, quotes)
         i = idx[pos]
         return _draft(ctx, lex, si, idx, quotes, speakers, cue, (toks.starts[i], toks.ends[i]), act,

@@ -58,6 +58,7 @@ class ClaimWords:
     feminine: tuple[tuple[str, str], ...]  # suffix -> gender, longest first ("innen" pl, "in" f)
     age_units: frozenset[str]  # "Jahre": "der 74 Jahre alte Trainer" is an adjective phrase
     object_articles: frozenset[str]  # "dem", "den": the noun phrase they open is no subject
+    quoting_verbs: frozenset[str]  # "zitierte": its object, not the medium that quotes, is the speaker
     quote_verbs: Mapping[str, str]  # "freut sich" -> "Statement": a cue only right after a direct quote
 
 
@@ -116,5 +117,6 @@ def claim_words(lang: str) -> ClaimWords:
         feminine=tuple(sorted(speaker.get("feminine_suffix", {}).items(), key=lambda kv: -len(kv[0]))),
         age_units=words("age_unit"),
         object_articles=words("object_article"),
+        quoting_verbs=words("quoting_verb"),
         quote_verbs=MappingProxyType({w.lower(): act for w, act in lists.get("quote_verb", {}).items()}),
     )
