@@ -592,3 +592,8 @@ def test_cues_a_title_alone_before_a_colon_names_no_one() -> None:
 def test_cues_a_medium_that_quotes_someone_is_the_outlet_not_the_speaker() -> None:
     c = only_claim("„Die Brücke macht uns Sorgen“, zitierte die Nachrichtenagentur Reuters Carola Wendt.")
     assert c.claimants == (WENDT,) and c.reported_by == ("organization/reuters",)
+
+
+def test_cues_a_description_with_von_after_the_verb_names_an_institution_not_the_person_before() -> None:
+    c = claims("Max Berger war im Urlaub.", "Vier Menschen seien erkrankt, teilte der Regionalrat von Kassel am Samstag mit.")
+    assert ("person/max-berger",) not in [k for k, _ in c]

@@ -476,8 +476,10 @@ def _description_after(ctx: ClaimContext, idx: list[int], pos: int) -> Speaker |
         return None  # (a name that only modifies the noun is part of the description: "der CDU-Mann")
     nxt = toks.word(idx[p + 1]) if p + 1 < len(idx) else "."
     inverted = pos > 0 and (toks.word(idx[pos - 1]) == "," or _is_mark(toks.word(idx[pos - 1])))
-    if nxt not in (",", ":", ".", ";", "!", "?") and not (inverted and nxt.lower() in ctx.cw.prepositions):
-        return None  # (after "„…“, sagte" a phrase of place or time may follow: "der Trainer aus Kassel am Montag.")
+    if nxt not in (",", ":", ".", ";", "!", "?") and not (inverted and nxt.lower() in ctx.cw.prepositions
+                                                           and nxt.lower() not in ctx.cw.agent):
+        return None  # (after "„…“, sagte" a phrase of place or time may follow: "der Trainer aus Kassel am Montag.",
+        # but "der Rat von Kassel" names an institution)
     noun = toks.word(idx[p])
     if _noun_gender(ctx.cw, noun) == "f" and gender == "f" or _noun_gender(ctx.cw, noun) == "m":
         i = idx[p]
