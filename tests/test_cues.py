@@ -595,5 +595,6 @@ def test_cues_a_medium_that_quotes_someone_is_the_outlet_not_the_speaker() -> No
 
 
 def test_cues_a_description_with_von_after_the_verb_names_an_institution_not_the_person_before() -> None:
-    c = claims("Max Berger war im Urlaub.", "Vier Menschen seien erkrankt, teilte der Regionalrat von Kassel am Samstag mit.")
+    c = claims("Max Berger war im Urlaub.",
+               "Vier Menschen seien erkrankt, teilte der Regionalrat von Kassel am Samstag mit.")
     assert ("person/max-berger",) not in [k for k, _ in c]
