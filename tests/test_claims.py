@@ -363,6 +363,52 @@ def test_claims_so_x_closing_the_sentence_attributes_it() -> None:
     assert not [c for c in doc.claims if "Stadt" in c.span.text]
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "„Die Brücke ist zu teuer“, so Carola Wendt, „und sie kommt zu spät.“",
+        "Die Brücke werde teurer, so Carola Wendt: „Der Stahl kostet das Doppelte.“",
+    ],
+)
+def test_claims_so_x_between_a_clause_and_a_quote_attributes_it(sentence: str) -> None:
+    c = only_claim(sentence)
+    assert c.claimants == (WENDT,) and c.cue == "so"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Es regnete stark, so dass die Feier ausfiel: „Nass“ stand auf dem Plakat.",
+        "Die Brücke ist fertig, so die Zeitung „Kasseler Bote“.",
+    ],
+)
+def test_claims_so_without_a_speaker_before_a_quote_is_no_claim(sentence: str) -> None:
+    assert [c for c in build(sentence).claims if c.cue == "so"] == []
+
+
+def test_claims_a_quote_after_a_sentence_about_a_named_person_is_theirs() -> None:
+    doc = build("Die Brücke ist seit Montag gesperrt. Carola Wendt sieht das gelassen. "
+                "„Wir haben für den Winter genug Fähren.“")
+    assert [(c.claimants, c.cue) for c in doc.claims] == [((WENDT,), None)]
+
+
+@pytest.mark.parametrize(
+    "before",
+    [
+        "Carola Wendt traf Henrik Okafor am Fluss.",  # two people: whose words?
+        "Carola Wendt sieht das gelassen.\n\nDer Fluss führt Hochwasser.",  # another paragraph, no person
+        "Im Büro von Carola Wendt ist es ruhig.",  # the name is no subject
+    ],
+)
+def test_claims_a_quote_after_a_sentence_without_one_named_subject_is_no_claim(before: str) -> None:
+    doc = build(f"{before} „Wir haben für den Winter genug Fähren.“")
+    assert [c for c in doc.claims if "Fähren" in c.text] == []
+
+
+def test_claims_a_question_after_a_sentence_about_a_person_is_no_claim() -> None:
+    assert build("Carola Wendt sieht das gelassen. „Haben wir für den Winter genug Fähren?“").claims == ()
+
+
 def test_claims_a_journalists_question_does_not_end_the_speakers_chain() -> None:
     from conftest import claimant_names, extract_body
     doc = extract_body("„Wir kommen kaum hinterher“, sagt Bäckermeister Jonas Brandt.\n\n"

@@ -449,3 +449,169 @@ def test_cues_an_inflected_participle_before_its_noun_is_no_cue() -> None:
                 "Darüber hinaus kündigten die Stadt Köln und das Land Hessen am Montag an, dass die Schulen öffnen.")
     assert [(c.claimants[0], c.cue) for c in doc.claims] == \
         [("country/pl", "meldete"), ("organization/stadt-koeln", "kündigten … an")]
+
+
+@pytest.mark.parametrize(
+    "closing",
+    [
+        "erklärte die zweifache Weltmeisterin aus Kassel.",
+        "sagte die 41 Jahre alte Trainerin am Montag.",
+        "sagte die technisch starke Stürmerin bei der Vertragsunterschrift.",
+    ],
+)
+def test_cues_a_description_after_the_verb_may_have_a_phrase_of_place_or_time(closing: str) -> None:
+    c = claims("Die Trainerin Eva Kessler war zufrieden.", f"„Das Team hat gut gespielt“, {closing}")
+    assert [k for k, _ in c] == [(KESSLER,)]
+
+
+def test_cues_an_object_with_a_phrase_after_the_verb_is_no_description() -> None:
+    c = only_claim("Carola Wendt kritisierte die Beschlüsse von Bund und Ländern.")
+    assert c.claimants == (WENDT,)
+
+
+@pytest.mark.parametrize(
+    "subject",
+    ["der Psychologe Max Berger", "der Schweizer Psychologe Max Berger", "der Psychologe und Autor Max Berger",
+     "etwa der Kasseler Psychologe Max Berger"],
+)
+def test_cues_a_noun_before_the_name_after_the_verb_describes_the_speaker(subject: str) -> None:
+    c = only_claim(f"Die Schulen sollten offen bleiben, sagt {subject}.")
+    assert c.claimants == ("person/max-berger",)
+
+
+def test_cues_a_noun_after_the_verb_that_names_no_one_is_no_speaker() -> None:
+    assert claims("„Die Brücke ist zu teuer“, glauben viele Anwohner.") == []
+
+
+@pytest.mark.parametrize(
+    ("closing", "act"),
+    [
+        ("freut sich Carola Wendt.", SpeechAct.STATEMENT),
+        ("findet Carola Wendt.", SpeechAct.STATEMENT),
+        ("erinnert sich Carola Wendt an den Winter.", SpeechAct.STATEMENT),
+        ("klagte Carola Wendt am Montag.", SpeechAct.CRITICISM),
+    ],
+)
+def test_cues_a_verb_of_feeling_or_opinion_right_after_a_quote(closing: str, act: SpeechAct) -> None:
+    c = only_claim(f"„Die neue Brücke ist ein großer Gewinn für alle“, {closing}")
+    assert c.claimants == (WENDT,) and c.speech_act == act
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Carola Wendt findet die neue Brücke schön.",
+        "Das Fest „Sommer am Fluss“ findet am Montag statt.",
+        "Carola Wendt freut sich über den „Gewinn“.",
+    ],
+)
+def test_cues_a_verb_of_feeling_or_opinion_elsewhere_is_no_cue(sentence: str) -> None:
+    assert claims(sentence) == []
+
+
+def test_cues_a_question_before_a_verb_of_feeling_is_no_claim() -> None:
+    assert claims("„Wo ist der Eingang?“, ruft Carola Wendt.") == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Bei der Stadtsparkasse Kassel heißt es: „Wir prüfen jeden Antrag.“",
+        "Die Kurse beginnen im Mai, wie es in einer Mitteilung der Stadtsparkasse Kassel heißt.",
+    ],
+)
+def test_cues_heisst_es_with_the_source_before_it(sentence: str) -> None:
+    c = only_claim(sentence)
+    assert c.claimants == ("organization/stadtsparkasse-kassel",)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Dazu gab Carola Wendt zu Protokoll: „Die Brücke wird teurer.“",
+        "Carola Wendt gab zu Protokoll, die Brücke werde teurer.",
+    ],
+)
+def test_cues_zu_protokoll_geben_is_a_statement(sentence: str) -> None:
+    assert only_claim(sentence).claimants == (WENDT,)
+
+
+def test_cues_zu_protokoll_nehmen_is_no_claim() -> None:
+    assert claims("Die Polizei nahm die Aussage von Carola Wendt zu Protokoll.") == []
+
+
+@pytest.mark.parametrize("verb", ["konstatierte", "resümierte", "prophezeite", "mutmaßte", "folgerte"])
+def test_cues_verbs_of_concluding_are_statements(verb: str) -> None:
+    assert only_claim(f"Carola Wendt {verb}, die Brücke werde teurer.").claimants == (WENDT,)
+
+
+def test_cues_an_organisation_named_after_its_noun_after_the_verb_is_the_source() -> None:
+    c = only_claim("Die Brücke werde gesperrt, berichtete die Nachrichtenagentur Reuters.")
+    assert c.claimants == ("organization/reuters",)
+
+
+@pytest.mark.parametrize(
+    "addressee",
+    ["der Nachrichtenagentur Reuters Carola Wendt", "Carola Wendt dem Psychologen Max Berger"],
+)
+def test_cues_a_dative_after_the_verb_is_the_addressee_not_the_speaker(addressee: str) -> None:
+    c = only_claim(f"Die Brücke werde gesperrt, sagte {addressee}.")
+    assert c.claimants == (WENDT,)
+
+
+def test_cues_der_before_an_adjective_in_e_opens_a_subject_not_a_dative() -> None:
+    c = only_claim("Die Brücke werde gesperrt, berichtete der Bayerische Rundfunk.")
+    assert c.claimants == ("organization/bayerischer-rundfunk",)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "„Die Brücke bleibt offen“, ließ Carola Wendt in einer Stellungnahme wissen.",
+        "Carola Wendt ließ wissen, die Brücke bleibe offen.",
+        "„Ihr könnt stolz auf die Brücke sein“, wandte sich Carola Wendt an die Schüler.",
+        "„Das haben wir im Winter schon erlebt“, erinnerte Carola Wendt an den Sturm.",
+    ],
+)
+def test_cues_frames_of_letting_know_and_turning_to(sentence: str) -> None:
+    assert only_claim(sentence).claimants == (WENDT,)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Die Sprecherin Carola Wendt sekundierte mit einem kurzen Beitrag im Netz: „Die Brücke wird im Mai fertig.“",
+        "Carola Wendt setzte einen weiteren Schwerpunkt: In den Schulen müsse es mehr Sport geben.",
+    ],
+)
+def test_cues_a_person_opening_the_sentence_speaks_after_the_colon(sentence: str) -> None:
+    c = only_claim(sentence)
+    assert c.claimants == (WENDT,) and c.cue == ":"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Carola Wendt zeigte auf das Schild: „Betreten verboten“.",
+        "Carola Wendt traf Max Berger im Park: „Wir sehen uns morgen wieder.“",
+        "Carola Wendt hat eine Frage: „Wann kommt der Bus endlich?“",
+        "Im Rathaus von Kassel gilt eine Regel: Jeder Besucher müsse eine Maske tragen.",
+    ],
+)
+def test_cues_a_colon_without_one_person_opening_the_sentence_is_no_claim(sentence: str) -> None:
+    assert claims(sentence) == []
+
+
+def test_cues_a_title_alone_before_a_colon_names_no_one() -> None:
+    assert claims("Die Ministerin hält dagegen: Die Brücke müsse bleiben.") == []
+
+
+def test_cues_a_medium_that_quotes_someone_is_the_outlet_not_the_speaker() -> None:
+    c = only_claim("„Die Brücke macht uns Sorgen“, zitierte die Nachrichtenagentur Reuters Carola Wendt.")
+    assert c.claimants == (WENDT,) and c.reported_by == ("organization/reuters",)
+
+
+def test_cues_a_description_with_von_after_the_verb_names_an_institution_not_the_person_before() -> None:
+    c = claims("Max Berger war im Urlaub.",
+               "Vier Menschen seien erkrankt, teilte der Regionalrat von Kassel am Samstag mit.")
+    assert ("person/max-berger",) not in [k for k, _ in c]

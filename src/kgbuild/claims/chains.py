@@ -68,9 +68,13 @@ def find_claims(ctx: ClaimContext, lex: Lexicon) -> list[Claim]:
                 d = _continuation(ctx, si, prev)
                 if (back := _earlier_speaker_named(ctx, si, prev, drafts)) is not None:
                     d.speakers = (back,)
+        if d is None and si > 0 and (not drafts or drafts[-1].sentence < si - 1):
+            d = _quote_after_subject(ctx, si)
         if d is not None:
             # "Das sagte X.": the sentence before is X's claim too
-            own_cue = bool(drafts) and drafts[-1].sentence == si - 1 and drafts[-1].cue is not None
+            # (a colon of the same speaker is no cue of its own: "X legte nach: „…“ Das sagte X am Montag.")
+            own_cue = bool(drafts) and drafts[-1].sentence == si - 1 and drafts[-1].cue is not None \
+                and not (drafts[-1].cue == ":" and drafts[-1].speakers == d.speakers)
             if d.cue is not None and _is_back_reference(ctx, si, d) and si > 0 and not own_cue \
                     and sentences[si - 1].role in ("body", "lead"):
                 prevs = sentences[si - 1].span
@@ -116,6 +120,32 @@ def _turn_claim(ctx: ClaimContext, lex: Lexicon, si: int, turn: Turn, drafts: li
         return own
     return _Draft(si, sent, (turn.speaker.key,), None, None, SpeechAct.STATEMENT, sent, _quote_text(ctx.text, quotes),
                   (), None, _negated(ctx.cw, sent.text, SpeechAct.STATEMENT), (sent.begin, sent.begin))
+
+
+def _quote_after_subject(ctx: ClaimContext, si: int) -> _Draft | None:
+    """A sentence that is only a direct quote, right after a sentence of its paragraph whose subject is a
+    person named at its start, and that names no other person ("Max Berger sieht das gelassen. „Wir
+    haben genug Vorräte.“"): the quote is that person's. Questions are no claims."""
+    sentences = ctx.structure.sentences
+    sent, before = sentences[si], sentences[si - 1]
+    t = sent.span.text.strip()
+    if before.block != sent.block or before.role not in ("body", "lead") or t[:1] not in QUOTE_MARKS \
+            or t.rstrip(".")[-1:] not in QUOTE_MARKS or len(_quotes(ctx, sent.span)) != 1 \
+            or len(t.split()) < 4 or t.rstrip(".")[-2:-1] == "?":
+        return None
+    toks = ctx.tokens
+    first = ctx.index.sentence_tokens[si - 1].start
+    persons = [m for m in _mentions_in(ctx, before.span.begin, before.span.end) if m.kind == "person" and m.key]
+    if not persons or len({m.key for m in persons}) != 1 or persons[0].role != "name" \
+            or _token_at(toks, persons[0].span.begin) - first > 4 \
+            or _after_preposition(ctx.cw, toks, _token_at(toks, persons[0].span.begin)) \
+            or _quotes(ctx, before.span):
+        return None
+    key = persons[0].key
+    assert key is not None
+    return _Draft(si, sent.span, (key,), None, None, SpeechAct.STATEMENT, sent.span,
+                  _quote_text(ctx.text, _quotes(ctx, sent.span)), (), None,
+                  _negated(ctx.cw, sent.span.text, SpeechAct.STATEMENT), (sent.span.begin, sent.span.begin))
 
 
 def _quotes_before_their_cue(ctx: ClaimContext, drafts: list[_Draft]) -> None:

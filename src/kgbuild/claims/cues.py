@@ -33,6 +33,7 @@ from kgbuild.claims.sources import (
     _speaker_between,
     _speaker_spans,
     _speakers_for_verb,
+    _subject_at,
 )
 from kgbuild.claims.words import ClaimWords
 from kgbuild.mentions import Lexicon
@@ -77,7 +78,54 @@ def _claim_in_sentence(ctx: ClaimContext, lex: Lexicon, si: int) -> _Draft | Non
             if src is not None:
                 return _draft(ctx, lex, si, idx, quotes, [src], words[pos], (toks.starts[i], toks.ends[i]),
                               SpeechAct.STATEMENT, frame=(toks.starts[i], toks.ends[idx[-1]]))
-    return _verb_claim(ctx, lex, si, idx, words, quotes) or _colon_claim(ctx, lex, si, idx, words, quotes)
+        if words[pos] in ctx.cw.closing_source and pos > 0 and words[pos - 1] == "," \
+                and not _inside_quotes(toks.starts[i], quotes):
+            d = _inserted_source(ctx, lex, si, idx, words, quotes, pos)
+            if d is not None:
+                return d
+    return _verb_claim(ctx, lex, si, idx, words, quotes) or _after_quote_claim(ctx, lex, si, idx, words, quotes) \
+        or _colon_claim(ctx, lex, si, idx, words, quotes) or _subject_colon_claim(ctx, lex, si, idx, words, quotes)
+
+
+def _after_quote_claim(ctx: ClaimContext, lex: Lexicon, si: int, idx: list[int], words: list[str],
+                       quotes: list[tuple[int, int]]) -> _Draft | None:
+    """A verb that reports speech only right after a direct quote, its subject after it ("„…“, freut
+    sich X", "„…“, findet sie"): elsewhere these verbs mostly mean something else ("findet statt")."""
+    toks = ctx.tokens
+    for pos in range(3, len(words) - 1):
+        if words[pos - 1] != "," or not _is_mark(words[pos - 2]) \
+                or not _inside_quotes(toks.starts[idx[pos - 3]], quotes) or words[pos - 3] == "?":
+            continue  # (a question is no claim: "„Welcher Stock?“, ruft er")
+        n = 2 if " ".join(words[pos:pos + 2]).lower() in ctx.cw.quote_verbs else 1
+        act = ctx.cw.quote_verbs.get(" ".join(words[pos:pos + n]).lower())
+        if act is None:
+            continue
+        src = _speaker_after(ctx, idx, pos + n, limit=6)
+        if src is None or src.key in ctx.media:
+            return None
+        i = idx[pos]
+        cue = (toks.starts[i], toks.ends[idx[pos + n - 1]])
+        return _draft(ctx, lex, si, idx, quotes, [src], " ".join(words[pos:pos + n]), cue, SpeechAct(act),
+                      frame=(cue[0], _phrase_end(ctx, idx, src)))
+    return None
+
+
+def _inserted_source(ctx: ClaimContext, lex: Lexicon, si: int, idx: list[int], words: list[str],
+                     quotes: list[tuple[int, int]], pos: int) -> _Draft | None:
+    """"so X" between a quote and the quote that goes on ("„…“, so Berger, „…“"), or before a colon
+    quote ("…, so Berger: „…“"): the source's phrase is short and a quotation mark follows it."""
+    toks = ctx.tokens
+    src = _speaker_after(ctx, idx, pos + 1, limit=3)
+    if src is None or src.key in ctx.media:
+        return None
+    end = _phrase_end(ctx, idx, src)
+    q = next((q for q in range(pos + 1, len(idx)) if toks.starts[idx[q]] >= end), len(idx))
+    if q + 1 >= len(idx) or words[q] not in (",", ":") or not _is_mark(words[q + 1]) \
+            or (words[q] == "," and not _is_mark(words[pos - 2])):
+        return None
+    i = idx[pos]
+    return _draft(ctx, lex, si, idx, quotes, [src], words[pos], (toks.starts[i], toks.ends[i]),
+                  SpeechAct.STATEMENT, frame=(toks.starts[i], end))
 
 
 def _frame_verb(lex: Lexicon, words: list[str]) -> Callable[[str], bool]:
@@ -112,6 +160,32 @@ def _colon_claim(ctx: ClaimContext, lex: Lexicon, si: int, idx: list[int], words
         return _draft(ctx, lex, si, idx, quotes, [s], ":", cue, SpeechAct.STATEMENT,
                       frame=(toks.starts[idx[0]], cue[1]))
     return None
+
+
+def _subject_colon_claim(ctx: ClaimContext, lex: Lexicon, si: int, idx: list[int], words: list[str],
+                         quotes: list[tuple[int, int]]) -> _Draft | None:
+    """A sentence that opens with a person, whose words follow a colon as a direct quote or in Konjunktiv I
+    ("Sprecher Max Berger sekundierte mit einem Tweet: „…“", "Berger setzte einen Schwerpunkt: Es müsse …")."""
+    toks = ctx.tokens
+    pos = next((p for p, w in enumerate(words) if w == ":"), None)
+    if pos is None or not 2 <= pos <= 20 or pos + 2 >= len(words) or words[-1] == "?" \
+            or any(w in _CLAUSE_BREAK or _is_mark(w) for w in words[:pos]):
+        return None
+    found = [(p, sp) for p in range(pos) if (sp := _subject_at(ctx, idx[p])) is not None]
+    if not found or found[0][0] > 4 or not found[0][1].key.startswith(("person/", "position/")) \
+            or any(sp.key != found[0][1].key and sp.key.startswith(("person/", "position/")) for _, sp in found):
+        return None  # the subject opens the sentence, and no other person stands before the colon
+    quoted = _is_mark(words[pos + 1]) and _inside_quotes(toks.starts[idx[pos + 2]], quotes) \
+        and len(ctx.text[toks.starts[idx[pos + 2]]:toks.ends[idx[-1]]].split()) >= 4 and words[-2] != "?"
+    if not quoted and not cue_data.konjunktiv(ctx.lang).first_in_sentence(words[pos + 1:]):
+        return None
+    speaker = _prefer_holder(ctx, idx, found[0][0], found[0][1])
+    if not any((m := ctx.index.mention_of_token.get(idx[p])) is not None and m.key == speaker.key
+               and m.role == "name" for p in range(pos)):
+        return None  # a name, not only a title or a pronoun ("Der Minister hält dagegen: …")
+    cue = (toks.starts[idx[pos]], toks.ends[idx[pos]])
+    return _draft(ctx, lex, si, idx, quotes, [speaker], ":", cue, SpeechAct.STATEMENT,
+                  frame=(toks.starts[idx[0]], cue[1]))
 
 
 def _pronoun_before_colon(ctx: ClaimContext, idx: list[int], words: list[str], pos: int) -> Speaker | None:
@@ -350,6 +424,13 @@ def _verb_claim(ctx: ClaimContext, lex: Lexicon, si: int, idx: list[int], words:
         speakers = [passive] if isinstance(passive, Speaker) else _speakers_for_verb(ctx, lex, idx, pos, quotes)
         if not speakers:
             continue
+        if words[pos] in ctx.cw.quoting_verbs and all(sp.key.startswith("organization/") for sp in speakers):
+            # "„…“, zitierte das Portal X den Minister Y": the medium quotes (its outlet), Y speaks
+            start = next((q for q in range(pos + 1, len(idx)) if toks.starts[idx[q]] >= speakers[-1].span.end),
+                         len(idx))
+            quoted = _speaker_after(ctx, idx, max(start, pos + 1), limit=8)
+            if quoted is not None and quoted.key.startswith(("person/", "position/")):
+                speakers = [quoted]
         b, e = _clause_bounds(ctx, idx, pos, quotes)
         i = idx[pos]
         return _draft(ctx, lex, si, idx, quotes, speakers, cue, (toks.starts[i], toks.ends[i]), act,

@@ -367,12 +367,13 @@ def _speakers_for_verb(ctx: ClaimContext, lex: Lexicon, idx: list[int], pos: int
         if lex.speech_verb(w) is not None:
             break
         s = _speaker_at(ctx, i)
-        nxt_m = ctx.index.mention_of_token.get(idx[p + 1]) if p + 1 < len(idx) else None
         if s is None and w[:1].isupper() and lex.is_common(w) and lex.title_of(w) is None and p > pos + 1 \
+                and w not in ctx.cw.age_units \
                 and toks.word(idx[p - 1]).lower() not in ctx.cw.prepositions \
-                and not (nxt_m is not None and nxt_m.kind == "person") \
-                and not any(b.begin <= toks.starts[i] < b.end for b, _ in ctx.dates):
+                and not any(b.begin <= toks.starts[i] < b.end for b, _ in ctx.dates) \
+                and not _described_name(ctx, idx, pos, p):
             break  # "glauben viele Anwohner": the subject is a noun phrase that names no one
+            # (but "sagte der Psychologe Max Berger": the noun describes the name after it)
         if s is not None:
             s = _prefer_holder(ctx, idx, p, s)
             # "sagte Wendt der Agentur Reuters": the medium is the addressee, not the speaker
@@ -468,6 +469,32 @@ def _coordinated(ctx: ClaimContext, s: Speaker) -> bool:
     return k < len(toks) and toks.word(k) in ctx.cw.coordinators
 
 
+def _described_name(ctx: ClaimContext, idx: list[int], pos: int, p: int) -> bool:
+    """Is the noun at word ``p``, after the verb at ``pos``, part of a description of the person named
+    right after it ("sagte der Psychologe Max Berger", "sagte der Schweizer Psychologe und Autor Max Berger")?"""
+    toks = ctx.tokens
+    if not all(_modifier(ctx, idx[q]) for q in range(pos + 1, p)) \
+            or any(toks.word(idx[q]) in ctx.cw.object_articles for q in range(pos + 1, p)):
+        return False  # ("sagte dem Psychologen Max Berger": the addressee)
+    for r in range(p + 1, min(p + 4, len(idx))):
+        m = ctx.index.mention_of_token.get(idx[r])
+        if m is not None and m.key and m.span.begin == toks.starts[idx[r]] and (m.kind == "person" or (
+                m.kind == "organization"
+                and not any(toks.word(idx[q]) in ctx.cw.dative_articles for q in range(pos + 1, p)))):
+            return True  # (or an organisation: "berichtete die Nachrichtenagentur Reuters", not "der …": a dative)
+        if not toks.word(idx[r])[:1].isupper() and toks.word(idx[r]) != "und":
+            return False  # ("der Psychologe und Autor Max Berger")
+    return False
+
+
+def _modifier(ctx: ClaimContext, i: int) -> bool:
+    """Is token i an article or adjective of a noun phrase ("der", "frühere", "Schweizer", "Kasseler")?"""
+    m = ctx.index.mention_of_token.get(i)
+    w = ctx.tokens.word(i)
+    return w[:1].islower() or (m is not None and m.role in ("adjective", "demonym")) \
+        or (w.endswith("er") and i + 1 < len(ctx.tokens) and ctx.tokens.word(i + 1)[:1].isupper())
+
+
 def _apposition_after(ctx: ClaimContext, idx: list[int], pos: int, quotes: list[tuple[int, int]]) -> Speaker | None:
     """A subject after the speech verb that names the person only in an apposition ("sagte der
     Sprecher des Verbands, Max Berger." / "sagte Österreichs Gesandter in Rom, Eva Roth, am Montag")."""
@@ -506,15 +533,19 @@ def _description_after(ctx: ClaimContext, idx: list[int], pos: int) -> Speaker |
         return None
     gender = ctx.cw.article_gender[toks.word(idx[p])]
     p += 1
-    while p < len(idx) and toks.word(idx[p])[:1].islower() and p - pos <= 4:
-        p += 1  # adjectives
+    while p < len(idx) and p - pos <= 5 and (toks.word(idx[p])[:1].islower() or toks.word(idx[p])[:1].isdigit()
+                                             or toks.word(idx[p]) in ctx.cw.age_units):
+        p += 1  # adjectives: "der frühere", "der 60-jährige", "der 74 Jahre alte"
     m = ctx.index.mention_of_token.get(idx[p]) if p < len(idx) else None
     if p >= len(idx) or not toks.word(idx[p])[:1].isupper() or idx[p] in ctx.titles \
             or idx[p] in ctx.generic_refs or m is not None and m.span.end >= toks.ends[idx[p]]:
         return None  # (a name that only modifies the noun is part of the description: "der CDU-Mann")
     nxt = toks.word(idx[p + 1]) if p + 1 < len(idx) else "."
-    if nxt not in (",", ":", ".", ";", "!", "?"):
-        return None
+    inverted = pos > 0 and (toks.word(idx[pos - 1]) == "," or _is_mark(toks.word(idx[pos - 1])))
+    if nxt not in (",", ":", ".", ";", "!", "?") and not (inverted and nxt.lower() in ctx.cw.prepositions
+                                                           and nxt.lower() not in ctx.cw.agent):
+        return None  # (after "„…“, sagte" a phrase of place or time may follow: "der Trainer aus Kassel am Montag.",
+        # but "der Rat von Kassel" names an institution)
     noun = toks.word(idx[p])
     if not noun.lower().endswith(ctx.cw.person_noun_endings) and not noun.endswith(ctx.cw.description_suffixes):
         return None  # "kritisierte die Wahl.": the object, no person
@@ -535,9 +566,10 @@ def _preceded_by_dative(toks: Tokens, idx: list[int], p: int) -> bool:
     for q in range(p - 1, max(p - 4, -1), -1):
         w = toks.word(idx[q]).lower()
         if w in ("der", "dem", "den", "gegenüber"):
-            return True
-        if w[:1].isupper():
-            continue
+            # "der Mitteldeutsche Rundfunk": an adjective in -e after "der" is a nominative
+            return not (w == "der" and q + 1 < p and toks.word(idx[q + 1]).endswith("e"))
+        if toks.word(idx[q])[:1].isupper():
+            continue  # the medium's noun: "der Nachrichtenagentur Reuters"
         break
     return False
 

@@ -56,6 +56,10 @@ class ClaimWords:
     description_suffixes: tuple[str, ...]  # "-Jährige", "-Politiker" …
     member_roles: frozenset[str]  # slugs of nouns that name a member, not the group
     feminine: tuple[tuple[str, str], ...]  # suffix -> gender, longest first ("innen" pl, "in" f)
+    age_units: frozenset[str]  # "Jahre": "der 74 Jahre alte Trainer" is an adjective phrase
+    object_articles: frozenset[str]  # "dem", "den": the noun phrase they open is no subject
+    quoting_verbs: frozenset[str]  # "zitierte": its object, not the medium that quotes, is the speaker
+    quote_verbs: Mapping[str, str]  # "freut sich" -> "Statement": a cue only right after a direct quote
     person_noun_endings: tuple[str, ...] = ()  # "-er", "-in", "-ling": a noun that may name a person
     coordinators: frozenset[str] = frozenset()  # "und": joins two sources in one phrase
     modals: frozenset[str] = frozenset()  # "müsse", "will": an "-en" form after one is an infinitive
@@ -123,4 +127,8 @@ def claim_words(lang: str) -> ClaimWords:
         modals=words("modal"),
         person_noun_endings=tuple(speaker.get("person_noun_ending", {})),
         interviewer_labels=frozenset(speaker.get("interviewer_label", {})),
+        age_units=words("age_unit"),
+        object_articles=words("object_article"),
+        quoting_verbs=words("quoting_verb"),
+        quote_verbs=MappingProxyType({w.lower(): act for w, act in lists.get("quote_verb", {}).items()}),
     )
