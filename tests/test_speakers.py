@@ -336,3 +336,10 @@ def test_speakers_a_plural_title_names_a_group_not_the_one_holder_of_the_title()
                "Impfungen. Die Lage sei ernst, hatten die Ärzte betont. Der Arzt sagte, er bleibe dabei.")
     assert claimant_names(doc) == ["Karl Brenner"]
     assert doc.claims[0].span.text.startswith("Der Arzt sagte")
+
+
+def test_speakers_an_organisation_after_a_plural_verb_is_its_object() -> None:
+    doc = _doc("Die Kassenärzte kritisieren die Bundesregierung scharf. Am Montag kritisierten die Grünen den Plan. "
+               "Darüber hinaus kündigten der Senat und die Stadt Köln an, dass die Schulen öffnen.")
+    assert [c.claimants[0].split("--")[0] for c in doc.claims] == ["organization/buendnis-90-die-gruenen",
+                                                                   "organization/senat"]

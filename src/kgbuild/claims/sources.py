@@ -409,11 +409,12 @@ def _speakers_for_verb(ctx: ClaimContext, lex: Lexicon, idx: list[int], pos: int
     # Stadtrat Jonas Brandt kritisierte …" vs "Erneut kritisierte Brandt …"); a medium there is the
     # addressee when a speaker follows the verb ("Der FAZ sagte der CDU-Politiker, …", "Dem Sender sagte Kern")
     prefield = [sp for p in segments[0] if (sp := _subject_at(ctx, idx[p])) is not None]
-    if len(after) == 1 and after[0].key.startswith("person/") and segments[0] \
+    if len(after) == 1 and (after[0].key.startswith("person/") or after[0].key.startswith("organization/")
+                            and not after[0].span.text.endswith("n")) and segments[0] \
             and toks.word(idx[pos]).endswith("en") and toks.word(idx[pos])[:1].islower() \
             and after[0].span.text.lower() not in ctx.cw.personal and not _coordinated(ctx, after[0]):
-        # "Ermittler werfen X vor", "Zwei Frauen werfen X … vor": one person cannot be the subject of a
-        # plural verb; X is its object, and the subject stands before the verb
+        # "Ermittler werfen X vor", "Die Ärzte kritisieren die Regierung": one person or organisation
+        # ("die Grünen" is plural) cannot be the subject of a plural verb; it is the object
         after = []
     if after and (not prefield or all(sp.key in ctx.media for sp in prefield)
                   and toks.word(idx[min(segments[0])]).lower() in ctx.cw.dative_articles):
@@ -459,8 +460,12 @@ def _speakers_for_verb(ctx: ClaimContext, lex: Lexicon, idx: list[int], pos: int
 
 
 def _coordinated(ctx: ClaimContext, s: Speaker) -> bool:
-    """Does "und" follow the speaker's name, after a bracket if one follows ("X (Universität Y) und …")?"""
+    """Is the speaker's name joined to another by "und", before it or after it (after a bracket if one
+    follows: "X (Universität Y) und …", "Stadt und X")?"""
     toks = ctx.tokens
+    first = _token_at(toks, s.span.begin)
+    if first > 0 and toks.word(first - 1) in ctx.cw.coordinators:
+        return True
     k = _token_at(toks, s.span.end - 1) + 1
     if k < len(toks) and toks.word(k) == "(":
         while k < len(toks) and toks.word(k) != ")" and toks.sentence_of[k] == toks.sentence_of[k - 1]:
