@@ -466,7 +466,12 @@ def _coordinated(ctx: ClaimContext, s: Speaker) -> bool:
     first = _token_at(toks, s.span.begin)
     if first > 0 and toks.word(first - 1) in ctx.cw.coordinators:
         return True
-    k = _token_at(toks, s.span.end - 1) + 1
+    m = ctx.index.mention_of_token.get(first)
+    end = max(s.span.end, m.span.end) if m is not None else s.span.end
+    k = _token_at(toks, end - 1) + 1
+    while k < len(toks) and toks.sentence_of[k] == toks.sentence_of[first] and toks.word(k)[:1].isupper() \
+            and k - first < 4:
+        k += 1  # the rest of an institution's name ("die Stadt Köln")
     if k < len(toks) and toks.word(k) == "(":
         while k < len(toks) and toks.word(k) != ")" and toks.sentence_of[k] == toks.sentence_of[k - 1]:
             k += 1
