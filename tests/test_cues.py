@@ -615,3 +615,10 @@ def test_cues_a_description_with_von_after_the_verb_names_an_institution_not_the
     c = claims("Max Berger war im Urlaub.",
                "Vier Menschen seien erkrankt, teilte der Regionalrat von Kassel am Samstag mit.")
     assert ("person/max-berger",) not in [k for k, _ in c]
+
+
+def test_cues_writing_reports_speech_only_with_what_was_written() -> None:
+    doc = build("Jan Kowalski schrieb die Autobiografie „Ich war da“. Der Sportler schrieb damit Geschichte. "
+                "Eva Hahn hat ein Buch über Wale geschrieben. Die Lage sei ernst, schrieb Jan Kowalski. "
+                "Eva Hahn schrieb auf Twitter, die Lage sei ernst. „Es wird“, so schrieb es Eva Hahn im Vorwort.")
+    assert [c.span.text[:12] for c in doc.claims] == ["Die Lage sei", "Eva Hahn sch", "„Es wird“, s"]

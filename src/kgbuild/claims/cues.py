@@ -359,6 +359,10 @@ def _verb_cues(ctx: ClaimContext, lex: Lexicon, idx: list[int], words: list[str]
         if pos + 1 < len(words) and words[pos + 1] in ctx.cw.passive:
             continue  # "ist zum Präsidenten erklärt worden": a passive reports no speaker
         complement = bool(quotes) or (pos + 1 < len(words) and words[pos + 1] in (",", ":"))
+        if w in ctx.cw.needs_content and "," not in words[max(pos - 2, 0):pos] \
+                and not any(x in (",", ":") for x in words[pos + 1:-1]) \
+                and not (quotes and _is_mark(words[0])):
+            continue  # "Er schrieb ein Buch.", "schrieb damit Geschichte": nothing reported
         if w in ctx.cw.no_comment and not quotes and ":" not in words[pos + 1:] \
                 and ctx.cw.negation.search(" ".join(words)):
             continue  # "Er äußerte sich dazu nicht.": nothing was said
