@@ -343,3 +343,24 @@ def test_speakers_an_organisation_after_a_plural_verb_is_its_object() -> None:
                "Darüber hinaus kündigten der Senat und die Stadt Köln an, dass die Schulen öffnen.")
     assert [c.claimants[0].split("--")[0] for c in doc.claims] == ["organization/buendnis-90-die-gruenen",
                                                                    "organization/senat"]
+
+
+def test_speakers_a_description_after_the_verb_is_not_a_person_named_in_the_content() -> None:
+    doc = _doc("Das Tor von Lukas Brand sei ein Wunder gewesen, sagte der Kommentator.")
+    assert all(c.claimants != ("person/lukas-brand",) for c in doc.claims)
+
+
+def test_speakers_plural_sie_is_not_one_person_quoted_before() -> None:
+    doc = _doc("„Das Urteil ist falsch“, sagte die Anwältin Judit Sperling. Sie betonen, sie würden klagen.")
+    assert claimant_names(doc) == ["Judit Sperling"]
+    # after a claim of two speakers with a plural verb, "sie" is that group
+    doc = _doc("Der Chefredakteur Tim Brandt und die Verlegerin Eva Roth bezeichneten die Lage als ernst. "
+               "Das sei bedauerlich, teilten sie mit.")
+    assert len(doc.claims) == 2 and doc.claims[1].claimants[0] in doc.claims[0].claimants
+
+
+def test_speakers_a_new_person_as_the_subject_of_an_indicative_verb_ends_the_chain() -> None:
+    doc = _doc("„Wir brauchen mehr Geld“, sagte Jens Kahn. Es fehle an Personal. Eva Müller sieht das anders. "
+               "Es gebe genug Geld.")
+    assert [c.claimants for c in doc.claims][:2] == [("person/jens-kahn",), ("person/jens-kahn",)]
+    assert all("Eva Müller sieht" not in c.span.text for c in doc.claims if c.claimants == ("person/jens-kahn",))

@@ -82,8 +82,8 @@ def build_index(mentions: Iterable[Mention], *, lang: str, title_genders: Mappin
 
 def resolve(index: SpeakerIndex, span: Span, *, sentence: int, gender: str | None,
             current: Sequence[str] = (), office: str | None = None, owner: str | None = None,
-            held_by: Mapping[str, tuple[str, ...]] | None = None, min_score: float = float("-inf")
-            ) -> Referent | None:
+            held_by: Mapping[str, tuple[str, ...]] | None = None, min_score: float = float("-inf"),
+            exclude: frozenset[str] = frozenset()) -> Referent | None:
     """The person a pronoun or description at ``span`` refers to, or None when none qualifies.
 
     Args:
@@ -96,6 +96,7 @@ def resolve(index: SpeakerIndex, span: Span, *, sentence: int, gender: str | Non
         owner: the organisation key the description names ("der CSU-Vorsitzende"), if any.
         held_by: person key -> keys of the positions they hold.
         min_score: the least score a candidate needs (by default, the best candidate in reach is taken).
+        exclude: persons that cannot be meant (those named in the content the description comments on).
     """
     latest: dict[str, int] = {}
     last_key: str | None = None
@@ -110,6 +111,8 @@ def resolve(index: SpeakerIndex, span: Span, *, sentence: int, gender: str | Non
             latest[key] = sentence
     best: Referent | None = None
     for key in sorted(latest):
+        if key in exclude:
+            continue
         g = index.genders.get(key)
         if gender is not None and g is not None and g != gender:
             continue  # agreement is the one hard constraint

@@ -39,6 +39,9 @@ def find_claims(ctx: ClaimContext, lex: Lexicon) -> list[Claim]:
             continue
         ctx.last_speakers[:] = list(drafts[-1].speakers) if drafts and si - drafts[-1].sentence <= 3 \
             and not _new_person_between(ctx, drafts[-1], si) else []
+        # a plural verb in the last claim ("X und Y bezeichneten …") makes its speakers a group for "sie"
+        ctx.last_plural[:] = [bool(ctx.last_speakers) and drafts[-1].cue is not None
+                              and drafts[-1].cue.split()[0].endswith(ctx.cw.plural_verb)]
         d = _claim_in_sentence(ctx, lex, si)
         if d is None and drafts and 0 < si - last_claim_sentence <= 2 \
                 and sentences[last_claim_sentence].block == sent.block and _impersonal(ctx, si):
@@ -213,9 +216,29 @@ def _continues(ctx: ClaimContext, lex: Lexicon, si: int, prev: _Draft) -> bool:
                                               for k, w in enumerate(before)) \
                 and before[0][:1].isupper() and not _inside_quotes(toks.starts[idx[pos]], quotes):
             return False
+    if _new_subject(ctx, idx, words, prev):
+        return False
     if any(w.lower() in ctx.cw.back_reference for w in words):
         return True  # "Die Zahl stieg demnach auf 92": an adverb that points back to the source
     return cue_data.konjunktiv(ctx.lang).in_sentence(words)
+
+
+def _new_subject(ctx: ClaimContext, idx: range, words: list[str], prev: _Draft) -> bool:
+    """Does the sentence open with another person as the subject of an indicative verb ("Müller sieht den
+    Bund in der Pflicht: …", "Auch Ralf Weimer beantwortet die Frage so: …")? Then it is that person's
+    sentence, not the last speaker's; "Müller habe das Geld genommen" (Konjunktiv) still reports."""
+    toks = ctx.tokens
+    for p in range(min(2, len(idx))):
+        m = ctx.index.mention_of_token.get(idx[p])
+        if m is None:
+            continue
+        if m.kind != "person" or m.role != "name" or not m.key or m.key in prev.speakers \
+                or m.span.begin != toks.starts[idx[p]]:
+            return False
+        after = _token_at(toks, m.span.end - 1) + 1 - idx[0]
+        return after < len(words) and words[after][:1].islower() \
+            and not cue_data.konjunktiv(ctx.lang).form_at(words, after)
+    return False
 
 
 def _impersonal(ctx: ClaimContext, si: int) -> bool:

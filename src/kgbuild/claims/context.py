@@ -104,6 +104,7 @@ class ClaimContext:
     generic_refs: dict[int, str]  # token index of "die Partei", "der Sender" … -> entity key
     # the speakers of the latest claim: the best antecedent of "er"/"sie" as a subject
     last_speakers: list[str] = field(default_factory=list)
+    last_plural: list[bool] = field(default_factory=list)  # [True] when the latest claim's verb is plural
     unheld: frozenset[str] = frozenset()  # keys of positions whose holder is not named
     offices: frozenset[str] = frozenset()  # keys of positions that are offices, not descriptions ("Experte")
     index: _Index = field(init=False, repr=False, compare=False)

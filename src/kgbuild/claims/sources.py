@@ -92,8 +92,13 @@ def _speaker_at(ctx: ClaimContext, i: int, *, source: bool = False) -> Speaker |
     if pron in ctx.cw.personal:
         span = Span.of(ctx.text, b, toks.ends[i])
         # "sie" may be the organisations or people just quoted ("teilten sie mit")
-        if pron == "sie" and ctx.last_speakers and (
-                not ctx.last_speakers[0].startswith(("person/", "position/")) or _plural_verb_beside(ctx, i)):
+        if pron == "sie" and _plural_verb_beside(ctx, i):
+            # "Sie betonen, …": a group; the speakers just quoted when they were several or an organisation
+            if len(ctx.last_speakers) > 1 or ctx.last_speakers[:1] and (
+                    not ctx.last_speakers[0].startswith("person/") or ctx.last_plural[:1] == [True]):
+                return Speaker(ctx.last_speakers[0], span)
+            return None
+        if pron == "sie" and ctx.last_speakers and not ctx.last_speakers[0].startswith(("person/", "position/")):
             return Speaker(ctx.last_speakers[0], span)
         ref = _resolve(ctx, span, sentence=toks.sentence_of[i], gender=ctx.cw.personal[pron],
                       current=ctx.last_speakers, held_by=ctx.held_by)
@@ -562,8 +567,11 @@ def _description_after(ctx: ClaimContext, idx: list[int], pos: int) -> Speaker |
     if _noun_gender(ctx.cw, noun) == "f" and gender == "f" or _noun_gender(ctx.cw, noun) == "m":
         i = idx[p]
         span = Span.of(ctx.text, toks.starts[idx[pos + 1]], toks.ends[i])
+        # "X sei ein Wunder gewesen, sagte der Kommentator": the description is not a person of the content
+        named = frozenset(m.key for m in ctx.mentions if m.key and m.kind == "person"
+                          and toks.starts[idx[0]] <= m.span.begin < toks.starts[idx[pos]])
         ref = _resolve(ctx, span, sentence=toks.sentence_of[i], gender=gender,
-                      current=ctx.last_speakers, held_by=ctx.held_by, min_score=1.0)
+                      current=ctx.last_speakers, held_by=ctx.held_by, min_score=1.0, exclude=named)
         return Speaker(ref.key if ref is not None else "", span)
     return None
 
