@@ -76,3 +76,11 @@ def test_institutions_a_qualified_mention_and_a_later_bare_one_are_one_node() ->
 def test_institutions_laut_with_an_article_is_a_source_slot() -> None:
     from conftest import claimant_names, extract_body
     assert claimant_names(extract_body("Laut der Polizei ist der Mann geflohen.")) == ["Polizei"]
+
+
+def test_institutions_an_office_named_by_its_noun_takes_the_place_after_it_as_its_name() -> None:
+    from conftest import extract_body
+    doc = extract_body("Nach Angaben des Landeskriminalamts in Sachsen sitzen fünf Verdächtige in Haft. "
+                       "Das Bezirksamt Pankow teilte mit, die Straße sei frei.")
+    assert [c.claimants for c in doc.claims] == [("organization/landeskriminalamt-sachsen",),
+                                                 ("organization/bezirksamt-pankow",)]

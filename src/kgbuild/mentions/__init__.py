@@ -28,7 +28,7 @@ from functools import lru_cache
 
 from kgbuild import lang as lang_data
 from kgbuild.mentions import ner
-from kgbuild.mentions.institutions import find_institutions
+from kgbuild.mentions.institutions import compound_heads, find_institutions
 from kgbuild.mentions.lexicon import GazEntry, Lexicon, load_lexicon
 from kgbuild.model import Mention, Span, Structure, TitleMention
 from kgbuild.text import Tokens, tokenize
@@ -173,6 +173,24 @@ def find_mentions(structure: Structure, toks: Tokens, lex: Lexicon) -> list[Ment
                 and words[0].endswith(endings) and words[0][:1].isupper() \
                 and (text[max(0, org.span.begin - 5):org.span.begin].split() or [""])[-1].lower() in nominative:
             out[k] = replace(org, name=" ".join([words[0] + "r", *words[1:]]))
+
+    # 4d'. an institution that names no one, qualified by the place after it: "das Bezirksamt Pankow",
+    # "des Landeskriminalamts in Sachsen" name the "Bezirksamt Pankow", the "Landeskriminalamt Sachsen"
+    heads = compound_heads(lex.lang)
+    place_at_begin = {m.span.begin: m for m in out if m.kind in ("place", "country") and m.role == "name"}
+    for k, org in enumerate(out):
+        low = org.name.lower()
+        if org.kind != "organization" or org.key is not None or " " in org.name or "-" in org.name \
+                or not any(low.endswith(h) for h in heads if len(h) >= 3):
+            continue  # (a name of its own, "Ifo-Institut", is not renamed by where it sits)
+        j = _token_at_offset(toks, org.span.end)
+        if j is None:
+            continue
+        if toks.word(j) in ("in", "im"):
+            j += 1
+        place = place_at_begin.get(toks.starts[j]) if j < len(toks) else None
+        if place is not None and place.sentence == org.sentence:
+            out[k] = replace(org, name=f"{org.name} {place.name}")
 
     # 4e. an owner named only as the first part of a compound title: "Lesezeit-Chef", "ABCD-Sprecherin"
     known = _surnames(out)
@@ -387,6 +405,12 @@ def _find_persons(toks: Tokens, lex: Lexicon, free) -> list[tuple[int, int, str]
             out.append((b, e, name))
         i = j
     return out
+
+
+def _token_at_offset(toks: Tokens, offset: int) -> int | None:
+    """The index of the first token that starts at or after ``offset``, None past the end."""
+    k = bisect.bisect_left(toks.starts, offset)
+    return k if k < len(toks) else None
 
 
 def _surname_like(w: str, lex: Lexicon) -> bool:
