@@ -622,3 +622,9 @@ def test_cues_writing_reports_speech_only_with_what_was_written() -> None:
                 "Eva Hahn hat ein Buch über Wale geschrieben. Die Lage sei ernst, schrieb Jan Kowalski. "
                 "Eva Hahn schrieb auf Twitter, die Lage sei ernst. „Es wird“, so schrieb es Eva Hahn im Vorwort.")
     assert [c.span.text[:12] for c in doc.claims] == ["Die Lage sei", "Eva Hahn sch", "„Es wird“, s"]
+
+
+def test_cues_a_quote_is_the_complement_of_a_verb_of_naming() -> None:
+    doc = build("Jan Kowalski nannte die Demonstranten „viele nette Menschen“. Die Stadt Köln nannte den Namen nicht. "
+                "Eva Hahn hält das Verbot für „völlig unverhältnismäßig“.")
+    assert [c.claimants[0] for c in doc.claims] == ["person/jan-kowalski", "person/eva-hahn"]

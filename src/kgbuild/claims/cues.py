@@ -548,6 +548,9 @@ def _has_object(words: list[str], pos: int, sv: SpeechVerb) -> bool:
     """A verb that only reports speech with a complement ("bezeichnete … als", "sprach von")."""
     if any(w in sv.objects for w in words[pos + 1: pos + 12]):
         return True
+    near = words[pos + 1: pos + 10]
+    if any(_is_mark(w) for w in near) and not any(w in (",", ":") for w in near):
+        return True  # the complement is a quote: "nannte die Demonstranten „viele nette Menschen“"
     # a verb closing its clause has its complement before it: "…, dass sie von einem Erfolg sprach"
     # or opens the sentence: "Als Erfolg bezeichnete sie …"
     closes = pos + 1 >= len(words) or words[pos + 1] in (",", ".", ";", ":")
