@@ -628,3 +628,9 @@ def test_cues_a_quote_is_the_complement_of_a_verb_of_naming() -> None:
     doc = build("Jan Kowalski nannte die Demonstranten „viele nette Menschen“. Die Stadt Köln nannte den Namen nicht. "
                 "Eva Hahn hält das Verbot für „völlig unverhältnismäßig“.")
     assert [c.claimants[0] for c in doc.claims] == ["person/jan-kowalski", "person/eva-hahn"]
+
+
+def test_cues_declaring_something_to_be_something_is_an_act_not_a_statement() -> None:
+    doc = build("Die Stadt Köln hat Tirol zum Risikogebiet erklärt. "
+                "Die Stadt Köln erklärte zum Auftakt, die Lage sei ernst.")
+    assert [c.span.text[:30] for c in doc.claims] == ["Die Stadt Köln erklärte zum Au"]

@@ -84,3 +84,9 @@ def test_institutions_an_office_named_by_its_noun_takes_the_place_after_it_as_it
                        "Das Bezirksamt Pankow teilte mit, die Straße sei frei.")
     assert [c.claimants for c in doc.claims] == [("organization/landeskriminalamt-sachsen",),
                                                  ("organization/bezirksamt-pankow",)]
+
+
+def test_institutions_a_towns_adjective_before_the_noun_names_the_institution() -> None:
+    from conftest import extract_body
+    doc = extract_body("Das Freisinger Landratsamt teilte mit, die Schule bleibe zu.")
+    assert [c.claimants for c in doc.claims] == [("organization/landratsamt-freising",)]

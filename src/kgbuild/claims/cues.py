@@ -363,6 +363,9 @@ def _verb_cues(ctx: ClaimContext, lex: Lexicon, idx: list[int], words: list[str]
                 and not any(x in (",", ":") for x in words[pos + 1:-1]) \
                 and not (quotes and _is_mark(words[0])):
             continue  # "Er schrieb ein Buch.", "schrieb damit Geschichte": nothing reported
+        if w in ctx.cw.declaring and not quotes and not any(x in (",", ":") for x in words[pos + 1:-1]) \
+                and "," not in words[max(pos - 2, 0):pos] and any(x in ("zu", "zum", "zur") for x in words):
+            continue  # "erklärt Tschechien zum Risikogebiet": a declaration, not a statement
         if w in ctx.cw.no_comment and not quotes and ":" not in words[pos + 1:] \
                 and ctx.cw.negation.search(" ".join(words)):
             continue  # "Er äußerte sich dazu nicht.": nothing was said

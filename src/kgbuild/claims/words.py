@@ -63,6 +63,7 @@ class ClaimWords:
     person_noun_endings: tuple[str, ...] = ()  # "-er", "-in", "-ling": a noun that may name a person
     coordinators: frozenset[str] = frozenset()  # "und": joins two sources in one phrase
     modals: frozenset[str] = frozenset()  # "müsse", "will": an "-en" form after one is an infinitive
+    declaring: frozenset[str] = frozenset()  # "erklärt … zum Risikogebiet": an act, not a statement
     needs_content: frozenset[str] = frozenset()  # "schrieb": speech only with a content beside it
     content_openers: frozenset[str] = frozenset()  # "dass", "ob": open a fronted content clause
     no_comment: frozenset[str] = frozenset()  # "äußerte sich nicht": negated, nothing was said
@@ -126,6 +127,7 @@ def claim_words(lang: str) -> ClaimWords:
         no_comment=words("no_comment"),
         content_openers=words("content_opener"),
         needs_content=words("needs_content"),
+        declaring=words("declaring"),
         modals=words("modal"),
         person_noun_endings=tuple(speaker.get("person_noun_ending", {})),
         interviewer_labels=frozenset(speaker.get("interviewer_label", {})),

@@ -183,6 +183,14 @@ def find_mentions(structure: Structure, toks: Tokens, lex: Lexicon) -> list[Ment
         if org.kind != "organization" or org.key is not None or " " in org.name or "-" in org.name \
                 or not any(low.endswith(h) for h in heads if len(h) >= 3):
             continue  # (a name of its own, "Ifo-Institut", is not renamed by where it sits)
+        b0 = _token_at_offset(toks, org.span.begin)
+        if b0 is not None and b0 > 0 and toks.sentence_of[b0 - 1] == toks.sentence_of[b0]:
+            town_adj = toks.word(b0 - 1)  # a town's adjective before it: "das Freisinger Landratsamt"
+            town = lex.lookup_key(town_adj[:-2]) \
+                if town_adj[:1].isupper() and town_adj.endswith("er") and len(town_adj) > 5 else None
+            if town is not None and town.startswith("place/"):
+                out[k] = replace(org, name=f"{org.name} {town_adj[:-2]}")
+                continue
         j = _token_at_offset(toks, org.span.end)
         if j is None:
             continue
