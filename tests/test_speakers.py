@@ -351,8 +351,8 @@ def test_speakers_a_description_after_the_verb_is_not_a_person_named_in_the_cont
 
 
 def test_speakers_plural_sie_is_not_one_person_quoted_before() -> None:
-    doc = _doc("„Das Urteil ist falsch“, sagte die Anwältin Judit Sperling. Sie betonen, sie würden klagen.")
-    assert claimant_names(doc) == ["Judit Sperling"]
+    doc = _doc("„Das Urteil ist falsch“, sagte die Anwältin Judit Sommer. Sie betonen, sie würden klagen.")
+    assert claimant_names(doc) == ["Judit Sommer"]
     # after a claim of two speakers with a plural verb, "sie" is that group
     doc = _doc("Der Chefredakteur Tim Brandt und die Verlegerin Eva Roth bezeichneten die Lage als ernst. "
                "Das sei bedauerlich, teilten sie mit.")

@@ -121,8 +121,7 @@ def _turn_claim(ctx: ClaimContext, lex: Lexicon, si: int, turn: Turn, drafts: li
     own = _claim_in_sentence(ctx, lex, si)
     if own is not None and own.speakers and own.cue is not None:
         return own
-    return _Draft(si, sent, (turn.speaker.key,), None, None, SpeechAct.STATEMENT, sent, _quote_text(ctx.text, quotes),
-                  (), None, _negated(ctx.cw, sent.text, SpeechAct.STATEMENT), (sent.begin, sent.begin))
+    return _spoken(ctx, si, (turn.speaker.key,))
 
 
 def _quote_after_subject(ctx: ClaimContext, si: int) -> _Draft | None:
@@ -146,9 +145,7 @@ def _quote_after_subject(ctx: ClaimContext, si: int) -> _Draft | None:
         return None
     key = persons[0].key
     assert key is not None
-    return _Draft(si, sent.span, (key,), None, None, SpeechAct.STATEMENT, sent.span,
-                  _quote_text(ctx.text, _quotes(ctx, sent.span)), (), None,
-                  _negated(ctx.cw, sent.span.text, SpeechAct.STATEMENT), (sent.span.begin, sent.span.begin))
+    return _spoken(ctx, si, (key,))
 
 
 def _quotes_before_their_cue(ctx: ClaimContext, drafts: list[_Draft]) -> None:
@@ -316,12 +313,17 @@ def _loose(s: str) -> str:
 
 
 def _continuation(ctx: ClaimContext, si: int, prev: _Draft) -> _Draft:
-    text = ctx.text
+    return _spoken(ctx, si, prev.speakers, prev.act if prev.act != SpeechAct.DENIAL else SpeechAct.STATEMENT,
+                   prev.outlets)
+
+
+def _spoken(ctx: ClaimContext, si: int, speakers: tuple[str, ...], act: SpeechAct = SpeechAct.STATEMENT,
+            outlets: tuple[str, ...] = ()) -> _Draft:
+    """Sentence si as a whole, said by ``speakers`` without a cue of its own (a continuation, an
+    interviewee's sentence, a quote after a sentence about its speaker)."""
     sent = ctx.structure.sentences[si].span
-    quotes = _quotes(ctx, sent)
-    return _Draft(si, sent, prev.speakers, None, None, prev.act if prev.act != SpeechAct.DENIAL else
-                  SpeechAct.STATEMENT, sent, _quote_text(text, quotes), prev.outlets, None,
-                  _negated(ctx.cw, sent.text, SpeechAct.STATEMENT), (sent.begin, sent.begin))
+    return _Draft(si, sent, speakers, None, None, act, sent, _quote_text(ctx.text, _quotes(ctx, sent)), outlets,
+                  None, _negated(ctx.cw, sent.text, SpeechAct.STATEMENT), (sent.begin, sent.begin))
 
 
 def _is_back_reference(ctx: ClaimContext, si: int, d: _Draft) -> bool:

@@ -131,7 +131,7 @@ def _inserted_source(ctx: ClaimContext, lex: Lexicon, si: int, idx: list[int], w
 def _frame_verb(lex: Lexicon, words: list[str]) -> Callable[[str], bool]:
     """The test for a frame's speech verb V: a verb that needs a separable particle counts only with
     it ("wie die Stadt bekannt gab"; "wie der Türkei gibt es …" has none)."""
-    particles = {w: k for k, w in enumerate(words)}
+    position = {w: k for k, w in enumerate(words)}
 
     def is_verb(w: str) -> bool:
         sv = lex.speech_verb(w)
@@ -139,7 +139,7 @@ def _frame_verb(lex: Lexicon, words: list[str]) -> Callable[[str], bool]:
             return False
         if not sv.needs_particle:
             return True
-        k = particles.get(w)
+        k = position.get(w)
         return k is not None and k > 0 and words[k - 1] in sv.particles
     return is_verb
 
@@ -359,12 +359,11 @@ def _verb_cues(ctx: ClaimContext, lex: Lexicon, idx: list[int], words: list[str]
         if pos + 1 < len(words) and words[pos + 1] in ctx.cw.passive:
             continue  # "ist zum Präsidenten erklärt worden": a passive reports no speaker
         complement = bool(quotes) or (pos + 1 < len(words) and words[pos + 1] in (",", ":"))
-        if w in ctx.cw.needs_content and "," not in words[max(pos - 2, 0):pos] \
-                and not any(x in (",", ":") for x in words[pos + 1:-1]) \
-                and not (quotes and _is_mark(words[0])):
+        # what was said beside the verb: a clause after a comma or colon, or the words before a closing verb
+        beside = "," in words[max(pos - 2, 0):pos] or any(x in (",", ":") for x in words[pos + 1:-1])
+        if w in ctx.cw.needs_content and not beside and not (quotes and _is_mark(words[0])):
             continue  # "Er schrieb ein Buch.", "schrieb damit Geschichte": nothing reported
-        if w in ctx.cw.declaring and not quotes and not any(x in (",", ":") for x in words[pos + 1:-1]) \
-                and "," not in words[max(pos - 2, 0):pos] and any(x in ("zu", "zum", "zur") for x in words):
+        if w in ctx.cw.declaring and not beside and not quotes and any(x in ("zu", "zum", "zur") for x in words):
             continue  # "erklärt Tschechien zum Risikogebiet": a declaration, not a statement
         if w in ctx.cw.no_comment and not quotes and ":" not in words[pos + 1:] \
                 and ctx.cw.negation.search(" ".join(words)):

@@ -427,12 +427,7 @@ def _speakers_for_verb(ctx: ClaimContext, lex: Lexicon, idx: list[int], pos: int
     if not after and (described := _description_after(ctx, idx, pos)) is not None:
         # "…, sagte der frühere Lehrer:" the subject is a description after the verb
         return [described] if described.key else []
-    rest = [toks.word(i) for i in idx[pos + 1:]]
-    before = [toks.word(i) for i in idx[:pos]]
-    if not after and pos > 0 and before[-1] == "," and len(rest) > 1 \
-            and not any(w in (",", ":", ";") for w in rest) and any(w[:1].isupper() for w in rest) \
-            and (cue_data.konjunktiv(ctx.lang).first_in_sentence(before) or _is_mark(before[0])
-                 or before[0].lower() in ctx.cw.content_openers):
+    if not after and pos > 0 and toks.word(idx[pos - 1]) == "," and _closes_reported_words(ctx, idx, pos):
         # "Darüber sei gesprochen worden, berichtet die „Bild“-Zeitung.": reported words, then the verb and
         # its subject; when we cannot name that subject, the names in those words are not the speaker
         return []
@@ -462,6 +457,18 @@ def _speakers_for_verb(ctx: ClaimContext, lex: Lexicon, idx: list[int], pos: int
         if found:
             return found
     return after
+
+
+def _closes_reported_words(ctx: ClaimContext, idx: list[int], pos: int) -> bool:
+    """Does the verb at ``pos`` close the sentence after reported words (Konjunktiv, a quote or a
+    dass-clause before it), with its own subject phrase after it and nothing more?"""
+    toks = ctx.tokens
+    rest = [toks.word(i) for i in idx[pos + 1:]]
+    if len(rest) < 2 or any(w in (",", ":", ";") for w in rest) or not any(w[:1].isupper() for w in rest):
+        return False
+    before = [toks.word(i) for i in idx[:pos]]
+    return _is_mark(before[0]) or before[0].lower() in ctx.cw.content_openers \
+        or cue_data.konjunktiv(ctx.lang).first_in_sentence(before)
 
 
 def _coordinated(ctx: ClaimContext, s: Speaker) -> bool:
@@ -568,8 +575,8 @@ def _description_after(ctx: ClaimContext, idx: list[int], pos: int) -> Speaker |
         i = idx[p]
         span = Span.of(ctx.text, toks.starts[idx[pos + 1]], toks.ends[i])
         # "X sei ein Wunder gewesen, sagte der Kommentator": the description is not a person of the content
-        named = frozenset(m.key for m in ctx.mentions if m.key and m.kind == "person"
-                          and toks.starts[idx[0]] <= m.span.begin < toks.starts[idx[pos]])
+        named = frozenset(m.key for m in _mentions_in(ctx, toks.starts[idx[0]], toks.starts[idx[pos]])
+                          if m.key and m.kind == "person")
         ref = _resolve(ctx, span, sentence=toks.sentence_of[i], gender=gender,
                       current=ctx.last_speakers, held_by=ctx.held_by, min_score=1.0, exclude=named)
         return Speaker(ref.key if ref is not None else "", span)

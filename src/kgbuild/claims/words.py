@@ -60,14 +60,14 @@ class ClaimWords:
     object_articles: frozenset[str]  # "dem", "den": the noun phrase they open is no subject
     quoting_verbs: frozenset[str]  # "zitierte": its object, not the medium that quotes, is the speaker
     quote_verbs: Mapping[str, str]  # "freut sich" -> "Statement": a cue only right after a direct quote
-    person_noun_endings: tuple[str, ...] = ()  # "-er", "-in", "-ling": a noun that may name a person
-    coordinators: frozenset[str] = frozenset()  # "und": joins two sources in one phrase
-    modals: frozenset[str] = frozenset()  # "müsse", "will": an "-en" form after one is an infinitive
-    declaring: frozenset[str] = frozenset()  # "erklärt … zum Risikogebiet": an act, not a statement
-    needs_content: frozenset[str] = frozenset()  # "schrieb": speech only with a content beside it
-    content_openers: frozenset[str] = frozenset()  # "dass", "ob": open a fronted content clause
-    no_comment: frozenset[str] = frozenset()  # "äußerte sich nicht": negated, nothing was said
-    interviewer_labels: frozenset[str] = frozenset()  # "Frage": opens a journalist's turn in an interview
+    person_noun_endings: tuple[str, ...]  # "-er", "-in", "-ling": a noun that may name a person
+    coordinators: frozenset[str]  # "und": joins two sources in one phrase
+    modals: frozenset[str]  # "müsse", "will": an "-en" form after one is an infinitive
+    declaring: frozenset[str]  # "erklärt … zum Risikogebiet": an act, not a statement
+    needs_content: frozenset[str]  # "schrieb": speech only with a content beside it
+    content_openers: frozenset[str]  # "dass", "ob": open a fronted content clause
+    no_comment: frozenset[str]  # "äußerte sich nicht": negated, nothing was said
+    interviewer_labels: frozenset[str]  # "Frage": opens a journalist's turn in an interview
 
 
 def _phrases(words: frozenset[str]) -> str:
