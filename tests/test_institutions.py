@@ -90,3 +90,24 @@ def test_institutions_a_towns_adjective_before_the_noun_names_the_institution() 
     from conftest import extract_body
     doc = extract_body("Das Freisinger Landratsamt teilte mit, die Schule bleibe zu.")
     assert [c.claimants for c in doc.claims] == [("organization/landratsamt-freising",)]
+
+
+def test_institutions_an_authority_takes_the_one_territory_the_article_names() -> None:
+    doc = _doc("Wie das Landratsamt mitteilte, ist die Schule zu. Im Landkreis Lindau gibt es zwei neue Fälle.")
+    assert [c.claimants for c in doc.claims] == [("organization/landratsamt-lindau",)]
+    org = doc.entity("organization/landratsamt-lindau")
+    assert org is not None and "Landratsamt" in org.alternate_names
+    # two districts: which one's office spoke is not said
+    doc = _doc("Im Landkreis Lindau und im Landkreis Kempten gibt es Fälle. Wie das Landratsamt mitteilte, "
+               "ist die Schule zu.")
+    assert [c.claimants[0].split("--")[0] for c in doc.claims] == ["organization/landratsamt"]
+
+
+def test_institutions_joined_by_und_both_speak() -> None:
+    doc = _doc("Laut Polizei und Feuerwehr brannte das Haus bis zum Morgen.")
+    assert [k.split("--")[0] for k in doc.claims[0].claimants] == ["organization/polizei", "organization/feuerwehr"]
+
+
+def test_institutions_a_police_unit_named_by_a_compound_is_the_speaker_of_its_spokesman() -> None:
+    doc = _doc("„Hier ist alles voll“, sagte ein Sprecher der Polizeiinspektion Hameln am Mittag.")
+    assert doc.claims[0].claimants == ("position/sprecher--organization-polizeiinspektion-hameln",)

@@ -364,3 +364,35 @@ def test_speakers_a_new_person_as_the_subject_of_an_indicative_verb_ends_the_cha
                "Es gebe genug Geld.")
     assert [c.claimants for c in doc.claims][:2] == [("person/jens-kahn",), ("person/jens-kahn",)]
     assert all("Eva Müller sieht" not in c.span.text for c in doc.claims if c.claimants == ("person/jens-kahn",))
+
+
+def test_speakers_capitalised_particles_belong_to_the_surname() -> None:
+    doc = _doc("Der Minister Paolo Di Vento reiste nach Lyon. Die Reise lohne sich, sagte Di Vento.")
+    assert claimant_names(doc) == ["Paolo Di Vento"]
+    doc = _doc("Die Ministerin Claire Le Roux sprach. „Wir handeln“, sagte Le Roux.")
+    assert claimant_names(doc) == ["Claire Le Roux"]
+
+
+def test_speakers_a_compound_noun_after_the_name_is_no_part_of_it() -> None:
+    doc = _doc("Am Montag weist Eva Roth Datenschutz-Bedenken zurück. Ein Gesetz sei nicht nötig, sagte Roth.")
+    assert set(claimant_names(doc)) == {"Eva Roth"}
+    doc = _doc("„Das reicht nicht“, sagte Anna Holm-Berg am Abend.")
+    assert claimant_names(doc) == ["Anna Holm-Berg"]
+
+
+def test_speakers_the_first_part_of_joined_compounds_is_no_name() -> None:
+    doc = _doc("„Wir retten die Werften“, sagte Wirtschafts- und Finanzminister Paolo Rinaldi.")
+    assert claimant_names(doc) == ["Paolo Rinaldi"]
+    assert [e.name for e in doc.entities if e.kind == "person"] == ["Paolo Rinaldi"]
+
+
+def test_speakers_every_member_of_a_list_of_subjects_speaks() -> None:
+    doc = _doc("SPD, CDU und FDP hatten zuvor gefordert, die Regel zu ändern.")
+    assert [k.split("/")[1] for k in doc.claims[0].claimants] == [
+        "sozialdemokratische-partei-deutschlands", "christlich-demokratische-union-deutschlands",
+        "freie-demokratische-partei"]
+    doc = _doc("Apple und Google zufolge werden die Daten nicht gespeichert.")
+    assert doc.claims[0].claimants == ("organization/apple", "organization/google")
+    # a name governed by a preposition is no co-speaker
+    doc = _doc("Mit der SPD und der FDP einigte sich die CDU, sagte Eva Roth.")
+    assert claimant_names(doc) == ["Eva Roth"] and len(doc.claims[0].claimants) == 1

@@ -24,6 +24,7 @@ from kgbuild.claims.content import (
 )
 from kgbuild.claims.context import _CLAUSE_BREAK, ClaimContext, Speaker, _Draft
 from kgbuild.claims.sources import (
+    _joined,
     _phrase_end,
     _possessive_source,
     _prefer_holder,
@@ -284,7 +285,9 @@ def _frame_claim(ctx: ClaimContext, lex: Lexicon, si: int, idx: list[int], words
         frame = cue_span
     # "Einen Grenzwert gibt es laut X nicht": a phrase inside the content leaves the content whole
     inserted = ph.speech_act != "verb" and ph.position in ("after", "before")
-    return _draft(ctx, lex, si, idx, quotes, [src], cue, cue_span, act, frame=frame, inserted=inserted)
+    # "Apple und Google zufolge", "laut Polizei und Feuerwehr": every source of the list speaks
+    speakers = _joined(ctx, src) if src.key not in ctx.media else [src]
+    return _draft(ctx, lex, si, idx, quotes, speakers, cue, cue_span, act, frame=frame, inserted=inserted)
 
 
 def _participle(lang: str, form: str) -> bool:

@@ -455,7 +455,8 @@ def _speakers_for_verb(ctx: ClaimContext, lex: Lexicon, idx: list[int], pos: int
             want_next = False
             last_p = p
         if found:
-            return found
+            listed = _joined(ctx, found[0], listed=len(found) > 1)  # "SPD, CDU und FDP hatten gedrängt"
+            return listed[:[x.key for x in listed].index(found[0].key)] + found
     return after
 
 
@@ -489,6 +490,57 @@ def _coordinated(ctx: ClaimContext, s: Speaker) -> bool:
             k += 1
         k += 1
     return k < len(toks) and toks.word(k) in ctx.cw.coordinators
+
+
+def _joined(ctx: ClaimContext, s: Speaker, *, listed: bool = False) -> list[Speaker]:
+    """``s`` with the speakers joined to it in one list, in text order: "Apple und Google zufolge",
+    "laut Polizei und Feuerwehr", "SPD, CDU und FDP" (commas only before the joiner that ends the list;
+    ``listed``: ``s`` already stands in a list joined after it). A name governed by a preposition
+    ("mit der SPD und …") is no item."""
+    toks = ctx.tokens
+    cw = ctx.cw
+    first = _token_at(toks, s.span.begin)
+    sent = toks.sentence_of[first]
+
+    def same(k: int) -> bool:
+        return 0 <= k < len(toks) and toks.sentence_of[k] == sent
+
+    def item(k: int) -> Speaker | None:
+        if not same(k) or toks.word(k).lower() in cw.personal:
+            return None
+        return _speaker_at(ctx, k, source=True)
+
+    out = [s]
+    keys = {s.key}
+    k, seen = first - 1, listed
+    while True:
+        if same(k) and toks.word(k).lower() in cw.determiners:
+            k -= 1  # the item's article: "die SPD und die FDP"
+        if not same(k) or not (toks.word(k) in cw.joiners or toks.word(k) == "," and seen):
+            break
+        seen = seen or toks.word(k) in cw.joiners
+        prev = item(k - 1)
+        if prev is None or prev.key in keys or _governed(ctx, _token_at(toks, prev.span.begin)):
+            break
+        out.insert(0, prev)
+        keys.add(prev.key)
+        k = _token_at(toks, prev.span.begin) - 1
+    tail: list[tuple[Speaker, bool]] = []
+    k = _token_at(toks, s.span.end - 1) + 1
+    while same(k) and (toks.word(k) in cw.joiners or toks.word(k) == ","):
+        joiner = toks.word(k) in cw.joiners
+        k += 1
+        if same(k) and toks.word(k).lower() in cw.determiners:
+            k += 1
+        nxt = item(k)
+        if nxt is None or nxt.key in keys or nxt.span.begin != toks.starts[k]:
+            break
+        tail.append((nxt, joiner))
+        keys.add(nxt.key)
+        k = _token_at(toks, nxt.span.end - 1) + 1
+    while tail and not tail[-1][1]:
+        tail.pop()  # "laut Polizei, die …": a comma alone makes no list
+    return out + [t for t, _ in tail]
 
 
 def _described_name(ctx: ClaimContext, idx: list[int], pos: int, p: int) -> bool:

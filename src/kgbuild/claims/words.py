@@ -62,6 +62,7 @@ class ClaimWords:
     quote_verbs: Mapping[str, str]  # "freut sich" -> "Statement": a cue only right after a direct quote
     person_noun_endings: tuple[str, ...]  # "-er", "-in", "-ling": a noun that may name a person
     coordinators: frozenset[str]  # "und": joins two sources in one phrase
+    joiners: frozenset[str]  # "und", "sowie": the sources they join all speak
     modals: frozenset[str]  # "müsse", "will": an "-en" form after one is an infinitive
     declaring: frozenset[str]  # "erklärt … zum Risikogebiet": an act, not a statement
     needs_content: frozenset[str]  # "schrieb": speech only with a content beside it
@@ -124,6 +125,7 @@ def claim_words(lang: str) -> ClaimWords:
         member_roles=frozenset(slugify(w) for w in speaker.get("member_role", {})),
         feminine=tuple(sorted(speaker.get("feminine_suffix", {}).items(), key=lambda kv: -len(kv[0]))),
         coordinators=words("coordinator"),
+        joiners=frozenset(w for w, v in lists.get("coordinator", {}).items() if v == "joins"),
         no_comment=words("no_comment"),
         content_openers=words("content_opener"),
         needs_content=words("needs_content"),

@@ -28,7 +28,7 @@ from functools import lru_cache
 
 from kgbuild import lang as lang_data
 from kgbuild.mentions import ner
-from kgbuild.mentions.institutions import compound_heads, find_institutions
+from kgbuild.mentions.institutions import article_territory, compound_heads, find_institutions
 from kgbuild.mentions.lexicon import GazEntry, Lexicon, load_lexicon
 from kgbuild.model import Mention, Span, Structure, TitleMention
 from kgbuild.text import Tokens, tokenize
@@ -199,6 +199,8 @@ def find_mentions(structure: Structure, toks: Tokens, lex: Lexicon) -> list[Ment
         place = place_at_begin.get(toks.starts[j]) if j < len(toks) else None
         if place is not None and place.sentence == org.sentence:
             out[k] = replace(org, name=f"{org.name} {place.name}")
+        elif (territory := article_territory(toks, lex, org.name, place_at_begin)) is not None:
+            out[k] = replace(org, name=f"{org.name} {territory}")  # "Im Landkreis Ebersberg … das Landratsamt"
 
     # 4e. an owner named only as the first part of a compound title: "Lesezeit-Chef", "ABCD-Sprecherin"
     known = _surnames(out)
@@ -348,11 +350,13 @@ def _find_persons(toks: Tokens, lex: Lexicon, free) -> list[tuple[int, int, str]
         j = i + 1
         while j < n and j - i < 4 and toks.sentence_of[j] == toks.sentence_of[i]:
             nw = toks.word(j)
-            if particles.get(nw) == "lead" and j == i + 1:
+            # a particle is capitalised in some names ("Bruno Le Maire", "Luigi Di Maio", "Alexander Van der Bellen")
+            lead = particles.get(nw) or (particles.get(nw.lower()) if _cap(nw) and len(nw) <= 4 and first else None)
+            if lead == "lead" and j == i + 1:
                 # "Ursula von der Leyen", "Rafael van der Vaart": particles between first name and
                 # surname ("Guido Meier von der Stadtverwaltung" has its surname already)
                 k = j + 1
-                while k < n and k - j < 3 and nw in particles and toks.word(k) in particles:
+                while k < n and k - j < 3 and toks.word(k) in particles:
                     k += 1
                 if k < n and toks.sentence_of[k] == toks.sentence_of[i] and _cap(toks.word(k)) \
                         and not lex.is_common(toks.word(k)) and toks.word(k) not in lex.stop:
@@ -367,8 +371,9 @@ def _find_persons(toks: Tokens, lex: Lexicon, free) -> list[tuple[int, int, str]
                     and toks.sentence_of[j + 2] == toks.sentence_of[i]:
                 j += 3  # a middle initial and the surname after it: "Mary T. Bassett", "John F. Kennedy"
                 continue
-            if not _cap(nw) or nw in lex.stop or lex.is_entity_word(nw):
-                break
+            if not _cap(nw) or nw in lex.stop or lex.is_entity_word(nw) \
+                    or (j > i + 1 and "-" in nw and all(lex.is_common(x) for x in nw.split("-"))):
+                break  # (a compound of nouns after the surname is none: "weist Eva Roth Datenschutz-Bedenken zurück")
             if lex.title_of(nw) is not None and j > i:
                 # a surname that is also a title ("Direktorin Petra Kaiser sagte"): after a
                 # first name that follows a title, when no further name word comes

@@ -38,7 +38,7 @@ if TYPE_CHECKING:
     from kgbuild.mentions import Tokens
     from kgbuild.mentions.lexicon import Lexicon
 
-__all__ = ["Institution", "find_institutions", "institution_heads"]
+__all__ = ["Institution", "article_territory", "find_institutions", "institution_heads"]
 
 
 @dataclass(frozen=True)
@@ -67,6 +67,8 @@ class _Frame:
     agents: frozenset[str]  # "von": the agent of a passive
     passive: frozenset[str]  # "wurde": with an agent, a passive of saying
     source_nouns: frozenset[str]  # "Angaben", "Sprecher": "nach Angaben der X", "ein Sprecher der X"
+    joiners: frozenset[str]  # "und": "laut Polizei und Feuerwehr"
+    territories: Mapping[str, tuple[str, ...]]  # "Landratsamt" -> ("Landkreis", "Kreis")
 
 
 @lru_cache(maxsize=4)
@@ -142,6 +144,8 @@ def _frame(lex: Lexicon) -> _Frame:
             words(cl, "closing_source"), words(sp, "clause_opener"), words(sp, "place_preposition"),
             words(cl, "agent"), words(sp, "passive_aux"),
             lex.according_nouns | lex.report_nouns | spokes,
+            frozenset(w for w, v in cl.get("coordinator", {}).items() if v == "joins"),
+            {office: tuple(v.split()) for office, v in sp.get("territory_office", {}).items()},
         )
         _FRAMES[lex.lang] = frame
     return frame
@@ -185,10 +189,12 @@ def find_institutions(toks: Tokens, lex: Lexicon, earlier: Sequence[Mention],
             inst = _compound(w, compounds)  # "das Gesundheitsamt", "laut Rettungsdienst"
         if inst is None or not free(toks.starts[i], toks.ends[i]):
             continue
-        start = _phrase_start(toks, i, by_end, frame)
+        # the second of two joined institutions shares the first one's phrase: "laut Polizei und Feuerwehr"
+        joined = found and i > 1 and toks.word(i - 1) in frame.joiners and found[-1][0].span.end == toks.ends[i - 2]
+        start = i if joined else _phrase_start(toks, i, by_end, frame)
         if start is None:
             continue
-        slot = _in_source_slot(toks, lex, frame, start, i)
+        slot = found[-1][2] if joined else _in_source_slot(toks, lex, frame, start, i)
         if inst.agent_only and not slot:
             continue
         b, e = toks.starts[i], toks.ends[i]
@@ -204,6 +210,8 @@ def find_institutions(toks: Tokens, lex: Lexicon, earlier: Sequence[Mention],
             m = Mention(span, "organization", ante.name, ante.key, "name", sent)
         elif (qualifier := _qualifier(toks, i, start, by_begin, by_end, inst, frame)) is not None:
             m = Mention(span, "organization", qualifier, None, "name", sent)
+        elif (territory := article_territory(toks, lex, inst.head, by_begin)) is not None:
+            m = Mention(span, "organization", f"{inst.head} {territory}", None, "name", sent)
         else:
             tag = tag or _article_tag(text)
             m = Mention(span, "organization", inst.head, f"{entity_key('organization', inst.head)}--{tag}",
@@ -302,6 +310,29 @@ def _qualifier(toks: Tokens, i: int, start: int, by_begin: dict[int, Mention],
             return f"{inst.head} {m.name}"
     return None
 
+
+
+def article_territory(toks: Tokens, lex: Lexicon, office: str, by_begin: Mapping[int, Mention]) -> str | None:
+    """The one territory of its kind the article names for an authority of a territory ("Ebersberg" of
+    "im Landkreis Ebersberg" for "Landratsamt"), None when it names none or several.
+
+    Args:
+        toks: the article's tokens.
+        lex: the language's lexicon.
+        office: the authority's noun in the nominative ("Landratsamt").
+        by_begin: the mentions found so far, by their first offset.
+    """
+    kinds = _frame(lex).territories.get(office)
+    if not kinds:
+        return None
+    forms = {k + e for k in kinds for e in ("", "s", "es")}  # "des Landkreises Ebersberg"
+    names = set()
+    for j in range(len(toks) - 1):
+        if toks.word(j) in forms and toks.sentence_of[j + 1] == toks.sentence_of[j]:
+            m = by_begin.get(toks.starts[j + 1])
+            if m is not None and m.kind == "place" and m.role == "name":
+                names.add(m.name)
+    return next(iter(names)) if len(names) == 1 else None
 
 
 def _adjective_ending(word: str, frame: _Frame) -> tuple[str, str] | None:

@@ -439,6 +439,8 @@ def combine(toks: Any, lex: Lexicon, mentions: Sequence[Mention],
             continue
         if POLICY["common_compounds"] and len(words) == 1 and _common_compound(words[0], lex):
             continue
+        if c == "PER" and text[e:e + 1] == "-" and text[e + 1:e + 2].isspace():
+            continue  # the first part of joined compounds ("Wirtschafts- und Finanzminister") is no person
         over = [m for m in kept if m.span.begin < e and b < m.span.end]
         kind: EntityKind = NER_KINDS[c]
         if over:
