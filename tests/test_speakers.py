@@ -396,3 +396,21 @@ def test_speakers_every_member_of_a_list_of_subjects_speaks() -> None:
     # a name governed by a preposition is no co-speaker
     doc = _doc("Mit der SPD und der FDP einigte sich die CDU, sagte Eva Roth.")
     assert claimant_names(doc) == ["Eva Roth"] and len(doc.claims[0].claimants) == 1
+
+
+def test_speakers_a_name_in_a_phrase_of_place_after_the_verb_is_no_speaker() -> None:
+    doc = _doc("Finanzminister Jonas Brandt wies Berichte zurück. „Die Zahlen sind erfunden“, sagte der "
+               "Vizekanzler in der Talkshow Maria Lenz.")
+    assert "Maria Lenz" not in claimant_names(doc)
+
+
+def test_speakers_the_narrators_own_act_has_no_speaker() -> None:
+    doc = _doc("Ich habe damals das Landeskriminalamt informiert und den Mann gewarnt.")
+    assert doc.claims == ()
+
+
+def test_speakers_a_name_only_inside_the_quote_is_not_the_pronouns_referent() -> None:
+    doc = _doc("Im Laden prüfte Adam Berger die Liste. Dann fand er einen Namen: „Judith Kramer“, sagt er.")
+    assert claimant_names(doc)[-1] == "Adam Berger"
+    doc = _doc("Lena Vogt führt das Café. „Hier steckt das Herzblut von Nora Brink und mir“, sagt sie.")
+    assert claimant_names(doc) == ["Lena Vogt"]

@@ -12,7 +12,7 @@ import re
 from typing import Any
 
 from kgbuild import cues as cue_data
-from kgbuild.claims.content import _inside_quotes, _is_mark
+from kgbuild.claims.content import _inside_quotes, _is_mark, _quotes
 from kgbuild.claims.context import (
     _CLAUSE_BREAK,
     ClaimContext,
@@ -101,7 +101,7 @@ def _speaker_at(ctx: ClaimContext, i: int, *, source: bool = False) -> Speaker |
         if pron == "sie" and ctx.last_speakers and not ctx.last_speakers[0].startswith(("person/", "position/")):
             return Speaker(ctx.last_speakers[0], span)
         ref = _resolve(ctx, span, sentence=toks.sentence_of[i], gender=ctx.cw.personal[pron],
-                      current=ctx.last_speakers, held_by=ctx.held_by)
+                      current=ctx.last_speakers, held_by=ctx.held_by, exclude=_quoted_only(ctx, i))
         if ref is not None:
             return Speaker(ref.key, span)
         # a position just quoted, when its title agrees ("die Sprecherin … Sie sagte"; not "Er" after it)
@@ -144,6 +144,22 @@ def _speaker_at(ctx: ClaimContext, i: int, *, source: bool = False) -> Speaker |
             return None  # "die Zeitung" is no ministry named before it
         return Speaker(ctx.generic_refs[i], Span.of(ctx.text, b, toks.ends[i]))
     return None
+
+
+def _quoted_only(ctx: ClaimContext, i: int) -> frozenset[str]:
+    """Persons the sentence of token i names before it only inside a direct quote, and the article not
+    before it: the quote's words, not the speaker ("„Judith“, sagt er.", "„… von Eva Roth und mir“, sagt sie.")."""
+    toks = ctx.tokens
+    si = toks.sentence_of[i]
+    here = [(b, key) for b, sent, key in ctx.speaker_index.persons if sent == si and b < toks.starts[i]]
+    if not here:
+        return frozenset()
+    sent = ctx.structure.sentences[si].span if si < len(ctx.structure.sentences) else None
+    quotes = _quotes(ctx, sent) if sent is not None else []
+    before = {key for b, sent_, key in ctx.speaker_index.persons if sent_ < si}
+    inside = {key for b, key in here if _inside_quotes(b, quotes)}
+    outside = {key for b, key in here if not _inside_quotes(b, quotes)}
+    return frozenset(inside - outside - before)
 
 
 def _org_gender(ctx: ClaimContext, key: str) -> str | None:
@@ -267,8 +283,9 @@ def _governed(ctx: ClaimContext, i: int) -> bool:
         m = ctx.index.mention_of_token.get(k)
         w = toks.word(k)
         return k in ctx.titles or (m is not None and m.role in ("adjective", "demonym")) \
-            or (k == i - 1 and m is None and w[:1].isupper() and ctx.lexicon is not None
-                and ctx.lexicon.is_common(w))  # a noun before the name: "an den Verbandschef X"
+            or (k == i - 1 and (m is None or m.span.end < toks.ends[k]) and w[:1].isupper()
+                and ctx.lexicon is not None and ctx.lexicon.is_common(w.rsplit("-", 1)[-1]))
+        # a noun before the name: "an den Verbandschef X", "in der ARD-Talkshow X"
     return _after_preposition(ctx.cw, toks, i, reach=5, also_skip=in_phrase)
 
 
@@ -345,8 +362,11 @@ def _prefer_holder(ctx: ClaimContext, idx: list[int], pos: int, s: Speaker) -> S
         if w in (":", ";", "."):
             break
         if (ctx.lexicon is not None and ctx.lexicon.speech_verb(w) is not None) \
-                or (w[:1].islower() and _ends_phrase(ctx.cw, w)):
+                or (w[:1].islower() and _ends_phrase(ctx.cw, w)) \
+                or w.lower() in ctx.cw.prepositions and w.lower() not in ctx.cw.agent:
             break  # "Ermittler werfen X vor": the verb ends the title's phrase; X is no holder
+            # ("sagte der Minister in der Talkshow X": nor is a name in a phrase of place or time, but
+            # "der Chefredakteur von X, Max Berger" has its owner after "von")
         n = _speaker_at(ctx, idx[p])
         if n is not None and n.key.startswith("person/"):
             return n
@@ -379,6 +399,10 @@ def _speakers_for_verb(ctx: ClaimContext, lex: Lexicon, idx: list[int], pos: int
                 and not _described_name(ctx, idx, pos, p):
             break  # "glauben viele Anwohner": the subject is a noun phrase that names no one
             # (but "sagte der Psychologe Max Berger": the noun describes the name after it)
+        if s is not None and p > pos + 1 and not s.key.startswith("position/") \
+                and toks.word(_token_at(toks, s.span.begin) - 1)[:1].isupper() \
+                and _governed(ctx, _token_at(toks, s.span.begin)):
+            continue  # "sagte der Vizekanzler in der Talkshow Anne Will": where it was said, not who
         if s is not None:
             s = _prefer_holder(ctx, idx, p, s)
             # "sagte Wendt der Agentur Reuters": the medium is the addressee, not the speaker
@@ -413,6 +437,9 @@ def _speakers_for_verb(ctx: ClaimContext, lex: Lexicon, idx: list[int], pos: int
     # the subject is after the verb unless the verb's own clause opens with a speaker ("Der frühere
     # Stadtrat Jonas Brandt kritisierte …" vs "Erneut kritisierte Brandt …"); a medium there is the
     # addressee when a speaker follows the verb ("Der FAZ sagte der CDU-Politiker, …", "Dem Sender sagte Kern")
+    if segments[0] and toks.word(idx[min(segments[0])]).lower() in ctx.cw.first_person \
+            and not _inside_quotes(toks.starts[idx[min(segments[0])]], quotes):
+        return []  # "Ich habe derweil das LKA informiert": the author's own act; the object is no speaker
     prefield = [sp for p in segments[0] if (sp := _subject_at(ctx, idx[p])) is not None]
     if len(after) == 1 and (after[0].key.startswith("person/") or after[0].key.startswith("organization/")
                             and not after[0].span.text.endswith("n")) and segments[0] \
