@@ -414,3 +414,27 @@ def test_speakers_a_name_only_inside_the_quote_is_not_the_pronouns_referent() ->
     assert claimant_names(doc)[-1] == "Adam Berger"
     doc = _doc("Lena Vogt führt das Café. „Hier steckt das Herzblut von Nora Brink und mir“, sagt sie.")
     assert claimant_names(doc) == ["Lena Vogt"]
+
+
+def test_speakers_an_unnamed_spokesperson_speaks_for_the_one_organisation_of_its_sentence() -> None:
+    doc = _doc("Die Firma Lesezeit stellt keine Bedingungen an Kunden, sagte eine Sprecherin.")
+    assert doc.claims[0].claimants == ("position/sprecherin--organization-lesezeit",)
+    # a name that only modifies a compound, or one inside the quote, is no owner
+    doc = _doc("Lesezeit-Mitarbeiter hätten die Polizei gerufen, sagte eine Sprecherin.")
+    assert doc.claims[0].claimants == ("position/sprecherin",)
+    doc = _doc("„Wir folgen den Regeln der Lesezeit“, sagte ein Sprecher.")
+    assert doc.claims[0].claimants == ("position/sprecher",)
+    # a spokesperson of a kind speaks only for an organisation of that kind
+    doc = _doc("Die Firma Lesezeit hat geschlossen, sagte ein Polizeisprecher.")
+    assert doc.claims[0].claimants == ("position/polizeisprecher",)
+
+
+def test_speakers_a_title_in_apposition_to_a_name_is_that_person() -> None:
+    doc = _doc("Das Amt hat jene Not verhindert, die Max Berger, der deutsche Chef der Organisation, "
+               "im April befürchtet hatte.")
+    assert claimant_names(doc) == ["Max Berger"]
+
+
+def test_speakers_erwartet_after_a_quote_attributes_it() -> None:
+    doc = _doc("Der Wirt Lars Petersen hat Sorgen. Die Lage „ist nicht gut“, erwartet Petersen.")
+    assert claimant_names(doc) == ["Lars Petersen"]

@@ -458,7 +458,7 @@ def _speakers_for_verb(ctx: ClaimContext, lex: Lexicon, idx: list[int], pos: int
         # "Darüber sei gesprochen worden, berichtet die „Bild“-Zeitung.": reported words, then the verb and
         # its subject; when we cannot name that subject, the names in those words are not the speaker
         return []
-    for seg in segments[:3]:
+    for n, seg in enumerate(segments[:3]):
         found: list[Speaker] = []
         want_next = True
         last_p = -10
@@ -481,6 +481,14 @@ def _speakers_for_verb(ctx: ClaimContext, lex: Lexicon, idx: list[int], pos: int
                 found.append(s)
             want_next = False
             last_p = p
+        if len(found) == 1 and found[0].key.startswith("position/") and seg \
+                and toks.word(idx[min(seg)]).lower() in ctx.cw.determiners \
+                and n + 1 < len(segments) and segments[n + 1] and toks.word(idx[min(seg) - 1]) == ",":
+            # "…, die Max Berger, der Chef der Organisation, befürchtet hatte": the title is in apposition
+            # to the name before it
+            named = _subject_at(ctx, idx[max(segments[n + 1])])
+            if named is not None and named.key.startswith("person/"):
+                return [named]
         if found:
             listed = _joined(ctx, found[0], listed=len(found) > 1)  # "SPD, CDU und FDP hatten gedrängt"
             return listed[:[x.key for x in listed].index(found[0].key)] + found

@@ -117,6 +117,8 @@ def link(structure: Structure, toks: Tokens, mentions: list[Mention], titles: li
             of = _topic_state(toks, ti, t, linked)  # "In Chile ist Parlamentspräsident X erkrankt"
         if of is None:
             of = _seat(toks, t, linked, lex)
+        if of is None and holder is None:
+            of = _spoken_for(toks, ti, t, linked, lex)
         if of is None and t.title in lex.office_words.get("deputy", ()):
             of = _deputy_owner(toks, ti, linked, lex, positions)
         for nth, who in enumerate((holder, *_coordinated(toks, ti, linked, holder))):
@@ -392,6 +394,38 @@ def _recent_owner(toks: Tokens, ti: int, t: TitleMention, ms: list[Mention], lex
     parties = [m for m in ms if m.kind == "organization" and m.span.end <= t.span.begin
                and 0 <= sent - m.sentence <= 2 and lex.org_kind(m.key or "") in ("party", None)]
     return parties[-1].key if parties else None
+
+
+def _spoken_for(toks: Tokens, ti: int, t: TitleMention, ms: list[Mention], lex: Lexicon) -> str | None:
+    """Whom an unnamed spokesperson without an owner speaks for: the one organisation its sentence
+    names ("Die Bank stellt keine Bedingungen, sagte eine Sprecherin"), else the one the sentence
+    before names; None when there are several or none.
+
+    Not counted: news media, names inside a direct quote, names that only modify a compound
+    ("ÖBB-Mitarbeiter"), names after a preposition of a channel ("auf Facebook"). A compound title
+    speaks only for an organisation its first part names ("Polizeisprecher": a police).
+    """
+    title = lex.titles.get(t.title, t.title)
+    if lex.title_categories.get(title) != "spokesperson":
+        return None
+    prefix = next((title[: -len(h)] for h in ("sprecherin", "sprecher") if title.lower().endswith(h)), None)
+    if prefix is None:
+        return None
+    general = prefix.lower() in lang_data.words(lex.lang, "speakers.tsv", "general_spokesperson")
+    channels = lang_data.words(lex.lang, "speakers.tsv", "channel_preposition")
+    text = toks.text
+    quoted = _quoted_spans(text)
+    sent = toks.sentence_of[ti]
+    for back in (0, 1):
+        orgs = {m.key for m in ms if m.kind == "organization" and m.key and m.sentence == sent - back
+                and m.role in ("name", "acronym") and not lex.is_media(m.key, m.name)
+                and text[m.span.end:m.span.end + 1] != "-"
+                and not any(b <= m.span.begin < e for b, e in quoted)
+                and (text[:m.span.begin].split() or [""])[-1].lower() not in channels
+                and (general or prefix.lower() in m.name.lower())}
+        if orgs:
+            return next(iter(orgs)) if len(orgs) == 1 else None
+    return None
 
 
 def _policy_spokesperson(title: str, lex: Lexicon) -> bool:
