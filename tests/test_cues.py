@@ -211,6 +211,8 @@ def test_cues_a_medium_noun_never_refers_to_another_organisation() -> None:
         ("Die neue Brücke ist fertig .", False),
         ("ich sage das gern .", False),
         ("Die Stadt baut eine große Brücke .", False),
+        ("Die offizielle Warn-App wird am Dienstag vorgestellt .", False),
+        ("Der stellvertretende Vorsitzende ist krank .", False),
     ],
 )
 def test_cues_konjunktiv_from_the_verb_form(words: str, expected: bool) -> None:

@@ -165,7 +165,7 @@ class Konjunktiv:
             return False  # "ich sage"; "plante", "hatte": the past of weak verbs
         nxt = words[k + 1] if k + 1 < len(words) else "."
         if nxt[:1].isupper() and (w.endswith(self.adjective) or not (prev[:1].isupper() or prev in self.subject)
-                                  or prev.lower() in self.subordinator):
+                                  or prev.lower() in self.subordinator or prev.lower() in self.determiner):
             return False  # an attributive adjective before its noun: "die neue Regel", "für Kinder bunte Bälle"
         if prev.lower() in self.subject:
             return True  # "er plane", "man rechne"
