@@ -182,3 +182,12 @@ def test_organisations_a_states_parliament_by_its_genitive_or_adjective(lexicon:
     assert found["Parlament"].name == "norwegische Parlament"
     assert found["Regierung"].name == "südkoreanische Regierung"
     assert found["Chiles"].kind == "country"
+
+
+def test_organisations_a_party_name_that_is_also_a_word_counts_beside_another_party() -> None:
+    from conftest import extract_body
+    doc = extract_body("SPD, Grüne und Linke fordern mehr Geld für Schulen.")
+    assert doc.claims[0].claimants == ("organization/sozialdemokratische-partei-deutschlands",
+                                       "organization/buendnis-90-die-gruenen", "organization/die-linke")
+    doc = extract_body("Sie sei schon immer eine Linke gewesen, sagte Eva Roth über ihre Schwester.")
+    assert [e.key for e in doc.entities if e.kind == "organization"] == []

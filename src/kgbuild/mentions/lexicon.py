@@ -116,13 +116,41 @@ class Lexicon:
             found.append((b, e, entry))
         found.sort(key=lambda x: (-(x[1] - x[0]), x[0]))
         occupied = bytearray(len(text))
+        kept: list[tuple[int, int, GazEntry]] = []
+        parties: list[tuple[int, int, GazEntry]] = []
         for b, e, entry in found:
             if occupied.find(1, b, e) != -1:
                 continue
             if entry.ambiguous and not in_context(text, b, entry.kind):
+                if entry.org_kind == "party":
+                    parties.append((b, e, entry))  # "Grüne und Linke": see below
                 continue
             occupied[b:e] = b"\x01" * (e - b)
-            yield b, e, entry
+            kept.append((b, e, entry))
+        # a party's name that is also a word ("Linke") names the party when joined to another party's name
+        party_ends = {e for _, e, x in kept if x.org_kind == "party"}
+        party_begins = {b for b, _, x in kept if x.org_kind == "party"}
+        pairs = {(b, e) for b, e, _ in parties}
+        for b, e, _ in parties:  # two such names joined: "Grüne und Linke"
+            for j in _PARTY_JOINERS:
+                nb = e + 2 + len(j)
+                if text[e:nb] == f" {j} " and any(b2 == nb for b2, _ in pairs):
+                    party_ends.add(e)
+                    party_begins.add(nb)
+        while parties:
+            joined = [(b, e, entry) for b, e, entry in parties if occupied.find(1, b, e) == -1 and (
+                any(text[b - 2 - len(j):b] == f" {j} " and b - 2 - len(j) in party_ends for j in _PARTY_JOINERS)
+                or any(text[e:e + 2 + len(j)] == f" {j} " and e + 2 + len(j) in party_begins for j in _PARTY_JOINERS)
+                or text[b - 2:b] == ", " and b - 2 in party_ends or text[e:e + 2] == ", " and e + 2 in party_begins)]
+            if not joined:
+                break
+            for b, e, entry in joined:
+                occupied[b:e] = b"\x01" * (e - b)
+                kept.append((b, e, entry))
+                party_ends.add(e)
+                party_begins.add(b)
+            parties = [p for p in parties if p not in joined]
+        yield from kept
 
     def country_name(self, w: str) -> bool:
         """Is the word a state's name ("Frankreich")?"""
@@ -307,6 +335,7 @@ def _uninflect(w: str, head: str) -> str:
 
 
 _PLACE_CUES = {"in", "aus", "nach", "bei", "von", "im", "nahe"}
+_PARTY_JOINERS = ("und", "oder", "sowie")
 _MEDIA_CUES = {"zeitung", "tageszeitung", "wochenzeitung", "magazin", "nachrichtenmagazin", "blatt", "sender",
                "boulevardzeitung", "laut", "zeitschrift", "portal", "onlineportal"}
 
