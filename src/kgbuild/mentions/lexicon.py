@@ -130,11 +130,11 @@ class Lexicon:
         # a party's name that is also a word ("Linke") names the party when joined to another party's name
         party_ends = {e for _, e, x in kept if x.org_kind == "party"}
         party_begins = {b for b, _, x in kept if x.org_kind == "party"}
-        pairs = {(b, e) for b, e, _ in parties}
-        for b, e, _ in parties:  # two such names joined: "Grüne und Linke"
+        begins = {b for b, _, _ in parties}
+        for _, e, _ in parties:  # two such names joined: "Grüne und Linke"
             for j in _PARTY_JOINERS:
                 nb = e + 2 + len(j)
-                if text[e:nb] == f" {j} " and any(b2 == nb for b2, _ in pairs):
+                if text[e:nb] == f" {j} " and nb in begins:
                     party_ends.add(e)
                     party_begins.add(nb)
         while parties:
