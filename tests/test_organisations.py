@@ -191,3 +191,17 @@ def test_organisations_a_party_name_that_is_also_a_word_counts_beside_another_pa
                                        "organization/buendnis-90-die-gruenen", "organization/die-linke")
     doc = extract_body("Sie sei schon immer eine Linke gewesen, sagte Eva Roth über ihre Schwester.")
     assert [e.key for e in doc.entities if e.kind == "organization"] == []
+
+
+def test_organisations_an_illness_is_never_an_organisation() -> None:
+    from conftest import extract_body
+    doc = extract_body("Die Firma forscht gegen Covid-19. Das Unternehmen erklärt, die Nadeln würden billig verkauft.")
+    assert "organization/covid-19" not in {e.key for e in doc.entities}
+    assert all("organization/covid-19" not in c.claimants for c in doc.claims)
+
+
+def test_organisations_die_regierung_refers_only_to_a_government_or_a_name_with_that_noun() -> None:
+    from conftest import extract_body
+    doc = extract_body("Der Film lief beim Festival der Lichtspiel AG. Die Regierung hat schon gesagt, "
+                       "dass die Kinos schließen.")
+    assert all("organization/lichtspiel-ag" not in c.claimants for c in doc.claims)

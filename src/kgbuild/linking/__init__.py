@@ -185,7 +185,11 @@ def link(structure: Structure, toks: Tokens, mentions: list[Mention], titles: li
             want = _GENERIC[w]
             before = [m for m in orgs if m.span.end <= toks.starts[i]]
             exact = [m for m in before if want is not None and lex.org_kind(m.key or "") == want]
-            loose = [m for m in before if want is None or lex.org_kind(m.key or "") is None]
+            # an organisation of unknown kind only when the noun could name it: any for "das Unternehmen",
+            # "die Behörde"; for "die Regierung", "die Partei", "die Zeitung" one whose name holds the noun
+            stem = w.lower().removesuffix("s")
+            loose = [m for m in before if want is None or lex.org_kind(m.key or "") is None and (
+                want == "company" or stem in m.name.lower())]
             pick = exact or loose
             if pick:
                 generic[i] = pick[-1].key or ""

@@ -433,12 +433,15 @@ def combine(toks: Any, lex: Lexicon, mentions: Sequence[Mention],
     kept = [m for m in mentions if m not in drop]
     surnames = {m.name.split()[-1] for m in mentions if m.kind == "person" and m.name}
     place_nouns = _name_list(lex.lang, "place_noun")
+    illnesses = _name_list(lex.lang, "illness")
     for b, e, c in spans:
         words = text[b:e].split()
         if c == "ORG" and POLICY["place_nouns"] and len(words) > 1 and words[0] in place_nouns:
             continue
         if POLICY["common_compounds"] and len(words) == 1 and _common_compound(words[0], lex):
             continue
+        if text[b:e] in illnesses:
+            continue  # "Covid-19": an illness, no organisation
         if c == "PER" and text[e:e + 1] == "-" and text[e + 1:e + 2].isspace():
             continue  # the first part of joined compounds ("Wirtschafts- und Finanzminister") is no person
         over = [m for m in kept if m.span.begin < e and b < m.span.end]
