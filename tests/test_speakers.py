@@ -438,3 +438,9 @@ def test_speakers_a_title_in_apposition_to_a_name_is_that_person() -> None:
 def test_speakers_erwartet_after_a_quote_attributes_it() -> None:
     doc = _doc("Der Wirt Lars Petersen hat Sorgen. Die Lage „ist nicht gut“, erwartet Petersen.")
     assert claimant_names(doc) == ["Lars Petersen"]
+
+
+def test_speakers_an_apposition_after_a_long_title_names_the_person() -> None:
+    doc = _doc("Das sei unmöglich, sagte die Leiterin der Arbeitsgruppe Zellbiologie und Genetik an der "
+               "Universität Kiel, Marta Holm-Lindner, der Zeitung.")
+    assert claimant_names(doc) == ["Marta Holm-Lindner"]

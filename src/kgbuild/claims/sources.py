@@ -416,8 +416,10 @@ def _speakers_for_verb(ctx: ClaimContext, lex: Lexicon, idx: list[int], pos: int
             nxt = toks.word(end) if end < len(toks) and toks.sentence_of[end] == toks.sentence_of[i] else ""
             if nxt != "und":
                 break
-    if not after and (app := _apposition_after(ctx, idx, pos, quotes)) is not None:
-        after.append(app)  # "sagte der Sprecher des Verbands, Max Berger."
+    if (not after or len(after) == 1 and after[0].key.startswith("position/")) \
+            and (app := _apposition_after(ctx, idx, pos, quotes)) is not None \
+            and (not after or app.key.startswith("person/")):
+        after = [app]  # "sagte der Sprecher des Verbands, Max Berger.": the person, not the office
     # the subject before the verb: the first speaker of the nearest clause segment that has one
     # ("Die Ministerin für Verkehr, Carola Wendt, hat … zugesagt"); subjects joined
     # by "und" all speak ("Die Bürgermeisterin … und Stadtrat Jonas Brandt bezeichneten")
