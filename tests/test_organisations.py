@@ -205,3 +205,9 @@ def test_organisations_die_regierung_refers_only_to_a_government_or_a_name_with_
     doc = extract_body("Der Film lief beim Festival der Lichtspiel AG. Die Regierung hat schon gesagt, "
                        "dass die Kinos schließen.")
     assert all("organization/lichtspiel-ag" not in c.claimants for c in doc.claims)
+
+
+def test_organisations_a_name_opening_with_an_inflected_adjective_is_named_in_the_nominative() -> None:
+    from conftest import extract_body
+    doc = extract_body("Das sagte ein Sprecher der Nordischen Förderbank in Kiel.")
+    assert doc.claims[0].claimants == ("position/sprecher--organization-nordische-foerderbank",)

@@ -173,6 +173,10 @@ def find_mentions(structure: Structure, toks: Tokens, lex: Lexicon) -> list[Ment
                 and words[0].endswith(endings) and words[0][:1].isupper() \
                 and (text[max(0, org.span.begin - 5):org.span.begin].split() or [""])[-1].lower() in nominative:
             out[k] = replace(org, name=" ".join([words[0] + "r", *words[1:]]))
+        elif org.kind == "organization" and org.key is None and org.role == "name" and len(words) > 1 and endings \
+                and words[0].endswith(tuple(e + "n" for e in endings)) and words[0][:1].isupper() \
+                and (named := _nominative_org_name(words, text[max(0, org.span.begin - 5):org.span.begin], lex)):
+            out[k] = replace(org, name=named)  # "der Europäischen Investitionsbank": "Europäische Investitionsbank"
 
     # 4d'. an institution that names no one, qualified by the place after it: "das Bezirksamt Pankow",
     # "des Landeskriminalamts in Sachsen" name the "Bezirksamt Pankow", the "Landeskriminalamt Sachsen"
@@ -297,6 +301,29 @@ def _title_owners(toks: Tokens, lex: Lexicon, known: Mapping[str, str]) -> list[
             continue
         out.append((toks.starts[i], toks.starts[i] + len(prefix), prefix))
     return out
+
+
+def _nominative_org_name(words: list[str], before: str, lex: Lexicon) -> str | None:
+    """The nominative of an organisation's name that opens with an inflected adjective ("Europäischen
+    Investitionsbank" -> "Europäische Investitionsbank", after "des": "Deutschen Instituts für X" ->
+    "Deutsches Institut für X"), from the gender of its head noun; None when the head's gender is unknown."""
+    head = words[1]
+    genders = _org_head_genders(lex.lang)
+    after_des = (before.split() or [""])[-1].lower() == "des"
+    for form in ((head[:-2], head[:-1], head) if after_des else (head,)):
+        low = form.lower()
+        gender = next((g for ending, g in genders if low.endswith(ending)), None)
+        if gender is not None and len(form) >= 3:
+            adjective = words[0][:-1] + {"f": "", "m": "r", "n": "s"}[gender]
+            return " ".join([adjective, form, *words[2:]])
+    return None
+
+
+@lru_cache(maxsize=4)
+def _org_head_genders(lang: str) -> tuple[tuple[str, str], ...]:
+    """(ending of an organisation's head noun, its gender), longest first (``speakers.tsv``)."""
+    table = lang_data.word_lists(lang, "speakers.tsv").get("org_head_gender", {})
+    return tuple(sorted(table.items(), key=lambda kv: (-len(kv[0]), kv[0])))
 
 
 def _surnames(mentions: list[Mention]) -> dict[str, str]:
