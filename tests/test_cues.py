@@ -645,6 +645,7 @@ def test_cues_declaring_something_to_be_something_is_an_act_not_a_statement() ->
         ("Carola Wendt besteht darauf, dass „die Brücke im Mai fertig wird“.", "besteht"),
         ("Carola Wendt legte dem Stadtrat nahe, „die Kosten zu senken“.", "legte … nahe"),
         ("Den Plan sieht Carola Wendt kritisch: „Die Brücke wird zu teuer.“", "sieht"),
+        ("Carola Wendt sprach sich für eine zweite Brücke aus, „damit der Verkehr fließt“.", "sprach … aus"),
     ],
 )
 def test_cues_verbs_with_a_particle_or_an_object(sentence: str, cue: str) -> None:
@@ -657,6 +658,8 @@ def test_cues_verbs_with_a_particle_or_an_object(sentence: str, cue: str) -> Non
     [
         "Carola Wendt drückt ihre Zigarette aus und geht hinein.",  # "ausdrücken" reports only joined
         "Die Brücke sieht heute anders aus als früher.",  # "sieht" reports only with a stance
+        "Vieles spricht dafür, dass die Brücke hält.",  # "spricht dafür" without its particle
+        "Carola Wendt sprach sich mit dem Bauamt ab.",  # another particle
     ],
 )
 def test_cues_verbs_without_their_reporting_use_are_no_cue(sentence: str) -> None:

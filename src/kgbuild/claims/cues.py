@@ -368,6 +368,7 @@ def _verb_cues(ctx: ClaimContext, lex: Lexicon, idx: list[int], words: list[str]
         if w.endswith("en") and any(x in ctx.cw.causative for x in words[max(0, pos - 12):pos]):
             continue  # "lässt einen grauen Ansatz vermuten": no one says anything
         act, cue = sv.act, w
+        part = None
         if sv.particles:
             part = _particle_after(ctx.cw, words, pos, sv)
             if part is None and sv.needs_particle:
@@ -377,7 +378,8 @@ def _verb_cues(ctx: ClaimContext, lex: Lexicon, idx: list[int], words: list[str]
                 cue = f"{w} … {part}"
         elif sv.needs_particle:
             continue
-        if sv.needs_object and not _has_object(words, pos, sv):
+        objects = sv.particle_objects.get(part, sv.objects) if part is not None else sv.objects
+        if objects and not _has_object(words, pos, objects):
             continue
         if pos + 1 < len(words) and words[pos + 1] in ctx.cw.passive and not fronted:
             continue  # "ist zum Präsidenten erklärt worden": a passive reports no speaker
@@ -598,9 +600,9 @@ def _intensified(cw: ClaimWords, words: list[str], pos: int) -> bool:
     return False
 
 
-def _has_object(words: list[str], pos: int, sv: SpeechVerb) -> bool:
+def _has_object(words: list[str], pos: int, objects: frozenset[str]) -> bool:
     """A verb that only reports speech with a complement ("bezeichnete … als", "sprach von")."""
-    if any(w in sv.objects for w in words[pos + 1: pos + 12]):
+    if any(w in objects for w in words[pos + 1: pos + 12]):
         return True
     near = words[pos + 1: pos + 10]
     if any(_is_mark(w) for w in near) and not any(w in (",", ":") for w in near):
@@ -608,5 +610,5 @@ def _has_object(words: list[str], pos: int, sv: SpeechVerb) -> bool:
     # a verb closing its clause has its complement before it: "…, dass sie von einem Erfolg sprach"
     # or opens the sentence: "Als Erfolg bezeichnete sie …"
     closes = pos + 1 >= len(words) or words[pos + 1] in (",", ".", ";", ":")
-    return any(words[q].lower() in sv.objects and (closes or q == 0 or words[q - 1] in (",", ":"))
+    return any(words[q].lower() in objects and (closes or q == 0 or words[q - 1] in (",", ":"))
                for q in range(max(0, pos - 12), pos))
