@@ -636,3 +636,80 @@ def test_cues_declaring_something_to_be_something_is_an_act_not_a_statement() ->
     doc = build("Die Stadt Köln hat Tirol zum Risikogebiet erklärt. "
                 "Die Stadt Köln erklärte zum Auftakt, die Lage sei ernst.")
     assert [c.span.text[:30] for c in doc.claims] == ["Die Stadt Köln erklärte zum Au"]
+
+
+# ---------------------------------------------------------------- recall: cues and continuations
+@pytest.mark.parametrize(
+    ("sentence", "cue"),
+    [
+        ("„Das ist nicht gut“, pflichtet ihr Carola Wendt bei.", "pflichtet … bei"),
+        ("Oder wie Carola Wendt es ausdrückt: „Die Brücke ist unser Herzstück.“", "ausdrückt"),
+        ("Carola Wendt besteht darauf, dass „die Brücke im Mai fertig wird“.", "besteht"),
+        ("Carola Wendt legte dem Stadtrat nahe, „die Kosten zu senken“.", "legte … nahe"),
+        ("Den Plan sieht Carola Wendt kritisch: „Die Brücke wird zu teuer.“", "sieht"),
+        ("Carola Wendt sprach sich für eine zweite Brücke aus, „damit der Verkehr fließt“.", "sprach … aus"),
+    ],
+)
+def test_cues_verbs_with_a_particle_or_an_object(sentence: str, cue: str) -> None:
+    c = only_claim(sentence)
+    assert c.claimants == (WENDT,) and c.cue == cue
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Carola Wendt drückt ihre Zigarette aus und geht hinein.",  # "ausdrücken" reports only joined
+        "Die Brücke sieht heute anders aus als früher.",  # "sieht" reports only with a stance
+        "Vieles spricht dafür, dass die Brücke hält.",  # "spricht dafür" without its particle
+        "Carola Wendt sprach sich mit dem Bauamt ab.",  # another particle
+    ],
+)
+def test_cues_verbs_without_their_reporting_use_are_no_cue(sentence: str) -> None:
+    assert claims(sentence) == []
+
+
+def test_cues_impersonal_frame_with_an_adverb_names_its_source() -> None:
+    c = only_claim("„Wir brauchen jede Hand“, hieß es dagegen von Siemens.")
+    assert c.claimants == ("organization/siemens",)
+
+
+def test_cues_a_fronted_participle_takes_its_agent_after_the_auxiliary() -> None:
+    doc = build("Kritisiert wurde der Plan von Bürgermeisterin Carola Wendt. Er sei viel zu teuer.")
+    assert [(c.claimants, c.speech_act) for c in doc.claims] == [((WENDT,), SpeechAct.CRITICISM),
+                                                                  ((WENDT,), SpeechAct.CRITICISM)]
+
+
+def test_cues_a_fronted_participle_of_telling_is_no_passive_cue() -> None:
+    assert claims("Erzählt wird die Geschichte von Carola Wendt.") == []
+
+
+def test_cues_a_description_opening_the_sentence_refers_back_to_the_speaker() -> None:
+    doc = build("Das könnte die Partei spalten, glaubt Eva Kessler. "
+                "Die Historikerin an der Universität Lindau sagt: „Da wird noch gestritten.“")
+    assert [c.claimants for c in doc.claims] == [(KESSLER,), (KESSLER,)]
+
+
+def test_cues_a_description_of_the_other_gender_is_no_one_just_quoted() -> None:
+    doc = build("Das könnte die Partei spalten, glaubt Eva Kessler. "
+                "Der Historiker an der Universität Lindau sagt: „Da wird noch gestritten.“")
+    assert [c.claimants for c in doc.claims] == [(KESSLER,)]
+
+
+def test_chains_a_quoted_phrase_right_after_a_claim_continues_it() -> None:
+    doc = build("Die Lage sei heikel, sagte Carola Wendt. "
+                "Trotz guter Zahlen stehe die Stadt „nicht am Ende der Krise, sondern am Anfang“. "
+                "Manche Vorschläge erschienen ihr deshalb „forsch, in Teilen zu forsch“.")
+    assert [c.claimants for c in doc.claims] == [(WENDT,)] * 3
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Das Festival „Ins Freie“ beginnt am Freitag.",  # a title opens with a capital letter
+        "Der Termin fiel wegen „technischer Probleme“ aus.",  # a short phrase
+        "Eva Kessler hält das für „einen Fehler der Stadt“.",  # someone else is named
+    ],
+)
+def test_chains_a_quote_that_is_no_speakers_phrase_ends_no_chain(sentence: str) -> None:
+    doc = build("Die Brücke werde im Mai fertig, sagte Carola Wendt. " + sentence)
+    assert [c.claimants for c in doc.claims][1:] != [(WENDT,)]

@@ -15,7 +15,9 @@ speech or demand verb is a claim too.
 Reported speech often runs on without a new cue (a chain): a sentence whose finite verb
 is Konjunktiv I or II (told from its form, :class:`kgbuild.cues.Konjunktiv`), or a
 sentence that is nothing but a direct quote, right after a claim continues that claim's
-speaker; "Das sagte X." makes the sentence before it X's claim. A sentence with a source
+speaker, and so does the next sentence of its paragraph when it quotes a phrase that can only be the
+speaker's ("Man stehe „nicht am Ende, sondern am Anfang“"; no title, no one else named); "Das sagte X."
+makes the sentence before it X's claim. A sentence with a source
 of its own that names no one we know ("Ein Gutachter hatte zuvor erklärt, …", "hieß es",
 "…, so ein Anwohner.") ends the chain.
 

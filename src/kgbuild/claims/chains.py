@@ -217,7 +217,31 @@ def _continues(ctx: ClaimContext, lex: Lexicon, si: int, prev: _Draft) -> bool:
         return False
     if any(w.lower() in ctx.cw.back_reference for w in words):
         return True  # "Die Zahl stieg demnach auf 92": an adverb that points back to the source
-    return cue_data.konjunktiv(ctx.lang).in_sentence(words)
+    if cue_data.konjunktiv(ctx.lang).in_sentence(words):
+        return True
+    return _quotes_speaker_on(ctx, si, prev, quotes)
+
+
+def _quotes_speaker_on(ctx: ClaimContext, si: int, prev: _Draft, quotes: list[tuple[int, int]]) -> bool:
+    """Does the sentence right after a claim, in its paragraph, quote words that can only be the speaker's:
+    a quoted phrase inside the sentence ("Man sei „nicht am Ende, sondern am Anfang“") or a quote after a
+    colon, with no one else named in it? A title or a scare quote ("das Programm „Ins Freie“") opens with a
+    capital letter or is short ("wegen „technischer Probleme“")."""
+    sent = ctx.structure.sentences[si]
+    if si != prev.sentence + 1 or sent.block != ctx.structure.sentences[prev.sentence].block \
+            or sent.span.text.rstrip().endswith("?"):
+        return False
+    if any(m.key and m.key not in prev.speakers and m.kind in ("person", "organization")
+           for m in _mentions_in(ctx, sent.span.begin, sent.span.end)):
+        return False
+    text = ctx.text
+    for b, e in quotes:
+        said = text[b:e].strip()
+        if len(said.split()) < 3 or said.endswith("?"):
+            continue
+        if said[:1].islower() or text[sent.span.begin:b].rstrip()[-2:-1] == ":":
+            return True
+    return False
 
 
 def _new_subject(ctx: ClaimContext, idx: range, words: list[str], prev: _Draft) -> bool:

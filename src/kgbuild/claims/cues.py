@@ -24,6 +24,7 @@ from kgbuild.claims.content import (
 )
 from kgbuild.claims.context import _CLAUSE_BREAK, ClaimContext, Speaker, _Draft
 from kgbuild.claims.sources import (
+    _described_person,
     _joined,
     _phrase_end,
     _possessive_source,
@@ -310,12 +311,29 @@ def _passive_agent(ctx: ClaimContext, idx: list[int], words: list[str], pos: int
             agent = p
     if aux is None and pos + 1 < len(words) and words[pos + 1] in ctx.cw.passive_aux:
         aux = pos + 1
-    if aux is None or not _participle(ctx.lang, words[pos]):
+    if aux is None or not _participle(ctx.lang, words[pos] if pos else words[pos][:1].lower() + words[pos][1:]):
         return None
+    if agent is None and aux == pos + 1 and pos == 0:
+        # "Kritisiert wurde der Plan von X": a fronted participle, its agent after the auxiliary
+        for p in range(aux + 1, min(aux + 12, len(words))):
+            w = words[p]
+            if w in (",", ":", ";", ".") or _inside_quotes(toks.starts[idx[p]], quotes) or _is_mark(w):
+                break
+            if w.lower() in ctx.cw.agent:
+                agent = p
+                break
+        if agent is not None:
+            return _agent_after(ctx, idx, agent, len(words))
     if agent is None:
         return False
-    # a named source only: "von Politikern" describes no one in particular
-    for p in range(agent + 1, min(agent + 6, pos)):
+    return _agent_after(ctx, idx, agent, pos)
+
+
+def _agent_after(ctx: ClaimContext, idx: list[int], agent: int, stop: int) -> Speaker | bool:
+    """The source named right after the passive's "von", or False: "von Politikern" describes no one in
+    particular."""
+    toks = ctx.tokens
+    for p in range(agent + 1, min(agent + 6, stop)):
         m = ctx.index.mention_of_token.get(idx[p])
         if m is not None and m.key and m.kind in ("person", "organization", "country") \
                 and m.role not in ("adjective", "genitive", "demonym"):
@@ -336,9 +354,11 @@ def _verb_cues(ctx: ClaimContext, lex: Lexicon, idx: list[int], words: list[str]
         w = words[pos]
         if _inside_quotes(toks.starts[i], quotes):
             continue
-        sv = lex.speech_verb(w)
-        if sv is None:
-            continue
+        # "Kritisiert wurde der Plan von X": a participle opening the sentence, its auxiliary and agent after it
+        fronted = pos == 0 and len(words) > 2 and words[1] in ctx.cw.passive_aux
+        sv = lex.speech_verb(w[:1].lower() + w[1:] if fronted else w)
+        if sv is None or fronted and sv.act in (SpeechAct.STATEMENT, SpeechAct.REPORT):
+            continue  # ("Erzählt wird die Geschichte von X": the "von" belongs to the noun)
         if pos > 0 and words[pos - 1] in ctx.cw.determiners:  # "die verkündete Sperrung" (not "Das sagte …")
             continue
         if _attributive(ctx, lex, words, pos):  # "die meisten bestätigten Infektionen"
@@ -348,6 +368,7 @@ def _verb_cues(ctx: ClaimContext, lex: Lexicon, idx: list[int], words: list[str]
         if w.endswith("en") and any(x in ctx.cw.causative for x in words[max(0, pos - 12):pos]):
             continue  # "lässt einen grauen Ansatz vermuten": no one says anything
         act, cue = sv.act, w
+        part = None
         if sv.particles:
             part = _particle_after(ctx.cw, words, pos, sv)
             if part is None and sv.needs_particle:
@@ -357,9 +378,10 @@ def _verb_cues(ctx: ClaimContext, lex: Lexicon, idx: list[int], words: list[str]
                 cue = f"{w} … {part}"
         elif sv.needs_particle:
             continue
-        if sv.needs_object and not _has_object(words, pos, sv):
+        objects = sv.particle_objects.get(part, sv.objects) if part is not None else sv.objects
+        if objects and not _has_object(words, pos, objects):
             continue
-        if pos + 1 < len(words) and words[pos + 1] in ctx.cw.passive:
+        if pos + 1 < len(words) and words[pos + 1] in ctx.cw.passive and not fronted:
             continue  # "ist zum Präsidenten erklärt worden": a passive reports no speaker
         complement = bool(quotes) or (pos + 1 < len(words) and words[pos + 1] in (",", ":"))
         # what was said beside the verb: a clause after a comma or colon, or the words before a closing verb
@@ -372,7 +394,8 @@ def _verb_cues(ctx: ClaimContext, lex: Lexicon, idx: list[int], words: list[str]
                 and ctx.cw.negation.search(" ".join(words)):
             continue  # "Er äußerte sich dazu nicht.": nothing was said
         if act in (SpeechAct.CONFIRMATION, SpeechAct.CRITICISM) and _final_participle(ctx.cw, words, pos) \
-                and not complement and not (act == SpeechAct.CRITICISM and _intensified(ctx.cw, words, pos)):
+                and not complement and not fronted \
+                and not (act == SpeechAct.CRITICISM and _intensified(ctx.cw, words, pos)):
             continue  # "hat die Verurteilung bestätigt.": an act, not a report of speech
         yield pos, act, cue, _passive_agent(ctx, idx, words, pos, quotes)
 
@@ -431,6 +454,8 @@ def _verb_claim(ctx: ClaimContext, lex: Lexicon, si: int, idx: list[int], words:
         if passive is False:
             continue  # "Der Plan wurde kritisiert": the subject of a passive is no speaker
         speakers = [passive] if isinstance(passive, Speaker) else _speakers_for_verb(ctx, lex, idx, pos, quotes)
+        if not speakers and passive is None:
+            speakers = _description_first(ctx, lex, idx, words, pos)
         if not speakers:
             continue
         if words[pos] in ctx.cw.quoting_verbs and all(sp.key.startswith("organization/") for sp in speakers):
@@ -445,6 +470,32 @@ def _verb_claim(ctx: ClaimContext, lex: Lexicon, si: int, idx: list[int], words:
         return _draft(ctx, lex, si, idx, quotes, speakers, cue, (toks.starts[i], toks.ends[i]), act,
                       frame=(b, e))
     return None
+
+
+def _description_first(ctx: ClaimContext, lex: Lexicon, idx: list[int], words: list[str], pos: int) -> list[Speaker]:
+    """A sentence that opens with a definite description of a person, the speech verb after it and at most a
+    phrase of place between ("Der Historiker an der Universität Bonn sagt: …"): the person just named whom
+    it refers back to, gender agreeing; none when it refers to no one."""
+    if not words or words[0].lower() not in ctx.cw.article_gender or not words[0][:1].isupper():
+        return []
+    q = 1
+    while q < min(pos, 4) and words[q][:1].islower():
+        q += 1  # adjectives: "Der frühere", "Die junge"
+    noun = words[q] if q < pos else ""
+    i = idx[q] if q < pos else -1
+    if not noun[:1].isupper() or i in ctx.titles or i in ctx.generic_refs \
+            or ctx.index.mention_of_token.get(i) is not None or lex.speech_verb(words[pos]) is None \
+            or not (noun.lower().endswith(ctx.cw.person_noun_endings) or noun.endswith(ctx.cw.description_suffixes)):
+        return []
+    between = words[q + 1:pos]
+    if between and (between[0].lower() not in ctx.cw.prepositions or len(between) > 8
+                    or any(w in _CLAUSE_BREAK or _is_mark(w) for w in between)):
+        return []  # only a phrase of place between: "Die Ärztin aus Köln sagt"
+    person = _described_person(ctx, i, None)
+    if person is None:
+        return []
+    toks = ctx.tokens
+    return [Speaker(person, Span.of(ctx.text, toks.starts[idx[0]], toks.ends[i]))]
 
 
 def _draft(ctx: ClaimContext, lex: Lexicon, si: int, idx: list[int], quotes: list[tuple[int, int]],
@@ -549,9 +600,9 @@ def _intensified(cw: ClaimWords, words: list[str], pos: int) -> bool:
     return False
 
 
-def _has_object(words: list[str], pos: int, sv: SpeechVerb) -> bool:
+def _has_object(words: list[str], pos: int, objects: frozenset[str]) -> bool:
     """A verb that only reports speech with a complement ("bezeichnete … als", "sprach von")."""
-    if any(w in sv.objects for w in words[pos + 1: pos + 12]):
+    if any(w in objects for w in words[pos + 1: pos + 12]):
         return True
     near = words[pos + 1: pos + 10]
     if any(_is_mark(w) for w in near) and not any(w in (",", ":") for w in near):
@@ -559,5 +610,5 @@ def _has_object(words: list[str], pos: int, sv: SpeechVerb) -> bool:
     # a verb closing its clause has its complement before it: "…, dass sie von einem Erfolg sprach"
     # or opens the sentence: "Als Erfolg bezeichnete sie …"
     closes = pos + 1 >= len(words) or words[pos + 1] in (",", ".", ";", ":")
-    return any(words[q].lower() in sv.objects and (closes or q == 0 or words[q - 1] in (",", ":"))
+    return any(words[q].lower() in objects and (closes or q == 0 or words[q - 1] in (",", ":"))
                for q in range(max(0, pos - 12), pos))

@@ -60,6 +60,7 @@ class SpeechVerb:
     particles: dict[str, SpeechAct] = field(default_factory=dict)
     needs_particle: bool = False
     objects: frozenset[str] = frozenset()
+    particle_objects: dict[str, frozenset[str]] = field(default_factory=dict)  # "sprach sich für … aus"
 
     @property
     def needs_object(self) -> bool:
@@ -379,11 +380,11 @@ def _verbs(lang: str) -> dict[str, SpeechVerb]:
             form = form.strip()
             if not form:
                 continue
-            t = table.setdefault(form, {"act": None, "particles": {}, "objects": set()})
+            t = table.setdefault(form, {"act": None, "particles": {}, "objects": set(), "pobjects": {}})
             if particle:
                 t["particles"][particle] = SpeechAct(act)
-                if obj:  # "ging … davon aus"
-                    t["objects"] |= set(obj.split(","))
+                if obj:  # "ging … davon aus"; "sprach sich dafür aus" (but "sprach" alone needs "von")
+                    t["pobjects"].setdefault(particle, set()).update(obj.split(","))
             else:
                 if t["act"] is None:
                     t["act"] = SpeechAct(act)
@@ -395,7 +396,7 @@ def _verbs(lang: str) -> dict[str, SpeechVerb]:
         form, particle, act = row.get("form", ""), row.get("particle", ""), row.get("speech_act", "")
         if not form or not act or row.get("tenses", "") == "infinitive" or row.get("lemma") in not_cues:
             continue
-        t = table.setdefault(form, {"act": None, "particles": {}, "objects": set()})
+        t = table.setdefault(form, {"act": None, "particles": {}, "objects": set(), "pobjects": {}})
         if particle:
             t["particles"].setdefault(particle, SpeechAct(act))
         elif t["act"] is None:
@@ -403,7 +404,10 @@ def _verbs(lang: str) -> dict[str, SpeechVerb]:
     out: dict[str, SpeechVerb] = {}
     for form, t in table.items():
         act = t["act"] or next(iter(t["particles"].values()))
-        out[form] = SpeechVerb(act, dict(t["particles"]), t["act"] is None, frozenset(t["objects"]))
+        # a form that reports speech only with its particle needs the particle's object too
+        objects = set(t["objects"]) if t["act"] is not None else set(t["objects"]).union(*t["pobjects"].values())
+        out[form] = SpeechVerb(act, dict(t["particles"]), t["act"] is None, frozenset(objects),
+                               {p: frozenset(o) for p, o in t["pobjects"].items()})
     return out
 
 
