@@ -713,3 +713,20 @@ def test_chains_a_quoted_phrase_right_after_a_claim_continues_it() -> None:
 def test_chains_a_quote_that_is_no_speakers_phrase_ends_no_chain(sentence: str) -> None:
     doc = build("Die Brücke werde im Mai fertig, sagte Carola Wendt. " + sentence)
     assert [c.claimants for c in doc.claims][1:] != [(WENDT,)]
+
+
+def test_cues_sich_fuer_etwas_ausgesprochen_reports_a_stance() -> None:
+    from conftest import claimant_names, extract_body
+    doc = extract_body("Der Landrat Jonas Brandt hat sich für eine Absage der Umzüge ausgesprochen.")
+    assert claimant_names(doc) == ["Jonas Brandt"]
+    doc = extract_body("Das Buch ist ausgesprochen gut für Kinder.")
+    assert doc.claims == ()
+
+
+def test_cues_sollten_right_after_a_claim_is_its_speakers_indirect_request() -> None:
+    from conftest import claimant_names, extract_body
+    doc = extract_body("Die Lage sei ernst, sagte die Ärztin Eva Roth. Die Schulen sollten sofort schließen.")
+    assert claimant_names(doc) == ["Eva Roth", "Eva Roth"]
+    # only the sentence right after the claim, and not the singular, which is as often narration
+    doc = extract_body("Die Lage sei ernst, sagte die Ärztin Eva Roth. Es sollte ein ruhiger Tag werden.")
+    assert claimant_names(doc) == ["Eva Roth"]

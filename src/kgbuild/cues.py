@@ -151,6 +151,7 @@ class Konjunktiv:
         self.subordinator = frozenset(lists.get("subordinator", {}))
         self.np_endings = tuple(lists.get("inflection_ending", {}))
         self.second = frozenset(lists.get("second", {}))
+        self.adjacent = frozenset(lists.get("adjacent", {}))
 
     def form_at(self, words: Sequence[str], k: int) -> bool:
         """Is ``words[k]`` a subjunctive finite verb?"""
