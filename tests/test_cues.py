@@ -730,3 +730,9 @@ def test_cues_sollten_right_after_a_claim_is_its_speakers_indirect_request() -> 
     # only the sentence right after the claim, and not the singular, which is as often narration
     doc = extract_body("Die Lage sei ernst, sagte die Ärztin Eva Roth. Es sollte ein ruhiger Tag werden.")
     assert claimant_names(doc) == ["Eva Roth"]
+
+
+def test_cues_a_possessive_that_looks_like_meinen_is_no_cue() -> None:
+    from conftest import extract_body
+    doc = extract_body("Im Sommer war meine Tournee durch ganz Österreich geplant.")
+    assert doc.claims == ()

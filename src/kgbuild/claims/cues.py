@@ -363,6 +363,8 @@ def _verb_cues(ctx: ClaimContext, lex: Lexicon, idx: list[int], words: list[str]
             continue
         if _attributive(ctx, lex, words, pos):  # "die meisten bestätigten Infektionen"
             continue
+        if w in ctx.cw.determiner_forms and pos + 1 < len(words) and words[pos + 1][:1].isupper():
+            continue  # "meine Solotour": a possessive before its noun, not "meinen"
         if pos > 0 and words[pos - 1] in ctx.cw.infinitive:  # "seine Meinung zu äußern": no one speaks
             continue
         if w.endswith("en") and any(x in ctx.cw.causative for x in words[max(0, pos - 12):pos]):

@@ -63,6 +63,7 @@ class ClaimWords:
     person_noun_endings: tuple[str, ...]  # "-er", "-in", "-ling": a noun that may name a person
     coordinators: frozenset[str]  # "und": joins two sources in one phrase
     joiners: frozenset[str]  # "und", "sowie": the sources they join all speak
+    determiner_forms: frozenset[str]  # "meine": a speech verb's form that is also a determiner
     modals: frozenset[str]  # "müsse", "will": an "-en" form after one is an infinitive
     declaring: frozenset[str]  # "erklärt … zum Risikogebiet": an act, not a statement
     needs_content: frozenset[str]  # "schrieb": speech only with a content beside it
@@ -126,6 +127,7 @@ def claim_words(lang: str) -> ClaimWords:
         feminine=tuple(sorted(speaker.get("feminine_suffix", {}).items(), key=lambda kv: -len(kv[0]))),
         coordinators=words("coordinator"),
         joiners=frozenset(w for w, v in lists.get("coordinator", {}).items() if v == "joins"),
+        determiner_forms=words("determiner_form"),
         no_comment=words("no_comment"),
         content_openers=words("content_opener"),
         needs_content=words("needs_content"),
