@@ -717,7 +717,7 @@ def test_chains_a_quote_that_is_no_speakers_phrase_ends_no_chain(sentence: str) 
 
 def test_cues_sich_fuer_etwas_ausgesprochen_reports_a_stance() -> None:
     from conftest import claimant_names, extract_body
-    doc = extract_body("Der Landrat Jonas Brandt hat sich für eine Absage der Umzüge ausgesprochen.")
+    doc = extract_body("Der Landrat Jonas Brandt hat sich gegen ein Verbot der Feuerwerke ausgesprochen.")
     assert claimant_names(doc) == ["Jonas Brandt"]
     doc = extract_body("Das Buch ist ausgesprochen gut für Kinder.")
     assert doc.claims == ()

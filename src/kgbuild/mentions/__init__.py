@@ -358,6 +358,10 @@ def _find_persons(toks: Tokens, lex: Lexicon, free) -> list[tuple[int, int, str]
         if not _cap(w) or not free(toks.starts[i], toks.ends[i]):
             i += 1
             continue
+        if lex.title_of(w) is not None and not lex.is_first_name(w) and i + 1 < n \
+                and toks.sentence_of[i + 1] == toks.sentence_of[i] and lex.is_first_name(toks.word(i + 1)):
+            i += 1  # a second title before the name: "Kolumnist Pfarrer Giles Fraser"
+            continue
         start = i
         after_title = i > 0 and _cap(toks.word(i - 1)) and lex.title_of(toks.word(i - 1)) is not None \
             and toks.sentence_of[i - 1] == toks.sentence_of[i]

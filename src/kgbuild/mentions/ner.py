@@ -444,6 +444,9 @@ def combine(toks: Any, lex: Lexicon, mentions: Sequence[Mention],
             continue  # "Covid-19": an illness, no organisation
         if c == "PER" and text[e:e + 1] == "-" and text[e + 1:e + 2].isspace():
             continue  # the first part of joined compounds ("Wirtschafts- und Finanzminister") is no person
+        if c == "PER" and len(words) == 1 and words[0] not in surnames and lex.is_word(words[0].lower()) \
+                and not lex.is_first_name(words[0]) and _opens_sentence(toks, b):
+            continue  # "Zurecht warnt der Soziologe …": a word capitalised only because it opens the sentence
         over = [m for m in kept if m.span.begin < e and b < m.span.end]
         kind: EntityKind = NER_KINDS[c]
         if over:
@@ -471,6 +474,12 @@ def combine(toks: Any, lex: Lexicon, mentions: Sequence[Mention],
             elif m not in drop:
                 drop.append(m)
     return drop, add
+
+
+def _opens_sentence(toks: Any, begin: int) -> bool:
+    """Does the token at offset ``begin`` open its sentence?"""
+    k = bisect.bisect_left(toks.starts, begin)
+    return k < len(toks.starts) and toks.starts[k] == begin and (k == 0 or toks.sentence_of[k - 1] != toks.sentence_of[k])
 
 
 @lru_cache(maxsize=16)
