@@ -479,7 +479,8 @@ def combine(toks: Any, lex: Lexicon, mentions: Sequence[Mention],
 def _opens_sentence(toks: Any, begin: int) -> bool:
     """Does the token at offset ``begin`` open its sentence?"""
     k = bisect.bisect_left(toks.starts, begin)
-    return k < len(toks.starts) and toks.starts[k] == begin and (k == 0 or toks.sentence_of[k - 1] != toks.sentence_of[k])
+    return k < len(toks.starts) and toks.starts[k] == begin \
+        and (k == 0 or toks.sentence_of[k - 1] != toks.sentence_of[k])
 
 
 @lru_cache(maxsize=16)
