@@ -456,3 +456,9 @@ def test_speakers_a_word_capitalised_at_the_sentence_start_is_no_name() -> None:
 def test_speakers_a_second_title_before_the_name_is_no_part_of_it() -> None:
     doc = _doc("Das sagte Zeitungs-Kolumnist Pfarrer Jonas Brandt am Montag.")
     assert claimant_names(doc) == ["Jonas Brandt"]
+
+
+def test_speakers_a_person_named_only_in_an_earlier_quote_is_no_descriptions_referent() -> None:
+    doc = _doc("„Max Berger war heute der Beste“, rief die Reporterin ins Mikrofon. "
+               "Der Kommentator sagte danach, das Spiel sei großartig gewesen.")
+    assert all("person/max-berger" not in c.claimants for c in doc.claims)

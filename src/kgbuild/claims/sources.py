@@ -147,19 +147,20 @@ def _speaker_at(ctx: ClaimContext, i: int, *, source: bool = False) -> Speaker |
 
 
 def _quoted_only(ctx: ClaimContext, i: int) -> frozenset[str]:
-    """Persons the sentence of token i names before it only inside a direct quote, and the article not
-    before it: the quote's words, not the speaker ("„Judith“, sagt er.", "„… von Eva Roth und mir“, sagt sie.")."""
-    toks = ctx.tokens
-    si = toks.sentence_of[i]
-    here = [(b, key) for b, sent, key in ctx.speaker_index.persons if sent == si and b < toks.starts[i]]
-    if not here:
-        return frozenset()
-    sent = ctx.structure.sentences[si].span if si < len(ctx.structure.sentences) else None
-    quotes = _quotes(ctx, sent) if sent is not None else []
-    before = {key for b, sent_, key in ctx.speaker_index.persons if sent_ < si}
-    inside = {key for b, key in here if _inside_quotes(b, quotes)}
-    outside = {key for b, key in here if not _inside_quotes(b, quotes)}
-    return frozenset(inside - outside - before)
+    """Persons the article names before token i only inside direct quotes: the quoted words' people, not
+    speakers ("„Judith“, sagt er.", "„… von Eva Roth und mir“, sagt sie.", "„Maradona …“ … Der Kommentator sagte")."""
+    at = ctx.tokens.starts[i]
+    if ctx.quote_spans is None:
+        whole = Span.of(ctx.text, 0, len(ctx.text))
+        object.__setattr__(ctx, "quote_spans", _quotes(ctx, whole))
+    quotes = ctx.quote_spans or []
+    inside: set[str] = set()
+    outside: set[str] = set()
+    for b, _, key in ctx.speaker_index.persons:
+        if b >= at:
+            break
+        (inside if _inside_quotes(b, quotes) else outside).add(key)
+    return frozenset(inside - outside)
 
 
 def _org_gender(ctx: ClaimContext, key: str) -> str | None:
@@ -238,7 +239,7 @@ def _described_person(ctx: ClaimContext, i: int, office: str | None) -> str | No
     span = Span.of(ctx.text, toks.starts[k], toks.ends[i])
     owner = ctx.office_of.get(office) if office is not None else None
     ref = _resolve(ctx, span, sentence=toks.sentence_of[i], gender=gender, current=ctx.last_speakers,
-                  office=office, owner=owner, held_by=ctx.held_by, min_score=1.0)
+                  office=office, owner=owner, held_by=ctx.held_by, min_score=1.0, exclude=_quoted_only(ctx, i))
     if ref is not None and "same_organisation" in ref.evidence:
         return ref.key  # "Eva Roth (SPD) … sagte die SPD-Vorsitzende": the text put her in that organisation
     if office is not None and (titled := _titled_person(ctx, i)) is not None:
@@ -666,8 +667,8 @@ def _description_after(ctx: ClaimContext, idx: list[int], pos: int) -> Speaker |
         # "X sei ein Wunder gewesen, sagte der Kommentator": the description is not a person of the content
         named = frozenset(m.key for m in _mentions_in(ctx, toks.starts[idx[0]], toks.starts[idx[pos]])
                           if m.key and m.kind == "person")
-        ref = _resolve(ctx, span, sentence=toks.sentence_of[i], gender=gender,
-                      current=ctx.last_speakers, held_by=ctx.held_by, min_score=1.0, exclude=named)
+        ref = _resolve(ctx, span, sentence=toks.sentence_of[i], gender=gender, current=ctx.last_speakers,
+                      held_by=ctx.held_by, min_score=1.0, exclude=named | _quoted_only(ctx, i))
         return Speaker(ref.key if ref is not None else "", span)
     return None
 
