@@ -111,3 +111,9 @@ def test_institutions_joined_by_und_both_speak() -> None:
 def test_institutions_a_police_unit_named_by_a_compound_is_the_speaker_of_its_spokesman() -> None:
     doc = _doc("„Hier ist alles voll“, sagte ein Sprecher der Polizeiinspektion Hameln am Mittag.")
     assert doc.claims[0].claimants == ("position/sprecher--organization-polizeiinspektion-hameln",)
+
+
+def test_institutions_a_district_the_gazetteer_lacks_or_named_after_two_towns() -> None:
+    doc = _doc("Im Landkreis Bad Tölz-Wolfratshausen gibt es drei neue Fälle. Wie die Kreisbehörde mitteilte, "
+               "sind alle Schulen offen.")
+    assert doc.claims[0].claimants == ("organization/kreisbehoerde-bad-toelz-wolfratshausen",)

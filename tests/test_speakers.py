@@ -462,3 +462,8 @@ def test_speakers_a_person_named_only_in_an_earlier_quote_is_no_descriptions_ref
     doc = _doc("„Max Berger war heute der Beste“, rief die Reporterin ins Mikrofon. "
                "Der Kommentator sagte danach, das Spiel sei großartig gewesen.")
     assert all("person/max-berger" not in c.claimants for c in doc.claims)
+
+
+def test_speakers_a_receiving_subject_before_a_colon_is_no_speaker() -> None:
+    doc = _doc("Dann bekam Max Berger von einer Mutter eine E-Mail: „Ihr Sohn ist heute nicht in der Schule gewesen.“")
+    assert all("person/max-berger" not in c.claimants for c in doc.claims)

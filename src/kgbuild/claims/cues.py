@@ -173,6 +173,8 @@ def _subject_colon_claim(ctx: ClaimContext, lex: Lexicon, si: int, idx: list[int
     if pos is None or not 2 <= pos <= 20 or pos + 2 >= len(words) or words[-1] == "?" \
             or any(w in _CLAUSE_BREAK or _is_mark(w) for w in words[:pos]):
         return None
+    if any(w in ctx.cw.receiving for w in words[:pos]):
+        return None  # "Dann bekam Max Berger eine E-Mail: „…“": the subject received the words
     found = [(p, sp) for p in range(pos) if (sp := _subject_at(ctx, idx[p])) is not None]
     if not found or found[0][0] > 4 or not found[0][1].key.startswith(("person/", "position/")) \
             or any(sp.key != found[0][1].key and sp.key.startswith(("person/", "position/")) for _, sp in found):

@@ -64,6 +64,7 @@ class ClaimWords:
     coordinators: frozenset[str]  # "und": joins two sources in one phrase
     joiners: frozenset[str]  # "und", "sowie": the sources they join all speak
     determiner_forms: frozenset[str]  # "meine": a speech verb's form that is also a determiner
+    receiving: frozenset[str]  # "bekam", "erhielt": the subject receives the words after the colon
     modals: frozenset[str]  # "müsse", "will": an "-en" form after one is an infinitive
     declaring: frozenset[str]  # "erklärt … zum Risikogebiet": an act, not a statement
     needs_content: frozenset[str]  # "schrieb": speech only with a content beside it
@@ -128,6 +129,7 @@ def claim_words(lang: str) -> ClaimWords:
         coordinators=words("coordinator"),
         joiners=frozenset(w for w, v in lists.get("coordinator", {}).items() if v == "joins"),
         determiner_forms=words("determiner_form"),
+        receiving=words("receiving_verb"),
         no_comment=words("no_comment"),
         content_openers=words("content_opener"),
         needs_content=words("needs_content"),

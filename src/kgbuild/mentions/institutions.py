@@ -331,8 +331,27 @@ def article_territory(toks: Tokens, lex: Lexicon, office: str, by_begin: Mapping
         if toks.word(j) in forms and toks.sentence_of[j + 1] == toks.sentence_of[j]:
             m = by_begin.get(toks.starts[j + 1])
             if m is not None and m.kind == "place" and m.role == "name":
-                names.add(m.name)
+                k = _token_at_end(toks, m.span.end)
+                # a district named after two towns: "Bad Tölz-Wolfratshausen"
+                names.add(toks.text[m.span.begin:toks.ends[k]] if k is not None else m.name)
+            elif m is None:  # a district the gazetteer lacks: "im Landkreis Bad Tölz-Wolfratshausen"
+                k = j + 1
+                while k < len(toks) and k - j <= 3 and toks.sentence_of[k] == toks.sentence_of[j] \
+                        and toks.word(k)[:1].isupper() and toks.word(k).replace("-", "").isalpha() \
+                        and not lex.is_common(toks.word(k)) and toks.word(k) not in lex.stop:
+                    k += 1
+                if k > j + 1:
+                    names.add(toks.text[toks.starts[j + 1]:toks.ends[k - 1]])
     return next(iter(names)) if len(names) == 1 else None
+
+
+def _token_at_end(toks: Tokens, end: int) -> int | None:
+    """The token that holds offset ``end - 1`` when the text goes on there with a hyphen ("Bad Tölz" of
+    "Bad Tölz-Wolfratshausen"), else None."""
+    if toks.text[end:end + 1] != "-":
+        return None
+    k = bisect.bisect_right(toks.starts, end - 1) - 1
+    return k if 0 <= k < len(toks) and toks.ends[k] > end else None
 
 
 def _adjective_ending(word: str, frame: _Frame) -> tuple[str, str] | None:
