@@ -44,8 +44,11 @@ def _clause_bounds(ctx: ClaimContext, idx: list[int], pos: int, quotes: list[tup
 # ---------------------------------------------------------------- content, quotes
 def _quotes(ctx: ClaimContext, span: Span) -> list[tuple[int, int]]:
     """Direct quotes in a span, as (begin, end) of the quoted text without the marks (the shared scanner)."""
-    paragraphs = tuple((b.span.begin, b.span.end) for b in ctx.structure.blocks)
-    found = find_quotes(ctx.text, paragraphs=paragraphs, lang=ctx.lang)
+    found = ctx.found_quotes
+    if found is None:
+        paragraphs = tuple((b.span.begin, b.span.end) for b in ctx.structure.blocks)
+        found = find_quotes(ctx.text, paragraphs=paragraphs, lang=ctx.lang)
+        object.__setattr__(ctx, "found_quotes", found)
     return [(q.span.begin, q.span.end) for q in quotes_in(found, span.begin, span.end)]
 
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from kgbuild.claims.words import ClaimWords, claim_words
 from kgbuild.mentions import Lexicon, Tokens
 from kgbuild.model import DateValue, Mention, Referent, Span, SpeechAct, Structure
-from kgbuild.quotes import QUOTE_MARKS
+from kgbuild.quotes import QUOTE_MARKS, Quote
 from kgbuild.speakers import SpeakerIndex, build_index
 
 _CLAUSE_BREAK = {",", ":", ";", "–", "—", "(", ")"}
@@ -115,6 +115,7 @@ class ClaimContext:
     referents: dict[int, Referent] = field(default_factory=dict, repr=False, compare=False)
     # the article's direct quotes as (begin, end), found once when first asked for
     quote_spans: list[tuple[int, int]] | None = field(default=None, repr=False, compare=False)
+    found_quotes: tuple[Quote, ...] | None = field(default=None, repr=False, compare=False)  # all, nested too
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "cw", claim_words(self.lang))

@@ -80,6 +80,7 @@ class _Mapper:
         self.g = graph
         self.lang = doc.article.language or None
         self.nodes: dict[str, URIRef] = {}
+        self.spans: dict[tuple[int, int], URIRef] = {}  # evidence spans already written (many claims share one)
         self.kinds: dict[str, str] = {}
         self._index_keys()
 
@@ -116,9 +117,13 @@ class _Mapper:
             raise ValueError(f"span {span.begin}..{span.end} {span.text[:40]!r} differs from the article text there")
 
     def span(self, span: Span) -> URIRef:
-        """The node of an evidence span (checked against the article text)."""
+        """The node of an evidence span (checked against the article text), written once."""
+        known = self.spans.get((span.begin, span.end))
+        if known is not None:
+            return known
         self.check_span(span)
         node = span_iri(self.article, span)
+        self.spans[(span.begin, span.end)] = node
         g = self.g
         g.add((node, RDF.type, NIF.OffsetBasedString))
         g.add((node, NIF.beginIndex, Literal(span.begin, datatype=XSD.nonNegativeInteger)))
