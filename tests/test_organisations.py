@@ -211,3 +211,10 @@ def test_organisations_a_name_opening_with_an_inflected_adjective_is_named_in_th
     from conftest import extract_body
     doc = extract_body("Das sagte ein Sprecher der Nordischen Förderbank in Kiel.")
     assert doc.claims[0].claimants == ("position/sprecher--organization-nordische-foerderbank",)
+
+
+def test_organisations_a_places_genitive_is_no_organisation() -> None:
+    from conftest import claimant_names, extract_body
+    doc = extract_body("„Bleibt zu Hause“, rät New Yorks Gouverneur Jonas Brandt.")
+    assert claimant_names(doc) == ["Jonas Brandt"]
+    assert [e.key for e in doc.entities if e.kind == "organization"] == []

@@ -442,6 +442,9 @@ def combine(toks: Any, lex: Lexicon, mentions: Sequence[Mention],
             continue
         if text[b:e] in illnesses:
             continue  # "Covid-19": an illness, no organisation
+        if c == "ORG" and text[b:e].endswith("s") \
+                and (lex.lookup_key(text[b:e - 1]) or "").startswith(("place/", "country/")):
+            continue  # "New Yorks Gouverneur": a place's genitive, no organisation
         if c == "PER" and text[e:e + 1] == "-" and text[e + 1:e + 2].isspace():
             continue  # the first part of joined compounds ("Wirtschafts- und Finanzminister") is no person
         if c == "PER" and len(words) == 1 and words[0] not in surnames and lex.is_word(words[0].lower()) \
