@@ -113,9 +113,8 @@ class ClaimContext:
     cw: ClaimWords = field(init=False, repr=False, compare=False)  # the language's claim words
     # the speaker stage's decisions, by the begin offset of the pronoun or description
     referents: dict[int, Referent] = field(default_factory=dict, repr=False, compare=False)
-    # the article's direct quotes as (begin, end), found once when first asked for
-    quote_spans: list[tuple[int, int]] | None = field(default=None, repr=False, compare=False)
-    found_quotes: tuple[Quote, ...] | None = field(default=None, repr=False, compare=False)  # all, nested too
+    # the article's direct quotes, nested ones too, found once when first asked for (claims.content._quotes)
+    found_quotes: tuple[Quote, ...] | None = field(default=None, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "cw", claim_words(self.lang))

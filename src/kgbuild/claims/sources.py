@@ -150,10 +150,7 @@ def _quoted_only(ctx: ClaimContext, i: int) -> frozenset[str]:
     """Persons the article names before token i only inside direct quotes: the quoted words' people, not
     speakers ("„Judith“, sagt er.", "„… von Eva Roth und mir“, sagt sie.", "„Maradona …“ … Der Kommentator sagte")."""
     at = ctx.tokens.starts[i]
-    if ctx.quote_spans is None:
-        whole = Span.of(ctx.text, 0, len(ctx.text))
-        object.__setattr__(ctx, "quote_spans", _quotes(ctx, whole))
-    quotes = ctx.quote_spans or []
+    quotes = _quotes(ctx, Span.of(ctx.text, 0, len(ctx.text)))
     inside: set[str] = set()
     outside: set[str] = set()
     for b, _, key in ctx.speaker_index.persons:

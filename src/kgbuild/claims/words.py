@@ -117,7 +117,7 @@ def claim_words(lang: str) -> ClaimWords:
         article_gender=MappingProxyType(dict(speaker.get("article", {}))),
         personal=MappingProxyType(dict(speaker.get("personal", {}))),
         pronoun_forms=MappingProxyType(dict(speaker.get("pronoun_form", {}))),
-        org_head_genders=tuple(sorted(speaker.get("org_head_gender", {}).items(), key=lambda kv: (-len(kv[0]), kv[0]))),
+        org_head_genders=lang_data.endings(lang, "speakers.tsv", "org_head_gender"),
         indefinite_articles=frozenset(speaker.get("indefinite_article", {})),
         dative_articles=frozenset(speaker.get("dative_article", {})),
         first_person=frozenset(speaker.get("first_person", {})),

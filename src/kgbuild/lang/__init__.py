@@ -739,6 +739,14 @@ def words(lang: str, name: str, list_name: str) -> frozenset[str]:
     return frozenset(word_lists(lang, name).get(list_name, {}))
 
 
+@lru_cache(maxsize=32)
+def endings(lang: str, name: str, list_name: str) -> tuple[tuple[str, str], ...]:
+    """One list of a word-list file as (ending, value) pairs, longest ending first (ties alphabetical), for
+    a first-match lookup by suffix ("amt" -> "n" before "t" -> …)."""
+    table = word_lists(lang, name).get(list_name, {})
+    return tuple(sorted(table.items(), key=lambda kv: (-len(kv[0]), kv[0])))
+
+
 def numbers(lang: str, name: str, list_name: str) -> dict[str, int]:
     """One list of a word-list file as word -> integer value."""
     return {w: int(v) for w, v in word_lists(lang, name).get(list_name, {}).items()}

@@ -412,7 +412,7 @@ def _spoken_for(toks: Tokens, ti: int, t: TitleMention, ms: list[Mention], lex: 
     title = lex.titles.get(t.title, t.title)
     if lex.title_categories.get(title) != "spokesperson":
         return None
-    prefix = next((title[: -len(h)] for h in ("sprecherin", "sprecher") if title.lower().endswith(h)), None)
+    prefix = _spokesperson_prefix(title)
     if prefix is None:
         return None
     general = prefix.lower() in lang_data.words(lex.lang, "speakers.tsv", "general_spokesperson")
@@ -432,12 +432,16 @@ def _spoken_for(toks: Tokens, ti: int, t: TitleMention, ms: list[Mention], lex: 
     return None
 
 
+def _spokesperson_prefix(title: str) -> str | None:
+    """What stands before "sprecher(in)" in a spokesperson's title ("Bildungs", "Presse", ""), or None when
+    the title names no spokesperson."""
+    return next((title[: -len(h)] for h in ("sprecherin", "sprecher") if title.lower().endswith(h)), None)
+
+
 def _policy_spokesperson(title: str, lex: Lexicon) -> bool:
     """Is the title a party's spokesperson for a policy field ("Bildungssprecher", "Gesundheitssprecherin")?"""
-    for head in ("sprecher", "sprecherin"):
-        if title.endswith(head) and title[: -len(head)] in lex.office_words.get("policy_fields", ()):
-            return True
-    return False
+    prefix = _spokesperson_prefix(title)
+    return bool(prefix) and prefix in lex.office_words.get("policy_fields", ())
 
 
 def _holder(toks: Tokens, ti: int, ms: list[Mention], lex: Lexicon) -> str | None:

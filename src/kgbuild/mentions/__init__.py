@@ -308,7 +308,7 @@ def _nominative_org_name(words: list[str], before: str, lex: Lexicon) -> str | N
     Investitionsbank" -> "Europäische Investitionsbank", after "des": "Deutschen Instituts für X" ->
     "Deutsches Institut für X"), from the gender of its head noun; None when the head's gender is unknown."""
     head = words[1]
-    genders = _org_head_genders(lex.lang)
+    genders = lang_data.endings(lex.lang, "speakers.tsv", "org_head_gender")
     after_des = (before.split() or [""])[-1].lower() == "des"
     for form in ((head[:-2], head[:-1], head) if after_des else (head,)):
         low = form.lower()
@@ -317,13 +317,6 @@ def _nominative_org_name(words: list[str], before: str, lex: Lexicon) -> str | N
             adjective = words[0][:-1] + {"f": "", "m": "r", "n": "s"}[gender]
             return " ".join([adjective, form, *words[2:]])
     return None
-
-
-@lru_cache(maxsize=4)
-def _org_head_genders(lang: str) -> tuple[tuple[str, str], ...]:
-    """(ending of an organisation's head noun, its gender), longest first (``speakers.tsv``)."""
-    table = lang_data.word_lists(lang, "speakers.tsv").get("org_head_gender", {})
-    return tuple(sorted(table.items(), key=lambda kv: (-len(kv[0]), kv[0])))
 
 
 def _surnames(mentions: list[Mention]) -> dict[str, str]:

@@ -129,25 +129,30 @@ class Lexicon:
             occupied[b:e] = b"\x01" * (e - b)
             kept.append((b, e, entry))
         # a party's name that is also a word ("Linke") names the party when joined to another party's name
+        gaps = (*(f" {j} " for j in _PARTY_JOINERS), ", ")
+
+        def left(b: int) -> int | None:  # where the gap before offset b begins, if b follows a joiner or comma
+            return next((b - len(g) for g in gaps if text[b - len(g):b] == g), None)
+
+        def right(e: int) -> tuple[int, str] | None:  # where the word after the gap at e begins, and the gap
+            return next(((e + len(g), g) for g in gaps if text[e:e + len(g)] == g), None)
+
         party_ends = {e for _, e, x in kept if x.org_kind == "party"}
         party_begins = {b for b, _, x in kept if x.org_kind == "party"}
         begins = {b for b, _, _ in parties}
-        for _, e, _ in parties:  # two such names joined: "Grüne und Linke"
-            for j in _PARTY_JOINERS:
-                nb = e + 2 + len(j)
-                if text[e:nb] == f" {j} " and nb in begins:
-                    party_ends.add(e)
-                    party_begins.add(nb)
+        for _, e, _ in parties:  # two such names joined by a word: "Grüne und Linke"
+            after = right(e)
+            if after is not None and after[1] != ", " and after[0] in begins:
+                party_ends.add(e)
+                party_begins.add(after[0])
         while parties:
-            joined = [(b, e, entry) for b, e, entry in parties if occupied.find(1, b, e) == -1 and (
-                any(text[b - 2 - len(j):b] == f" {j} " and b - 2 - len(j) in party_ends for j in _PARTY_JOINERS)
-                or any(text[e:e + 2 + len(j)] == f" {j} " and e + 2 + len(j) in party_begins for j in _PARTY_JOINERS)
-                or text[b - 2:b] == ", " and b - 2 in party_ends or text[e:e + 2] == ", " and e + 2 in party_begins)]
+            joined = [(b, e, x) for b, e, x in parties if occupied.find(1, b, e) == -1
+                      and (left(b) in party_ends or (right(e) or (-1, ""))[0] in party_begins)]
             if not joined:
                 break
-            for b, e, entry in joined:
+            for b, e, x in joined:
                 occupied[b:e] = b"\x01" * (e - b)
-                kept.append((b, e, entry))
+                kept.append((b, e, x))
                 party_ends.add(e)
                 party_begins.add(b)
             parties = [p for p in parties if p not in joined]
