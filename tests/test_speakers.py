@@ -467,3 +467,22 @@ def test_speakers_a_person_named_only_in_an_earlier_quote_is_no_descriptions_ref
 def test_speakers_a_receiving_subject_before_a_colon_is_no_speaker() -> None:
     doc = _doc("Dann bekam Max Berger von einer Mutter eine E-Mail: „Ihr Sohn ist heute nicht in der Schule gewesen.“")
     assert all("person/max-berger" not in c.claimants for c in doc.claims)
+
+
+def test_speakers_bare_office_is_the_one_office_of_that_title_with_an_owner() -> None:
+    doc = _doc("Die Züge seien voll, räumt ein Lufthansa-Sprecher ein. Die Lage werde besser, betont der Sprecher.")
+    assert [c.claimants for c in doc.claims][-1] == ("position/sprecher--organization-lufthansa",)
+    # two owners of the title: the bare office stays unowned
+    doc = _doc("Die Züge seien voll, räumt ein Lufthansa-Sprecher ein. Ein Siemens-Sprecher schwieg. "
+               "Die Lage werde besser, betont der Sprecher.")
+    assert [c.claimants for c in doc.claims][-1] == ("position/sprecher",)
+
+
+def test_speakers_first_name_before_a_one_word_organisation_name_is_a_person() -> None:
+    doc = _doc("Die Fälle seien bekannt gewesen, betont Pressesprecherin Karin Spiegel. "
+               "Laut Spiegel wird die Schule geschlossen.")
+    assert claimant_names(doc) == ["Karin Spiegel", "Karin Spiegel"]
+    assert not [e for e in doc.entities if e.kind == "organization"]
+    # without the person, the word stays the news magazine
+    doc = _doc("Laut Spiegel wird die Schule geschlossen.")
+    assert [c.claimants for c in doc.claims] == [("organization/der-spiegel",)]

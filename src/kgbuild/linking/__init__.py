@@ -169,6 +169,7 @@ def link(structure: Structure, toks: Tokens, mentions: list[Mention], titles: li
                 positions[h.key] = replace(h, mentions=tuple(sorted(set(h.mentions) | {
                     sp for sp in p.mentions if sp.begin == toks.starts[ti]})))
                 title_keys[ti] = h.key
+    _bare_offices_owned(positions, title_keys)
     # ---- pronouns and generic references
     pronouns: dict[int, str] = {}
     generic: dict[int, str] = {}
@@ -300,6 +301,28 @@ def _speaks(toks: Tokens, toks_at: dict[int, int], p: Position, lex: Lexicon) ->
         if any(lex.speech_verb(toks.word(k)) is not None and (k < i or opens) for k in same):
             return True
     return False
+
+
+def _bare_offices_owned(positions: dict[str, Position], title_keys: dict[int, str]) -> None:
+    """An office named without holder or owner ("sagte der Sprecher") is the office of that title the
+    article gives an owner, when it gives exactly one and names no holder of the title ("räumt ein
+    DB-Sprecher ein … betont der Sprecher"). Edits ``positions`` and ``title_keys`` in place."""
+    owned: dict[str, list[Position]] = {}
+    for p in positions.values():
+        if p.of is not None:
+            owned.setdefault(p.title, []).append(p)
+    for k, p in list(positions.items()):
+        if p.holder is not None or p.of is not None:
+            continue
+        cands = owned.get(p.title, [])
+        if len(cands) != 1 or cands[0].holder is not None:
+            continue
+        target = positions[cands[0].key]
+        positions[target.key] = replace(target, mentions=tuple(sorted(set(target.mentions) | set(p.mentions))))
+        del positions[k]
+        for ti, tk in title_keys.items():
+            if tk == k:
+                title_keys[ti] = target.key
 
 
 def _salient_holder(cands: list[Position], at: int, ms: list[Mention]) -> Position:

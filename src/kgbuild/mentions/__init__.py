@@ -113,8 +113,10 @@ def find_mentions(structure: Structure, toks: Tokens, lex: Lexicon) -> list[Ment
             add(Mention(Span.of(text, b, b + len(word)), "place", word, None, "name", sent_of_offset(b)))
 
     # 3. people
-    # a first name right before a one-word place is a person's name: "Eva Roth", "Lena Essen"
-    place_at = {m.span.begin: m for m in out if m.kind == "place" and m.role == "name" and " " not in m.name}
+    # a first name right before a one-word place or organisation is a person's name: "Eva Roth",
+    # "Lena Essen", "Karin Spiegel"
+    place_at = {m.span.begin: m for m in out if m.kind in ("place", "organization") and m.role == "name"
+                and " " not in m.span.text and not m.span.text.isupper()}
     for i in range(len(toks) - 1):
         nxt = place_at.get(toks.starts[i + 1])
         if nxt is not None and nxt.span.end == toks.ends[i + 1] and toks.sentence_of[i] == toks.sentence_of[i + 1] \
@@ -220,7 +222,14 @@ def find_mentions(structure: Structure, toks: Tokens, lex: Lexicon) -> list[Ment
                 continue
             b, e = toks.starts[i], toks.ends[i]
             if not free(b, e):
-                continue
+                # a one-word organisation whose name is the surname of a person the article names:
+                # the person ("Karin Spiegel … laut Spiegel"), unless an article makes it the name
+                held = next((m for m in out if m.span.begin == b and m.span.end == e), None) \
+                    if w in known and " " in known[w] else None
+                if held is None or held.kind != "organization" or held.role != "name" or w.isupper() \
+                        or (i > 0 and toks.word(i - 1).lower() in _org_articles(lex.lang)):
+                    continue
+                release(held)
             full = known.get(w)
             role = "name"
             if full is None and w.endswith("s") and w[:-1] in known:
@@ -395,7 +404,11 @@ def _find_persons(toks: Tokens, lex: Lexicon, free) -> list[tuple[int, int, str]
                     and toks.sentence_of[j + 2] == toks.sentence_of[i]:
                 j += 3  # a middle initial and the surname after it: "Mary T. Bassett", "John F. Kennedy"
                 continue
-            if not _cap(nw) or nw in lex.stop or lex.is_entity_word(nw) \
+            # a known name word that no gazetteer match holds here is a surname right after a first
+            # name ("Karin Spiegel", "Paul Zeit")
+            known = lex.is_entity_word(nw) and not (j == i + 1 and first and not lex.is_common(w)
+                                                     and free(toks.starts[j], toks.ends[j]))
+            if not _cap(nw) or nw in lex.stop or known \
                     or (j > i + 1 and "-" in nw and all(lex.is_common(x) for x in nw.split("-"))):
                 break  # (a compound of nouns after the surname is none: "weist Eva Roth Datenschutz-Bedenken zurück")
             if lex.title_of(nw) is not None and j > i:
