@@ -486,3 +486,17 @@ def test_speakers_first_name_before_a_one_word_organisation_name_is_a_person() -
     # without the person, the word stays the news magazine
     doc = _doc("Laut Spiegel wird die Schule geschlossen.")
     assert [c.claimants for c in doc.claims] == [("organization/der-spiegel",)]
+
+
+def test_speakers_title_after_a_claim_is_the_person_just_speaking_though_the_claim_names_another() -> None:
+    doc = _doc("Eva Roth verwies auf die Lage. Mit ihrer Kritik an Karl Moser mache es sich die SPD zu leicht, "
+               "erklärte die stellvertretende Vorsitzende der Fraktion.")
+    assert claimant_names(doc) == ["Eva Roth", "Eva Roth"]
+
+
+def test_speakers_first_name_that_is_a_noun_after_a_determiner_is_the_noun() -> None:
+    # "Christ" is a first name and a noun: "der Christ Wendel" is the Christian Wendel, the singer named before
+    doc = _doc("Der Sänger Paul Wendel sang in Bonn. Nicht der Christ Wendel, sagen Kritiker. "
+               "Im Jahr 2001 gibt Wendel ein Interview: „Ich wollte ein Zeichen setzen“, sagt er.")
+    assert not [e for e in doc.entities if e.kind == "person" and e.name.startswith("Christ ")]
+    assert claimant_names(doc)[-1] == "Paul Wendel"

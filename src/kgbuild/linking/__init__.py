@@ -533,10 +533,10 @@ def _bare_titles_held(toks: Tokens, ms: list[Mention], lex: Lexicon, positions: 
         sent = toks.sentence_of[ti]
         if any(m.sentence == sent and 0 <= m.span.begin - toks.ends[ti] <= 60 for m in persons):
             continue  # "sagte der Leiter des Instituts Otto Kramer": the name is the speaker
-        outside = [m for m in persons if m.span.end <= toks.starts[k] and 0 <= sent - m.sentence <= 2
+        outside = [m for m in persons if m.span.end <= toks.starts[k] and 1 <= sent - m.sentence <= 2
                    and not any(b <= m.span.begin < e for b, e in quoted)]
-        if not outside or outside[-1].sentence == sent:
-            continue  # no one quoted just before, or someone else named in this sentence
+        if not outside:
+            continue  # no one quoted just before (a name in this sentence's own words is what it is about)
         who = outside[-1].key or ""
         if any(q.holder == who and q.title != p.title and lex.is_office(q.title) for q in positions.values()) \
                 and not (p.of and _member_of(toks.text, who, p.of, ms)):

@@ -368,7 +368,8 @@ def _find_persons(toks: Tokens, lex: Lexicon, free) -> list[tuple[int, int, str]
         after_title = i > 0 and _cap(toks.word(i - 1)) and lex.title_of(toks.word(i - 1)) is not None \
             and toks.sentence_of[i - 1] == toks.sentence_of[i]
         appos = _apposition(toks, i, lex)
-        first = lex.is_first_name(w)
+        first = lex.is_first_name(w) and not (
+            i > 0 and lex.is_common(w) and toks.word(i - 1).lower() in _name_words(lex.lang, "noun_determiner"))
         if not (first or after_title or appos):
             i += 1
             continue
