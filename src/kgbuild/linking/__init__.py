@@ -16,9 +16,12 @@
 from __future__ import annotations
 
 import bisect
+import hashlib
 import re
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from kgbuild import lang as lang_data
 from kgbuild.keys import entity_key, position_key
@@ -81,6 +84,8 @@ def link(structure: Structure, toks: Tokens, mentions: list[Mention], titles: li
             linked.append(replace(m, key=entity_key(m.kind, m.name)))
     # ---- acronyms: "(NDR)" after a long name
     linked = _merge_acronyms(text, linked)
+    # ---- generic nouns: "das Ministerium" after "das Gesundheitsministerium"
+    linked = _refer_back(text, linked, lex)
     # ---- entities
     by_key: dict[str, list[Mention]] = {}
     for m in linked:
@@ -206,6 +211,75 @@ def link(structure: Structure, toks: Tokens, mentions: list[Mention], titles: li
     media = frozenset(e.key for e in entities if e.kind == "organization" and lex.is_media(e.key, e.name))
     return Linked(tuple(sorted(entities, key=lambda e: e.key)), tuple(positions[k] for k in sorted(positions)),
                   tuple(linked), title_keys, pronouns, generic, media)
+
+
+@lru_cache(maxsize=4)
+def generic_references(lang: str) -> Mapping[str, tuple[str, ...]]:
+    """Generic noun -> the endings of the organisation names it may refer to (``generic_references.tsv``)."""
+    if not lang_data.has_file(lang, "generic_references.tsv"):
+        return {}
+    return {noun: tuple(refers.split())
+            for noun, refers in lang_data.table(lang, "generic_references.tsv", ("noun", "refers_to"))}
+
+
+def _refer_back(text: str, ms: list[Mention], lex: Lexicon) -> list[Mention]:
+    """A generic noun the mention step took for a name ("das Ministerium", "die Behörde") is the organisation
+    of its class the article named last before it ("das Gesundheitsministerium … Das Ministerium erklärte");
+    with none, an organisation of this article only, not one node for every article's "Behörde"."""
+    classes = generic_references(lex.lang)
+    if not classes:
+        return ms
+    named = sorted((m for m in ms if m.kind == "organization" and m.key and m.role in ("name", "acronym")
+                    and m.name not in classes), key=lambda m: m.span.begin)
+    begins = [m.span.begin for m in named]
+    tag: str | None = None
+    out: list[Mention] = []
+    for m in ms:
+        endings = classes.get(m.name) if m.kind == "organization" and m.role == "name" else None
+        if endings is None or m.key != entity_key("organization", m.name):
+            out.append(m)
+            continue
+        ante = next((a for a in reversed(named[:bisect.bisect_left(begins, m.span.begin)])
+                     if _of_class(a.name, endings)), None)
+        if ante is not None:
+            out.append(replace(m, name=ante.name, key=ante.key))
+        else:
+            tag = tag or hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:8]
+            out.append(replace(m, key=f"{m.key}--{tag}"))
+    return _state_prefixed(out, lex)
+
+
+def _state_prefixed(ms: list[Mention], lex: Lexicon) -> list[Mention]:
+    """A body the article names once with a federal or state prefix ("das Bundesfinanzministerium") and
+    elsewhere without it ("das Finanzministerium") is one body, when the article names one such body."""
+    prefixes = lang_data.words(lex.lang, "names.tsv", "state_prefix")
+    if not prefixes:
+        return ms
+    full: dict[str, set[tuple[str, str]]] = {}  # bare rest, lower-cased -> (name, key) of the prefixed bodies
+    for m in ms:
+        if m.kind == "organization" and m.key and m.role == "name" and " " not in m.name:
+            for p in prefixes:
+                rest = m.name[len(p):]
+                if m.name.startswith(p) and len(rest) > 3 and rest[:1].islower():
+                    full.setdefault(rest, set()).add((m.name, m.key))
+    if not full:
+        return ms
+    out = []
+    for m in ms:
+        hit = full.get(m.name.lower()) if m.kind == "organization" and m.role == "name" and " " not in m.name \
+            and m.key == entity_key("organization", m.name) and lex.entry(m.key) is None else None
+        if hit is not None and len({k for _, k in hit}) == 1:
+            name, key = next(iter(hit))
+            out.append(replace(m, name=name, key=key))
+        else:
+            out.append(m)
+    return out
+
+
+def _of_class(name: str, endings: tuple[str, ...]) -> bool:
+    """Does a word of the organisation's name end in one of the endings: its head, last ("Statistisches
+    Bundesamt") or before a qualifier ("Landratsamt Ebersberg", "Bundesministerium für Bildung")?"""
+    return any(w.lower().endswith(endings) for w in name.split())
 
 
 class _PersonNames:
