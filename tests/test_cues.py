@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from conftest import extract_body
 from kgbuild import lang
 from kgbuild.cues import FrameMatcher, frames, konjunktiv
 from kgbuild.model import Claim, Document, SpeechAct
@@ -736,3 +737,14 @@ def test_cues_a_possessive_that_looks_like_meinen_is_no_cue() -> None:
     from conftest import extract_body
     doc = extract_body("Im Sommer war meine Tournee durch ganz Österreich geplant.")
     assert doc.claims == ()
+
+
+def test_cues_so_between_commas_inside_the_reported_clause_names_the_source() -> None:
+    doc = extract_body("Der Moderator Karl Moser ist bekannt. Die Stadt habe, so Moser, viel zu spät "
+                       "gehandelt und die Familien allein gelassen.")
+    assert [(c.claimants, c.cue) for c in doc.claims] == [(("person/karl-moser",), "so")]
+    assert doc.claims[0].text == "Die Stadt habe viel zu spät gehandelt und die Familien allein gelassen"
+    # "so scheint es" names no one; "so hofft sie": the verb is the cue
+    assert not extract_body("Er ist, so scheint es, sehr müde und will nach Hause gehen.").claims
+    doc = extract_body("Eva Roth leitet das Amt. Dies, so hofft sie, werde die Arbeit leichter machen.")
+    assert [c.cue for c in doc.claims] == ["hofft"]

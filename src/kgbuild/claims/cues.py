@@ -82,7 +82,8 @@ def _claim_in_sentence(ctx: ClaimContext, lex: Lexicon, si: int) -> _Draft | Non
                               SpeechAct.STATEMENT, frame=(toks.starts[i], toks.ends[idx[-1]]))
         if words[pos] in ctx.cw.closing_source and pos > 0 and words[pos - 1] == "," \
                 and not _inside_quotes(toks.starts[i], quotes):
-            d = _inserted_source(ctx, lex, si, idx, words, quotes, pos)
+            d = _inserted_source(ctx, lex, si, idx, words, quotes, pos) \
+                or _parenthetical_source(ctx, lex, si, idx, words, pos)
             if d is not None:
                 return d
     return _verb_claim(ctx, lex, si, idx, words, quotes) or _after_quote_claim(ctx, lex, si, idx, words, quotes) \
@@ -128,6 +129,24 @@ def _inserted_source(ctx: ClaimContext, lex: Lexicon, si: int, idx: list[int], w
     i = idx[pos]
     return _draft(ctx, lex, si, idx, quotes, [src], words[pos], (toks.starts[i], toks.ends[i]),
                   SpeechAct.STATEMENT, frame=(toks.starts[i], end))
+
+
+def _parenthetical_source(ctx: ClaimContext, lex: Lexicon, si: int, idx: list[int], words: list[str],
+                          pos: int) -> _Draft | None:
+    """"so X" between commas inside the reported clause ("Die Stadt habe, so Max Kern, zu spät
+    gehandelt"): the source's phrase is short, a comma closes it, and the clause goes on after it."""
+    toks = ctx.tokens
+    src = _speaker_after(ctx, idx, pos + 1, limit=3)
+    if src is None or src.key in ctx.media or pos < 2:
+        return None
+    end = _phrase_end(ctx, idx, src)
+    q = next((q for q in range(pos + 1, len(idx)) if toks.starts[idx[q]] >= end), len(idx))
+    if q + 2 >= len(idx) or words[q] != "," or not words[q + 1].isalpha() \
+            or any(lex.speech_verb(w) is not None for w in words[pos + 1:q]):
+        return None  # ("so hofft sie": the verb is the cue)
+    i = idx[pos]
+    return _draft(ctx, lex, si, idx, [], [src], words[pos], (toks.starts[i], toks.ends[i]),
+                  SpeechAct.STATEMENT, frame=(toks.starts[i], end), inserted=True)
 
 
 def _frame_verb(lex: Lexicon, words: list[str]) -> Callable[[str], bool]:
