@@ -150,6 +150,43 @@ def test_claims_indicative_sentence_after_a_claim_is_no_continuation() -> None:
     assert len(doc.claims) == 1
 
 
+@pytest.mark.parametrize("narration", [
+    "Leider bleibt das alte Stadtarchiv, in dem sonst alte Karten zu sehen wären, bis Mai geschlossen.",
+    "Im Rathaus weiß man aber sehr genau, dass die Rechnung anders aussehen würde.",
+    "Die Fähre fährt nicht mehr, obwohl das leicht möglich wäre.",
+    "Ob andere Städte so planen würden, ist eine andere Frage.",
+])
+def test_claims_konjunktiv_two_only_in_a_subclause_continues_no_chain(narration: str) -> None:
+    doc = build(f"Carola Wendt sagte, die Stadt werde das Projekt fortsetzen. {narration}")
+    assert len(doc.claims) == 1
+
+
+@pytest.mark.parametrize("reported", [
+    "Ohne Zuschüsse wären viele Vereine am Ende.",
+    "Die Betriebe müssten wissen, dass es kein normales Jahr wird.",
+    "Aber auch die Pendler, die um ihre Stellen bangen müssten.",
+    "Sich fragen, wie hoch der Preis wäre, und dann entscheiden.",
+    "Ohne Zuschüsse bestehe die Gefahr, dass die Vereine schließen müssten.",
+])
+def test_claims_konjunktiv_two_in_the_main_clause_still_continues(reported: str) -> None:
+    doc = build(f"Carola Wendt sagte, die Stadt werde das Projekt fortsetzen. {reported}")
+    assert len(doc.claims) == 2
+    assert doc.claims[1].claimants == (WENDT,)
+
+
+@pytest.mark.parametrize("withheld", [
+    "Einen Termin nannte Carola Wendt nicht.",
+    "Wann die Arbeiten beginnen, verriet Carola Wendt noch nicht.",
+])
+def test_claims_what_was_not_named_is_no_claim(withheld: str) -> None:
+    assert build(f"Die Stadt plant eine neue Brücke. {withheld}").claims == ()
+
+
+def test_claims_negation_inside_the_content_of_nennen_stays_a_claim() -> None:
+    c = only_claim("Carola Wendt nannte den Plan „nicht bezahlbar“.")
+    assert c.claimants == (WENDT,)
+
+
 @pytest.mark.parametrize("back", ["Das sagte Carola Wendt.", "Dies sagte Carola Wendt am Montag."])
 def test_claims_das_sagte_x_makes_the_sentence_before_a_claim(back: str) -> None:
     c = only_claim(f"Die Stadt wird das Projekt fortsetzen. {back}")

@@ -152,6 +152,12 @@ class Konjunktiv:
         self.np_endings = tuple(lists.get("inflection_ending", {}))
         self.second = frozenset(lists.get("second", {}))
         self.adjacent = frozenset(lists.get("adjacent", {}))
+        self.opener = frozenset(lists.get("clause_opener", {}))
+        self.clause_break = frozenset(lists.get("clause_break", {}))
+        self.clause_joiner = frozenset(lists.get("clause_joiner", {}))
+        self.preposition = frozenset(lists.get("preposition", {}))
+        self.function = self.determiner | self.preposition | self.clause_joiner | self.opener \
+            | self.subordinator | frozenset(lists.get("particle", {}))
 
     def form_at(self, words: Sequence[str], k: int) -> bool:
         """Is ``words[k]`` a subjunctive finite verb?"""
@@ -184,6 +190,48 @@ class Konjunktiv:
 
     def in_sentence(self, words: Sequence[str]) -> bool:
         return any(self.form_at(words, k) for k in range(len(words)))
+
+    def only_in_subclauses(self, words: Sequence[str]) -> bool:
+        """Is every subjunctive form of the sentence a Konjunktiv II that closes a subordinate or relative
+        clause ("Das Museum, wo sonst Bilder zu sehen wären, bleibt zu.", "Er weiß, dass es anders aussehen
+        würde.")? Such a form belongs to the author's own sentence, whose main verb is indicative; it is no
+        mark of reported speech."""
+        opens = []
+        for k in range(len(words)):
+            if not self.form_at(words, k):
+                continue
+            start = self._subclause_start(words, k) if words[k] in self.second else -1
+            if start < 0:
+                return False
+            opens.append(start)
+        if not opens:
+            return False
+        main = words[:min(opens)]
+        if min(opens) > 0 and sum(w.islower() and len(w) >= 4 and w not in self.function for w in main) < 2:
+            return False  # no clause of its own before it: "Aber auch die Pendler, die …", "Sich fragen, …"
+        # a verb in -e right after a noun may be a Konjunktiv I not recognised: "Ohne Hilfen bestehe die Gefahr, dass …"
+        return not any(w.islower() and w.endswith(self.endings) and len(w) >= 4 and w not in self.not_verb
+                       and w not in self.function and not w.endswith(self.adjective) and main[q - 1][:1].isupper()
+                       for q, w in enumerate(main) if q > 0)
+
+    def _subclause_start(self, words: Sequence[str], k: int) -> int:
+        """Where the subordinate clause that the verb at ``k`` closes begins; -1 if it closes none."""
+        # the verb stands last in its clause, at most two infinitives after it ("hätte stattfinden sollen")
+        end = k + 1
+        while end < len(words) and end - k <= 2 and words[end].islower() and words[end].endswith("en") \
+                and words[end] not in self.clause_joiner:
+            end += 1
+        if end < len(words) and words[end] not in self.clause_break and words[end] not in self.clause_joiner:
+            return -1
+        # the clause opens with a subordinator or a relative pronoun, a preposition or a joiner before it
+        start = max((j for j in range(k) if words[j] in self.clause_break), default=-1) + 1
+        clause = start
+        if start < k and words[start].lower() in self.clause_joiner | self.preposition:
+            start += 1
+        opener = words[start].lower()
+        if opener in self.determiner and (start == 0 or words[start + 1][:1].isupper()):
+            return -1  # an article, not a relative pronoun: "Die Schüler müssten wissen, …"
+        return clause if start < k and (opener in self.subordinator or opener in self.opener) else -1
 
     def first_in_sentence(self, words: Sequence[str]) -> bool:
         """Is there a Konjunktiv I form ("sei", "plane"), the unambiguous mark of reported speech?"""

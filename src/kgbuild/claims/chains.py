@@ -218,8 +218,8 @@ def _continues(ctx: ClaimContext, lex: Lexicon, si: int, prev: _Draft) -> bool:
     if any(w.lower() in ctx.cw.back_reference for w in words):
         return True  # "Die Zahl stieg demnach auf 92": an adverb that points back to the source
     konj = cue_data.konjunktiv(ctx.lang)
-    if konj.in_sentence(words):
-        return True
+    if konj.in_sentence(words) and not konj.only_in_subclauses(words):
+        return True  # (a Konjunktiv II only inside a clause of the author's sentence carries nothing on)
     if prev.sentence == si - 1 and any(w in konj.adjacent for w in words):
         return True  # "…, sagte X. Die Regierungen sollten …": an indirect request right after the claim
     return _quotes_speaker_on(ctx, si, prev, quotes)

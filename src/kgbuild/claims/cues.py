@@ -416,11 +416,22 @@ def _verb_cues(ctx: ClaimContext, lex: Lexicon, idx: list[int], words: list[str]
         if w in ctx.cw.no_comment and not quotes and ":" not in words[pos + 1:] \
                 and ctx.cw.negation.search(" ".join(words)):
             continue  # "Er äußerte sich dazu nicht.": nothing was said
+        if w in ctx.cw.withheld and not quotes and _withheld(ctx.cw, words, pos):
+            continue  # "Einen Termin nannte sie nicht.": what was not said is no claim
         if act in (SpeechAct.CONFIRMATION, SpeechAct.CRITICISM) and _final_participle(ctx.cw, words, pos) \
                 and not complement and not fronted \
                 and not (act == SpeechAct.CRITICISM and _intensified(ctx.cw, words, pos)):
             continue  # "hat die Verurteilung bestätigt.": an act, not a report of speech
         yield pos, act, cue, _passive_agent(ctx, idx, words, pos, quotes)
+
+
+def _withheld(cw: ClaimWords, words: list[str], pos: int) -> bool:
+    """Does the verb's own clause close the sentence with a negation, its subject at most between
+    ("Einen Grund nannte er nicht.", "Wann die Arbeiten beginnen, verriet sie noch nicht.")?"""
+    tail = words[pos + 1:]
+    if len(tail) < 2 or tail[-1] not in (".", "!") or tail[-2].lower() not in cw.negation_words:
+        return False
+    return len(tail) <= 8 and not any(x in (",", ":", ";") or _is_mark(x) for x in tail)
 
 
 def _attributive(ctx: ClaimContext, lex: Lexicon, words: list[str], pos: int) -> bool:

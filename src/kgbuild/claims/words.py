@@ -70,6 +70,8 @@ class ClaimWords:
     needs_content: frozenset[str]  # "schrieb": speech only with a content beside it
     content_openers: frozenset[str]  # "dass", "ob": open a fronted content clause
     no_comment: frozenset[str]  # "äußerte sich nicht": negated, nothing was said
+    withheld: frozenset[str]  # "Einen Termin nannte er nicht.": what was not said, no content
+    negation_words: frozenset[str]
     interviewer_labels: frozenset[str]  # "Frage": opens a journalist's turn in an interview
 
 
@@ -131,6 +133,8 @@ def claim_words(lang: str) -> ClaimWords:
         determiner_forms=words("determiner_form"),
         receiving=words("receiving_verb"),
         no_comment=words("no_comment"),
+        withheld=words("withheld"),
+        negation_words=words("negation"),
         content_openers=words("content_opener"),
         needs_content=words("needs_content"),
         declaring=words("declaring"),
