@@ -748,3 +748,11 @@ def test_cues_so_between_commas_inside_the_reported_clause_names_the_source() ->
     assert not extract_body("Er ist, so scheint es, sehr müde und will nach Hause gehen.").claims
     doc = extract_body("Eva Roth leitet das Amt. Dies, so hofft sie, werde die Arbeit leichter machen.")
     assert [c.cue for c in doc.claims] == ["hofft"]
+
+
+def test_konjunktiv_a_form_in_e_before_ich_is_the_first_person_indicative() -> None:
+    k = konjunktiv("de")
+    assert not k.in_sentence(["Das", "sehe", "ich", "anders", "."])
+    assert k.in_sentence(["Jetzt", "würde", "ich", "anders", "stimmen", "."])  # Konjunktiv II stays
+    doc = extract_body("Karl Moser hat gesagt: „Das Neue ist das Alte.“ Das sehe ich anders.")
+    assert len(doc.claims) == 1

@@ -162,6 +162,8 @@ class Konjunktiv:
     def form_at(self, words: Sequence[str], k: int) -> bool:
         """Is ``words[k]`` a subjunctive finite verb?"""
         w = words[k]
+        if k + 1 < len(words) and words[k + 1].lower() in self.not_after and w not in self.second:
+            return False  # the subject after the verb: "Das sehe ich anders" ("würde ich" stays Konjunktiv II)
         if w in self.irregular:
             return k == 0 or words[k - 1].lower() not in self.not_after
         if not self.endings or not w.endswith(self.endings) or len(w) < 4 or not w.islower() \
