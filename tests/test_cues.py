@@ -492,6 +492,10 @@ def test_cues_a_noun_after_the_verb_that_names_no_one_is_no_speaker() -> None:
         ("findet Carola Wendt.", SpeechAct.STATEMENT),
         ("erinnert sich Carola Wendt an den Winter.", SpeechAct.STATEMENT),
         ("klagte Carola Wendt am Montag.", SpeechAct.CRITICISM),
+        ("analysiert Carola Wendt vom Institut für Verkehr.", SpeechAct.STATEMENT),
+        ("konterte Carola Wendt.", SpeechAct.STATEMENT),
+        ("mailt Carola Wendt auf Anfrage.", SpeechAct.STATEMENT),
+        ("spottete Carola Wendt.", SpeechAct.CRITICISM),
     ],
 )
 def test_cues_a_verb_of_feeling_or_opinion_right_after_a_quote(closing: str, act: SpeechAct) -> None:
@@ -505,6 +509,7 @@ def test_cues_a_verb_of_feeling_or_opinion_right_after_a_quote(closing: str, act
         "Carola Wendt findet die neue Brücke schön.",
         "Das Fest „Sommer am Fluss“ findet am Montag statt.",
         "Carola Wendt freut sich über den „Gewinn“.",
+        "Carola Wendt analysiert die Daten der Studie „Mobil in der Stadt“.",
     ],
 )
 def test_cues_a_verb_of_feeling_or_opinion_elsewhere_is_no_cue(sentence: str) -> None:
