@@ -74,7 +74,8 @@ def _claim_in_sentence(ctx: ClaimContext, lex: Lexicon, si: int) -> _Draft | Non
     # "…, so der Sprecher.": the speaker closes the sentence
     for pos, i in enumerate(idx):
         if words[pos] in ctx.cw.closing_source and pos > 0 and words[pos - 1] == "," and words[-1] in (".", "!") \
-                and len(words) - pos <= 10 and not any(lex.speech_verb(x) for x in words[pos + 1:]) \
+                and (len(words) - pos <= 10 or _relative_tail(ctx, words, pos)) \
+                and not any(lex.speech_verb(x) for x in words[pos + 1:]) \
                 and not _inside_quotes(toks.starts[i], quotes):
             src = _speaker_after(ctx, idx, pos + 1, limit=8)
             if src is not None:
@@ -87,6 +88,16 @@ def _claim_in_sentence(ctx: ClaimContext, lex: Lexicon, si: int) -> _Draft | Non
                 return d
     return _verb_claim(ctx, lex, si, idx, words, quotes) or _after_quote_claim(ctx, lex, si, idx, words, quotes) \
         or _colon_claim(ctx, lex, si, idx, words, quotes) or _subject_colon_claim(ctx, lex, si, idx, words, quotes)
+
+
+def _relative_tail(ctx: ClaimContext, words: list[str], pos: int) -> bool:
+    """After a quote that closes before ", so X", a relative clause about the source ends the sentence
+    ("Eine „…“, so Berger, der als Professor in Kiel lehrt."): its length does not matter."""
+    if pos < 2 or not _is_mark(words[pos - 2]):
+        return False
+    comma = next((q for q in range(pos + 2, min(pos + 7, len(words) - 1)) if words[q] == ","), None)
+    return comma is not None and words[comma + 1] in ctx.cw.source_relative \
+        and not any(_is_mark(w) or w in (",", ";", ":") for w in words[comma + 2:-1])
 
 
 def _after_quote_claim(ctx: ClaimContext, lex: Lexicon, si: int, idx: list[int], words: list[str],

@@ -30,6 +30,7 @@ class ClaimWords:
     prepositions: frozenset[str]
     report_clause: frozenset[str]  # "wonach"
     closing_source: frozenset[str]  # "…, so der Sprecher."
+    source_relative: frozenset[str]  # "„…“, so Berger, der in Kiel lehrt."
     determiners: frozenset[str]
     passive: frozenset[str]  # passive auxiliaries
     passive_aux: frozenset[str]  # the same without the one that also makes the future
@@ -100,6 +101,7 @@ def claim_words(lang: str) -> ClaimWords:
         prepositions=words("preposition"),
         report_clause=words("report_clause"),
         closing_source=words("closing_source"),
+        source_relative=words("source_relative"),
         determiners=words("determiner"),
         passive=passive,
         passive_aux=passive - {"werden"},  # "werden" is also the future's auxiliary
