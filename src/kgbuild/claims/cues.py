@@ -158,8 +158,9 @@ def _frame_verb(lex: Lexicon, words: list[str]) -> Callable[[str], bool]:
 
 
 def _colon_claim(ctx: ClaimContext, lex: Lexicon, si: int, idx: list[int], words: list[str],
-                 quotes: list[tuple[int, int]]) -> _Draft | None:
-    """A named speaker, a colon and a direct quote: "Verkehrsministerin Carola Wendt: „Wir bauen.“"."""
+                 quotes: list[tuple[int, int]], *, headline: bool = False) -> _Draft | None:
+    """A named speaker, a colon and a direct quote: "Verkehrsministerin Carola Wendt: „Wir bauen.“"; in a
+    headline also an organisation whose name alone stands before the colon ("Stadtwerke Kiel: „…“")."""
     toks = ctx.tokens
     for pos in range(1, min(len(words) - 2, 12)):
         if words[pos] != ":" or not _is_mark(words[pos + 1]) or not _inside_quotes(toks.starts[idx[pos + 2]], quotes):
@@ -167,12 +168,18 @@ def _colon_claim(ctx: ClaimContext, lex: Lexicon, si: int, idx: list[int], words
         if any(lex.speech_verb(w) is not None or w in _CLAUSE_BREAK for w in words[:pos]):
             return None
         s = _speaker_at(ctx, idx[pos - 1]) or _pronoun_before_colon(ctx, idx, words, pos)
-        if s is None or not s.key.startswith(("person/", "position/")):
+        if s is None or not (s.key.startswith(("person/", "position/")) or headline and _names_alone(ctx, idx, pos, s)):
             return None
         cue = (toks.starts[idx[pos]], toks.ends[idx[pos]])
         return _draft(ctx, lex, si, idx, quotes, [s], ":", cue, SpeechAct.STATEMENT,
                       frame=(toks.starts[idx[0]], cue[1]))
     return None
+
+
+def _names_alone(ctx: ClaimContext, idx: list[int], pos: int, s: Speaker) -> bool:
+    """An organisation's name (not a medium's) is all that stands before the colon at ``pos``."""
+    return s.key.startswith("organization/") and s.key not in ctx.media \
+        and s.span.begin <= ctx.tokens.starts[idx[0]] and s.span.end >= ctx.tokens.ends[idx[pos - 1]]
 
 
 def _subject_colon_claim(ctx: ClaimContext, lex: Lexicon, si: int, idx: list[int], words: list[str],
@@ -563,7 +570,7 @@ def _headline_claim(ctx: ClaimContext, lex: Lexicon, si: int) -> _Draft | None:
     quotes = _quotes(ctx, ctx.structure.sentences[si].span)
     d = _verb_claim(ctx, lex, si, idx, words, quotes)
     if d is None and quotes:
-        return _colon_claim(ctx, lex, si, idx, words, quotes)  # "Ministerin Eva Roth: „Wir bauen“"
+        return _colon_claim(ctx, lex, si, idx, words, quotes, headline=True)  # "Ministerin Eva Roth: „Wir bauen“"
     if d is None or d.cue_span is None or any(w in ctx.cw.auxiliary for w in words):
         return None
     named = [b for b in _speaker_spans(ctx, idx, d) if b < d.cue_span.begin]
