@@ -741,3 +741,26 @@ def test_cues_a_possessive_that_looks_like_meinen_is_no_cue() -> None:
     from conftest import extract_body
     doc = extract_body("Im Sommer war meine Tournee durch ganz Österreich geplant.")
     assert doc.claims == ()
+
+
+def test_cues_closing_so_after_a_quote_inside_the_sentence_with_a_relative_clause_about_the_source() -> None:
+    c = only_claim("Eine „Pflicht zum Tragen von Helmen gibt es hier nicht“, so Carola Wendt, die seit vielen Jahren "
+                   "als Professorin für Verkehrsrecht an der Universität in Lübeck lehrt.")
+    assert c.claimants == (WENDT,)
+
+
+def test_cues_closing_so_with_a_long_tail_and_no_quote_is_no_claim() -> None:
+    assert claims("Das Stück „Regen im Mai“, so der Titel, der an einen alten Schlager aus den Sechzigern erinnert, "
+                  "wird am Montag in der Stadthalle gespielt.") == []
+
+
+def test_cues_a_headline_with_an_organisation_alone_before_a_colon_quote() -> None:
+    doc = build("Der Deutsche Fußball-Bund (DFB) hat am Montag über die Saison entschieden.",
+                headline="DFB: „Die Saison geht weiter“")
+    assert [c.claimants for c in doc.claims] == [("organization/deutscher-fussball-bund",)]
+
+
+def test_cues_a_headline_with_a_topic_before_a_colon_quote_is_no_claim() -> None:
+    doc = build("Der Deutsche Fußball-Bund (DFB) hat am Montag über die Saison entschieden.",
+                headline="Corona-Krise: „Die Saison geht weiter“")
+    assert not doc.claims
