@@ -764,3 +764,13 @@ def test_cues_a_headline_with_a_topic_before_a_colon_quote_is_no_claim() -> None
     doc = build("Der Deutsche Fußball-Bund (DFB) hat am Montag über die Saison entschieden.",
                 headline="Corona-Krise: „Die Saison geht weiter“")
     assert not doc.claims
+
+
+@pytest.mark.parametrize("closing", ["ist Carola Wendt überzeugt.", "war Carola Wendt sicher."])
+def test_cues_a_quote_then_copula_subject_and_conviction(closing: str) -> None:
+    c = only_claim(f"„Die neue Brücke wird im Sommer fertig“, {closing}")
+    assert c.claimants == (WENDT,) and c.speech_act == SpeechAct.STATEMENT
+
+
+def test_cues_a_quote_then_copula_without_conviction_is_no_claim() -> None:
+    assert claims("„Die neue Brücke wird im Sommer fertig“, ist die Hoffnung vieler Anwohner.") == []

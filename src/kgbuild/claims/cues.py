@@ -112,6 +112,9 @@ def _after_quote_claim(ctx: ClaimContext, lex: Lexicon, si: int, idx: list[int],
         n = 2 if " ".join(words[pos:pos + 2]).lower() in ctx.cw.quote_verbs else 1
         act = ctx.cw.quote_verbs.get(" ".join(words[pos:pos + n]).lower())
         if act is None:
+            d = _conviction_after_quote(ctx, lex, si, idx, words, quotes, pos)
+            if d is not None:
+                return d
             continue
         src = _speaker_after(ctx, idx, pos + n, limit=6)
         if src is None or src.key in ctx.media:
@@ -121,6 +124,22 @@ def _after_quote_claim(ctx: ClaimContext, lex: Lexicon, si: int, idx: list[int],
         return _draft(ctx, lex, si, idx, quotes, [src], " ".join(words[pos:pos + n]), cue, SpeechAct(act),
                       frame=(cue[0], _phrase_end(ctx, idx, src)))
     return None
+
+
+def _conviction_after_quote(ctx: ClaimContext, lex: Lexicon, si: int, idx: list[int], words: list[str],
+                            quotes: list[tuple[int, int]], pos: int) -> _Draft | None:
+    """"„…“, ist Berger überzeugt.": the copula at ``pos``, a named subject and an adjective of conviction
+    close the sentence."""
+    if words[pos] not in ctx.cw.quote_copula or len(words) - pos > 6 or words[-1] != "." \
+            or words[-2] not in ctx.cw.quote_conviction:
+        return None
+    src = _speaker_after(ctx, idx, pos + 1, limit=3)
+    toks = ctx.tokens
+    if src is None or src.key in ctx.media or _phrase_end(ctx, idx, src) > toks.starts[idx[-2]]:
+        return None
+    cue = (toks.starts[idx[pos]], toks.ends[idx[-2]])
+    return _draft(ctx, lex, si, idx, quotes, [src], f"{words[pos]} … {words[-2]}", cue, SpeechAct.STATEMENT,
+                  frame=(cue[0], cue[1]))
 
 
 def _inserted_source(ctx: ClaimContext, lex: Lexicon, si: int, idx: list[int], words: list[str],
