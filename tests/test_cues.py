@@ -493,6 +493,10 @@ def test_cues_a_noun_after_the_verb_that_names_no_one_is_no_speaker() -> None:
         ("findet Carola Wendt.", SpeechAct.STATEMENT),
         ("erinnert sich Carola Wendt an den Winter.", SpeechAct.STATEMENT),
         ("klagte Carola Wendt am Montag.", SpeechAct.CRITICISM),
+        ("analysiert Carola Wendt vom Institut für Verkehr.", SpeechAct.STATEMENT),
+        ("konterte Carola Wendt.", SpeechAct.STATEMENT),
+        ("mailt Carola Wendt auf Anfrage.", SpeechAct.STATEMENT),
+        ("spottete Carola Wendt.", SpeechAct.CRITICISM),
     ],
 )
 def test_cues_a_verb_of_feeling_or_opinion_right_after_a_quote(closing: str, act: SpeechAct) -> None:
@@ -506,6 +510,7 @@ def test_cues_a_verb_of_feeling_or_opinion_right_after_a_quote(closing: str, act
         "Carola Wendt findet die neue Brücke schön.",
         "Das Fest „Sommer am Fluss“ findet am Montag statt.",
         "Carola Wendt freut sich über den „Gewinn“.",
+        "Carola Wendt analysiert die Daten der Studie „Mobil in der Stadt“.",
     ],
 )
 def test_cues_a_verb_of_feeling_or_opinion_elsewhere_is_no_cue(sentence: str) -> None:
@@ -756,3 +761,35 @@ def test_konjunktiv_a_form_in_e_before_ich_is_the_first_person_indicative() -> N
     assert k.in_sentence(["Jetzt", "würde", "ich", "anders", "stimmen", "."])  # Konjunktiv II stays
     doc = extract_body("Karl Moser hat gesagt: „Das Neue ist das Alte.“ Das sehe ich anders.")
     assert len(doc.claims) == 1
+
+def test_cues_closing_so_after_a_quote_inside_the_sentence_with_a_relative_clause_about_the_source() -> None:
+    c = only_claim("Eine „Pflicht zum Tragen von Helmen gibt es hier nicht“, so Carola Wendt, die seit vielen Jahren "
+                   "als Professorin für Verkehrsrecht an der Universität in Lübeck lehrt.")
+    assert c.claimants == (WENDT,)
+
+
+def test_cues_closing_so_with_a_long_tail_and_no_quote_is_no_claim() -> None:
+    assert claims("Das Stück „Regen im Mai“, so der Titel, der an einen alten Schlager aus den Sechzigern erinnert, "
+                  "wird am Montag in der Stadthalle gespielt.") == []
+
+
+def test_cues_a_headline_with_an_organisation_alone_before_a_colon_quote() -> None:
+    doc = build("Der Deutsche Fußball-Bund (DFB) hat am Montag über die Saison entschieden.",
+                headline="DFB: „Die Saison geht weiter“")
+    assert [c.claimants for c in doc.claims] == [("organization/deutscher-fussball-bund",)]
+
+
+def test_cues_a_headline_with_a_topic_before_a_colon_quote_is_no_claim() -> None:
+    doc = build("Der Deutsche Fußball-Bund (DFB) hat am Montag über die Saison entschieden.",
+                headline="Corona-Krise: „Die Saison geht weiter“")
+    assert not doc.claims
+
+
+@pytest.mark.parametrize("closing", ["ist Carola Wendt überzeugt.", "war Carola Wendt sicher."])
+def test_cues_a_quote_then_copula_subject_and_conviction(closing: str) -> None:
+    c = only_claim(f"„Die neue Brücke wird im Sommer fertig“, {closing}")
+    assert c.claimants == (WENDT,) and c.speech_act == SpeechAct.STATEMENT
+
+
+def test_cues_a_quote_then_copula_without_conviction_is_no_claim() -> None:
+    assert claims("„Die neue Brücke wird im Sommer fertig“, ist die Hoffnung vieler Anwohner.") == []

@@ -74,7 +74,8 @@ def _claim_in_sentence(ctx: ClaimContext, lex: Lexicon, si: int) -> _Draft | Non
     # "…, so der Sprecher.": the speaker closes the sentence
     for pos, i in enumerate(idx):
         if words[pos] in ctx.cw.closing_source and pos > 0 and words[pos - 1] == "," and words[-1] in (".", "!") \
-                and len(words) - pos <= 10 and not any(lex.speech_verb(x) for x in words[pos + 1:]) \
+                and (len(words) - pos <= 10 or _relative_tail(ctx, words, pos)) \
+                and not any(lex.speech_verb(x) for x in words[pos + 1:]) \
                 and not _inside_quotes(toks.starts[i], quotes):
             src = _speaker_after(ctx, idx, pos + 1, limit=8)
             if src is not None:
@@ -90,6 +91,16 @@ def _claim_in_sentence(ctx: ClaimContext, lex: Lexicon, si: int) -> _Draft | Non
         or _colon_claim(ctx, lex, si, idx, words, quotes) or _subject_colon_claim(ctx, lex, si, idx, words, quotes)
 
 
+def _relative_tail(ctx: ClaimContext, words: list[str], pos: int) -> bool:
+    """After a quote that closes before ", so X", a relative clause about the source ends the sentence
+    ("Eine „…“, so Berger, der als Professor in Kiel lehrt."): its length does not matter."""
+    if pos < 2 or not _is_mark(words[pos - 2]):
+        return False
+    comma = next((q for q in range(pos + 2, min(pos + 7, len(words) - 1)) if words[q] == ","), None)
+    return comma is not None and words[comma + 1] in ctx.cw.source_relative \
+        and not any(_is_mark(w) or w in (",", ";", ":") for w in words[comma + 2:-1])
+
+
 def _after_quote_claim(ctx: ClaimContext, lex: Lexicon, si: int, idx: list[int], words: list[str],
                        quotes: list[tuple[int, int]]) -> _Draft | None:
     """A verb that reports speech only right after a direct quote, its subject after it ("„…“, freut
@@ -102,6 +113,9 @@ def _after_quote_claim(ctx: ClaimContext, lex: Lexicon, si: int, idx: list[int],
         n = 2 if " ".join(words[pos:pos + 2]).lower() in ctx.cw.quote_verbs else 1
         act = ctx.cw.quote_verbs.get(" ".join(words[pos:pos + n]).lower())
         if act is None:
+            d = _conviction_after_quote(ctx, lex, si, idx, words, quotes, pos)
+            if d is not None:
+                return d
             continue
         src = _speaker_after(ctx, idx, pos + n, limit=6)
         if src is None or src.key in ctx.media:
@@ -111,6 +125,22 @@ def _after_quote_claim(ctx: ClaimContext, lex: Lexicon, si: int, idx: list[int],
         return _draft(ctx, lex, si, idx, quotes, [src], " ".join(words[pos:pos + n]), cue, SpeechAct(act),
                       frame=(cue[0], _phrase_end(ctx, idx, src)))
     return None
+
+
+def _conviction_after_quote(ctx: ClaimContext, lex: Lexicon, si: int, idx: list[int], words: list[str],
+                            quotes: list[tuple[int, int]], pos: int) -> _Draft | None:
+    """"„…“, ist Berger überzeugt.": the copula at ``pos``, a named subject and an adjective of conviction
+    close the sentence."""
+    if words[pos] not in ctx.cw.quote_copula or len(words) - pos > 6 or words[-1] != "." \
+            or words[-2] not in ctx.cw.quote_conviction:
+        return None
+    src = _speaker_after(ctx, idx, pos + 1, limit=3)
+    toks = ctx.tokens
+    if src is None or src.key in ctx.media or _phrase_end(ctx, idx, src) > toks.starts[idx[-2]]:
+        return None
+    cue = (toks.starts[idx[pos]], toks.ends[idx[-2]])
+    return _draft(ctx, lex, si, idx, quotes, [src], f"{words[pos]} … {words[-2]}", cue, SpeechAct.STATEMENT,
+                  frame=(cue[0], cue[1]))
 
 
 def _inserted_source(ctx: ClaimContext, lex: Lexicon, si: int, idx: list[int], words: list[str],
@@ -166,8 +196,9 @@ def _frame_verb(lex: Lexicon, words: list[str]) -> Callable[[str], bool]:
 
 
 def _colon_claim(ctx: ClaimContext, lex: Lexicon, si: int, idx: list[int], words: list[str],
-                 quotes: list[tuple[int, int]]) -> _Draft | None:
-    """A named speaker, a colon and a direct quote: "Verkehrsministerin Carola Wendt: „Wir bauen.“"."""
+                 quotes: list[tuple[int, int]], *, headline: bool = False) -> _Draft | None:
+    """A named speaker, a colon and a direct quote: "Verkehrsministerin Carola Wendt: „Wir bauen.“"; in a
+    headline also an organisation whose name alone stands before the colon ("Stadtwerke Kiel: „…“")."""
     toks = ctx.tokens
     for pos in range(1, min(len(words) - 2, 12)):
         if words[pos] != ":" or not _is_mark(words[pos + 1]) or not _inside_quotes(toks.starts[idx[pos + 2]], quotes):
@@ -175,12 +206,18 @@ def _colon_claim(ctx: ClaimContext, lex: Lexicon, si: int, idx: list[int], words
         if any(lex.speech_verb(w) is not None or w in _CLAUSE_BREAK for w in words[:pos]):
             return None
         s = _speaker_at(ctx, idx[pos - 1]) or _pronoun_before_colon(ctx, idx, words, pos)
-        if s is None or not s.key.startswith(("person/", "position/")):
+        if s is None or not (s.key.startswith(("person/", "position/")) or headline and _names_alone(ctx, idx, pos, s)):
             return None
         cue = (toks.starts[idx[pos]], toks.ends[idx[pos]])
         return _draft(ctx, lex, si, idx, quotes, [s], ":", cue, SpeechAct.STATEMENT,
                       frame=(toks.starts[idx[0]], cue[1]))
     return None
+
+
+def _names_alone(ctx: ClaimContext, idx: list[int], pos: int, s: Speaker) -> bool:
+    """An organisation's name (not a medium's) is all that stands before the colon at ``pos``."""
+    return s.key.startswith("organization/") and s.key not in ctx.media \
+        and s.span.begin <= ctx.tokens.starts[idx[0]] and s.span.end >= ctx.tokens.ends[idx[pos - 1]]
 
 
 def _subject_colon_claim(ctx: ClaimContext, lex: Lexicon, si: int, idx: list[int], words: list[str],
@@ -582,7 +619,7 @@ def _headline_claim(ctx: ClaimContext, lex: Lexicon, si: int) -> _Draft | None:
     quotes = _quotes(ctx, ctx.structure.sentences[si].span)
     d = _verb_claim(ctx, lex, si, idx, words, quotes)
     if d is None and quotes:
-        return _colon_claim(ctx, lex, si, idx, words, quotes)  # "Ministerin Eva Roth: „Wir bauen“"
+        return _colon_claim(ctx, lex, si, idx, words, quotes, headline=True)  # "Ministerin Eva Roth: „Wir bauen“"
     if d is None or d.cue_span is None or any(w in ctx.cw.auxiliary for w in words):
         return None
     named = [b for b in _speaker_spans(ctx, idx, d) if b < d.cue_span.begin]

@@ -30,6 +30,7 @@ class ClaimWords:
     prepositions: frozenset[str]
     report_clause: frozenset[str]  # "wonach"
     closing_source: frozenset[str]  # "…, so der Sprecher."
+    source_relative: frozenset[str]  # "„…“, so Berger, der in Kiel lehrt."
     determiners: frozenset[str]
     passive: frozenset[str]  # passive auxiliaries
     passive_aux: frozenset[str]  # the same without the one that also makes the future
@@ -60,6 +61,8 @@ class ClaimWords:
     object_articles: frozenset[str]  # "dem", "den": the noun phrase they open is no subject
     quoting_verbs: frozenset[str]  # "zitierte": its object, not the medium that quotes, is the speaker
     quote_verbs: Mapping[str, str]  # "freut sich" -> "Statement": a cue only right after a direct quote
+    quote_copula: frozenset[str]  # "„…“, ist Berger überzeugt."
+    quote_conviction: frozenset[str]  # "überzeugt", "sicher"
     person_noun_endings: tuple[str, ...]  # "-er", "-in", "-ling": a noun that may name a person
     coordinators: frozenset[str]  # "und": joins two sources in one phrase
     joiners: frozenset[str]  # "und", "sowie": the sources they join all speak
@@ -102,6 +105,7 @@ def claim_words(lang: str) -> ClaimWords:
         prepositions=words("preposition"),
         report_clause=words("report_clause"),
         closing_source=words("closing_source"),
+        source_relative=words("source_relative"),
         determiners=words("determiner"),
         passive=passive,
         passive_aux=passive - {"werden"},  # "werden" is also the future's auxiliary
@@ -144,5 +148,7 @@ def claim_words(lang: str) -> ClaimWords:
         age_units=words("age_unit"),
         object_articles=words("object_article"),
         quoting_verbs=words("quoting_verb"),
+        quote_copula=words("quote_copula"),
+        quote_conviction=words("quote_conviction"),
         quote_verbs=MappingProxyType({w.lower(): act for w, act in lists.get("quote_verb", {}).items()}),
     )
