@@ -500,3 +500,14 @@ def test_speakers_first_name_that_is_a_noun_after_a_determiner_is_the_noun() -> 
                "Im Jahr 2001 gibt Wendel ein Interview: „Ich wollte ein Zeichen setzen“, sagt er.")
     assert not [e for e in doc.entities if e.kind == "person" and e.name.startswith("Christ ")]
     assert claimant_names(doc)[-1] == "Paul Wendel"
+
+
+def test_speakers_compound_titles_of_listed_heads_introduce_the_name() -> None:
+    # "-senator", "-wissenschaftler", "-mediziner": a compound of a listed head is a title, so the
+    # words after it are the name, even when the first name is not in the list
+    doc = _doc("„Die Vorschriften können jetzt kommen“, sagte Umweltsenator Jens Xarbeck (Grüne).")
+    assert claimant_names(doc) == ["Jens Xarbeck"]
+    doc = _doc("„Das ist bizarr“, sagt Gesundheitswissenschaftler Xarbeck.")
+    assert claimant_names(doc) == ["Xarbeck"]
+    doc = _doc("Der Notfallmediziner Cleon Xarbeck aus Arizona warnt oft. „Wir sind am Limit“, klagt er.")
+    assert claimant_names(doc)[-1] == "Cleon Xarbeck"
