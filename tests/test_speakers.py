@@ -511,3 +511,11 @@ def test_speakers_compound_titles_of_listed_heads_introduce_the_name() -> None:
     assert claimant_names(doc) == ["Xarbeck"]
     doc = _doc("Der Notfallmediziner Cleon Xarbeck aus Arizona warnt oft. „Wir sind am Limit“, klagt er.")
     assert claimant_names(doc)[-1] == "Cleon Xarbeck"
+
+
+def test_speakers_one_word_name_takes_the_full_name_written_elsewhere() -> None:
+    doc = _doc("Rahmat Xamidi hat Reis gekocht. „In Afghanistan gibt es so was nicht“, sagt Xamidi.")
+    assert claimant_names(doc) == ["Rahmat Xamidi"]
+    # a noun before the name ("das Headset Xamidi"), or a line break between, makes no full name
+    doc = _doc("Den Start machte das Headset Xamidi. „So was gibt es nicht“, sagt Xamidi.")
+    assert claimant_names(doc) == ["Xamidi"]

@@ -139,7 +139,6 @@ def find_mentions(structure: Structure, toks: Tokens, lex: Lexicon) -> list[Ment
     for b, e, name in persons:
         if free(b, e):
             add(Mention(Span.of(text, b, e), "person", name, None, "name", sent_of_offset(b)))
-
     # 4. organisations and places by pattern
     for b, e, kind, name, role in _find_by_pattern(toks, lex):
         if not free(b, e) and kind == "organization" and e - b > 4:
@@ -160,6 +159,27 @@ def find_mentions(structure: Structure, toks: Tokens, lex: Lexicon) -> list[Ment
     for pm in proposed:
         if free(pm.span.begin, pm.span.end):
             add(pm)
+    # a one-word name the labeller or the name rules found ("sagt Hamidi"), written elsewhere after a word
+    # that can only be a name ("Rahmat Hamidi hat … gekocht"), not a noun compound ("Rucksackhersteller"):
+    # that is the full name
+    singles = {m.name for m in out if m.kind == "person" and " " not in m.name and "-" not in m.name}
+    singles -= {w for m in out if m.kind == "person" for w in m.name.split()[1:]}
+    if singles:
+        for i in range(len(toks) - 1):
+            w, nw = toks.word(i), toks.word(i + 1)
+            if nw in singles and toks.sentence_of[i] == toks.sentence_of[i + 1] and _surname_like(w, lex) \
+                    and lex.title_of(w) is None and text[toks.ends[i]:toks.starts[i + 1]] == " " \
+                    and not (i > 0 and toks.word(i - 1).lower() in _name_words(lex.lang, "noun_determiner")) \
+                    and not (i + 2 < len(toks) and _cap(toks.word(i + 2)) and toks.word(i + 2).isalpha()
+                             and toks.sentence_of[i + 2] == toks.sentence_of[i]) \
+                    and not _noun_form(w, lex) \
+                    and free(toks.starts[i], toks.ends[i]):
+                b, e = toks.starts[i], toks.ends[i + 1]
+                held = next((m for m in out if m.span.begin == toks.starts[i + 1] and m.span.end == e), None)
+                if held is not None and held.kind == "person":
+                    release(held)
+                if free(b, e):
+                    add(Mention(Span.of(text, b, e), "person", text[b:e], None, "name", sent_of_offset(b)))
 
     # 4c. institutions named by a common noun: "die Polizei", "laut Staatsanwaltschaft"
     for inst in find_institutions(toks, lex, out, free, sent_of_offset):
@@ -456,6 +476,12 @@ def _find_persons(toks: Tokens, lex: Lexicon, free) -> list[tuple[int, int, str]
             out.append((b, e, name))
         i = j
     return out
+
+
+def _noun_form(w: str, lex: Lexicon) -> bool:
+    """Is a capitalised word a noun compound ("Rucksackhersteller") or an inflected noun ("Details")?"""
+    return any(lex.is_common(w[k].upper() + w[k + 1:]) for k in range(3, len(w) - 3)) \
+        or any(w.endswith(x) and lex.is_common(w[: -len(x)]) for x in _name_words(lex.lang, "noun_ending"))
 
 
 def _token_at_offset(toks: Tokens, offset: int) -> int | None:
