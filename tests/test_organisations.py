@@ -218,3 +218,14 @@ def test_organisations_a_places_genitive_is_no_organisation() -> None:
     doc = extract_body("„Bleibt zu Hause“, rät New Yorks Gouverneur Jonas Brandt.")
     assert claimant_names(doc) == ["Jonas Brandt"]
     assert [e.key for e in doc.entities if e.kind == "organization"] == []
+
+
+def test_organisations_a_generic_body_after_a_state_adjective_is_that_states_body() -> None:
+    from conftest import extract_body
+
+    doc = extract_body("Die Lage sei ernst, teilte die schwedische Gesundheitsbehörde mit. "
+                       "Man beobachte alles genau, sagte die Behörde.")
+    assert [c.claimants for c in doc.claims] == [("organization/schwedische-gesundheitsbehoerde",)] * 2
+    # a proper name keeps its own name ("der amerikanischen Johns-Hopkins-Universität")
+    doc = extract_body("Das zeigt eine Aufstellung der amerikanischen Xandler-Universität.")
+    assert not [e for e in doc.entities if e.name.startswith("amerikanische")]

@@ -140,6 +140,9 @@ def find_mentions(structure: Structure, toks: Tokens, lex: Lexicon) -> list[Ment
         if free(b, e):
             add(Mention(Span.of(text, b, e), "person", name, None, "name", sent_of_offset(b)))
     # 4. organisations and places by pattern
+    state_adjective_before = {
+        adj.span.end + 1: adj.span.text.lower().rstrip("nmrse") + "e" for adj in out
+        if adj.kind == "country" and adj.role == "adjective" and text[adj.span.end:adj.span.end + 1] == " "}
     for b, e, kind, name, role in _find_by_pattern(toks, lex):
         if not free(b, e) and kind == "organization" and e - b > 4:
             # "Brauerei Unterbach", "SPD-Landtagsfraktion": the organisation's name holds a place or
@@ -150,6 +153,12 @@ def find_mentions(structure: Structure, toks: Tokens, lex: Lexicon) -> list[Ment
                 for x in overlapping:
                     release(x)
         if free(b, e):
+            # a body of a state named by its adjective: "die schwedische Gesundheitsbehörde", "das britische
+            # Gesundheitsministerium" (the adjective stays a mention of the state, as in 1b)
+            state = state_adjective_before.get(b) if kind == "organization" and "-" not in name \
+                and lex.is_common(name) else None
+            if state is not None:
+                name = f"{state} {name}"
             add(Mention(Span.of(text, b, e), kind, name, None, role, sent_of_offset(b)))  # type: ignore[arg-type]
 
     # 4b. names the statistical labeller proposes (kgbuild.mentions.ner), linked by the gazetteer
