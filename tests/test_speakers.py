@@ -519,3 +519,9 @@ def test_speakers_one_word_name_takes_the_full_name_written_elsewhere() -> None:
     # a noun before the name ("das Headset Xamidi"), or a line break between, makes no full name
     doc = _doc("Den Start machte das Headset Xamidi. „So was gibt es nicht“, sagt Xamidi.")
     assert claimant_names(doc) == ["Xamidi"]
+
+
+def test_speakers_a_prefield_opened_by_a_preposition_holds_no_subject() -> None:
+    doc = _doc("Nach der Absage der diesjährigen Olympischen Spiele warnte Japans Premierminister Taro Xamura "
+               "am Samstag vor einem starken Anstieg der Fälle.")
+    assert claimant_names(doc) == ["Taro Xamura"]

@@ -449,8 +449,10 @@ def _speakers_for_verb(ctx: ClaimContext, lex: Lexicon, idx: list[int], pos: int
         # ("die Grünen" is plural) cannot be the subject of a plural verb; it is the object
         after = []
     if after and (not prefield or all(sp.key in ctx.media for sp in prefield)
-                  and toks.word(idx[min(segments[0])]).lower() in ctx.cw.dative_articles):
-        return after
+                  and toks.word(idx[min(segments[0])]).lower() in ctx.cw.dative_articles
+                  or toks.word(idx[min(segments[0])]).lower() in ctx.cw.prepositions):
+        return after  # (a prefield that opens with a preposition holds no subject: "Nach der Absage der
+        # Spiele warnte Japans Premierminister …")
     if not after and (described := _description_after(ctx, idx, pos)) is not None:
         # "…, sagte der frühere Lehrer:" the subject is a description after the verb
         return [described] if described.key else []
