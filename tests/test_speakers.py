@@ -525,3 +525,9 @@ def test_speakers_a_prefield_opened_by_a_preposition_holds_no_subject() -> None:
     doc = _doc("Nach der Absage der diesjährigen Olympischen Spiele warnte Japans Premierminister Taro Xamura "
                "am Samstag vor einem starken Anstieg der Fälle.")
     assert claimant_names(doc) == ["Taro Xamura"]
+
+
+def test_speakers_an_inflected_noun_after_a_title_is_no_name() -> None:
+    doc = _doc("Die Lage sei ernst, sagte der Vorstand Regionen der Agentur, Dana Xerbach.")
+    assert claimant_names(doc) == ["Dana Xerbach"]
+    assert not [e for e in doc.entities if e.name == "Regionen"]

@@ -473,7 +473,7 @@ def _find_persons(toks: Tokens, lex: Lexicon, free) -> list[tuple[int, int, str]
             if first and not (after_title or appos or after_cue):
                 i += 1
                 continue
-            if lex.is_common(w) and not first:
+            if (lex.is_common(w) or _inflected_noun(w, lex)) and not first:
                 i += 1
                 continue
         b, e = toks.starts[start], toks.ends[j - 1]
@@ -489,8 +489,12 @@ def _find_persons(toks: Tokens, lex: Lexicon, free) -> list[tuple[int, int, str]
 
 def _noun_form(w: str, lex: Lexicon) -> bool:
     """Is a capitalised word a noun compound ("Rucksackhersteller") or an inflected noun ("Details")?"""
-    return any(lex.is_common(w[k].upper() + w[k + 1:]) for k in range(3, len(w) - 3)) \
-        or any(w.endswith(x) and lex.is_common(w[: -len(x)]) for x in _name_words(lex.lang, "noun_ending"))
+    return any(lex.is_common(w[k].upper() + w[k + 1:]) for k in range(3, len(w) - 3)) or _inflected_noun(w, lex)
+
+
+def _inflected_noun(w: str, lex: Lexicon) -> bool:
+    """Is a capitalised word a noun with a plural or case ending ("Regionen", "Details")?"""
+    return any(w.endswith(x) and lex.is_common(w[: -len(x)]) for x in _name_words(lex.lang, "noun_ending"))
 
 
 def _token_at_offset(toks: Tokens, offset: int) -> int | None:
