@@ -531,3 +531,14 @@ def test_speakers_an_inflected_noun_after_a_title_is_no_name() -> None:
     doc = _doc("Die Lage sei ernst, sagte der Vorstand Regionen der Agentur, Dana Xerbach.")
     assert claimant_names(doc) == ["Dana Xerbach"]
     assert not [e for e in doc.entities if e.name == "Regionen"]
+
+
+def test_speakers_head_of_government_named_by_title_is_the_listed_person_the_article_names() -> None:
+    # persons.tsv lists heads of state and government; the title's gender picks among them
+    doc = _doc("Olaf Scholz traf Angela Merkel in Berlin. Das sei ein gutes Treffen gewesen, sagte die Kanzlerin.")
+    assert claimant_names(doc) == ["Angela Merkel"]
+    doc = _doc("Olaf Scholz traf Angela Merkel in Berlin. Das sei ein gutes Treffen gewesen, sagte der Bundeskanzler.")
+    assert claimant_names(doc) == ["Olaf Scholz"]
+    # the genders must agree: "die Bundeskanzlerin" is not Olaf Scholz
+    doc = _doc("Olaf Scholz war in Paris. Am Montag erklärte die Bundeskanzlerin in Berlin, die Lage sei ernst.")
+    assert "person/olaf-scholz" not in doc.claims[-1].claimants

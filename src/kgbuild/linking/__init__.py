@@ -175,6 +175,7 @@ def link(structure: Structure, toks: Tokens, mentions: list[Mention], titles: li
                     sp for sp in p.mentions if sp.begin == toks.starts[ti]})))
                 title_keys[ti] = h.key
     _bare_offices_owned(positions, title_keys)
+    _heads_named(positions, title_keys, ent_by_key, lex)
     # ---- pronouns and generic references
     pronouns: dict[int, str] = {}
     generic: dict[int, str] = {}
@@ -397,6 +398,51 @@ def _bare_offices_owned(positions: dict[str, Position], title_keys: dict[int, st
         for ti, tk in title_keys.items():
             if tk == k:
                 title_keys[ti] = target.key
+
+
+@lru_cache(maxsize=8)
+def _heads(lang: str) -> dict[tuple[str, str], tuple[str, ...]]:
+    """(role, state key) -> person keys of ``persons.tsv``."""
+    out: dict[tuple[str, str], list[str]] = {}
+    for name, _aliases, _qid, country, role in lang_data.table(
+            lang, "persons.tsv", ("name", "aliases", "wikidata", "country", "role")):
+        out.setdefault((role, f"country/{country.lower()}"), []).append(entity_key("person", name))
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def _heads_named(positions: dict[str, Position], title_keys: dict[int, str], ents: dict[str, Entity],
+                 lex: Lexicon) -> None:
+    """A state's head of government or state named only by the title ("sagte die Bundeskanzlerin") is the one
+    person the article names whom ``persons.tsv`` gives that role for that state, when the genders agree.
+    Edits ``positions`` and ``title_keys`` in place."""
+    genders = lang_data.first_name_genders(lex.lang)
+    for k, p in list(positions.items()):
+        if p.holder is not None:
+            continue
+        base = lex.titles.get(p.title, p.title)
+        feminine = base.endswith("in") and any(base[:-2] in lex.office_words.get(f"role_{r}", ())
+                                               for r in ("head_of_government", "head_of_state"))
+        base = base[:-2] if feminine else base  # "Bundeskanzlerin": the office "Bundeskanzler"
+        role = next((r for r in ("head_of_government", "head_of_state")
+                     if base in lex.office_words.get(f"role_{r}", ())), None)
+        # the state: the office's owner, else the states the title itself implies ("Bundeskanzlerin")
+        states = (p.of,) if p.of is not None and p.of.startswith("country/") else \
+            () if p.of is not None else (lex.implied_states(base) or ())
+        if role is None or not states:
+            continue
+        named = [(key, state) for state in states for key in _heads(lex.lang).get((role, state), ()) if key in ents
+                 and genders.get(ents[key].name.split()[0], "u") == ("f" if feminine else "m")]
+        if len(named) != 1:
+            continue
+        who, of = named[0]
+        new_key = position_key(p.title, of, who)
+        have = positions.get(new_key)
+        positions[new_key] = Position(new_key, p.title, of, who,
+                                      tuple(sorted(set(p.mentions) | set(have.mentions if have else ()))))
+        del positions[k]
+        for ti, tk in title_keys.items():
+            if tk == k:
+                title_keys[ti] = new_key
 
 
 def _salient_holder(cands: list[Position], at: int, ms: list[Mention]) -> Position:
