@@ -156,6 +156,7 @@ class Konjunktiv:
         self.clause_break = frozenset(lists.get("clause_break", {}))
         self.clause_joiner = frozenset(lists.get("clause_joiner", {}))
         self.preposition = frozenset(lists.get("preposition", {}))
+        self.lead_in = self.clause_joiner | self.preposition  # may stand before a clause's opener
         self.function = self.determiner | self.preposition | self.clause_joiner | self.opener \
             | self.subordinator | frozenset(lists.get("particle", {}))
 
@@ -228,7 +229,7 @@ class Konjunktiv:
         # the clause opens with a subordinator or a relative pronoun, a preposition or a joiner before it
         start = max((j for j in range(k) if words[j] in self.clause_break), default=-1) + 1
         clause = start
-        if start < k and words[start].lower() in self.clause_joiner | self.preposition:
+        if start < k and words[start].lower() in self.lead_in:
             start += 1
         opener = words[start].lower()
         if opener in self.determiner and (start == 0 or words[start + 1][:1].isupper()):

@@ -390,23 +390,32 @@ def _bare_offices_owned(positions: dict[str, Position], title_keys: dict[int, st
         if p.holder is not None or p.of is not None:
             continue
         cands = owned.get(p.title, [])
-        if len(cands) != 1 or cands[0].holder is not None:
-            continue
-        target = positions[cands[0].key]
-        positions[target.key] = replace(target, mentions=tuple(sorted(set(target.mentions) | set(p.mentions))))
-        del positions[k]
-        for ti, tk in title_keys.items():
-            if tk == k:
-                title_keys[ti] = target.key
+        if len(cands) == 1 and cands[0].holder is None:
+            _fold(positions, title_keys, k, cands[0])
+
+
+def _fold(positions: dict[str, Position], title_keys: dict[int, str], key: str, into: Position) -> None:
+    """Make position ``key`` a mention of ``into`` (kept, or added, under its own key): the mentions join,
+    and the titles that named ``key`` name ``into``."""
+    old = positions.pop(key)
+    have = positions.get(into.key, into)
+    positions[into.key] = replace(have, mentions=tuple(sorted(set(have.mentions) | set(old.mentions))))
+    for ti, tk in title_keys.items():
+        if tk == key:
+            title_keys[ti] = into.key
+
+
+_HEAD_ROLES = ("head_of_government", "head_of_state")
 
 
 @lru_cache(maxsize=8)
 def _heads(lang: str) -> dict[tuple[str, str], tuple[str, ...]]:
-    """(role, state key) -> person keys of ``persons.tsv``."""
+    """(role, state key) -> keys of the well-known persons (``persons.tsv``) with that role."""
     out: dict[tuple[str, str], list[str]] = {}
-    for name, _aliases, _qid, country, role in lang_data.table(
-            lang, "persons.tsv", ("name", "aliases", "wikidata", "country", "role")):
-        out.setdefault((role, f"country/{country.lower()}"), []).append(entity_key("person", name))
+    for person in lang_data.load(lang).persons:
+        if person.role and person.country:
+            out.setdefault((person.role, f"country/{person.country.lower()}"), []).append(
+                entity_key("person", person.name))
     return {k: tuple(v) for k, v in out.items()}
 
 
@@ -416,33 +425,23 @@ def _heads_named(positions: dict[str, Position], title_keys: dict[int, str], ent
     person the article names whom ``persons.tsv`` gives that role for that state, when the genders agree.
     Edits ``positions`` and ``title_keys`` in place."""
     genders = lang_data.first_name_genders(lex.lang)
+    role_of = {title: r for r in _HEAD_ROLES for title in lex.office_words.get(f"role_{r}", ())}
     for k, p in list(positions.items()):
         if p.holder is not None:
             continue
-        base = lex.titles.get(p.title, p.title)
-        feminine = base.endswith("in") and any(base[:-2] in lex.office_words.get(f"role_{r}", ())
-                                               for r in ("head_of_government", "head_of_state"))
-        base = base[:-2] if feminine else base  # "Bundeskanzlerin": the office "Bundeskanzler"
-        role = next((r for r in ("head_of_government", "head_of_state")
-                     if base in lex.office_words.get(f"role_{r}", ())), None)
-        # the state: the office's owner, else the states the title itself implies ("Bundeskanzlerin")
-        states = (p.of,) if p.of is not None and p.of.startswith("country/") else \
-            () if p.of is not None else (lex.implied_states(base) or ())
-        if role is None or not states:
+        office = lex.titles.get(p.title, p.title)
+        feminine = office not in role_of and office.endswith("in") and office[:-2] in role_of
+        office = office[:-2] if feminine else office  # "Bundeskanzlerin": the office "Bundeskanzler"
+        role = role_of.get(office)
+        if role is None or p.of is not None and not p.of.startswith("country/"):
             continue
+        # the state: the office's owner, else the states the title itself implies ("Bundeskanzlerin")
+        states = (p.of,) if p.of is not None else lex.implied_states(office) or ()
         named = [(key, state) for state in states for key in _heads(lex.lang).get((role, state), ()) if key in ents
                  and genders.get(ents[key].name.split()[0], "u") == ("f" if feminine else "m")]
-        if len(named) != 1:
-            continue
-        who, of = named[0]
-        new_key = position_key(p.title, of, who)
-        have = positions.get(new_key)
-        positions[new_key] = Position(new_key, p.title, of, who,
-                                      tuple(sorted(set(p.mentions) | set(have.mentions if have else ()))))
-        del positions[k]
-        for ti, tk in title_keys.items():
-            if tk == k:
-                title_keys[ti] = new_key
+        if len(named) == 1:
+            who, of = named[0]
+            _fold(positions, title_keys, k, Position(position_key(p.title, of, who), p.title, of, who, ()))
 
 
 def _salient_holder(cands: list[Position], at: int, ms: list[Mention]) -> Position:
@@ -668,13 +667,7 @@ def _bare_titles_held(toks: Tokens, ms: list[Mention], lex: Lexicon, positions: 
         if gender in ("m", "f") and (gender == "f") != feminine:
             continue
         new_key = position_key(p.title, p.of, who)
-        old = positions.pop(key)
-        have = positions.get(new_key)
-        positions[new_key] = Position(new_key, p.title, p.of, who,
-                                      tuple(sorted(set(old.mentions) | set(have.mentions if have else ()))))
-        for tj, tk in list(title_keys.items()):
-            if tk == key:
-                title_keys[tj] = new_key
+        _fold(positions, title_keys, key, Position(new_key, p.title, p.of, who, ()))
 
 
 def _member_of(text: str, who: str, org: str, ms: list[Mention]) -> bool:

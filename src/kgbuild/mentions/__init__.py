@@ -95,7 +95,7 @@ def find_mentions(structure: Structure, toks: Tokens, lex: Lexicon) -> list[Ment
         gm = _STATE_BODY.match(text, adj.span.end)
         if gm is None or adj.role == "genitive" and gm.group(1).startswith(("Regierungen", "Führung")):
             continue
-        stem = adj.span.text.lower().rstrip("nmrse") if adj.role == "adjective" \
+        stem = _adjective_stem(adj.span.text) if adj.role == "adjective" \
             else _state_adjectives(lex.lang).get(adj.key or "")
         if stem is None:
             continue
@@ -115,10 +115,10 @@ def find_mentions(structure: Structure, toks: Tokens, lex: Lexicon) -> list[Ment
     # 3. people
     # a first name right before a one-word place or organisation is a person's name: "Eva Roth",
     # "Lena Essen", "Karin Spiegel"
-    place_at = {m.span.begin: m for m in out if m.kind in ("place", "organization") and m.role == "name"
-                and " " not in m.span.text and not m.span.text.isupper()}
+    one_word_at = {m.span.begin: m for m in out if m.kind in ("place", "organization") and m.role == "name"
+                   and " " not in m.span.text and not m.span.text.isupper()}
     for i in range(len(toks) - 1):
-        nxt = place_at.get(toks.starts[i + 1])
+        nxt = one_word_at.get(toks.starts[i + 1])
         if nxt is not None and nxt.span.end == toks.ends[i + 1] and toks.sentence_of[i] == toks.sentence_of[i + 1] \
                 and lex.is_first_name(toks.word(i)) and not lex.is_common(toks.word(i)) \
                 and free(toks.starts[i], toks.ends[i]) and toks.ends[i] + 1 == toks.starts[i + 1]:
@@ -141,7 +141,7 @@ def find_mentions(structure: Structure, toks: Tokens, lex: Lexicon) -> list[Ment
             add(Mention(Span.of(text, b, e), "person", name, None, "name", sent_of_offset(b)))
     # 4. organisations and places by pattern
     state_adjective_before = {
-        adj.span.end + 1: adj.span.text.lower().rstrip("nmrse") + "e" for adj in out
+        adj.span.end + 1: _adjective_stem(adj.span.text) + "e" for adj in out
         if adj.kind == "country" and adj.role == "adjective" and text[adj.span.end:adj.span.end + 1] == " "}
     for b, e, kind, name, role in _find_by_pattern(toks, lex):
         if not free(b, e) and kind == "organization" and e - b > 4:
@@ -289,6 +289,11 @@ _STATE_BODIES = {"Regierung": "Regierung", "Regierungen": "Regierung", "Staatsre
                  "Parlaments": "Parlament", "Parlamentes": "Parlament", "Kongress": "Kongress",
                  "Kongresses": "Kongress", "Senat": "Senat", "Senats": "Senat", "Senates": "Senat"}
 _STATE_BODY = re.compile(rf" ({'|'.join(sorted(_STATE_BODIES, key=len, reverse=True))})\b")
+
+
+def _adjective_stem(adjective: str) -> str:
+    """A state's adjective without its ending ("australischen" -> "australisch")."""
+    return adjective.lower().rstrip("nmrse")
 
 
 @lru_cache(maxsize=8)
