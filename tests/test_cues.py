@@ -426,6 +426,13 @@ def test_cues_a_closing_frame_wins_over_a_speech_verb_inside_its_content(sentenc
 @pytest.mark.parametrize("sentence, source", [
     ("Im Rundbrief des ADAC heißt es: „Wir fordern mehr Schutz.“", "ADAC"),
     ("Laut der Polizei ist der Mann geflohen. In der Begründung der Polizei hieß es, er sei bewaffnet.", "Polizei"),
+    # the document after the quote, its author in the genitive, with a contracted preposition
+    ("„Die Schulen bleiben offen“, heißt es im Schreiben des Deutschen Lehrerverbands.",
+     "Deutscher Lehrerverband"),
+    ("„Die Schulen bleiben offen“, heißt es in einem Brief der Polizei an die Eltern.", "Polizei"),
+    ("Die Schulen, so heißt es in einem Entwurf der Gewerkschaft Verdi, blieben offen.",
+     "Vereinte Dienstleistungsgewerkschaft"),
+    ("„Die Schulen bleiben offen“, hieß es beim Deutschen Roten Kreuz.", "Deutsches Rotes Kreuz"),
 ])
 def test_cues_a_document_of_an_author_with_heisst_es_is_the_authors(sentence: str, source: str) -> None:
     from conftest import claimant_names, extract_body
@@ -436,6 +443,39 @@ def test_cues_heisst_es_after_a_place_or_a_document_of_no_one_names_no_one() -> 
     from conftest import extract_body
     assert extract_body("In Berlin heißt es, die Lage sei ernst. "
                         "In einem Brief an die Ministerin heißt es, man sei enttäuscht.").claims == ()
+
+
+@pytest.mark.parametrize("sentence", [
+    "„Wir warten seit Tagen“, heißt es in einer Mail an die Süddeutsche Zeitung.",
+    "„Wir warten seit Tagen“, heißt es in der Antwort auf eine Anfrage der Polizei.",
+])
+def test_cues_the_addressee_of_a_document_is_not_its_author(sentence: str) -> None:
+    from conftest import extract_body
+    assert extract_body(sentence).claims == ()
+
+
+@pytest.mark.parametrize("sentence, source", [
+    ("Anna Schmidt hatte die Reise abgesagt mit den Worten: „Die Heimat geht vor.“", "Anna Schmidt"),
+    ("Damit verabschiedete sich Anna Schmidt mit den Worten „Bis bald, ihr Lieben“ von den Fans.", "Anna Schmidt"),
+    # a verb of quoting names the speaker as its object: the subject only quotes
+    ("Die Agentur zitierte Anna Schmidt mit den Worten, die Heimat gehe vor.", "Anna Schmidt"),
+])
+def test_cues_mit_den_worten_gives_the_subjects_words(sentence: str, source: str) -> None:
+    from conftest import claimant_names, extract_body
+    assert claimant_names(extract_body(sentence)) == [source]
+
+
+def test_cues_a_genitive_name_a_verdict_and_a_colon_give_that_persons_words() -> None:
+    doc = build("Der Forscher Frank Adler leitet das Institut. Die Ministerin Eva Roth lobte das Projekt.",
+                "Adlers Fazit: Die Panne sei ärgerlich, aber sie schade nicht.",
+                "Roths Antwort: „Nein, das machen wir nicht.“")
+    assert [(c.claimants, c.cue) for c in doc.claims][-2:] == [
+        (("person/frank-adler",), ":"), (("person/eva-roth",), ":")]
+
+
+def test_cues_a_genitive_name_before_a_colon_and_a_plain_statement_is_no_claim() -> None:
+    assert build("Der Forscher Frank Adler leitet das Institut.",
+                 "Adlers Fazit: Die Panne ist ärgerlich.").claims == ()
 
 
 def test_cues_a_frame_marked_as_clause_opening_needs_a_clause_start() -> None:
@@ -793,3 +833,10 @@ def test_cues_a_quote_then_copula_subject_and_conviction(closing: str) -> None:
 
 def test_cues_a_quote_then_copula_without_conviction_is_no_claim() -> None:
     assert claims("„Die neue Brücke wird im Sommer fertig“, ist die Hoffnung vieler Anwohner.") == []
+
+
+def test_cues_a_particle_after_a_comma_closes_the_verb_only_at_the_clause_end() -> None:
+    assert extract_body("Die Ministerin Eva Kessler führt die Gäste nach draußen, man sieht das alte, "
+                        "aus den Fugen geratene Haus.").claims == ()
+    (claim,) = extract_body("Die Ministerin Eva Kessler teilte am Montag mit, die Brücke werde gebaut.").claims
+    assert claim.cue == "teilte … mit" and claim.claimants == (KESSLER,)

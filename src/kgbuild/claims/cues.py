@@ -88,7 +88,8 @@ def _claim_in_sentence(ctx: ClaimContext, lex: Lexicon, si: int) -> _Draft | Non
             if d is not None:
                 return d
     return _verb_claim(ctx, lex, si, idx, words, quotes) or _after_quote_claim(ctx, lex, si, idx, words, quotes) \
-        or _colon_claim(ctx, lex, si, idx, words, quotes) or _subject_colon_claim(ctx, lex, si, idx, words, quotes)
+        or _colon_claim(ctx, lex, si, idx, words, quotes) or _subject_colon_claim(ctx, lex, si, idx, words, quotes) \
+        or _genitive_colon_claim(ctx, lex, si, idx, words, quotes)
 
 
 def _relative_tail(ctx: ClaimContext, words: list[str], pos: int) -> bool:
@@ -246,6 +247,26 @@ def _subject_colon_claim(ctx: ClaimContext, lex: Lexicon, si: int, idx: list[int
     cue = (toks.starts[idx[pos]], toks.ends[idx[pos]])
     return _draft(ctx, lex, si, idx, quotes, [speaker], ":", cue, SpeechAct.STATEMENT,
                   frame=(toks.starts[idx[0]], cue[1]))
+
+
+def _genitive_colon_claim(ctx: ClaimContext, lex: Lexicon, si: int, idx: list[int], words: list[str],
+                          quotes: list[tuple[int, int]]) -> _Draft | None:
+    """A person's name in the genitive, a noun of judging and a colon open the sentence, and a direct quote
+    or Konjunktiv I follows: "Bergers Fazit: Es sei zu spät.", "Müllers Antwort: „Nein, danke.“"."""
+    pos = 2 if len(words) > 4 and words[2] == ":" else 3 if len(words) > 5 and words[3] == ":" else None
+    if pos is None or words[pos - 1] not in ctx.cw.verdict_nouns:
+        return None
+    m = ctx.index.mention_of_token.get(idx[pos - 2])
+    if m is None or m.key is None or not m.key.startswith("person/") or not words[pos - 2].endswith(("s", "'")) \
+            or (pos == 3 and words[0].lower() not in ctx.cw.determiners):
+        return None  # "Bergers Fazit", "Das Fazit Bergers" is not this rule's
+    toks = ctx.tokens
+    quoted = _is_mark(words[pos + 1]) and pos + 2 < len(words) and _inside_quotes(toks.starts[idx[pos + 2]], quotes)
+    if not quoted and not cue_data.konjunktiv(ctx.lang).first_in_sentence(words[pos + 1:]):
+        return None
+    s = Speaker(m.key, Span.of(ctx.text, toks.starts[idx[pos - 2]], toks.ends[idx[pos - 2]]))
+    cue = (toks.starts[idx[pos]], toks.ends[idx[pos]])
+    return _draft(ctx, lex, si, idx, quotes, [s], ":", cue, SpeechAct.STATEMENT, frame=(toks.starts[idx[0]], cue[1]))
 
 
 def _pronoun_before_colon(ctx: ClaimContext, idx: list[int], words: list[str], pos: int) -> Speaker | None:
@@ -641,7 +662,9 @@ def _particle_after(cw: ClaimWords, words: list[str], pos: int, sv: SpeechVerb) 
         w = words[q]
         if w in (",", ":", ";", "."):
             if w == "," and q + 1 < len(words) and words[q + 1] in sv.particles:
-                return words[q + 1] if words[q + 1] in sv.particles else None
+                # "teilte, wie erwartet, mit, …"; not a preposition opening a clause ("…, aus den Fugen")
+                closes = q + 2 >= len(words) or words[q + 2] in (",", ".", ":", ";", "und")
+                return words[q + 1] if closes else None
             if w != ",":
                 return None
             # a subordinate clause has its own verbs: "…, es sei denn, der Rat stimme nicht zu"

@@ -320,6 +320,9 @@ def _speaker_after(ctx: ClaimContext, idx: list[int], start: int, *, limit: int 
             return None
         if pos > start and w[:1].islower() and _ends_phrase(ctx.cw, w):
             return None  # "Laut Umfragen liegt X vorn": the verb ends the source's phrase
+        if pos > start and w in ctx.cw.recipient_prepositions and lex is not None \
+                and ctx.tokens.word(idx[pos - 1]) in lex.report_nouns:
+            return None  # "in einer Mail an die Zeitung": the addressee, not the author
     return None
 
 

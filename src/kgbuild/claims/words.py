@@ -43,6 +43,8 @@ class ClaimWords:
     causative: frozenset[str]  # "ließ … wissen"
     impersonal: tuple[tuple[str, ...], ...]  # "hieß es": a closing frame that names no source
     source_prepositions: frozenset[str]  # "aus", "in", "bei": after "hieß es" they name the source
+    recipient_prepositions: frozenset[str]  # "an", "auf": after a document noun, its addressee or topic
+    verdict_nouns: frozenset[str]  # "Fazit", "Antwort": "Bergers Fazit: …" gives Berger's words
     back_reference: frozenset[str]  # "demnach": the sentence says what the source before it said
     intensifiers: frozenset[str]  # "scharf": "hat den Angriff scharf verurteilt" is said, not ruled
     article_gender: Mapping[str, str]  # "die" -> "f"
@@ -118,6 +120,8 @@ def claim_words(lang: str) -> ClaimWords:
         causative=words("causative"),
         impersonal=tuple(sorted(tuple(w.split()) for w in words("impersonal"))),
         source_prepositions=words("source_preposition"),
+        recipient_prepositions=words("recipient_preposition"),
+        verdict_nouns=words("verdict_noun"),
         back_reference=words("back_reference"),
         intensifiers=frozenset(w.lower() for w in words("intensifier")),
         article_gender=MappingProxyType(dict(speaker.get("article", {}))),

@@ -574,6 +574,16 @@ def _org_head_suffixes(lang: str) -> tuple[str, ...]:
     return tuple(w.lower() for w in _name_words(lang, "organisation_head"))
 
 
+def _org_head(word: str, article: str, lang: str) -> bool:
+    """Does ``word`` end in an organisation's head, in the genitive after "des" too ("des Deutschen
+    Lehrerverbands", "des Bayerischen Rundfunks")?"""
+    low = word.lower()
+    if low.endswith(_org_head_suffixes(lang)):
+        return True
+    genitive = tuple(h + e for h in _org_head_suffixes(lang) for e in ("s", "es"))
+    return article.lower() == "des" and low.endswith(genitive)
+
+
 @lru_cache(maxsize=8)
 def _place_nouns(lang: str) -> frozenset[str]:
     return frozenset(_name_words(lang, "place_noun"))
@@ -634,7 +644,7 @@ def _find_by_pattern(toks: Tokens, lex: Lexicon) -> list[tuple[int, int, str, st
         # name (capitalised) before a compound whose head names an organisation
         if i + 1 < n and i > 0 and toks.sentence_of[i + 1] == toks.sentence_of[i] \
                 and _name_adjective(lex.lang).fullmatch(w) and _cap(toks.word(i + 1)) \
-                and toks.word(i + 1).lower().endswith(_org_head_suffixes(lex.lang)) \
+                and _org_head(toks.word(i + 1), toks.word(i - 1), lex.lang) \
                 and toks.word(i - 1).lower() in _org_articles(lex.lang):
             out.append((toks.starts[i], toks.ends[i + 1], "organization", text[toks.starts[i]:toks.ends[i + 1]],
                         "name"))
