@@ -232,3 +232,21 @@ def test_mentions_after_a_title_a_noun_closing_the_clause_is_the_surname(lexicon
 def test_mentions_a_genitive_long_form_before_an_acronym_is_named_in_the_nominative(lexicon: Lexicon) -> None:
     ms = mentions(article("Wie eine Umfrage des Handelsverbands Nord (HVN) ergab, sind die Läden leer."), lexicon)
     assert [m.name for m in ms if m.kind == "organization" and m.role == "name"] == ["Handelsverband Nord"]
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("„Wir haben verloren“, sagte Vereinspräsident Keller zu den Spielern.", "Keller"),
+    ("„Wir haben verloren“, sagte Trainer Vogel.", "Vogel"),
+])
+def test_mentions_a_surname_that_is_a_noun_after_a_bare_title(lexicon: Lexicon, sentence: str, name: str) -> None:
+    persons = [m.span.text for m in mentions(article(sentence), lexicon) if m.kind == "person"]
+    assert persons == [name]  # and no particle ends the name ("Keller zu den")
+
+
+@pytest.mark.parametrize("sentence", [
+    "Der Sieg gibt dem Trainer Hoffnung.",       # an article before the title: a noun, the object
+    "Das bereitet dem Präsidenten Sorge.",
+    "Das sagte der Präsident Anfang Mai.",       # a capitalised word follows: no surname
+])
+def test_mentions_a_noun_after_a_title_with_an_article_is_no_surname(lexicon: Lexicon, sentence: str) -> None:
+    assert not [m for m in mentions(article(sentence), lexicon) if m.kind == "person"]

@@ -467,6 +467,8 @@ def _find_persons(toks: Tokens, lex: Lexicon, free) -> list[tuple[int, int, str]
                 j += 1
                 continue
             break
+        while j - 1 > i and toks.word(j - 1) in particles:
+            j -= 1  # no name ends in a particle: "Präsident Keller zu den Spielern"
         if j == i + 2 and w in function_words and lex.is_common(toks.word(i + 1)) and not after_title:
             i += 1  # "Per Telefon teilte er mit": a preposition before a noun
             continue
@@ -478,7 +480,8 @@ def _find_persons(toks: Tokens, lex: Lexicon, free) -> list[tuple[int, int, str]
             if first and not (after_title or appos or after_cue):
                 i += 1
                 continue
-            if (lex.is_common(w) or _inflected_noun(w, lex)) and not first:
+            if (lex.is_common(w) or _inflected_noun(w, lex)) and not first \
+                    and not _noun_surname(toks, i, lex, after_title):
                 i += 1
                 continue
         b, e = toks.starts[start], toks.ends[j - 1]
@@ -490,6 +493,19 @@ def _find_persons(toks: Tokens, lex: Lexicon, free) -> list[tuple[int, int, str]
             out.append((b, e, name))
         i = j
     return out
+
+
+def _noun_surname(toks: Tokens, i: int, lex: Lexicon, after_title: bool) -> bool:
+    """A surname that is also a noun, right after a title that no article opens and before a lower-case word
+    or a punctuation mark: "sagte DFB-Präsident Keller zu den Spielern", "Trainer Vogel." (but "dem Trainer
+    Hoffnung geben", "der Präsident Anfang Mai")."""
+    w = toks.word(i)
+    if not after_title or i < 1 or _inflected_noun(w, lex) or w in lex.stop or not w.isalpha() \
+            or (i >= 2 and toks.sentence_of[i - 2] == toks.sentence_of[i]
+                and toks.word(i - 2).lower() in _name_words(lex.lang, "noun_determiner")):
+        return False
+    nxt = toks.word(i + 1) if i + 1 < len(toks) and toks.sentence_of[i + 1] == toks.sentence_of[i] else "."
+    return not _cap(nxt) and (nxt.isalpha() or nxt in (".", ",", ";", ":", "!", "?"))
 
 
 def _noun_form(w: str, lex: Lexicon) -> bool:
