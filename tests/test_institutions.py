@@ -117,3 +117,24 @@ def test_institutions_a_district_the_gazetteer_lacks_or_named_after_two_towns() 
     doc = _doc("Im Landkreis Bad Tölz-Wolfratshausen gibt es drei neue Fälle. Wie die Kreisbehörde mitteilte, "
                "sind alle Schulen offen.")
     assert doc.claims[0].claimants == ("organization/kreisbehoerde-bad-toelz-wolfratshausen",)
+
+
+def test_institutions_a_towns_adjective_before_a_simple_noun_names_its_town() -> None:
+    doc = extract_body("Die Münchner Feuerwehr teilte mit, der Brand sei gelöscht. "
+                       "Laut Kölner Polizei ist der Täter flüchtig.")
+    assert [c.claimants for c in doc.claims] == [("organization/feuerwehr-muenchen",),
+                                                ("organization/polizei-koeln",)]
+
+
+def test_institutions_a_new_spokesperson_speaks_for_the_institution_just_named() -> None:
+    doc = extract_body("Die Bremer Polizei hat in der Nacht keine Verstöße registriert. "
+                       "„Es war alles ruhig“, sagte ein Sprecher am Morgen.")
+    assert [c.claimants for c in doc.claims] == [("position/sprecher--organization-polizei-bremen",)]
+
+
+def test_institutions_a_spokesperson_does_not_give_a_voice_to_a_plural_or_far_institution() -> None:
+    doc = extract_body("Die Feuerwehr löschte am Abend einen Brand. Der Verkehr rollte wieder. "
+                       "„Es war alles ruhig“, sagte ein Sprecher am Morgen.")
+    assert not [e for e in doc.entities if e.kind == "organization"]
+    doc = extract_body("Die Behörden hatten die Straße gesperrt. „Es war alles ruhig“, sagte ein Sprecher.")
+    assert not [e for e in doc.entities if e.kind == "organization"]

@@ -182,6 +182,7 @@ def find_institutions(toks: Tokens, lex: Lexicon, earlier: Sequence[Mention],
     by_end = {m.span.end: m for m in earlier}
     tag: str | None = None
     found: list[tuple[Mention, Institution, bool]] = []  # mention, its institution, in a source slot
+    opening: set[int] = set()  # the mentions (by begin) whose phrase opens the sentence: its subject
     for i in range(len(toks)):
         w = toks.word(i)
         inst = heads.get(w)
@@ -191,7 +192,8 @@ def find_institutions(toks: Tokens, lex: Lexicon, earlier: Sequence[Mention],
             continue
         # the second of two joined institutions shares the first one's phrase: "laut Polizei und Feuerwehr"
         joined = found and i > 1 and toks.word(i - 1) in frame.joiners and found[-1][0].span.end == toks.ends[i - 2]
-        start = i if joined else _phrase_start(toks, i, by_end, frame)
+        town = _town_adjective(toks, i - 1, lex) if i > 0 and not joined else None
+        start = i if joined else _phrase_start(toks, i - 1 if town else i, by_end, frame)
         if start is None:
             continue
         slot = found[-1][2] if joined else _in_source_slot(toks, lex, frame, start, i)
@@ -208,6 +210,8 @@ def find_institutions(toks: Tokens, lex: Lexicon, earlier: Sequence[Mention],
             m = Mention(span, "organization", named.name, named.key, "name", sent)
         elif ante is not None:
             m = Mention(span, "organization", ante.name, ante.key, "name", sent)
+        elif town is not None:
+            m = Mention(span, "organization", f"{inst.head} {town}", None, "name", sent)  # "die Berliner Polizei"
         elif (qualifier := _qualifier(toks, i, start, by_begin, by_end, inst, frame)) is not None:
             m = Mention(span, "organization", qualifier, None, "name", sent)
         elif (territory := article_territory(toks, lex, inst.head, by_begin)) is not None:
@@ -217,11 +221,48 @@ def find_institutions(toks: Tokens, lex: Lexicon, earlier: Sequence[Mention],
             m = Mention(span, "organization", inst.head, f"{entity_key('organization', inst.head)}--{tag}",
                         "name", sent)
         found.append((m, inst, slot))
+        if start == 0 or toks.sentence_of[start - 1] != toks.sentence_of[start]:
+            opening.add(b)
         bisect.insort(orgs, m, key=lambda x: x.span.begin)  # a later bare noun may refer back to it
     # an institution the article never gives a voice is background ("vor Gericht", "im Parlament"):
     # it becomes a node only when one of its mentions stands in a source slot
-    speaking = {m.key or m.name for m, _, slot in found if slot}
+    spokes = _unowned_spokespeople(toks, lex)
+    speaking = {m.key or m.name for m, inst, slot in found
+                if slot or inst.number == "sg" and m.span.begin in opening
+                and (m.sentence in spokes or m.sentence + 1 in spokes)}
     return [m for m, _, _ in found if (m.key or m.name) in speaking]
+
+
+def _town_adjective(toks: Tokens, k: int, lex: Lexicon) -> str | None:
+    """The place a town's adjective before an institution names: "Berliner" (Polizei) -> "Berlin"."""
+    w = toks.word(k)
+    if not (w[:1].isupper() and w.endswith("er") and len(w) > 5 and w.isalpha()) \
+            or (k + 1 < len(toks) and toks.sentence_of[k + 1] != toks.sentence_of[k]):
+        return None
+    place = lang_data.load(lex.lang).place_adjectives.get(w)  # "Münchner" -> München
+    if place is not None:
+        return place.name
+    key = lex.lookup_key(w[:-2])
+    return w[:-2] if key is not None and key.startswith("place/") else None
+
+
+def _unowned_spokespeople(toks: Tokens, lex: Lexicon) -> set[int]:
+    """The sentences naming a new spokesperson without saying whose ("sagte ein Sprecher am Morgen"): an
+    institution that opens this or the sentence before, as its subject, speaks through him or her ("Die
+    Polizei hat … verzeichnet. „…“, sagte ein Sprecher"; not "Mitarbeiter hätten die Polizei gerufen")."""
+    out: set[int] = set()
+    indefinite = lang_data.words(lex.lang, "speakers.tsv", "indefinite_article")
+    for i in range(1, len(toks) - 1):
+        if toks.word(i - 1).lower() not in indefinite:
+            continue  # "der Sprecher" refers back to one named before; "ein Sprecher" is new
+        found = lex.title_of(toks.word(i))
+        if found is None or found[1] is not None or lex.title_categories.get(found[0]) != "spokesperson" \
+                or not found[0].lower().endswith(("sprecher", "sprecherin")):
+            continue
+        nxt = toks.word(i + 1)
+        if nxt not in ("der", "des", "von", "vom", "eines", "einer") and not nxt[:1].isupper():
+            out.add(toks.sentence_of[i])
+    return out
 
 
 def _phrase_start(toks: Tokens, i: int, by_end: dict[int, Mention], frame: _Frame) -> int | None:
