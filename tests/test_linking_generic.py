@@ -75,3 +75,20 @@ def test_linking_generic_state_prefix_two_bodies_keep_the_bare_one() -> None:
     doc = _doc("Das Bundesverkehrsministerium und das Landesverkehrsministerium streiten über die Brücke. "
                "Das Verkehrsministerium erklärte, das Geld reiche für zwei Jahre.")
     assert claimant_names(doc)[-1] not in ("Bundesverkehrsministerium", "Landesverkehrsministerium")
+
+
+def test_linking_generic_das_unternehmen_is_the_firm_named_last() -> None:
+    # a firm the gazetteer knows, then one the text calls a firm: the nearer one
+    doc = _doc("Volkswagen meldete am Montag höhere Gewinne. Der Immobilienkonzern Lindenhof kauft "
+               "weitere Wohnungen. Das Unternehmen teilte mit: „Wir wachsen weiter.“")
+    assert claimant_names(doc)[-1] == "Lindenhof"
+    # a body whose name says it is no firm is not meant
+    doc = _doc("Volkswagen meldete am Montag höhere Gewinne. Die Universität Tarnau forscht mit. "
+               "Das Unternehmen teilte mit: „Wir wachsen weiter.“")
+    assert claimant_names(doc)[-1] == "Volkswagen"
+
+
+def test_linking_generic_the_plural_unternehmen_refers_to_no_one_firm() -> None:
+    doc = _doc("Volkswagen meldete am Montag höhere Gewinne. "
+               "Viele der Unternehmen mussten Hilfen beantragen, teilten die Unternehmen mit.")
+    assert claimant_names(doc) == ["Volkswagen"]

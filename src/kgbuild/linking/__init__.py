@@ -181,6 +181,7 @@ def link(structure: Structure, toks: Tokens, mentions: list[Mention], titles: li
     generic: dict[int, str] = {}
     persons = [m for m in linked if m.kind == "person"]
     orgs = [m for m in linked if m.kind == "organization"]
+    firms = _firms_by_noun(toks, orgs, lex)
     for i in range(len(toks)):
         w = toks.word(i)
         if w in _PRONOUNS:
@@ -191,13 +192,22 @@ def link(structure: Structure, toks: Tokens, mentions: list[Mention], titles: li
         elif w in _GENERIC and i > 0 and toks.word(i - 1).lower() in ("die", "der", "das", "den", "dem", "des"):
             want = _GENERIC[w]
             before = [m for m in orgs if m.span.end <= toks.starts[i]]
-            exact = [m for m in before if want is not None and lex.org_kind(m.key or "") == want]
+            exact = [m for m in before if want is not None and (lex.org_kind(m.key or "") == want
+                                                                  or want == "company" and m.key in firms)]
             # an organisation of unknown kind only when the noun could name it: any for "das Unternehmen",
             # "die Behörde"; for "die Regierung", "die Partei", "die Zeitung" one whose name holds the noun
             stem = w.lower().removesuffix("s")
             loose = [m for m in before if want is None or lex.org_kind(m.key or "") is None and (
                 want == "company" or stem in m.name.lower())]
             pick = exact or loose
+            if want == "company":
+                # the firm named last, known or called one ("der Immobilienkonzern X"), or a body of unknown
+                # kind whose name says it is no other kind of body ("Universität", "Verband")
+                bodies = _non_firm_heads(lex)
+                pick = sorted(exact + [m for m in loose if not any(x.lower().endswith(bodies) for x in m.name.split())],
+                              key=lambda m: m.span.begin)
+            if pick and not _singular_article(toks.word(i - 1), w, lex):
+                continue  # "die Unternehmen", "der Unternehmen": a plural refers to no one body
             if pick:
                 generic[i] = pick[-1].key or ""
         elif w[:1].isupper() and len(w) >= 5 and i > 0 and toks.word(i - 1).lower() in ("die", "der", "das", "des") \
@@ -275,6 +285,41 @@ def _state_prefixed(ms: list[Mention], lex: Lexicon) -> list[Mention]:
         else:
             out.append(m)
     return out
+
+
+@lru_cache(maxsize=4)
+def _non_firm_heads_of(lang: str) -> tuple[str, ...]:
+    heads = set(lang_data.words(lang, "names.tsv", "organisation_head"))
+    heads.update(lang_data.words(lang, "names.tsv", "non_firm_head"))
+    for endings in generic_references(lang).values():
+        heads.update(endings)
+    return tuple(sorted(heads))
+
+
+def _non_firm_heads(lex: Lexicon) -> tuple[str, ...]:
+    """Endings of the names of bodies that are no firm: "verband", "institut", "ministerium", "universität"."""
+    return _non_firm_heads_of(lex.lang)
+
+
+def _singular_article(article: str, noun: str, lex: Lexicon) -> bool:
+    """Can the article stand before the noun in the singular? A neuter noun that is the same in the plural
+    ("Unternehmen") is singular only after "das", "dem", "des"."""
+    low = noun.lower()
+    gender = next((g for ending, g in lang_data.endings(lex.lang, "speakers.tsv", "org_head_gender")
+                   if low.endswith(ending)), None)
+    return gender != "n" or article.lower() in ("das", "dem", "des")
+
+
+def _firms_by_noun(toks: Tokens, orgs: list[Mention], lex: Lexicon) -> frozenset[str]:
+    """Organisations the text calls a firm right before their name ("der Immobilienkonzern Vonovia")."""
+    nouns = tuple(lang_data.words(lex.lang, "names.tsv", "company_noun"))
+    out = set()
+    for m in orgs:
+        k = bisect.bisect_left(toks.starts, m.span.begin)
+        if m.key and nouns and 0 < k < len(toks) and toks.starts[k] == m.span.begin \
+                and toks.sentence_of[k - 1] == toks.sentence_of[k] and toks.word(k - 1).lower().endswith(nouns):
+            out.add(m.key)
+    return frozenset(out)
 
 
 def _of_class(name: str, endings: tuple[str, ...]) -> bool:
