@@ -250,3 +250,11 @@ def test_mentions_a_surname_that_is_a_noun_after_a_bare_title(lexicon: Lexicon, 
 ])
 def test_mentions_a_noun_after_a_title_with_an_article_is_no_surname(lexicon: Lexicon, sentence: str) -> None:
     assert not [m for m in mentions(article(sentence), lexicon) if m.kind == "person"]
+
+
+def test_mentions_a_full_name_in_the_genitive_before_its_noun_is_named_in_the_nominative() -> None:
+    doc = build(article("Nach dem Spiel entlud sich Lionel Bertis Frust: „Wir waren schwach“, sagte er."))
+    assert [e.name for e in doc.entities if e.kind == "person"] == ["Lionel Berti"]
+    # a name that ends in -s and stands in the nominative elsewhere keeps it
+    doc = build(article("„Wir waren schwach“, sagte Chris Evans. Chris Evans Film lief gut."))
+    assert [e.name for e in doc.entities if e.kind == "person"] == ["Chris Evans"]

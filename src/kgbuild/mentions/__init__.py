@@ -279,7 +279,30 @@ def find_mentions(structure: Structure, toks: Tokens, lex: Lexicon) -> list[Ment
             if base in acronyms and free(b, b + len(base)):
                 add(Mention(Span.of(text, b, b + len(base)), "organization", base, None, "acronym",
                             toks.sentence_of[i]))
+    out = _genitive_full_names(toks, lex, out)
     out.sort(key=lambda m: (m.span.begin, m.span.end))
+    return out
+
+
+def _genitive_full_names(toks: Tokens, lex: Lexicon, ms: list[Mention]) -> list[Mention]:
+    """A full name in the genitive before the noun it owns is named in the nominative: "Lionel Messis Frust"
+    names Lionel Messi (a name ending in -s takes an apostrophe instead: "Chris Evans' Film"). Not when the
+    article writes the -s form elsewhere, not before a noun ("Chris Evans sagte")."""
+    nominative = {m.name for m in ms if m.kind == "person"}
+    out = []
+    for m in ms:
+        words = m.name.split()
+        last = words[-1] if words else ""
+        if m.kind == "person" and m.role == "name" and len(words) >= 2 and lex.is_first_name(words[0]) \
+                and last.endswith("s") and not last.endswith(("ss", "'s")) and len(last) > 4 \
+                and m.span.text.endswith(last):
+            k = _token_at_offset(toks, m.span.end)
+            owned = k is not None and toks.sentence_of[k] == m.sentence and toks.word(k)[:1].isupper() \
+                and toks.word(k).isalpha() and lex.is_common(toks.word(k))
+            written = sum(1 for x in ms if x.kind == "person" and x.name.split()[-1:] == [last])
+            if owned and written == 1 and " ".join([*words[:-1], last[:-1]]) not in nominative - {m.name}:
+                m = replace(m, name=" ".join([*words[:-1], last[:-1]]))
+        out.append(m)
     return out
 
 
