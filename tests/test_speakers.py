@@ -542,3 +542,10 @@ def test_speakers_head_of_government_named_by_title_is_the_listed_person_the_art
     # the genders must agree: "die Bundeskanzlerin" is not Olaf Scholz
     doc = _doc("Olaf Scholz war in Paris. Am Montag erklärte die Bundeskanzlerin in Berlin, die Lage sei ernst.")
     assert "person/olaf-scholz" not in doc.claims[-1].claimants
+
+
+def test_speakers_a_name_in_apposition_to_the_opening_title_is_the_subject_not_the_object_after_the_verb() -> None:
+    doc = _doc("Der Chef der Fraktion, Marco Adler, warf Thomas Kern vor, er habe der Partei geschadet.")
+    assert claimant_names(doc) == ["Marco Adler"]
+    doc = _doc("Am Montag, kurz nach Mitternacht, sagte Marco Adler, die Lage sei ernst.")
+    assert claimant_names(doc) == ["Marco Adler"]

@@ -443,6 +443,9 @@ def _speakers_for_verb(ctx: ClaimContext, lex: Lexicon, idx: list[int], pos: int
     if segments[0] and toks.word(idx[min(segments[0])]).lower() in ctx.cw.first_person \
             and not _inside_quotes(toks.starts[idx[min(segments[0])]], quotes):
         return []  # "Ich habe derweil das LKA informiert": the author's own act; the object is no speaker
+    if not segments[0] and len(segments) >= 3 and segments[1] and segments[2] and min(segments[2]) == 0 \
+            and (named := _apposed_name(ctx, idx, segments[1])) is not None:
+        return [named]  # "Der Chef der Fraktion, Max Berger, warf Y vor, …": the name in apposition speaks
     prefield = [sp for p in segments[0] if (sp := _subject_at(ctx, idx[p])) is not None]
     if len(after) == 1 and (after[0].key.startswith("person/") or after[0].key.startswith("organization/")
                             and not after[0].span.text.endswith("n")) and segments[0] \
@@ -498,6 +501,17 @@ def _speakers_for_verb(ctx: ClaimContext, lex: Lexicon, idx: list[int], pos: int
             listed = _joined(ctx, found[0], listed=len(found) > 1)  # "SPD, CDU und FDP hatten gedrängt"
             return listed[:[x.key for x in listed].index(found[0].key)] + found
     return after
+
+
+def _apposed_name(ctx: ClaimContext, idx: list[int], seg: list[int]) -> Speaker | None:
+    """The person a clause segment names and nothing else (", Max Berger,")."""
+    ms = {ctx.index.mention_of_token.get(idx[p]) for p in seg}
+    if len(ms) != 1:
+        return None
+    m = next(iter(ms))
+    if m is None or m.key is None or not m.key.startswith("person/"):
+        return None
+    return Speaker(m.key, m.span)
 
 
 def _closes_reported_words(ctx: ClaimContext, idx: list[int], pos: int) -> bool:
