@@ -549,3 +549,8 @@ def test_speakers_a_name_in_apposition_to_the_opening_title_is_the_subject_not_t
     assert claimant_names(doc) == ["Marco Adler"]
     doc = _doc("Am Montag, kurz nach Mitternacht, sagte Marco Adler, die Lage sei ernst.")
     assert claimant_names(doc) == ["Marco Adler"]
+
+
+def test_speakers_a_name_in_the_genitive_with_an_apostrophe_is_no_subject() -> None:
+    doc = _doc("Sandra Kühnes ist Senatorin. Auch der Elternbeirat hatte Kühnes’ Agieren scharf bemängelt.")
+    assert "Sandra Kühnes" not in claimant_names(doc)

@@ -292,6 +292,9 @@ def _subject_at(ctx: ClaimContext, i: int) -> Speaker | None:
     s = _speaker_at(ctx, i)
     if s is not None and _governed(ctx, _token_at(ctx.tokens, s.span.begin)):
         return None  # "In Frankreich kritisierten Gewerkschaften …": the state is where, not who
+    if s is not None and ctx.text[s.span.end:s.span.end + 1] in ("'", "’") \
+            and ctx.text[s.span.end + 1:s.span.end + 3].strip()[:1].isupper():
+        return None  # "hatte Scheeres' Agieren bemängelt": a genitive owns the noun after it
     return s
 
 
