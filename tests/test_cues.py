@@ -840,3 +840,10 @@ def test_cues_a_particle_after_a_comma_closes_the_verb_only_at_the_clause_end() 
                         "aus den Fugen geratene Haus.").claims == ()
     (claim,) = extract_body("Die Ministerin Eva Kessler teilte am Montag mit, die Brücke werde gebaut.").claims
     assert claim.cue == "teilte … mit" and claim.claimants == (KESSLER,)
+
+
+def test_cues_an_editors_insert_in_brackets_does_not_end_the_chain() -> None:
+    doc = build("Eva Kessler ist Ministerin. „Wo sind die Tests?“, sagte Kessler der Zeitung.",
+                "[Alle Nachrichten live auf Ihr Handy: unsere App.]",
+                "Seit Monaten werde nur geredet.")
+    assert [(c.claimants, c.cue) for c in doc.claims] == [((KESSLER,), "sagte"), ((KESSLER,), None)]

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from kgbuild.model import Structure
-from kgbuild.segment import segment
+from kgbuild.segment import READ_ROLES, segment
 
 HEADLINE = "Neue Brücke über die Saale eröffnet"
 
@@ -315,3 +315,13 @@ def test_segment_number_then_article_ends_a_sentence() -> None:
     text = article("Die Zahl der Fälle stieg von 6 auf 92. Der Anteil wuchs am 3. Mai weiter.")
     assert texts(segment(text), "lead", "body") == ["Die Zahl der Fälle stieg von 6 auf 92.",
                                                     "Der Anteil wuchs am 3. Mai weiter."]
+
+
+def test_segment_a_paragraph_in_square_brackets_is_an_editors_insert_not_text() -> None:
+    text = ("Neue Brücke eröffnet\n\nDie Brücke ist fertig. Sie kostet viel.\n\n"
+            "[Alle Nachrichten aus der Stadt lesen Sie in unserer App. Jetzt herunterladen.]\n\n"
+            "Die Bauarbeiten dauerten zwei Jahre.\n")
+    s = segment(text)
+    roles = {x.span.text[:4]: x.role for x in s.sentences}
+    assert roles["[All"] not in READ_ROLES
+    assert roles["Die "] in READ_ROLES and roles["Sie "] in READ_ROLES

@@ -150,7 +150,7 @@ def segment(text: str, *, lang: str = "de") -> Structure:
             for nm in forms.name.finditer(bm.group("names")):
                 if nm.group().lower() not in forms.joiners:
                     authors.append(Span.of(text, nb + nm.start(), nb + nm.end()))
-        elif not joined and _is_heading(line, forms):
+        elif not joined and (_is_heading(line, forms) or _is_insert(line)):
             role = "caption" if not body_seen or forms.caption.search(line) else "heading"
         else:
             role = "body" if body_seen else "lead"
@@ -289,6 +289,13 @@ def _byline(line: str, rules: TextRules) -> re.Match[str] | None:
 def _looks_like_names(s: str, forms: _Forms) -> bool:
     words = [w for w in s.replace(",", " ").split() if w not in forms.joiners]
     return 1 <= len(words) <= 8 and all(w[0].isupper() for w in words if w not in forms.name_words)
+
+
+def _is_insert(line: str) -> bool:
+    """A paragraph wholly in square brackets: an editor's insert between the article's paragraphs ("[Alle
+    Entwicklungen zur Krise lesen Sie in unserem Newsblog.]"), read like a sub-heading, not as the text."""
+    core = line.strip()
+    return len(core) > 2 and core[0] == "[" and core[-1] == "]" and "]" not in core[1:-1] and "[" not in core[1:]
 
 
 def _is_heading(line: str, forms: _Forms) -> bool:

@@ -188,14 +188,17 @@ def _continues(ctx: ClaimContext, lex: Lexicon, si: int, prev: _Draft) -> bool:
     """Does sentence si carry on the reported speech of the claim before it?"""
     sent = ctx.structure.sentences[si]
     prev_sent = ctx.structure.sentences[prev.sentence]
-    if sent.block - prev_sent.block > 1:
+    # an editor's insert in brackets between ("[Alle Nachrichten in unserer App.]") does not part them
+    inserted = [x for x in ctx.structure.sentences[prev.sentence + 1:si]
+                if x.role not in ("body", "lead") and x.span.text.lstrip()[:1] == "["]
+    if sent.block - prev_sent.block - len({x.block for x in inserted}) > 1:
         return False
     t = sent.span.text.strip()
     if t[:1] == "[":
         return False  # an editor's note in brackets ("[Lesen Sie auch: …]")
     if t[:1] in QUOTE_MARKS and t.rstrip(".")[-1:] in QUOTE_MARKS and len(_quotes(ctx, sent.span)) >= 1:
         return True  # a sentence that is only a quote
-    if sent.block != prev_sent.block and not prev.quote and prev.sentence != si - 1:
+    if sent.block != prev_sent.block and not prev.quote and prev.sentence != si - 1 - len(inserted):
         return False
     toks = ctx.tokens
     idx = ctx.index.sentence_tokens[si]
