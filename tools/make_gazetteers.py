@@ -14,7 +14,8 @@ gives byte-identical files (``git diff`` shows nothing).
 
 Inputs (hand-edited, in ``src/kgbuild/lang/de/``): ``country_qids.tsv``, ``countries_overrides.tsv``,
 ``place_exonyms.tsv``, ``place_ambiguity.tsv``, ``place_adjectives.tsv``, ``regions_extra.tsv``, ``titles_base.tsv``,
-``speech_verbs_base.tsv``, ``first_name_overrides.tsv``, and (to filter first names) ``stop_capitalised.txt``, ``months.tsv``, ``weekdays.tsv``.
+``speech_verbs_base.tsv``, ``first_name_overrides.tsv``,
+and (to filter first names) ``stop_capitalised.txt``, ``months.tsv``, ``weekdays.tsv``.
 Outputs: ``countries.tsv``, ``places.tsv``, ``titles.tsv``, ``speech_verbs.tsv``, ``first_names.tsv``.
 
 Sources and licences of the package data (recorded again in each output's header):
