@@ -444,6 +444,8 @@ def _speakers_for_verb(ctx: ClaimContext, lex: Lexicon, idx: list[int], pos: int
             and not _inside_quotes(toks.starts[idx[min(segments[0])]], quotes):
         return []  # "Ich habe derweil das LKA informiert": the author's own act; the object is no speaker
     prefield = [sp for p in segments[0] if (sp := _subject_at(ctx, idx[p])) is not None]
+    if len(segments[0]) == 1 and toks.word(idx[segments[0][0]]).lower() in ctx.cw.neuter_subject and not prefield:
+        return []  # "Es forderte die USA auf, …": the pronoun is the subject; the noun after the verb its object
     if len(after) == 1 and (after[0].key.startswith("person/") or after[0].key.startswith("organization/")
                             and not after[0].span.text.endswith("n")) and segments[0] \
             and toks.word(idx[pos]).endswith("en") and toks.word(idx[pos])[:1].islower() \
