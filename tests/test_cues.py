@@ -863,6 +863,8 @@ def test_cues_a_particle_after_a_comma_closes_the_verb_only_at_the_clause_end() 
         ("Carola Wendt unterstellte dem Bauamt, die Pläne verschleppt zu haben.", "unterstellte",
          SpeechAct.CRITICISM),
         ("Carola Wendt beschwerte sich, dass die Brücke zu schmal sei.", "beschwerte", SpeechAct.CRITICISM),
+        ("Carola Wendt hatte den Anwohnern dazu geraten, die Brücke zu meiden.", "geraten", SpeechAct.DEMAND),
+        ("Carola Wendt rät, die Brücke am Abend zu meiden.", "rät", SpeechAct.DEMAND),
     ],
 )
 def test_cues_verbs_and_frames_of_saying(sentence: str, cue: str, act: SpeechAct) -> None:
@@ -881,6 +883,9 @@ def test_cues_verbs_and_frames_of_saying(sentence: str, cue: str, act: SpeechAct
         "Carola Wendt signalisierte Zustimmung.",
         "Carola Wendt beschwerte sich über den Lärm.",
         "Die Anwälte wollten am Montag mit den Zeugen sprechen.",  # talking with, nothing reported
+        "Die Baufirma ist in Not geraten, weil die Aufträge fehlen.",  # got into, not advised
+        "Die Baufirma war unter Druck geraten.",
+        "Carola Wendt rät zur Vorsicht.",  # no content beside it
     ],
 )
 def test_cues_the_same_verbs_in_another_sense_are_no_claim(sentence: str) -> None:
