@@ -911,3 +911,22 @@ def test_cues_a_surname_after_a_verb_of_saying_is_the_person_named_before() -> N
     doc = build("Die Abgeordnete Carola Wendt sagte am Montag, die Brücke sei zu schmal.",
                 "Ein Neubau würde nicht reichen, gab Wendt zu bedenken.")
     assert [(c.claimants, c.cue) for c in doc.claims] == [((WENDT,), "sagte"), ((WENDT,), "gab … bedenken")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Der „Spiegel“ berichtet, dass die Brücke gesperrt sei.",
+        "Am Montag berichtete der „Spiegel“, die Brücke sei gesperrt.",
+        "Die Brücke sei gesperrt, berichtete der „Spiegel“.",
+        "Die „Zeit“ schreibt: „Die Brücke ist gesperrt.“",
+    ],
+)
+def test_cues_a_medium_named_in_quotation_marks_speaks(sentence: str) -> None:
+    c = only_claim(sentence)
+    assert c.claimants in (("organization/der-spiegel",), ("organization/die-zeit",))
+
+
+def test_cues_a_medium_in_quotation_marks_after_the_verb_is_the_addressee() -> None:
+    c = only_claim("Die Verkehrsministerin Carola Wendt sagte der „Zeit“, die Brücke sei gesperrt.")
+    assert c.claimants == (WENDT,)
