@@ -847,3 +847,93 @@ def test_cues_an_editors_insert_in_brackets_does_not_end_the_chain() -> None:
                 "[Alle Nachrichten live auf Ihr Handy: unsere App.]",
                 "Seit Monaten werde nur geredet.")
     assert [(c.claimants, c.cue) for c in doc.claims] == [((KESSLER,), "sagte"), ((KESSLER,), None)]
+
+
+# ---------------------------------------------------------------- verbs and frames added for recall
+@pytest.mark.parametrize(
+    ("sentence", "cue", "act"),
+    [
+        ("Carola Wendt stellt fest: „Die Brücke ist zu schmal für alle.“", "stellt … fest", SpeechAct.STATEMENT),
+        ("Carola Wendt hielt fest, dass die Brücke zu schmal sei.", "hielt … fest", SpeechAct.STATEMENT),
+        ("Carola Wendt gab an, die Brücke sei zu schmal.", "gab … an", SpeechAct.STATEMENT),
+        ("Carola Wendt hatte angegeben, die Brücke im Mai öffnen zu können.", "angegeben", SpeechAct.STATEMENT),
+        ("Carola Wendt stellte in Aussicht, dass die Brücke im Mai öffnet.", "stellte … Aussicht",
+         SpeechAct.PROMISE),
+        ("Carola Wendt stellte eine Öffnung der Brücke im Mai in Aussicht.", "stellte … Aussicht",
+         SpeechAct.PROMISE),
+        ("Carola Wendt hat eine Öffnung der Brücke im Mai in Aussicht gestellt.", "in Aussicht gestellt",
+         SpeechAct.PROMISE),
+        ("Carola Wendt gab zu bedenken, dass die Brücke zu schmal sei.", "gab … bedenken", SpeechAct.STATEMENT),
+        ("Carola Wendt verwies darauf, dass die Brücke zu schmal sei.", "verwies", SpeechAct.STATEMENT),
+        ("Carola Wendt deutete an, dass die Brücke später öffne.", "deutete … an", SpeechAct.STATEMENT),
+        ("Carola Wendt signalisierte, dass sie der Planung zustimme.", "signalisierte", SpeechAct.STATEMENT),
+        ("Carola Wendt unterstellte dem Bauamt, die Pläne verschleppt zu haben.", "unterstellte",
+         SpeechAct.CRITICISM),
+        ("Carola Wendt beschwerte sich, dass die Brücke zu schmal sei.", "beschwerte", SpeechAct.CRITICISM),
+        ("Carola Wendt hatte den Anwohnern dazu geraten, die Brücke zu meiden.", "geraten", SpeechAct.DEMAND),
+        ("Carola Wendt rät, die Brücke am Abend zu meiden.", "rät", SpeechAct.DEMAND),
+    ],
+)
+def test_cues_verbs_and_frames_of_saying(sentence: str, cue: str, act: SpeechAct) -> None:
+    c = only_claim(sentence)
+    assert (c.claimants, c.cue, c.speech_act) == ((WENDT,), cue, act)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Die Stadt gab den Schaden mit 5000 Euro an.",  # a figure given, no content clause
+        "Der Trainer Max Berger gab im Verein lange den Ton an.",
+        "Carola Wendt hält an dem Plan fest, die Brücke zu bauen.",  # holding on to a plan
+        "Daran will Carola Wendt festhalten.",
+        "Die Polizei hielt den Fahrer fest.",
+        "Carola Wendt signalisierte Zustimmung.",
+        "Carola Wendt beschwerte sich über den Lärm.",
+        "Die Anwälte wollten am Montag mit den Zeugen sprechen.",  # talking with, nothing reported
+        "Die Baufirma ist in Not geraten, weil die Aufträge fehlen.",  # got into, not advised
+        "Die Baufirma war unter Druck geraten.",
+        "Carola Wendt rät zur Vorsicht.",  # no content beside it
+    ],
+)
+def test_cues_the_same_verbs_in_another_sense_are_no_claim(sentence: str) -> None:
+    assert claims(sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("verb", "act"),
+    [("meckerte", SpeechAct.CRITICISM), ("nörgelte", SpeechAct.CRITICISM), ("lästerte", SpeechAct.CRITICISM),
+     ("empörte sich", SpeechAct.CRITICISM), ("staunte", SpeechAct.STATEMENT), ("reagierte", SpeechAct.STATEMENT)],
+)
+def test_cues_verbs_of_speaking_right_after_a_quote(verb: str, act: SpeechAct) -> None:
+    c = only_claim(f"„Die Brücke ist viel zu schmal“, {verb} Carola Wendt.")
+    assert (c.claimants, c.speech_act) == ((WENDT,), act)
+
+
+def test_cues_a_neuter_pronoun_before_the_verb_leaves_the_addressee_after_it_no_speaker() -> None:
+    doc = build("Das Nachbarland protestierte am Montag. Es forderte die Schweiz auf, die Grenze zu öffnen.")
+    assert all("country/ch" not in c.claimants for c in doc.claims)
+
+
+def test_cues_a_surname_after_a_verb_of_saying_is_the_person_named_before() -> None:
+    doc = build("Die Abgeordnete Carola Wendt sagte am Montag, die Brücke sei zu schmal.",
+                "Ein Neubau würde nicht reichen, gab Wendt zu bedenken.")
+    assert [(c.claimants, c.cue) for c in doc.claims] == [((WENDT,), "sagte"), ((WENDT,), "gab … bedenken")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Der „Spiegel“ berichtet, dass die Brücke gesperrt sei.",
+        "Am Montag berichtete der „Spiegel“, die Brücke sei gesperrt.",
+        "Die Brücke sei gesperrt, berichtete der „Spiegel“.",
+        "Die „Zeit“ schreibt: „Die Brücke ist gesperrt.“",
+    ],
+)
+def test_cues_a_medium_named_in_quotation_marks_speaks(sentence: str) -> None:
+    c = only_claim(sentence)
+    assert c.claimants in (("organization/der-spiegel",), ("organization/die-zeit",))
+
+
+def test_cues_a_medium_in_quotation_marks_after_the_verb_is_the_addressee() -> None:
+    c = only_claim("Die Verkehrsministerin Carola Wendt sagte der „Zeit“, die Brücke sei gesperrt.")
+    assert c.claimants == (WENDT,)

@@ -48,6 +48,9 @@ def _quotes(ctx: ClaimContext, span: Span) -> list[tuple[int, int]]:
     if found is None:
         paragraphs = tuple((b.span.begin, b.span.end) for b in ctx.structure.blocks)
         found = find_quotes(ctx.text, paragraphs=paragraphs, lang=ctx.lang)
+        # a medium's name in quotation marks ("Der „Kurier“ berichtet, …") is a name, not a quotation
+        names = [(m.span.begin, m.span.end) for m in ctx.mentions if m.key is not None and m.key in ctx.media]
+        found = tuple(q for q in found if not any(b <= q.span.begin and q.span.end <= e for b, e in names))
         object.__setattr__(ctx, "found_quotes", found)
     return [(q.span.begin, q.span.end) for q in quotes_in(found, span.begin, span.end)]
 

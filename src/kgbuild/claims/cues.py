@@ -459,7 +459,8 @@ def _verb_cues(ctx: ClaimContext, lex: Lexicon, idx: list[int], words: list[str]
                 cue = f"{w} … {part}"
         elif sv.needs_particle:
             continue
-        objects = sv.particle_objects.get(part, sv.objects) if part is not None else sv.objects
+        # a particle verb has its own objects: "hält … für möglich" but "hält … fest"
+        objects = sv.particle_objects.get(part, frozenset()) if part is not None else sv.objects
         if objects and not _has_object(words, pos, objects):
             continue
         if pos + 1 < len(words) and words[pos + 1] in ctx.cw.passive and not fronted:
@@ -467,8 +468,11 @@ def _verb_cues(ctx: ClaimContext, lex: Lexicon, idx: list[int], words: list[str]
         complement = bool(quotes) or (pos + 1 < len(words) and words[pos + 1] in (",", ":"))
         # what was said beside the verb: a clause after a comma or colon, or the words before a closing verb
         beside = "," in words[max(pos - 2, 0):pos] or any(x in (",", ":") for x in words[pos + 1:-1])
-        if w in ctx.cw.needs_content and not beside and not (quotes and _is_mark(words[0])):
+        if (w in ctx.cw.needs_content or cue in ctx.cw.needs_content) and not beside \
+                and not (quotes and _is_mark(words[0])):
             continue  # "Er schrieb ein Buch.", "schrieb damit Geschichte": nothing reported
+        if (other := ctx.cw.other_sense.get(cue) or ctx.cw.other_sense.get(w)) and _clause_has(words, pos, other):
+            continue  # "hält an dem Plan fest", "Daran will sie festhalten": holding on, not saying
         if w in ctx.cw.declaring and not beside and not quotes and any(x in ("zu", "zum", "zur") for x in words):
             continue  # "erklärt Tschechien zum Risikogebiet": a declaration, not a statement
         if w in ctx.cw.no_comment and not quotes and ":" not in words[pos + 1:] \
@@ -481,6 +485,18 @@ def _verb_cues(ctx: ClaimContext, lex: Lexicon, idx: list[int], words: list[str]
                 and not (act == SpeechAct.CRITICISM and _intensified(ctx.cw, words, pos)):
             continue  # "hat die Verurteilung bestätigt.": an act, not a report of speech
         yield pos, act, cue, _passive_agent(ctx, idx, words, pos, quotes)
+
+
+def _clause_has(words: list[str], pos: int, wanted: frozenset[str]) -> bool:
+    """Does the verb's own clause (from the punctuation before it to the punctuation after it) hold one
+    of the words?"""
+    for step in (-1, 1):
+        q = pos + step
+        while 0 <= q < len(words) and words[q] not in (",", ";", ":", ".", "!", "?") and not _is_mark(words[q]):
+            if words[q].lower() in wanted:
+                return True
+            q += step
+    return False
 
 
 def _withheld(cw: ClaimWords, words: list[str], pos: int) -> bool:

@@ -412,7 +412,7 @@ def _speakers_for_verb(ctx: ClaimContext, lex: Lexicon, idx: list[int], pos: int
             # "sagte Wendt der Agentur Reuters": the medium is the addressee, not the speaker
             if after and s.key in ctx.media:
                 break
-            if s.key in ctx.media and _preceded_by_dative(toks, idx, p):
+            if s.key in ctx.media and _preceded_by_dative(toks, idx, p, masculine=_medium_gender(ctx, s.key) == "m"):
                 continue
             if s.key not in [a.key for a in after]:
                 after.append(s)
@@ -430,7 +430,9 @@ def _speakers_for_verb(ctx: ClaimContext, lex: Lexicon, idx: list[int], pos: int
     segments: list[list[int]] = [[]]
     for p in range(pos - 1, -1, -1):
         w = toks.word(idx[p])
-        if _inside_quotes(toks.starts[idx[p]], quotes) or _is_mark(w):
+        if _is_mark(w) and _medium_mark(ctx, idx[p]):
+            pass  # the marks of a medium's name: "Der „Kurier“ berichtet, …"
+        elif _inside_quotes(toks.starts[idx[p]], quotes) or _is_mark(w):
             if p == pos - 1 or toks.word(idx[p + 1]) in (",", ":"):
                 break  # "„…“, sagte X": the quote is the content, not the subject's phrase
             continue
@@ -450,6 +452,8 @@ def _speakers_for_verb(ctx: ClaimContext, lex: Lexicon, idx: list[int], pos: int
             and (named := _apposed_name(ctx, idx, segments[1])) is not None:
         return [named]  # "Der Chef der Fraktion, Max Berger, warf Y vor, …": the name in apposition speaks
     prefield = [sp for p in segments[0] if (sp := _subject_at(ctx, idx[p])) is not None]
+    if len(segments[0]) == 1 and toks.word(idx[segments[0][0]]).lower() in ctx.cw.neuter_subject and not prefield:
+        return []  # "Es forderte die USA auf, …": the pronoun is the subject; the noun after the verb its object
     if len(after) == 1 and (after[0].key.startswith("person/") or after[0].key.startswith("organization/")
                             and not after[0].span.text.endswith("n")) and segments[0] \
             and toks.word(idx[pos]).endswith("en") and toks.word(idx[pos])[:1].islower() \
@@ -515,6 +519,27 @@ def _apposed_name(ctx: ClaimContext, idx: list[int], seg: list[int]) -> Speaker 
     if m is None or m.key is None or not m.key.startswith("person/"):
         return None
     return Speaker(m.key, m.span)
+
+
+def _medium_gender(ctx: ClaimContext, key: str) -> str | None:
+    """The gender of a medium whose name opens with its article ("Der Spiegel" m, "Die Zeit" f), else None."""
+    name = next((m.name for m in ctx.mentions if m.key == key), "")
+    first = name.split(" ", 1)[0].lower() if " " in name else ""
+    return ctx.cw.article_gender.get(first)
+
+
+def _medium_mark(ctx: ClaimContext, i: int) -> bool:
+    """Is token i a quotation mark of a medium's name ("der „Kurier“", "„Kurier“-Reporter"): the mark itself or
+    the word it touches belongs to a medium's mention?"""
+    toks = ctx.tokens
+    for k in (i, i - 1, i + 1):
+        if not 0 <= k < len(toks.starts) or k != i and (toks.ends[k] != toks.starts[i] if k < i
+                                                        else toks.ends[i] != toks.starts[k]):
+            continue
+        m = ctx.index.mention_of_token.get(k)
+        if m is not None and m.key is not None and m.key in ctx.media:
+            return True
+    return False
 
 
 def _closes_reported_words(ctx: ClaimContext, idx: list[int], pos: int) -> bool:
@@ -696,14 +721,16 @@ def _rank(key: str) -> int:
     return {"person": 0, "position": 1, "organization": 2, "country": 3}.get(key.split("/", 1)[0], 4)
 
 
-def _preceded_by_dative(toks: Tokens, idx: list[int], p: int) -> bool:
+def _preceded_by_dative(toks: Tokens, idx: list[int], p: int, *, masculine: bool = False) -> bool:
     for q in range(p - 1, max(p - 4, -1), -1):
         w = toks.word(idx[q]).lower()
+        if w == "der" and masculine:
+            return False  # "berichtete der „Spiegel“": a masculine name's "der" is a nominative
         if w in ("der", "dem", "den", "gegenüber"):
             # "der Mitteldeutsche Rundfunk": an adjective in -e after "der" is a nominative
             return not (w == "der" and q + 1 < p and toks.word(idx[q + 1]).endswith("e"))
-        if toks.word(idx[q])[:1].isupper():
-            continue  # the medium's noun: "der Nachrichtenagentur Reuters"
+        if toks.word(idx[q])[:1].isupper() or _is_mark(w):
+            continue  # the medium's noun or marks: "der Nachrichtenagentur Reuters", "der „Zeitung“"
         break
     return False
 

@@ -54,6 +54,7 @@ class ClaimWords:
     indefinite_articles: frozenset[str]
     dative_articles: frozenset[str]  # "der", "dem": a medium after them before the verb may be the addressee
     first_person: frozenset[str]
+    neuter_subject: frozenset[str]  # "es": alone before the verb, the noun after it is its object
     possessive: Mapping[str, str]  # "ihr" -> "f"
     plural_verb: tuple[str, ...]  # endings of a plural finite verb
     description_suffixes: tuple[str, ...]  # "-Jährige", "-Politiker" …
@@ -73,6 +74,7 @@ class ClaimWords:
     modals: frozenset[str]  # "müsse", "will": an "-en" form after one is an infinitive
     declaring: frozenset[str]  # "erklärt … zum Risikogebiet": an act, not a statement
     needs_content: frozenset[str]  # "schrieb": speech only with a content beside it
+    other_sense: Mapping[str, frozenset[str]]  # "hielt … fest" -> {"an", "daran"}: another verb with them
     content_openers: frozenset[str]  # "dass", "ob": open a fronted content clause
     no_comment: frozenset[str]  # "äußerte sich nicht": negated, nothing was said
     withheld: frozenset[str]  # "Einen Termin nannte er nicht.": what was not said, no content
@@ -131,6 +133,7 @@ def claim_words(lang: str) -> ClaimWords:
         indefinite_articles=frozenset(speaker.get("indefinite_article", {})),
         dative_articles=frozenset(speaker.get("dative_article", {})),
         first_person=frozenset(speaker.get("first_person", {})),
+        neuter_subject=frozenset(speaker.get("neuter_subject", {})),
         possessive=MappingProxyType(dict(speaker.get("possessive_stem", {}))),
         plural_verb=tuple(speaker.get("plural_verb_ending", {})),
         description_suffixes=tuple(speaker.get("description_suffix", {})),
@@ -145,6 +148,7 @@ def claim_words(lang: str) -> ClaimWords:
         negation_words=words("negation"),
         content_openers=words("content_opener"),
         needs_content=words("needs_content"),
+        other_sense=MappingProxyType({w: frozenset(v.split(",")) for w, v in lists.get("other_sense", {}).items()}),
         declaring=words("declaring"),
         modals=words("modal"),
         person_noun_endings=tuple(speaker.get("person_noun_ending", {})),

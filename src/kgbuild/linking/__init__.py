@@ -73,6 +73,11 @@ def link(structure: Structure, toks: Tokens, mentions: list[Mention], titles: li
         if m.key is not None:
             linked.append(m)
             continue
+        if m.kind in ("place", "organization") and " " not in m.name and m.name in full_by_last \
+                and _after_speech_verb(toks, m, lex):
+            # "…, gab Wendt zu bedenken": a guessed name after a verb of saying that is the surname of
+            # a person the article names in full is that person
+            m = replace(m, kind="person")
         if m.kind == "person":
             full = people.full_name(m.name) if m.name else m.name
             if full is None:
@@ -231,6 +236,15 @@ def generic_references(lang: str) -> Mapping[str, tuple[str, ...]]:
         return {}
     return {noun: tuple(refers.split())
             for noun, refers in lang_data.table(lang, "generic_references.tsv", ("noun", "refers_to"))}
+
+
+def _after_speech_verb(toks: Tokens, m: Mention, lex: Lexicon) -> bool:
+    """Does a verb of saying stand right before the mention, in its sentence ("…, gab X zu bedenken")? (A name
+    before a verb may be a place: "Lenggries meldet sieben Fälle".)"""
+    i = bisect.bisect_left(toks.starts, m.span.begin)
+    if i >= len(toks.starts) or toks.starts[i] != m.span.begin or i == 0:
+        return False
+    return toks.sentence_of[i - 1] == toks.sentence_of[i] and lex.speech_verb(toks.word(i - 1)) is not None
 
 
 def _refer_back(text: str, ms: list[Mention], lex: Lexicon) -> list[Mention]:
