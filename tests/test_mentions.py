@@ -232,3 +232,11 @@ def test_mentions_after_a_title_a_noun_closing_the_clause_is_the_surname(lexicon
 def test_mentions_a_genitive_long_form_before_an_acronym_is_named_in_the_nominative(lexicon: Lexicon) -> None:
     ms = mentions(article("Wie eine Umfrage des Handelsverbands Nord (HVN) ergab, sind die Läden leer."), lexicon)
     assert [m.name for m in ms if m.kind == "organization" and m.role == "name"] == ["Handelsverband Nord"]
+
+
+def test_mentions_a_surname_after_a_form_of_address(lexicon: Lexicon) -> None:
+    ms = by_text(mentions(article("Frau Kesslers Antwort kam spät. Herr Wagner schwieg."), lexicon))
+    assert (ms["Kesslers"].kind, ms["Kesslers"].name, ms["Kesslers"].role) == ("person", "Kessler", "genitive")
+    assert ms["Wagner"].kind == "person"  # not the organisation the gazetteer knows by that word
+    ms = by_text(mentions(article("Herr Minister, die Frau Holle und einer jungen Frau Mut machen."), lexicon))
+    assert not [m for m in ms.values() if m.kind == "person"]

@@ -542,3 +542,26 @@ def test_speakers_head_of_government_named_by_title_is_the_listed_person_the_art
     # the genders must agree: "die Bundeskanzlerin" is not Olaf Scholz
     doc = _doc("Olaf Scholz war in Paris. Am Montag erklärte die Bundeskanzlerin in Berlin, die Lage sei ernst.")
     assert "person/olaf-scholz" not in doc.claims[-1].claimants
+
+
+def test_speakers_a_surname_after_a_form_of_address_is_a_person() -> None:
+    doc = _doc("„Das ist schwer“, sagt Frau Kessler. „Wir bleiben“, findet Herr Oy.")
+    assert claimant_names(doc) == ["Kessler", "Oy"]
+    doc = _doc("„Das ist schwer“, sagt Frau Dr. Kessler. „Wir bleiben“, sagte Herr Prof. Dr. von Brauk.")
+    assert claimant_names(doc) == ["Kessler", "von Brauk"]
+    doc = _doc("Die Ärztin Jana Kessler leitet die Station. „Das ist schwer“, sagt Frau Kessler.")
+    assert claimant_names(doc) == ["Jana Kessler"]
+
+
+def test_speakers_a_form_of_address_gives_the_gender() -> None:
+    doc = _doc("Herr Kessler und Frau Tamm kamen zur Sitzung. „Das ist schwer“, sagte sie.")
+    assert claimant_names(doc) == ["Tamm"]
+    doc = _doc("Jana Kessler und Paul Kessler kamen zur Sitzung. „Das ist schwer“, sagte Herr Kessler.")
+    assert claimant_names(doc) == ["Paul Kessler"]
+
+
+def test_speakers_frau_and_herr_as_common_nouns_name_no_one() -> None:
+    doc = _doc("Er gab der Frau Geld. Seine Frau Sorgen machte das nicht. „Das ist schwer“, sagte sie.")
+    assert [e.name for e in doc.entities if e.kind == "person"] == []
+    doc = _doc("Eine Frau Mitte 40 sagte: „Das ist schwer.“")
+    assert [e.name for e in doc.entities if e.kind == "person"] == []

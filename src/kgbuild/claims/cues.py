@@ -38,7 +38,7 @@ from kgbuild.claims.sources import (
     _subject_at,
 )
 from kgbuild.claims.words import ClaimWords
-from kgbuild.mentions import Lexicon
+from kgbuild.mentions import Lexicon, address_words
 from kgbuild.mentions.lexicon import SpeechVerb
 from kgbuild.model import Span, SpeechAct
 
@@ -258,8 +258,8 @@ def _genitive_colon_claim(ctx: ClaimContext, lex: Lexicon, si: int, idx: list[in
         return None
     m = ctx.index.mention_of_token.get(idx[pos - 2])
     if m is None or m.key is None or not m.key.startswith("person/") or not words[pos - 2].endswith(("s", "'")) \
-            or (pos == 3 and words[0].lower() not in ctx.cw.determiners):
-        return None  # "Bergers Fazit", "Das Fazit Bergers" is not this rule's
+            or (pos == 3 and words[0].lower() not in ctx.cw.determiners and words[0] not in address_words(ctx.lang)):
+        return None  # "Bergers Fazit", "Herrn Bergers Fazit"; "Das Fazit Bergers" is not this rule's
     toks = ctx.tokens
     quoted = _is_mark(words[pos + 1]) and pos + 2 < len(words) and _inside_quotes(toks.starts[idx[pos + 2]], quotes)
     if not quoted and not cue_data.konjunktiv(ctx.lang).first_in_sentence(words[pos + 1:]):

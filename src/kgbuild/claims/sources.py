@@ -25,7 +25,7 @@ from kgbuild.claims.context import (
     _token_at,
 )
 from kgbuild.claims.words import ClaimWords
-from kgbuild.mentions import Lexicon, Tokens
+from kgbuild.mentions import Lexicon, Tokens, address_words
 from kgbuild.model import Referent, Span
 from kgbuild.speakers import resolve
 
@@ -299,8 +299,12 @@ def _speaker_after(ctx: ClaimContext, idx: list[int], start: int, *, limit: int 
     lex = ctx.lexicon
     for pos in range(start, min(start + limit, len(idx))):
         w = ctx.tokens.word(idx[pos])
+        if pos > start and _title_stop(ctx, idx, pos):
+            continue  # "sagt Frau Dr. Roth": the abbreviation's full stop
         if w in _CLAUSE_BREAK or w == ".":
             return None
+        if w in address_words(ctx.lang) and _name_next(ctx, idx, pos):
+            continue  # "Frau", "Herrn", "Dr" before a name
         s = _speaker_at(ctx, idx[pos], source=True)
         if s is not None:
             m = ctx.index.mention_of_token.get(idx[pos])
@@ -324,6 +328,21 @@ def _speaker_after(ctx: ClaimContext, idx: list[int], start: int, *, limit: int 
                 and ctx.tokens.word(idx[pos - 1]) in lex.report_nouns:
             return None  # "in einer Mail an die Zeitung": the addressee, not the author
     return None
+
+
+def _title_stop(ctx: ClaimContext, idx: list[int], pos: int) -> bool:
+    """Is token ``pos`` the full stop of an academic title's abbreviation before a name ("Dr. Roth")?"""
+    toks = ctx.tokens
+    return pos > 0 and toks.word(idx[pos]) == "." and toks.word(idx[pos - 1]) in address_words(ctx.lang) \
+        and toks.ends[idx[pos - 1]] == toks.starts[idx[pos]] and _name_next(ctx, idx, pos)
+
+
+def _name_next(ctx: ClaimContext, idx: list[int], pos: int) -> bool:
+    """Does a capitalised word or a person's name ("von Brauk") follow token ``pos``?"""
+    if pos + 1 >= len(idx):
+        return False
+    m = ctx.index.mention_of_token.get(idx[pos + 1])
+    return ctx.tokens.word(idx[pos + 1])[:1].isupper() or m is not None and m.kind == "person"
 
 
 def _ends_phrase(cw: ClaimWords, w: str) -> bool:
@@ -388,6 +407,8 @@ def _speakers_for_verb(ctx: ClaimContext, lex: Lexicon, idx: list[int], pos: int
     for p in range(pos + 1, min(pos + 10, len(idx))):
         i = idx[p]
         w = toks.word(i)
+        if _title_stop(ctx, idx, p):
+            continue
         if w in _CLAUSE_BREAK or w == "." or _inside_quotes(toks.starts[i], quotes) or w in ("dass", "daß"):
             break
         if lex.speech_verb(w) is not None:
