@@ -565,3 +565,8 @@ def test_speakers_frau_and_herr_as_common_nouns_name_no_one() -> None:
     assert [e.name for e in doc.entities if e.kind == "person"] == []
     doc = _doc("Eine Frau Mitte 40 sagte: „Das ist schwer.“")
     assert [e.name for e in doc.entities if e.kind == "person"] == []
+
+
+def test_speakers_two_titles_joined_before_the_name() -> None:
+    doc = _doc("„Das bleibt so“, sagt die Zweite Landrätin und Schulsenatorin Jana Kessler.")
+    assert claimant_names(doc) == ["Jana Kessler"]

@@ -611,7 +611,7 @@ def _described_name(ctx: ClaimContext, idx: list[int], pos: int, p: int) -> bool
     if not all(_modifier(ctx, idx[q]) for q in range(pos + 1, p)) \
             or any(toks.word(idx[q]) in ctx.cw.object_articles for q in range(pos + 1, p)):
         return False  # ("sagte dem Psychologen Max Berger": the addressee)
-    for r in range(p + 1, min(p + 4, len(idx))):
+    for r in range(p + 1, min(p + 5, len(idx))):
         m = ctx.index.mention_of_token.get(idx[r])
         if m is not None and m.key and m.span.begin == toks.starts[idx[r]] and (m.kind == "person" or (
                 m.kind == "organization"
