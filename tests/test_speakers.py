@@ -570,3 +570,11 @@ def test_speakers_frau_and_herr_as_common_nouns_name_no_one() -> None:
 def test_speakers_two_titles_joined_before_the_name() -> None:
     doc = _doc("„Das bleibt so“, sagt die Zweite Landrätin und Schulsenatorin Jana Kessler.")
     assert claimant_names(doc) == ["Jana Kessler"]
+
+
+def test_speakers_a_first_name_after_a_noun_of_kinship_or_friendship() -> None:
+    doc = _doc("„Das wird schon“, sagt meine Freundin Merle. „Wir bleiben hier“, sagt sein Kollege Till.")
+    assert claimant_names(doc) == ["Merle", "Till"]
+    doc = _doc("Merle Tamm und Till Kessler wohnen in Bonn. „Das wird schon“, sagt seine Frau Merle.")
+    assert claimant_names(doc) == ["Merle Tamm"]
+    assert sorted(e.name for e in doc.entities if e.kind == "person") == ["Merle Tamm", "Till Kessler"]

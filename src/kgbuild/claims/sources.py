@@ -411,8 +411,9 @@ def _speakers_for_verb(ctx: ClaimContext, lex: Lexicon, idx: list[int], pos: int
             continue
         if w in _CLAUSE_BREAK or w == "." or _inside_quotes(toks.starts[i], quotes) or w in ("dass", "daß"):
             break
-        if lex.speech_verb(w) is not None:
-            break
+        if lex.speech_verb(w) is not None and not (
+                w in ctx.cw.determiner_forms and p + 1 < len(idx) and toks.word(idx[p + 1])[:1].isupper()):
+            break  # (but "sagt meine Freundin Natalie": a possessive before its noun)
         s = _speaker_at(ctx, i)
         if s is None and w[:1].isupper() and lex.is_common(w) and lex.title_of(w) is None and p > pos + 1 \
                 and w not in ctx.cw.age_units \

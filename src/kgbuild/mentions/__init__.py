@@ -188,6 +188,7 @@ def find_mentions(structure: Structure, toks: Tokens, lex: Lexicon) -> list[Ment
             w, nw = toks.word(i), toks.word(i + 1)
             if nw in singles and toks.sentence_of[i] == toks.sentence_of[i + 1] and _surname_like(w, lex) \
                     and lex.title_of(w) is None and text[toks.ends[i]:toks.starts[i + 1]] == " " \
+                    and w not in _name_words(lex.lang, "relational_noun") \
                     and not (i > 0 and toks.word(i - 1).lower() in _name_words(lex.lang, "noun_determiner")) \
                     and not (i + 2 < len(toks) and _cap(toks.word(i + 2)) and toks.word(i + 2).isalpha()
                              and toks.sentence_of[i + 2] == toks.sentence_of[i]) \
@@ -412,6 +413,9 @@ def _find_persons(toks: Tokens, lex: Lexicon, free) -> list[tuple[int, int, str]
         after_title = i > 0 and _cap(toks.word(i - 1)) and lex.title_of(toks.word(i - 1)) is not None \
             and toks.sentence_of[i - 1] == toks.sentence_of[i]
         appos = _apposition(toks, i, lex)
+        # a first name alone after a noun of kinship or friendship: "sagt meine Freundin Natalie"
+        after_relation = i > 0 and toks.word(i - 1) in _name_words(lex.lang, "relational_noun") \
+            and toks.sentence_of[i - 1] == toks.sentence_of[i]
         first = lex.is_first_name(w) and not (
             i > 0 and lex.is_common(w) and toks.word(i - 1).lower() in _name_words(lex.lang, "noun_determiner"))
         if not (first or after_title or appos):
@@ -485,7 +489,7 @@ def _find_persons(toks: Tokens, lex: Lexicon, free) -> list[tuple[int, int, str]
             # verb ("sagt Lukas"), and not a common word
             after_cue = i > 0 and toks.sentence_of[i - 1] == toks.sentence_of[i] \
                 and lex.speech_verb(toks.word(i - 1)) is not None and not lex.is_common(w)
-            if first and not (after_title or appos or after_cue):
+            if first and not (after_title or appos or after_cue or after_relation):
                 i += 1
                 continue
             if (lex.is_common(w) or _inflected_noun(w, lex)) and not first:
