@@ -228,7 +228,10 @@ def _subject_colon_claim(ctx: ClaimContext, lex: Lexicon, si: int, idx: list[int
     toks = ctx.tokens
     pos = next((p for p, w in enumerate(words) if w == ":"), None)
     if pos is None or not 2 <= pos <= 20 or pos + 2 >= len(words) or words[-1] == "?" \
-            or any(w in _CLAUSE_BREAK or _is_mark(w) for w in words[:pos]):
+            or any(_is_mark(w) for w in words[:pos]):
+        return None
+    appositive = _apposition_span(ctx, idx, words, pos)
+    if any(w in _CLAUSE_BREAK for p, w in enumerate(words[:pos]) if p not in appositive):
         return None
     if any(w in ctx.cw.receiving for w in words[:pos]):
         return None  # "Dann bekam Max Berger eine E-Mail: „…“": the subject received the words
@@ -247,6 +250,24 @@ def _subject_colon_claim(ctx: ClaimContext, lex: Lexicon, si: int, idx: list[int
     cue = (toks.starts[idx[pos]], toks.ends[idx[pos]])
     return _draft(ctx, lex, si, idx, quotes, [speaker], ":", cue, SpeechAct.STATEMENT,
                   frame=(toks.starts[idx[0]], cue[1]))
+
+
+def _apposition_span(ctx: ClaimContext, idx: list[int], words: list[str], pos: int) -> range:
+    """The words of an apposition between commas right after the name that opens the sentence, before the
+    verb of a colon at ``pos`` ("Max Berger, Inhaber des Ladens, findet: …", "Max Berger, 54, sagt: …"): the
+    commas included, an empty range when there is none."""
+    toks = ctx.tokens
+    if "," not in words[:pos]:
+        return range(0)
+    first = words.index(",")
+    m = ctx.index.mention_of_token.get(idx[first - 1]) if first > 0 else None
+    if m is None or m.kind != "person" or m.role != "name" or m.span.end != toks.ends[idx[first - 1]] \
+            or m.span.begin != toks.starts[idx[0]]:
+        return range(0)  # the name opens the sentence and ends right before the comma
+    close = next((p for p in range(first + 1, pos) if words[p] in _CLAUSE_BREAK), None)
+    if close is None or words[close] != "," or close - first > 10 or pos - close > 4 or close == first + 1:
+        return range(0)
+    return range(first, close + 1)
 
 
 def _genitive_colon_claim(ctx: ClaimContext, lex: Lexicon, si: int, idx: list[int], words: list[str],
