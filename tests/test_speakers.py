@@ -578,3 +578,10 @@ def test_speakers_a_first_name_after_a_noun_of_kinship_or_friendship() -> None:
     doc = _doc("Merle Tamm und Till Kessler wohnen in Bonn. „Das wird schon“, sagt seine Frau Merle.")
     assert claimant_names(doc) == ["Merle Tamm"]
     assert sorted(e.name for e in doc.entities if e.kind == "person") == ["Merle Tamm", "Till Kessler"]
+
+
+def test_speakers_a_demonym_with_an_age_refers_back_to_the_named_person() -> None:
+    doc = _doc("Der Spanier Tomás Arrieta lebt in Köln. „Ich bin müde“, schrieb der 74 Jahre alte Spanier.")
+    assert claimant_names(doc) == ["Tomás Arrieta"]
+    doc = _doc("Der Spanier Tomás Arrieta lebt in Köln. „Ich bin müde“, schrieb der 74-jährige Spanier.")
+    assert claimant_names(doc) == ["Tomás Arrieta"]

@@ -218,9 +218,9 @@ def _described_person(ctx: ClaimContext, i: int, office: str | None) -> str | No
     """
     toks = ctx.tokens
     k = i - 1
-    while k >= 0 and toks.sentence_of[k] == toks.sentence_of[i] and toks.word(k)[:1].islower() \
-            and toks.word(k) not in ctx.cw.article_gender and i - k <= 3:
-        k -= 1  # adjectives: "der frühere", "die bayerische"
+    while k >= 0 and toks.sentence_of[k] == toks.sentence_of[i] and _age_or_adjective(ctx, toks.word(k)) \
+            and toks.word(k) not in ctx.cw.article_gender and i - k <= 5:
+        k -= 1  # adjectives: "der frühere", "die bayerische", "der 74 Jahre alte", "der 74-jährige"
     if k < 0 or toks.word(k).lower() not in ctx.cw.article_gender or toks.sentence_of[k] != toks.sentence_of[i]:
         return None
     nxt = ctx.index.mention_of_token.get(i + 1)
@@ -248,6 +248,13 @@ def _described_person(ctx: ClaimContext, i: int, office: str | None) -> str | No
             and office.removeprefix("position/").split("--")[0] not in ctx.cw.member_roles:
         return None  # "der Chefredakteur des Blatts": an office of a named owner is no one just quoted
     return ref.key if ref is not None else None
+
+
+def _age_or_adjective(ctx: ClaimContext, w: str) -> bool:
+    """Can the word stand between an article and its noun: a lower-case word, an age ("74", "Jahre",
+    "74-jährige")?"""
+    return w[:1].islower() or w.isdigit() or w in ctx.cw.age_units \
+        or (w[:1].isdigit() and "-" in w and w.split("-", 1)[1][:1].islower())
 
 
 def _titled_person(ctx: ClaimContext, i: int) -> str | None:
