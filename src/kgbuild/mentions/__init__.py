@@ -415,7 +415,9 @@ def _find_persons(toks: Tokens, lex: Lexicon, free) -> list[tuple[int, int, str]
         appos = _apposition(toks, i, lex)
         # a first name alone after a noun of kinship or friendship: "sagt meine Freundin Natalie"
         after_relation = i > 0 and toks.word(i - 1) in _name_words(lex.lang, "relational_noun") \
-            and toks.sentence_of[i - 1] == toks.sentence_of[i]
+            and toks.sentence_of[i - 1] == toks.sentence_of[i] \
+            and (toks.word(i - 1) not in _name_words(lex.lang, "relational_after_possessive")
+                 or i > 1 and toks.word(i - 2).lower() in _name_words(lex.lang, "possessive"))
         first = lex.is_first_name(w) and not (
             i > 0 and lex.is_common(w) and toks.word(i - 1).lower() in _name_words(lex.lang, "noun_determiner"))
         if not (first or after_title or appos):
