@@ -558,6 +558,8 @@ def test_speakers_a_form_of_address_gives_the_gender() -> None:
     assert claimant_names(doc) == ["Tamm"]
     doc = _doc("Jana Kessler und Paul Kessler kamen zur Sitzung. „Das ist schwer“, sagte Herr Kessler.")
     assert claimant_names(doc) == ["Paul Kessler"]
+    doc = _doc("Wir sprachen mit Frau Tamm und Herrn Oy. „Das ist schwer“, sagte er.")
+    assert claimant_names(doc) == ["Oy"]
 
 
 def test_speakers_frau_and_herr_as_common_nouns_name_no_one() -> None:
