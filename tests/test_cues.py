@@ -630,6 +630,8 @@ def test_cues_frames_of_letting_know_and_turning_to(sentence: str) -> None:
     [
         "Die Sprecherin Carola Wendt sekundierte mit einem kurzen Beitrag im Netz: „Die Brücke wird im Mai fertig.“",
         "Carola Wendt setzte einen weiteren Schwerpunkt: In den Schulen müsse es mehr Sport geben.",
+        "Carola Wendt, Leiterin der Musikschule, findet: „Die Brücke wird im Mai fertig.“",
+        "Carola Wendt, 61, sieht das genauso: „Die Brücke wird im Mai fertig.“",
     ],
 )
 def test_cues_a_person_opening_the_sentence_speaks_after_the_colon(sentence: str) -> None:
@@ -643,6 +645,7 @@ def test_cues_a_person_opening_the_sentence_speaks_after_the_colon(sentence: str
         "Carola Wendt zeigte auf das Schild: „Betreten verboten“.",
         "Carola Wendt traf Max Berger im Park: „Wir sehen uns morgen wieder.“",
         "Carola Wendt hat eine Frage: „Wann kommt der Bus endlich?“",
+        "Carola Wendt, Max Berger und Eva Kessler zeigten auf das Schild: „Betreten verboten für alle Leute“.",
         "Im Rathaus von Kassel gilt eine Regel: Jeder Besucher müsse eine Maske tragen.",
     ],
 )

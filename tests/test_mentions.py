@@ -258,3 +258,11 @@ def test_mentions_a_full_name_in_the_genitive_before_its_noun_is_named_in_the_no
     # a name that ends in -s and stands in the nominative elsewhere keeps it
     doc = build(article("„Wir waren schwach“, sagte Chris Evans. Chris Evans Film lief gut."))
     assert [e.name for e in doc.entities if e.kind == "person"] == ["Chris Evans"]
+
+
+def test_mentions_a_surname_after_a_form_of_address(lexicon: Lexicon) -> None:
+    ms = by_text(mentions(article("Frau Kesslers Antwort kam spät. Herr Wagner schwieg."), lexicon))
+    assert (ms["Kesslers"].kind, ms["Kesslers"].name, ms["Kesslers"].role) == ("person", "Kessler", "genitive")
+    assert ms["Wagner"].kind == "person"  # not the organisation the gazetteer knows by that word
+    ms = by_text(mentions(article("Herr Minister, die Frau Holle und einer jungen Frau Mut machen."), lexicon))
+    assert not [m for m in ms.values() if m.kind == "person"]

@@ -554,3 +554,48 @@ def test_speakers_a_name_in_apposition_to_the_opening_title_is_the_subject_not_t
 def test_speakers_a_name_in_the_genitive_with_an_apostrophe_is_no_subject() -> None:
     doc = _doc("Sandra Kühnes ist Senatorin. Auch der Elternbeirat hatte Kühnes’ Agieren scharf bemängelt.")
     assert "Sandra Kühnes" not in claimant_names(doc)
+
+
+def test_speakers_a_surname_after_a_form_of_address_is_a_person() -> None:
+    doc = _doc("„Das ist schwer“, sagt Frau Kessler. „Wir bleiben“, findet Herr Oy.")
+    assert claimant_names(doc) == ["Kessler", "Oy"]
+    doc = _doc("„Das ist schwer“, sagt Frau Dr. Kessler. „Wir bleiben“, sagte Herr Prof. Dr. von Brauk.")
+    assert claimant_names(doc) == ["Kessler", "von Brauk"]
+    doc = _doc("Die Ärztin Jana Kessler leitet die Station. „Das ist schwer“, sagt Frau Kessler.")
+    assert claimant_names(doc) == ["Jana Kessler"]
+
+
+def test_speakers_a_form_of_address_gives_the_gender() -> None:
+    doc = _doc("Herr Kessler und Frau Tamm kamen zur Sitzung. „Das ist schwer“, sagte sie.")
+    assert claimant_names(doc) == ["Tamm"]
+    doc = _doc("Jana Kessler und Paul Kessler kamen zur Sitzung. „Das ist schwer“, sagte Herr Kessler.")
+    assert claimant_names(doc) == ["Paul Kessler"]
+    doc = _doc("Wir sprachen mit Frau Tamm und Herrn Oy. „Das ist schwer“, sagte er.")
+    assert claimant_names(doc) == ["Oy"]
+
+
+def test_speakers_frau_and_herr_as_common_nouns_name_no_one() -> None:
+    doc = _doc("Er gab der Frau Geld. Seine Frau Sorgen machte das nicht. „Das ist schwer“, sagte sie.")
+    assert [e.name for e in doc.entities if e.kind == "person"] == []
+    doc = _doc("Eine Frau Mitte 40 sagte: „Das ist schwer.“")
+    assert [e.name for e in doc.entities if e.kind == "person"] == []
+
+
+def test_speakers_two_titles_joined_before_the_name() -> None:
+    doc = _doc("„Das bleibt so“, sagt die Zweite Landrätin und Schulsenatorin Jana Kessler.")
+    assert claimant_names(doc) == ["Jana Kessler"]
+
+
+def test_speakers_a_first_name_after_a_noun_of_kinship_or_friendship() -> None:
+    doc = _doc("„Das wird schon“, sagt meine Freundin Merle. „Wir bleiben hier“, sagt sein Kollege Till.")
+    assert claimant_names(doc) == ["Merle", "Till"]
+    doc = _doc("Merle Tamm und Till Kessler wohnen in Bonn. „Das wird schon“, sagt seine Frau Merle.")
+    assert claimant_names(doc) == ["Merle Tamm"]
+    assert sorted(e.name for e in doc.entities if e.kind == "person") == ["Merle Tamm", "Till Kessler"]
+
+
+def test_speakers_a_demonym_with_an_age_refers_back_to_the_named_person() -> None:
+    doc = _doc("Der Spanier Tomás Arrieta lebt in Köln. „Ich bin müde“, schrieb der 74 Jahre alte Spanier.")
+    assert claimant_names(doc) == ["Tomás Arrieta"]
+    doc = _doc("Der Spanier Tomás Arrieta lebt in Köln. „Ich bin müde“, schrieb der 74-jährige Spanier.")
+    assert claimant_names(doc) == ["Tomás Arrieta"]

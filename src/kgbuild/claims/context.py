@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from kgbuild.claims.words import ClaimWords, claim_words
-from kgbuild.mentions import Lexicon, Tokens
+from kgbuild.mentions import Lexicon, Tokens, honorific_gender
 from kgbuild.model import DateValue, Mention, Referent, Span, SpeechAct, Structure
 from kgbuild.quotes import QUOTE_MARKS, Quote
 from kgbuild.speakers import SpeakerIndex, build_index
@@ -128,6 +128,10 @@ class ClaimContext:
                 g = _noun_gender(self.cw, toks.word(ti))
                 if g in ("m", "f"):
                     title_genders[nxt.span.begin] = g
+        for m in self.mentions:  # and so does a form of address ("Frau Roth", "Herrn Dr. Kern")
+            if m.kind == "person" and m.key is not None and m.span.begin not in title_genders \
+                    and (address := honorific_gender(self.text, m.span.begin, self.lang)) is not None:
+                title_genders[m.span.begin] = address
         object.__setattr__(self, "speaker_index", build_index(self.mentions, lang=self.lang,
                                                               title_genders=title_genders,
                                                               affiliations=_affiliations(self)))

@@ -38,7 +38,7 @@ from kgbuild.claims.sources import (
     _subject_at,
 )
 from kgbuild.claims.words import ClaimWords
-from kgbuild.mentions import Lexicon
+from kgbuild.mentions import Lexicon, address_words
 from kgbuild.mentions.lexicon import SpeechVerb
 from kgbuild.model import Span, SpeechAct
 
@@ -228,7 +228,10 @@ def _subject_colon_claim(ctx: ClaimContext, lex: Lexicon, si: int, idx: list[int
     toks = ctx.tokens
     pos = next((p for p, w in enumerate(words) if w == ":"), None)
     if pos is None or not 2 <= pos <= 20 or pos + 2 >= len(words) or words[-1] == "?" \
-            or any(w in _CLAUSE_BREAK or _is_mark(w) for w in words[:pos]):
+            or any(_is_mark(w) for w in words[:pos]):
+        return None
+    appositive = _apposition_span(ctx, idx, words, pos)
+    if any(w in _CLAUSE_BREAK for p, w in enumerate(words[:pos]) if p not in appositive):
         return None
     if any(w in ctx.cw.receiving for w in words[:pos]):
         return None  # "Dann bekam Max Berger eine E-Mail: „…“": the subject received the words
@@ -249,6 +252,24 @@ def _subject_colon_claim(ctx: ClaimContext, lex: Lexicon, si: int, idx: list[int
                   frame=(toks.starts[idx[0]], cue[1]))
 
 
+def _apposition_span(ctx: ClaimContext, idx: list[int], words: list[str], pos: int) -> range:
+    """The words of an apposition between commas right after the name that opens the sentence, before the
+    verb of a colon at ``pos`` ("Max Berger, Inhaber des Ladens, findet: …", "Max Berger, 54, sagt: …"): the
+    commas included, an empty range when there is none."""
+    toks = ctx.tokens
+    if "," not in words[:pos]:
+        return range(0)
+    first = words.index(",")
+    m = ctx.index.mention_of_token.get(idx[first - 1]) if first > 0 else None
+    if m is None or m.kind != "person" or m.role != "name" or m.span.end != toks.ends[idx[first - 1]] \
+            or m.span.begin != toks.starts[idx[0]]:
+        return range(0)  # the name opens the sentence and ends right before the comma
+    close = next((p for p in range(first + 1, pos) if words[p] in _CLAUSE_BREAK), None)
+    if close is None or words[close] != "," or close - first > 10 or pos - close > 4 or close == first + 1:
+        return range(0)
+    return range(first, close + 1)
+
+
 def _genitive_colon_claim(ctx: ClaimContext, lex: Lexicon, si: int, idx: list[int], words: list[str],
                           quotes: list[tuple[int, int]]) -> _Draft | None:
     """A person's name in the genitive, a noun of judging and a colon open the sentence, and a direct quote
@@ -258,8 +279,8 @@ def _genitive_colon_claim(ctx: ClaimContext, lex: Lexicon, si: int, idx: list[in
         return None
     m = ctx.index.mention_of_token.get(idx[pos - 2])
     if m is None or m.key is None or not m.key.startswith("person/") or not words[pos - 2].endswith(("s", "'")) \
-            or (pos == 3 and words[0].lower() not in ctx.cw.determiners):
-        return None  # "Bergers Fazit", "Das Fazit Bergers" is not this rule's
+            or (pos == 3 and words[0].lower() not in ctx.cw.determiners and words[0] not in address_words(ctx.lang)):
+        return None  # "Bergers Fazit", "Herrn Bergers Fazit"; "Das Fazit Bergers" is not this rule's
     toks = ctx.tokens
     quoted = _is_mark(words[pos + 1]) and pos + 2 < len(words) and _inside_quotes(toks.starts[idx[pos + 2]], quotes)
     if not quoted and not cue_data.konjunktiv(ctx.lang).first_in_sentence(words[pos + 1:]):

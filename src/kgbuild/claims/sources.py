@@ -25,7 +25,7 @@ from kgbuild.claims.context import (
     _token_at,
 )
 from kgbuild.claims.words import ClaimWords
-from kgbuild.mentions import Lexicon, Tokens
+from kgbuild.mentions import Lexicon, Tokens, address_words
 from kgbuild.model import Referent, Span
 from kgbuild.speakers import resolve
 
@@ -218,9 +218,9 @@ def _described_person(ctx: ClaimContext, i: int, office: str | None) -> str | No
     """
     toks = ctx.tokens
     k = i - 1
-    while k >= 0 and toks.sentence_of[k] == toks.sentence_of[i] and toks.word(k)[:1].islower() \
-            and toks.word(k) not in ctx.cw.article_gender and i - k <= 3:
-        k -= 1  # adjectives: "der frühere", "die bayerische"
+    while k >= 0 and toks.sentence_of[k] == toks.sentence_of[i] and _age_or_adjective(ctx, toks.word(k)) \
+            and toks.word(k) not in ctx.cw.article_gender and i - k <= 5:
+        k -= 1  # adjectives: "der frühere", "die bayerische", "der 74 Jahre alte", "der 74-jährige"
     if k < 0 or toks.word(k).lower() not in ctx.cw.article_gender or toks.sentence_of[k] != toks.sentence_of[i]:
         return None
     nxt = ctx.index.mention_of_token.get(i + 1)
@@ -248,6 +248,13 @@ def _described_person(ctx: ClaimContext, i: int, office: str | None) -> str | No
             and office.removeprefix("position/").split("--")[0] not in ctx.cw.member_roles:
         return None  # "der Chefredakteur des Blatts": an office of a named owner is no one just quoted
     return ref.key if ref is not None else None
+
+
+def _age_or_adjective(ctx: ClaimContext, w: str) -> bool:
+    """Can the word stand between an article and its noun: a lower-case word, an age ("74", "Jahre",
+    "74-jährige")?"""
+    return w[:1].islower() or w.isdigit() or w in ctx.cw.age_units \
+        or (w[:1].isdigit() and "-" in w and w.split("-", 1)[1][:1].islower())
 
 
 def _titled_person(ctx: ClaimContext, i: int) -> str | None:
@@ -302,8 +309,12 @@ def _speaker_after(ctx: ClaimContext, idx: list[int], start: int, *, limit: int 
     lex = ctx.lexicon
     for pos in range(start, min(start + limit, len(idx))):
         w = ctx.tokens.word(idx[pos])
+        if pos > start and _title_stop(ctx, idx, pos):
+            continue  # "sagt Frau Dr. Roth": the abbreviation's full stop
         if w in _CLAUSE_BREAK or w == ".":
             return None
+        if w in address_words(ctx.lang) and _name_next(ctx, idx, pos):
+            continue  # "Frau", "Herrn", "Dr" before a name
         s = _speaker_at(ctx, idx[pos], source=True)
         if s is not None:
             m = ctx.index.mention_of_token.get(idx[pos])
@@ -327,6 +338,21 @@ def _speaker_after(ctx: ClaimContext, idx: list[int], start: int, *, limit: int 
                 and ctx.tokens.word(idx[pos - 1]) in lex.report_nouns:
             return None  # "in einer Mail an die Zeitung": the addressee, not the author
     return None
+
+
+def _title_stop(ctx: ClaimContext, idx: list[int], pos: int) -> bool:
+    """Is token ``pos`` the full stop of an academic title's abbreviation before a name ("Dr. Roth")?"""
+    toks = ctx.tokens
+    return pos > 0 and toks.word(idx[pos]) == "." and toks.word(idx[pos - 1]) in address_words(ctx.lang) \
+        and toks.ends[idx[pos - 1]] == toks.starts[idx[pos]] and _name_next(ctx, idx, pos)
+
+
+def _name_next(ctx: ClaimContext, idx: list[int], pos: int) -> bool:
+    """Does a capitalised word or a person's name ("von Brauk") follow token ``pos``?"""
+    if pos + 1 >= len(idx):
+        return False
+    m = ctx.index.mention_of_token.get(idx[pos + 1])
+    return ctx.tokens.word(idx[pos + 1])[:1].isupper() or m is not None and m.kind == "person"
 
 
 def _ends_phrase(cw: ClaimWords, w: str) -> bool:
@@ -391,10 +417,13 @@ def _speakers_for_verb(ctx: ClaimContext, lex: Lexicon, idx: list[int], pos: int
     for p in range(pos + 1, min(pos + 10, len(idx))):
         i = idx[p]
         w = toks.word(i)
+        if _title_stop(ctx, idx, p):
+            continue
         if w in _CLAUSE_BREAK or w == "." or _inside_quotes(toks.starts[i], quotes) or w in ("dass", "daß"):
             break
-        if lex.speech_verb(w) is not None:
-            break
+        if lex.speech_verb(w) is not None and not (
+                w in ctx.cw.determiner_forms and p + 1 < len(idx) and toks.word(idx[p + 1])[:1].isupper()):
+            break  # (but "sagt meine Freundin Natalie": a possessive before its noun)
         s = _speaker_at(ctx, i)
         if s is None and w[:1].isupper() and lex.is_common(w) and lex.title_of(w) is None and p > pos + 1 \
                 and w not in ctx.cw.age_units \
@@ -632,7 +661,7 @@ def _described_name(ctx: ClaimContext, idx: list[int], pos: int, p: int) -> bool
     if not all(_modifier(ctx, idx[q]) for q in range(pos + 1, p)) \
             or any(toks.word(idx[q]) in ctx.cw.object_articles for q in range(pos + 1, p)):
         return False  # ("sagte dem Psychologen Max Berger": the addressee)
-    for r in range(p + 1, min(p + 4, len(idx))):
+    for r in range(p + 1, min(p + 5, len(idx))):
         m = ctx.index.mention_of_token.get(idx[r])
         if m is not None and m.key and m.span.begin == toks.starts[idx[r]] and (m.kind == "person" or (
                 m.kind == "organization"

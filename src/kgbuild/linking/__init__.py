@@ -25,7 +25,7 @@ from functools import lru_cache
 
 from kgbuild import lang as lang_data
 from kgbuild.keys import entity_key, position_key
-from kgbuild.mentions import Lexicon, Tokens
+from kgbuild.mentions import Lexicon, Tokens, honorific_gender
 from kgbuild.model import Entity, Mention, Position, Structure, TitleMention
 
 _OF_PHRASE = re.compile(r"\s+(?:von|vom|der|des|beim|bei der|bei)\s+.+\s+")
@@ -79,7 +79,8 @@ def link(structure: Structure, toks: Tokens, mentions: list[Mention], titles: li
             # a person the article names in full is that person
             m = replace(m, kind="person")
         if m.kind == "person":
-            full = people.full_name(m.name) if m.name else m.name
+            full = people.full_name(m.name, honorific_gender(text, m.span.begin, lex.lang),
+                                    lang_data.first_name_genders(lex.lang)) if m.name else m.name
             if full is None:
                 continue  # "Clinton" where the article names two Clintons: no guess
             linked.append(replace(m, key=entity_key("person", full)))
@@ -358,11 +359,19 @@ class _PersonNames:
                 reps.append(name)
         self.reps = reps
 
-    def full_name(self, name: str) -> str | None:
+    def full_name(self, name: str, gender: str | None = None, genders: Mapping[str, str] | None = None) -> str | None:
+        """The full name a name stands for; ``gender``, when a form of address gives it ("Frau Roth"), picks
+        among the people with that surname by their first names' gender (``genders``: first name -> gender)."""
         words = name.split()
         if len(words) > 1:
             return next((r for r in self.reps if set(words) <= set(r.split())), name)
         by_last = [r for r in self.reps if r.split()[-1] == name]
+        if gender is not None and genders is not None and by_last:
+            known = [r for r in by_last if genders.get(r.split()[0]) in ("m", "f")]
+            if len(known) == len(by_last):  # every one's gender is known: only those that agree
+                by_last = [r for r in by_last if genders[r.split()[0]] == gender]
+                if not by_last:
+                    return name  # "Anna Roth … Herr Roth": another person
         if len(by_last) > 1:
             return None
         if by_last:

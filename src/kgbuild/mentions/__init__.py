@@ -33,7 +33,8 @@ from kgbuild.mentions.lexicon import GazEntry, Lexicon, load_lexicon
 from kgbuild.model import Mention, Span, Structure, TitleMention
 from kgbuild.text import Tokens, tokenize
 
-__all__ = ["Tokens", "find_mentions", "find_titles", "tokenize", "load_lexicon", "Lexicon", "GazEntry"]
+__all__ = ["Tokens", "find_mentions", "find_titles", "tokenize", "load_lexicon", "Lexicon", "GazEntry",
+           "honorific_gender", "address_words"]
 
 def _name_words(lang: str, list_name: str) -> Mapping[str, str]:
     """One list of ``lang/<lang>/names.tsv`` (read once per language by the loader's cache)."""
@@ -139,6 +140,15 @@ def find_mentions(structure: Structure, toks: Tokens, lex: Lexicon) -> list[Ment
     for b, e, name in persons:
         if free(b, e):
             add(Mention(Span.of(text, b, e), "person", name, None, "name", sent_of_offset(b)))
+    # a surname after a form of address: "sagt Frau Roth", "Herrn Dr. Kern"
+    # (a one-word place or organisation there is the surname: "Frau Wagner", "Herr Essen")
+    one_word = {(m.span.begin, m.span.end): m for m in out if m.kind in ("place", "organization")
+                and m.role == "name" and " " not in m.span.text}
+    for b, e, name, role in _honorific_surnames(toks, lex, lambda b, e: free(b, e) or (b, e) in one_word):
+        if (b, e) in one_word:
+            release(one_word[(b, e)])
+        if free(b, e):
+            add(Mention(Span.of(text, b, e), "person", name, None, role, sent_of_offset(b)))  # type: ignore[arg-type]
     # 4. organisations and places by pattern
     state_adjective_before = {
         adj.span.end + 1: _adjective_stem(adj.span.text) + "e" for adj in out
@@ -178,6 +188,7 @@ def find_mentions(structure: Structure, toks: Tokens, lex: Lexicon) -> list[Ment
             w, nw = toks.word(i), toks.word(i + 1)
             if nw in singles and toks.sentence_of[i] == toks.sentence_of[i + 1] and _surname_like(w, lex) \
                     and lex.title_of(w) is None and text[toks.ends[i]:toks.starts[i + 1]] == " " \
+                    and w not in _name_words(lex.lang, "relational_noun") \
                     and not (i > 0 and toks.word(i - 1).lower() in _name_words(lex.lang, "noun_determiner")) \
                     and not (i + 2 < len(toks) and _cap(toks.word(i + 2)) and toks.word(i + 2).isalpha()
                              and toks.sentence_of[i + 2] == toks.sentence_of[i]) \
@@ -425,6 +436,11 @@ def _find_persons(toks: Tokens, lex: Lexicon, free) -> list[tuple[int, int, str]
         after_title = i > 0 and _cap(toks.word(i - 1)) and lex.title_of(toks.word(i - 1)) is not None \
             and toks.sentence_of[i - 1] == toks.sentence_of[i]
         appos = _apposition(toks, i, lex)
+        # a first name alone after a noun of kinship or friendship: "sagt meine Freundin Natalie"
+        after_relation = i > 0 and toks.word(i - 1) in _name_words(lex.lang, "relational_noun") \
+            and toks.sentence_of[i - 1] == toks.sentence_of[i] \
+            and (toks.word(i - 1) not in _name_words(lex.lang, "relational_after_possessive")
+                 or i > 1 and toks.word(i - 2).lower() in _name_words(lex.lang, "possessive"))
         first = lex.is_first_name(w) and not (
             i > 0 and lex.is_common(w) and toks.word(i - 1).lower() in _name_words(lex.lang, "noun_determiner"))
         if not (first or after_title or appos):
@@ -500,7 +516,7 @@ def _find_persons(toks: Tokens, lex: Lexicon, free) -> list[tuple[int, int, str]
             # verb ("sagt Lukas"), and not a common word
             after_cue = i > 0 and toks.sentence_of[i - 1] == toks.sentence_of[i] \
                 and lex.speech_verb(toks.word(i - 1)) is not None and not lex.is_common(w)
-            if first and not (after_title or appos or after_cue):
+            if first and not (after_title or appos or after_cue or after_relation):
                 i += 1
                 continue
             if (lex.is_common(w) or _inflected_noun(w, lex)) and not first \
@@ -529,6 +545,80 @@ def _noun_surname(toks: Tokens, i: int, lex: Lexicon, after_title: bool) -> bool
         return False
     nxt = toks.word(i + 1) if i + 1 < len(toks) and toks.sentence_of[i + 1] == toks.sentence_of[i] else "."
     return not _cap(nxt) and (nxt.isalpha() or nxt in (".", ",", ";", ":", "!", "?"))
+
+
+@lru_cache(maxsize=8)
+def _honorific_pattern(lang: str) -> re.Pattern[str]:
+    """A form of address with its academic titles, right before an offset ("Frau ", "Herrn Dr. ", "Herr
+    Professor "): group 1 the word before it, group 2 the form of address."""
+    forms = sorted(_name_words(lang, "honorific"), key=len, reverse=True)
+    academic = sorted(_name_words(lang, "academic_title"), key=len, reverse=True)
+    if not forms:
+        return re.compile(r"(?!)")
+    titles = "|".join(map(re.escape, academic)) or "(?!)"
+    return re.compile(rf"(?:(\S+)\s+)?\b({'|'.join(map(re.escape, forms))})\s+(?:(?:{titles})\.?\s+)*$")
+
+
+@lru_cache(maxsize=8)
+def address_words(lang: str) -> frozenset[str]:
+    """The forms of address and academic titles that may stand before a surname ("Frau", "Herrn", "Dr")."""
+    return frozenset(_name_words(lang, "honorific")) | frozenset(_name_words(lang, "academic_title"))
+
+
+def honorific_gender(text: str, begin: int, lang: str) -> str | None:
+    """The gender a form of address right before a name gives ("Frau Roth" -> "f", "Herrn Dr. Kern" -> "m"),
+    None when none stands there or the word is a common noun ("der Frau", "seine Frau")."""
+    m = _honorific_pattern(lang).search(text, max(0, begin - 60), begin)
+    if m is None:
+        return None
+    before = (m.group(1) or "").lower()
+    if before in _name_words(lang, "noun_before_honorific") or _adjective_after_determiner(text, m.start(2), lang):
+        return None
+    return _name_words(lang, "honorific").get(m.group(2)) or None
+
+
+def _adjective_after_determiner(text: str, begin: int, lang: str) -> bool:
+    """Does an adjective after a determiner stand right before the offset ("einer jungen ", "die älteste ")?"""
+    words = text[max(0, begin - 40):begin].split()
+    return len(words) >= 2 and words[-1][:1].islower() and words[-1].endswith(("e", "en", "er", "em", "es")) \
+        and words[-2].lower() in _name_words(lang, "noun_before_honorific")
+
+
+def _honorific_surnames(toks: Tokens, lex: Lexicon, free) -> list[tuple[int, int, str, str]]:  # type: ignore[no-untyped-def]
+    """Surnames after a form of address ("Frau Roth", "Herrn Dr. Kern", "Frau von Berg"; "Frau Roths Antwort"
+    in the genitive): a capitalised word that is no title, no function word and no state, after a form of
+    address that is no common noun ("der Frau Geld geben", "seine Frau Anna" are none). Each as (begin, end,
+    name, role)."""
+    forms = _name_words(lex.lang, "honorific")
+    academic = _name_words(lex.lang, "academic_title")
+    particles = _name_words(lex.lang, "particle")
+    not_after = _name_words(lex.lang, "not_after_honorific")
+    text = toks.text
+    out: list[tuple[int, int, str, str]] = []
+    n = len(toks)
+    for i in range(n - 1):
+        if toks.word(i) not in forms:
+            continue
+        k = i + 1
+        while k < n and toks.sentence_of[k] == toks.sentence_of[i] and toks.word(k) in academic:
+            k += 2 if k + 1 < n and toks.word(k + 1) == "." else 1
+        b = k
+        while k < n and toks.word(k) in particles and k - b < 3:
+            k += 1  # "Frau von der Leyen"
+        if k >= n or toks.sentence_of[k] != toks.sentence_of[i] or (k > b and particles.get(toks.word(b)) != "lead"):
+            continue
+        w = toks.word(k)
+        if not _cap(w) or len(w) < 2 or not w.replace("-", "").isalpha() or w in lex.stop or w in not_after \
+                or lex.title_of(w) is not None or lex.country_name(w) or w in forms or w in academic \
+                or not free(toks.starts[b], toks.ends[k]) \
+                or honorific_gender(text, toks.starts[b], lex.lang) is None:
+            continue
+        name, role = text[toks.starts[b]:toks.ends[k]], "name"
+        nxt = toks.word(k + 1) if k + 1 < n and toks.sentence_of[k + 1] == toks.sentence_of[k] else ""
+        if name.endswith("s") and len(name) > 3 and _cap(nxt) and lex.is_common(nxt) and lex.title_of(nxt) is None:
+            name, role = name[:-1], "genitive"  # "Frau Roths Antwort"
+        out.append((toks.starts[b], toks.ends[k], name, role))
+    return out
 
 
 def _noun_form(w: str, lex: Lexicon) -> bool:
