@@ -266,3 +266,16 @@ def test_mentions_a_surname_after_a_form_of_address(lexicon: Lexicon) -> None:
     assert ms["Wagner"].kind == "person"  # not the organisation the gazetteer knows by that word
     ms = by_text(mentions(article("Herr Minister, die Frau Holle und einer jungen Frau Mut machen."), lexicon))
     assert not [m for m in ms.values() if m.kind == "person"]
+
+
+def test_mentions_an_organisation_named_for_two_fields_takes_both() -> None:
+    doc = build(article("Das Bundesministerium für Arbeit und Soziales teilte mit, die Renten stiegen."))
+    assert [e.name for e in doc.entities if e.kind == "organization"] == ["Bundesministerium für Arbeit und Soziales"]
+    # "und" before an article or a name goes on with another subject
+    doc = build(article("Das Bundesministerium für Arbeit und die Gewerkschaft Verdi teilten mit, die Renten stiegen."))
+    assert not [e.name for e in doc.entities if " und " in e.name]
+
+
+def test_mentions_mal_after_an_ordinal_is_no_first_name(lexicon: Lexicon) -> None:
+    text = article("Sie schickt zum vierten Mal Grüße an die Gäste.")
+    assert not [m for m in mentions(text, lexicon) if m.kind == "person"]

@@ -291,7 +291,31 @@ def find_mentions(structure: Structure, toks: Tokens, lex: Lexicon) -> list[Ment
                 add(Mention(Span.of(text, b, b + len(base)), "organization", base, None, "acronym",
                             toks.sentence_of[i]))
     out = _genitive_full_names(toks, lex, out)
+    out = _joined_fields(toks, lex, out, free)
     out.sort(key=lambda m: (m.span.begin, m.span.end))
+    return out
+
+
+def _joined_fields(toks: Tokens, lex: Lexicon, ms: list[Mention], free) -> list[Mention]:  # type: ignore[no-untyped-def]
+    """An organisation named for its fields takes all of them: "das Bundesministerium für Arbeit und Soziales",
+    "Landesamt für Gesundheit und Lebensmittelsicherheit" (a name that ends after "für X" before "und" and a
+    noun; not "das Ministerium für Arbeit und die Gewerkschaft", not "… und Verdi")."""
+    out = []
+    for m in ms:
+        words = m.name.split()
+        if m.kind == "organization" and len(words) >= 3 and words[-2] == "für" and m.span.text.endswith(words[-1]):
+            k = _token_at_offset(toks, m.span.end)
+            if k is not None and k + 1 < len(toks) and toks.word(k) == "und" \
+                    and toks.sentence_of[k + 1] == toks.sentence_of[k] and _cap(toks.word(k + 1)) \
+                    and toks.word(k + 1).isalpha() \
+                    and (lex.is_common(toks.word(k + 1)) or toks.word(k + 1).endswith("es")
+                         and lex.is_common(toks.word(k + 1)[:-2].capitalize() + "e")) \
+                    and free(toks.starts[k], toks.ends[k + 1]) \
+                    and (k + 2 >= len(toks) or not _cap(toks.word(k + 2))):
+                end = toks.ends[k + 1]
+                m = replace(m, span=Span.of(toks.text, m.span.begin, end),
+                            name=f"{m.name} und {toks.word(k + 1)}", key=None if m.key is None else m.key)
+        out.append(m)
     return out
 
 
