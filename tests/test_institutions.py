@@ -138,3 +138,10 @@ def test_institutions_a_spokesperson_does_not_give_a_voice_to_a_plural_or_far_in
     assert not [e for e in doc.entities if e.kind == "organization"]
     doc = extract_body("Die Behörden hatten die Straße gesperrt. „Es war alles ruhig“, sagte ein Sprecher.")
     assert not [e for e in doc.entities if e.kind == "organization"]
+
+
+def test_institutions_a_spa_towns_adjective_names_the_town_without_bad() -> None:
+    doc = extract_body("Das Tölzer Gesundheitsamt teilte mit, die Zahlen stiegen. "
+                       "Das Münchner Landratsamt teilte mit, die Zahlen sänken.")
+    assert [c.claimants for c in doc.claims] == [("organization/gesundheitsamt-bad-toelz",),
+                                                ("organization/landratsamt-muenchen",)]

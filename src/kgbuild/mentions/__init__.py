@@ -28,7 +28,7 @@ from functools import lru_cache
 
 from kgbuild import lang as lang_data
 from kgbuild.mentions import ner
-from kgbuild.mentions.institutions import article_territory, compound_heads, find_institutions
+from kgbuild.mentions.institutions import article_territory, compound_heads, find_institutions, town_of_adjective
 from kgbuild.mentions.lexicon import GazEntry, Lexicon, load_lexicon
 from kgbuild.model import Mention, Span, Structure, TitleMention
 from kgbuild.text import Tokens, tokenize
@@ -231,11 +231,9 @@ def find_mentions(structure: Structure, toks: Tokens, lex: Lexicon) -> list[Ment
             continue  # (a name of its own, "Ifo-Institut", is not renamed by where it sits)
         b0 = _token_at_offset(toks, org.span.begin)
         if b0 is not None and b0 > 0 and toks.sentence_of[b0 - 1] == toks.sentence_of[b0]:
-            town_adj = toks.word(b0 - 1)  # a town's adjective before it: "das Freisinger Landratsamt"
-            town = lex.lookup_key(town_adj[:-2]) \
-                if town_adj[:1].isupper() and town_adj.endswith("er") and len(town_adj) > 5 else None
-            if town is not None and town.startswith("place/"):
-                out[k] = replace(org, name=f"{org.name} {town_adj[:-2]}")
+            town = town_of_adjective(toks.word(b0 - 1), lex)  # a town's adjective: "das Freisinger Landratsamt"
+            if town is not None:
+                out[k] = replace(org, name=f"{org.name} {town}")
                 continue
         j = _token_at_offset(toks, org.span.end)
         if j is None:

@@ -235,15 +235,24 @@ def find_institutions(toks: Tokens, lex: Lexicon, earlier: Sequence[Mention],
 
 def _town_adjective(toks: Tokens, k: int, lex: Lexicon) -> str | None:
     """The place a town's adjective before an institution names: "Berliner" (Polizei) -> "Berlin"."""
-    w = toks.word(k)
-    if not (w[:1].isupper() and w.endswith("er") and len(w) > 5 and w.isalpha()) \
-            or (k + 1 < len(toks) and toks.sentence_of[k + 1] != toks.sentence_of[k]):
+    if k + 1 < len(toks) and toks.sentence_of[k + 1] != toks.sentence_of[k]:
+        return None
+    return town_of_adjective(toks.word(k), lex)
+
+
+def town_of_adjective(w: str, lex: Lexicon) -> str | None:
+    """The town a capitalised -er adjective names: "Berliner" -> "Berlin", "Münchner" -> "München" (place
+    adjectives of places.tsv), "Tölzer" -> "Bad Tölz" (a spa town's adjective drops the "Bad"); None for others."""
+    if not (w[:1].isupper() and w.endswith("er") and len(w) > 5 and w.isalpha()):
         return None
     place = lang_data.load(lex.lang).place_adjectives.get(w)  # "Münchner" -> München
     if place is not None:
         return place.name
-    key = lex.lookup_key(w[:-2])
-    return w[:-2] if key is not None and key.startswith("place/") else None
+    for name in (w[:-2], f"Bad {w[:-2]}"):
+        key = lex.lookup_key(name)
+        if key is not None and key.startswith("place/"):
+            return name
+    return None
 
 
 def _unowned_spokespeople(toks: Tokens, lex: Lexicon) -> set[int]:
