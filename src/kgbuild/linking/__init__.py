@@ -205,13 +205,14 @@ def link(structure: Structure, toks: Tokens, mentions: list[Mention], titles: li
             stem = w.lower().removesuffix("s")
             loose = [m for m in before if want is None or lex.org_kind(m.key or "") is None and (
                 want == "company" or stem in m.name.lower())]
-            pick = exact or loose
             if want == "company":
                 # the firm named last, known or called one ("der Immobilienkonzern X"), or a body of unknown
                 # kind whose name says it is no other kind of body ("Universität", "Verband")
-                bodies = _non_firm_heads(lex)
+                bodies = _non_firm_heads(lex.lang)
                 pick = sorted(exact + [m for m in loose if not any(x.lower().endswith(bodies) for x in m.name.split())],
                               key=lambda m: m.span.begin)
+            else:
+                pick = exact or loose
             if pick and not _singular_article(toks.word(i - 1), w, lex):
                 continue  # "die Unternehmen", "der Unternehmen": a plural refers to no one body
             if pick:
@@ -303,17 +304,13 @@ def _state_prefixed(ms: list[Mention], lex: Lexicon) -> list[Mention]:
 
 
 @lru_cache(maxsize=4)
-def _non_firm_heads_of(lang: str) -> tuple[str, ...]:
+def _non_firm_heads(lang: str) -> tuple[str, ...]:
+    """Endings of the names of bodies that are no firm: "verband", "institut", "ministerium", "universität"."""
     heads = set(lang_data.words(lang, "names.tsv", "organisation_head"))
     heads.update(lang_data.words(lang, "names.tsv", "non_firm_head"))
     for endings in generic_references(lang).values():
         heads.update(endings)
     return tuple(sorted(heads))
-
-
-def _non_firm_heads(lex: Lexicon) -> tuple[str, ...]:
-    """Endings of the names of bodies that are no firm: "verband", "institut", "ministerium", "universität"."""
-    return _non_firm_heads_of(lex.lang)
 
 
 def _singular_article(article: str, noun: str, lex: Lexicon) -> bool:
@@ -322,7 +319,7 @@ def _singular_article(article: str, noun: str, lex: Lexicon) -> bool:
     low = noun.lower()
     gender = next((g for ending, g in lang_data.endings(lex.lang, "speakers.tsv", "org_head_gender")
                    if low.endswith(ending)), None)
-    return gender != "n" or article.lower() in ("das", "dem", "des")
+    return gender != "n" or article.lower() in lang_data.words(lex.lang, "speakers.tsv", "neuter_singular_article")
 
 
 def _firms_by_noun(toks: Tokens, orgs: list[Mention], lex: Lexicon) -> frozenset[str]:

@@ -261,6 +261,7 @@ def _unowned_spokespeople(toks: Tokens, lex: Lexicon) -> set[int]:
     Polizei hat … verzeichnet. „…“, sagte ein Sprecher"; not "Mitarbeiter hätten die Polizei gerufen")."""
     out: set[int] = set()
     indefinite = lang_data.words(lex.lang, "speakers.tsv", "indefinite_article")
+    owner_openers = lang_data.words(lex.lang, "speakers.tsv", "owner_opener")
     for i in range(1, len(toks) - 1):
         if toks.word(i - 1).lower() not in indefinite:
             continue  # "der Sprecher" refers back to one named before; "ein Sprecher" is new
@@ -269,7 +270,7 @@ def _unowned_spokespeople(toks: Tokens, lex: Lexicon) -> set[int]:
                 or not found[0].lower().endswith(("sprecher", "sprecherin")):
             continue
         nxt = toks.word(i + 1)
-        if nxt not in ("der", "des", "von", "vom", "eines", "einer") and not nxt[:1].isupper():
+        if nxt not in owner_openers and not nxt[:1].isupper():
             out.add(toks.sentence_of[i])
     return out
 
