@@ -145,3 +145,12 @@ def test_institutions_a_spa_towns_adjective_names_the_town_without_bad() -> None
                        "Das Münchner Landratsamt teilte mit, die Zahlen sänken.")
     assert [c.claimants for c in doc.claims] == [("organization/gesundheitsamt-bad-toelz",),
                                                 ("organization/landratsamt-muenchen",)]
+
+
+def test_institutions_the_town_is_the_one_stadt_the_article_names() -> None:
+    doc = extract_body("In der Stadt Tarnau gibt es neue Fälle. "
+                       "Nach Angaben der Stadt haben sich 20 Gäste angesteckt.")
+    assert [c.claimants for c in doc.claims] == [("organization/stadt-tarnau",)]
+    doc = extract_body("In der Stadt Hamm und in der Stadt Unna gibt es Fälle. "
+                       "Nach Angaben der Stadt haben sich 20 Gäste angesteckt.")
+    assert [e.name for e in doc.entities if e.kind == "organization"] == ["Stadt"]
