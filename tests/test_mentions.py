@@ -277,5 +277,5 @@ def test_mentions_an_organisation_named_for_two_fields_takes_both() -> None:
 
 
 def test_mentions_mal_after_an_ordinal_is_no_first_name(lexicon: Lexicon) -> None:
-    text = article("Sie schickt zum vierten Mal Grüße an die Gäste.")
+    text = article("Sie schickt zum dritten Mal Grüße an die Gäste.")
     assert not [m for m in mentions(text, lexicon) if m.kind == "person"]

@@ -301,7 +301,7 @@ def _subject_at(ctx: ClaimContext, i: int) -> Speaker | None:
         return None  # "In Frankreich kritisierten Gewerkschaften …": the state is where, not who
     if s is not None and ctx.text[s.span.end:s.span.end + 1] in ("'", "’") \
             and ctx.text[s.span.end + 1:s.span.end + 3].strip()[:1].isupper():
-        return None  # "hatte Scheeres' Agieren bemängelt": a genitive owns the noun after it
+        return None  # "hatte Kühnes' Agieren bemängelt": a genitive owns the noun after it
     return s
 
 

@@ -323,7 +323,7 @@ def _singular_article(article: str, noun: str, lex: Lexicon) -> bool:
 
 
 def _firms_by_noun(toks: Tokens, orgs: list[Mention], lex: Lexicon) -> frozenset[str]:
-    """Organisations the text calls a firm right before their name ("der Immobilienkonzern Vonovia")."""
+    """Organisations the text calls a firm right before their name ("der Immobilienkonzern Lindenhof")."""
     nouns = tuple(lang_data.words(lex.lang, "names.tsv", "company_noun"))
     out = set()
     for m in orgs:

@@ -318,7 +318,7 @@ def _joined_fields(toks: Tokens, lex: Lexicon, ms: list[Mention], free) -> list[
 
 
 def _genitive_full_names(toks: Tokens, lex: Lexicon, ms: list[Mention]) -> list[Mention]:
-    """A full name in the genitive before the noun it owns is named in the nominative: "Lionel Messis Frust"
+    """A full name in the genitive before the noun it owns is named in the nominative: "Lionel Bertis Frust"
     names Lionel Messi (a name ending in -s takes an apostrophe instead: "Chris Evans' Film"). Not when the
     article writes the -s form elsewhere, not before a noun ("Chris Evans sagte")."""
     nominative = {m.name for m in ms if m.kind == "person"}
