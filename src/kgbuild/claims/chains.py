@@ -12,6 +12,7 @@ from kgbuild.claims.interview import Turn, interview_turns
 from kgbuild.mentions import Lexicon
 from kgbuild.model import Claim, Span, SpeechAct
 from kgbuild.quotes import QUOTE_MARKS
+from kgbuild.segment import READ_ROLES
 
 
 def find_claims(ctx: ClaimContext, lex: Lexicon) -> list[Claim]:
@@ -190,7 +191,7 @@ def _continues(ctx: ClaimContext, lex: Lexicon, si: int, prev: _Draft) -> bool:
     prev_sent = ctx.structure.sentences[prev.sentence]
     # an editor's insert in brackets between ("[Alle Nachrichten in unserer App.]") does not part them
     inserted = [x for x in ctx.structure.sentences[prev.sentence + 1:si]
-                if x.role not in ("body", "lead") and x.span.text.lstrip()[:1] == "["]
+                if x.role not in READ_ROLES and x.span.text.lstrip()[:1] == "["]
     if sent.block - prev_sent.block - len({x.block for x in inserted}) > 1:
         return False
     t = sent.span.text.strip()

@@ -699,7 +699,8 @@ def _particle_after(cw: ClaimWords, words: list[str], pos: int, sv: SpeechVerb) 
         w = words[q]
         if w in (",", ":", ";", "."):
             if w == "," and q + 1 < len(words) and words[q + 1] in sv.particles:
-                # "teilte, wie erwartet, mit, …"; not a preposition opening a clause ("…, aus den Fugen")
+                # a particle right after a comma closes the verb only where the clause ends with it, not a
+                # preposition that opens a phrase ("führt … nach draußen, …, aus den Fugen geratene …")
                 closes = q + 2 >= len(words) or words[q + 2] in (",", ".", ":", ";", "und")
                 return words[q + 1] if closes else None
             if w != ",":
