@@ -154,3 +154,27 @@ def test_institutions_the_town_is_the_one_stadt_the_article_names() -> None:
     doc = extract_body("In der Stadt Hamm und in der Stadt Unna gibt es Fälle. "
                        "Nach Angaben der Stadt haben sich 20 Gäste angesteckt.")
     assert [e.name for e in doc.entities if e.kind == "organization"] == ["Stadt"]
+
+
+def test_institutions_a_bare_noun_takes_the_one_qualified_one_named_later() -> None:
+    doc = _doc("Die Polizei meldete am Abend einen Einsatz am Hafen. "
+               "Später rückte auch ein Boot der Grazer Polizei aus.")
+    assert claimant_names(doc) == ["Polizei Graz"]
+
+
+def test_institutions_a_bare_noun_stays_bare_between_two_qualified_ones() -> None:
+    doc = _doc("Die Polizei meldete am Abend einen Einsatz am Hafen. "
+               "Beamte der Grazer Polizei und der Linzer Polizei halfen mit.")
+    assert claimant_names(doc) == ["Polizei"]
+
+
+def test_institutions_a_bare_noun_stays_bare_when_a_compound_names_another_of_its_kind() -> None:
+    doc = _doc("Die Polizei meldete am Abend, alles sei ruhig geblieben. "
+               "Die Bundespolizei kontrollierte am Bahnhof, Beamte der Grazer Polizei halfen.")
+    assert "Polizei Graz" not in claimant_names(doc)
+
+
+def test_institutions_an_office_named_by_its_district_of_two_places_keeps_both() -> None:
+    doc = _doc("Das Bezirksamt Treptow-Köpenick hat den Markt geschlossen. "
+               "„Die Abstände waren nicht einzuhalten“, hieß es aus dem Bezirksamt.")
+    assert claimant_names(doc) == ["Bezirksamt Treptow-Köpenick"]

@@ -28,7 +28,14 @@ from functools import lru_cache
 
 from kgbuild import lang as lang_data
 from kgbuild.mentions import ner
-from kgbuild.mentions.institutions import article_territory, compound_heads, find_institutions, town_of_adjective
+from kgbuild.mentions.institutions import (
+    article_territory,
+    compound_heads,
+    find_institutions,
+    qualified_variant,
+    token_at_end,
+    town_of_adjective,
+)
 from kgbuild.mentions.lexicon import GazEntry, Lexicon, load_lexicon
 from kgbuild.model import Mention, Span, Structure, TitleMention
 from kgbuild.text import Tokens, tokenize
@@ -242,9 +249,19 @@ def find_mentions(structure: Structure, toks: Tokens, lex: Lexicon) -> list[Ment
             j += 1
         place = place_at_begin.get(toks.starts[j]) if j < len(toks) else None
         if place is not None and place.sentence == org.sentence:
-            out[k] = replace(org, name=f"{org.name} {place.name}")
+            last = token_at_end(toks, place.span.end)  # a district of two places: "Bezirksamt Treptow-Köpenick"
+            where = text[place.span.begin:toks.ends[last]] if last is not None else place.name
+            out[k] = replace(org, name=f"{org.name} {where}")
         elif (territory := article_territory(toks, lex, org.name, place_at_begin)) is not None:
             out[k] = replace(org, name=f"{org.name} {territory}")  # "Im Landkreis Ebersberg … das Landratsamt"
+    # … or by the one place the article gives it elsewhere: "das Bezirksamt" of "das Bezirksamt Pankow"
+    org_names = {m.name: m.key for m in out if m.kind == "organization"}
+    for k, org in enumerate(out):
+        low = org.name.lower()
+        if org.kind == "organization" and org.key is None and " " not in org.name and "-" not in org.name \
+                and any(low.endswith(h) for h in heads if len(h) >= 3) \
+                and (variant := qualified_variant(org.name, org_names)) is not None:
+            out[k] = replace(org, name=variant, key=org_names[variant])
 
     # 4e. an owner named only as the first part of a compound title: "Lesezeit-Chef", "ABCD-Sprecherin"
     known = _surnames(out)

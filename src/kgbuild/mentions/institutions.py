@@ -17,7 +17,9 @@ What it refers to, in this order (the data model's rule for institutions):
 2. an institution the text qualifies: a place or state right after it
    ("Staatsanwaltschaft Potsdam", "die Polizei in Potsdam") or a state's or place's
    adjective before it ("die griechische Polizei"): a corpus-wide node;
-3. otherwise an institution of this article only: its key carries the article's hash, so
+3. otherwise the one qualified institution of this noun the article names anywhere ("die Polizei"
+   of an article that speaks once of "der Wiener Polizei" is the "Polizei Wien");
+4. otherwise an institution of this article only: its key carries the article's hash, so
    "die Polizei" of two articles about two towns are two nodes.
 """
 
@@ -25,8 +27,8 @@ from __future__ import annotations
 
 import bisect
 import hashlib
-from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -38,7 +40,8 @@ if TYPE_CHECKING:
     from kgbuild.mentions import Tokens
     from kgbuild.mentions.lexicon import Lexicon
 
-__all__ = ["Institution", "article_territory", "find_institutions", "institution_heads"]
+__all__ = ["Institution", "article_territory", "find_institutions", "institution_heads", "qualified_variant",
+           "token_at_end"]
 
 
 @dataclass(frozen=True)
@@ -202,6 +205,8 @@ def find_institutions(toks: Tokens, lex: Lexicon, earlier: Sequence[Mention],
         b, e = toks.starts[i], toks.ends[i]
         sent = sentence_of(b)
         ante = _antecedent(orgs, inst, b)
+        if ante is not None and town is not None and ante.name != f"{inst.head} {town}":
+            ante = None  # the town's adjective names which one: "die Polizei … der Wiener Polizei"
         span = Span.of(text, b, e)
         same = i + 1 < len(toks) and toks.sentence_of[i + 1] == toks.sentence_of[i]
         named = by_begin.get(toks.starts[i + 1]) if same else None
@@ -224,6 +229,14 @@ def find_institutions(toks: Tokens, lex: Lexicon, earlier: Sequence[Mention],
         if start == 0 or toks.sentence_of[start - 1] != toks.sentence_of[start]:
             opening.add(b)
         bisect.insort(orgs, m, key=lambda x: x.span.begin)  # a later bare noun may refer back to it
+    # a bare noun refers to the one qualified institution of its kind the article names, before or after
+    # it, in a source slot or not ("die Polizei … der Wiener Polizei"); with none or several it stays bare
+    if tag is not None:
+        keys = {m.name: m.key for m in orgs if m.key is None or not m.key.endswith(tag)}
+        for n, (m, inst, slot) in enumerate(found):
+            if m.key is not None and m.key.endswith(f"--{tag}") and inst.number == "sg" \
+                    and (variant := qualified_variant(inst.head, keys)) is not None:
+                found[n] = (replace(m, name=variant, key=keys[variant]), inst, slot)
     # an institution the article never gives a voice is background ("vor Gericht", "im Parlament"):
     # it becomes a node only when one of its mentions stands in a source slot
     spokes = _unowned_spokespeople(toks, lex)
@@ -231,6 +244,21 @@ def find_institutions(toks: Tokens, lex: Lexicon, earlier: Sequence[Mention],
                 if slot or inst.number == "sg" and m.span.begin in opening
                 and (m.sentence in spokes or m.sentence + 1 in spokes)}
     return [m for m, _, _ in found if (m.key or m.name) in speaking]
+
+
+def qualified_variant(head: str, names: Iterable[str]) -> str | None:
+    """The one name among ``names`` that qualifies the institution ``head`` by a place, state or owner
+    ("Polizei Wien", "Griechische Polizei" for "Polizei"); None when there is none or there are several, or
+    when a compound names another of its kind ("Bundespolizei")."""
+    low = head.lower()
+    variants = set()
+    for name in names:
+        words = name.split()
+        if len(words) > 1 and (words[0].lower() == low or words[-1].lower() == low):
+            variants.add(name)
+        elif len(words) == 1 and len(name) > len(head) and name.lower().endswith(low):
+            return None  # "das Bundesgesundheitsministerium … das Gesundheitsministerium in Berlin": left open
+    return next(iter(variants)) if len(variants) == 1 else None
 
 
 def _town_adjective(toks: Tokens, k: int, lex: Lexicon) -> str | None:
@@ -382,7 +410,7 @@ def article_territory(toks: Tokens, lex: Lexicon, office: str, by_begin: Mapping
         if toks.word(j) in forms and toks.sentence_of[j + 1] == toks.sentence_of[j]:
             m = by_begin.get(toks.starts[j + 1])
             if m is not None and m.kind == "place" and m.role == "name":
-                k = _token_at_end(toks, m.span.end)
+                k = token_at_end(toks, m.span.end)
                 # a district named after two towns: "Bad Tölz-Wolfratshausen"
                 names.add(toks.text[m.span.begin:toks.ends[k]] if k is not None else m.name)
             elif m is None:  # a district the gazetteer lacks: "im Landkreis Bad Tölz-Wolfratshausen"
@@ -396,7 +424,7 @@ def article_territory(toks: Tokens, lex: Lexicon, office: str, by_begin: Mapping
     return next(iter(names)) if len(names) == 1 else None
 
 
-def _token_at_end(toks: Tokens, end: int) -> int | None:
+def token_at_end(toks: Tokens, end: int) -> int | None:
     """The token that holds offset ``end - 1`` when the text goes on there with a hyphen ("Bad Tölz" of
     "Bad Tölz-Wolfratshausen"), else None."""
     if toks.text[end:end + 1] != "-":
