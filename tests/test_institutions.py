@@ -178,3 +178,20 @@ def test_institutions_an_office_named_by_its_district_of_two_places_keeps_both()
     doc = _doc("Das Bezirksamt Treptow-Köpenick hat den Markt geschlossen. "
                "„Die Abstände waren nicht einzuhalten“, hieß es aus dem Bezirksamt.")
     assert claimant_names(doc) == ["Bezirksamt Treptow-Köpenick"]
+
+
+def test_institutions_a_compound_spokesperson_speaks_for_the_one_of_its_kind_named_before() -> None:
+    doc = extract_body("Die Bremer Polizei hat in der Nacht 30 Einsätze verzeichnet. Die Lage blieb ruhig. "
+                       "Am Morgen öffneten die Läden. Eine Polizeisprecherin sagte, es habe keine Festnahmen gegeben.")
+    assert [c.claimants for c in doc.claims] == [("position/polizeisprecherin--organization-polizei-bremen",)]
+    # the joining "s" of the title is not part of the kind: "Ministeriums-" names a ministry
+    doc = extract_body("Das Gesundheitsministerium hat neue Regeln erlassen. Viele Praxen sind unzufrieden. "
+                       "Die Daten würden nicht gespeichert, sagte ein Ministeriumssprecher.")
+    [claim] = doc.claims
+    assert claim.claimants == ("position/ministeriumssprecher--organization-gesundheitsministerium",)
+
+
+def test_institutions_a_compound_spokesperson_of_another_kind_speaks_for_none() -> None:
+    doc = extract_body("Die Bremer Feuerwehr hat in der Nacht 30 Einsätze gezählt. Die Lage blieb ruhig. "
+                       "Am Morgen öffneten die Läden. Eine Polizeisprecherin sagte, es habe keine Festnahmen gegeben.")
+    assert [c.claimants for c in doc.claims] == [("position/polizeisprecherin",)]

@@ -614,7 +614,9 @@ def _spoken_for(toks: Tokens, ti: int, t: TitleMention, ms: list[Mention], lex: 
 
     Not counted: news media, names inside a direct quote, names that only modify a compound
     ("ÖBB-Mitarbeiter"), names after a preposition of a channel ("auf Facebook"). A compound title
-    speaks only for an organisation its first part names ("Polizeisprecher": a police).
+    speaks only for an organisation its first part names ("Polizeisprecher": a police;
+    "Ministeriumssprecher": a ministry), and then also for the one such organisation the article
+    named before.
     """
     title = lex.titles.get(t.title, t.title)
     if lex.title_categories.get(title) != "spokesperson":
@@ -627,13 +629,16 @@ def _spoken_for(toks: Tokens, ti: int, t: TitleMention, ms: list[Mention], lex: 
     text = toks.text
     quoted = _quoted_spans(text)
     sent = toks.sentence_of[ti]
-    for back in (0, 1):
-        orgs = {m.key for m in ms if m.kind == "organization" and m.key and m.sentence == sent - back
+    # the first part without its joining "s": "Ministeriums" (sprecher) names a "Ministerium"
+    part = prefix.lower()[:-1] if prefix.lower().endswith("s") and len(prefix) > 5 else prefix.lower()
+    for back in (0, 1, None):
+        orgs = {m.key for m in ms if m.kind == "organization" and m.key
+                and (m.sentence == sent - back if back is not None else m.sentence < sent - 1)
                 and m.role in ("name", "acronym") and not lex.is_media(m.key, m.name)
                 and text[m.span.end:m.span.end + 1] != "-"
                 and not any(b <= m.span.begin < e for b, e in quoted)
                 and (text[:m.span.begin].split() or [""])[-1].lower() not in channels
-                and (general or prefix.lower() in m.name.lower())}
+                and (general and back is not None or not general and part in m.name.lower())}
         if orgs:
             return next(iter(orgs)) if len(orgs) == 1 else None
     return None

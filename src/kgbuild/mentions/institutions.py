@@ -238,11 +238,14 @@ def find_institutions(toks: Tokens, lex: Lexicon, earlier: Sequence[Mention],
                     and (variant := qualified_variant(inst.head, keys)) is not None:
                 found[n] = (replace(m, name=variant, key=keys[variant]), inst, slot)
     # an institution the article never gives a voice is background ("vor Gericht", "im Parlament"):
-    # it becomes a node only when one of its mentions stands in a source slot
-    spokes = _unowned_spokespeople(toks, lex)
+    # it becomes a node only when one of its mentions stands in a source slot, opens the sentence of a
+    # new spokesperson or the one before, or is of the kind a later compound spokesperson names
+    spokes, kinds = _unowned_spokespeople(toks, lex)
     speaking = {m.key or m.name for m, inst, slot in found
                 if slot or inst.number == "sg" and m.span.begin in opening
-                and (m.sentence in spokes or m.sentence + 1 in spokes)}
+                and (m.sentence in spokes or m.sentence + 1 in spokes)
+                or inst.number == "sg" and any(inst.head.lower().endswith(kind) and m.sentence < at
+                                               for kind, at in kinds)}
     return [m for m, _, _ in found if (m.key or m.name) in speaking]
 
 
@@ -283,11 +286,14 @@ def town_of_adjective(w: str, lex: Lexicon) -> str | None:
     return None
 
 
-def _unowned_spokespeople(toks: Tokens, lex: Lexicon) -> set[int]:
+def _unowned_spokespeople(toks: Tokens, lex: Lexicon) -> tuple[set[int], set[tuple[str, int]]]:
     """The sentences naming a new spokesperson without saying whose ("sagte ein Sprecher am Morgen"): an
     institution that opens this or the sentence before, as its subject, speaks through him or her ("Die
-    Polizei hat … verzeichnet. „…“, sagte ein Sprecher"; not "Mitarbeiter hätten die Polizei gerufen")."""
+    Polizei hat … verzeichnet. „…“, sagte ein Sprecher"; not "Mitarbeiter hätten die Polizei gerufen").
+    And the kinds of institution a compound spokesperson's title names, with its sentence ("polizei" of
+    "eine Polizeisprecherin"): one of that kind named before in the article may be whom he or she speaks for."""
     out: set[int] = set()
+    kinds: set[tuple[str, int]] = set()
     indefinite = lang_data.words(lex.lang, "speakers.tsv", "indefinite_article")
     owner_openers = lang_data.words(lex.lang, "speakers.tsv", "owner_opener")
     for i in range(1, len(toks) - 1):
@@ -300,7 +306,12 @@ def _unowned_spokespeople(toks: Tokens, lex: Lexicon) -> set[int]:
         nxt = toks.word(i + 1)
         if nxt not in owner_openers and not nxt[:1].isupper():
             out.add(toks.sentence_of[i])
-    return out
+            prefix = found[0].lower().removesuffix("in").removesuffix("sprecher")
+            if prefix.endswith("s") and len(prefix) > 5:
+                prefix = prefix[:-1]  # the joining "s": "Ministeriumssprecher"
+            if len(prefix) > 3:
+                kinds.add((prefix, toks.sentence_of[i]))
+    return out, kinds
 
 
 def _phrase_start(toks: Tokens, i: int, by_end: dict[int, Mention], frame: _Frame) -> int | None:
