@@ -357,6 +357,10 @@ def test_speakers_plural_sie_is_not_one_person_quoted_before() -> None:
     doc = _doc("Der Chefredakteur Tim Brandt und die Verlegerin Eva Roth bezeichneten die Lage als ernst. "
                "Das sei bedauerlich, teilten sie mit.")
     assert len(doc.claims) == 2 and doc.claims[1].claimants[0] in doc.claims[0].claimants
+    # verbs in -ern and -eln make their plural in -rn, -ln: "sie fordern" is a group, not the woman before
+    doc = _doc("Lea Brand sprach am Mittag auf dem Platz. Die Veranstalter hatten Zelte aufgebaut. "
+               "Sie fordern eine sofortige Räumung der Lager.")
+    assert claimant_names(doc) == []
 
 
 def test_speakers_a_new_person_as_the_subject_of_an_indicative_verb_ends_the_chain() -> None:
