@@ -195,3 +195,29 @@ def test_institutions_a_compound_spokesperson_of_another_kind_speaks_for_none() 
     doc = extract_body("Die Bremer Feuerwehr hat in der Nacht 30 Einsätze gezählt. Die Lage blieb ruhig. "
                        "Am Morgen öffneten die Läden. Eine Polizeisprecherin sagte, es habe keine Festnahmen gegeben.")
     assert [c.claimants for c in doc.claims] == [("position/polizeisprecherin",)]
+
+
+def test_institutions_a_local_one_acts_in_the_town_its_sentence_names() -> None:
+    doc = _doc("In Kassel hat die Polizei am Abend eine Versammlung aufgelöst, die Teilnehmer seien "
+               "ohne Masken gekommen, teilte die Polizei mit. "
+               "Etwa 300 Menschen protestierten laut Feuerwehr in Bonn vor dem Rathaus.")
+    assert claimant_names(doc) == ["Polizei Kassel", "Feuerwehr Bonn"]
+
+
+def test_institutions_a_town_named_with_another_or_a_region_gives_no_seat() -> None:
+    doc = _doc("In Kassel und Fulda protestierten laut Polizei je 300 Menschen. "
+               "In Bayern meldete die Feuerwehr am Abend einen Großbrand.")
+    assert claimant_names(doc) == ["Polizei", "Feuerwehr"]
+
+
+def test_institutions_a_named_place_beats_the_one_of_its_kind_before() -> None:
+    doc = _doc("Die Polizei Kassel meldete am Morgen, alles sei ruhig. "
+               "In Fulda teilte die Polizei dagegen mit, es habe Festnahmen gegeben.")
+    assert claimant_names(doc) == ["Polizei Kassel", "Polizei Fulda"]
+
+
+def test_institutions_a_bare_one_in_an_article_about_two_towns_is_neithers() -> None:
+    doc = _doc("Die Polizei Kassel meldete am Morgen, alles sei ruhig. "
+               "In Fulda teilte die Polizei dagegen mit, es habe Festnahmen gegeben. "
+               "Insgesamt seien die Proteste friedlich verlaufen, sagte die Polizei.")
+    assert claimant_names(doc)[-1] == "Polizei"

@@ -13,10 +13,14 @@ speech verb.
 What it refers to, in this order (the data model's rule for institutions):
 
 1. an organisation the article named before whose name ends in the same noun
-   ("das Robert Koch-Institut … das Institut", "die Kriminalpolizei … die Polizei");
+   ("das Robert Koch-Institut … das Institut", "die Kriminalpolizei … die Polizei"), unless
+   the phrase or its sentence names another place for one of its kind (2);
 2. an institution the text qualifies: a place or state right after it
-   ("Staatsanwaltschaft Potsdam", "die Polizei in Potsdam") or a state's or place's
-   adjective before it ("die griechische Polizei"): a corpus-wide node;
+   ("Staatsanwaltschaft Potsdam", "die Polizei in Potsdam"), a state's or place's
+   adjective before it ("die griechische Polizei"), or, for a local institution such as a
+   police or a health office, the town its sentence names after "in" ("In Kassel löste die
+   Polizei …"): a corpus-wide node. In an article about two towns' police, a bare "die
+   Polizei" later is neither's;
 3. otherwise the one qualified institution of this noun the article names anywhere ("die Polizei"
    of an article that speaks once of "der Wiener Polizei" is the "Polizei Wien");
 4. otherwise an institution of this article only: its key carries the article's hash, so
@@ -72,6 +76,7 @@ class _Frame:
     source_nouns: frozenset[str]  # "Angaben", "Sprecher": "nach Angaben der X", "ein Sprecher der X"
     joiners: frozenset[str]  # "und": "laut Polizei und Feuerwehr"
     territories: Mapping[str, tuple[str, ...]]  # "Landratsamt" -> ("Landkreis", "Kreis")
+    local: tuple[str, ...]  # lower case: "polizei", "feuerwehr": a town has its own
 
 
 @lru_cache(maxsize=4)
@@ -149,6 +154,7 @@ def _frame(lex: Lexicon) -> _Frame:
             lex.according_nouns | lex.report_nouns | spokes,
             frozenset(w for w, v in cl.get("coordinator", {}).items() if v == "joins"),
             {office: tuple(v.split()) for office, v in sp.get("territory_office", {}).items()},
+            tuple(sorted(w.lower() for w in sp.get("local_institution", {}))),
         )
         _FRAMES[lex.lang] = frame
     return frame
@@ -185,6 +191,7 @@ def find_institutions(toks: Tokens, lex: Lexicon, earlier: Sequence[Mention],
     by_end = {m.span.end: m for m in earlier}
     tag: str | None = None
     found: list[tuple[Mention, Institution, bool]] = []  # mention, its institution, in a source slot
+    carried: set[int] = set()  # the found ones that took a qualified name from the one of its kind before
     opening: set[int] = set()  # the mentions (by begin) whose phrase opens the sentence: its subject
     for i in range(len(toks)):
         w = toks.word(i)
@@ -205,8 +212,15 @@ def find_institutions(toks: Tokens, lex: Lexicon, earlier: Sequence[Mention],
         b, e = toks.starts[i], toks.ends[i]
         sent = sentence_of(b)
         ante = _antecedent(orgs, inst, b)
-        if ante is not None and town is not None and ante.name != f"{inst.head} {town}":
-            ante = None  # the town's adjective names which one: "die Polizei … der Wiener Polizei"
+        # the name the phrase or its sentence gives: a town's adjective ("die Berliner Polizei"), a place or state
+        # ("Polizei in Potsdam", "die griechische Polizei"), the town a local institution acts in
+        own = f"{inst.head} {town}" if town is not None else _qualifier(toks, i, start, by_begin, by_end, inst, frame)
+        if own is None and inst.head.lower().endswith(frame.local) \
+                and (where := _town_of_sentence(toks, i, by_begin, lex)) is not None:
+            own = f"{inst.head} {where}"  # "In Bonn löste die Polizei …"
+        if ante is not None and own is not None and ante.name != own \
+                and (ante.name == inst.head or qualified_variant(inst.head, (ante.name,)) is not None):
+            ante = None  # it names another of its kind than the one before: "die Polizei Bonn … in Köln die Polizei"
         span = Span.of(text, b, e)
         same = i + 1 < len(toks) and toks.sentence_of[i + 1] == toks.sentence_of[i]
         named = by_begin.get(toks.starts[i + 1]) if same else None
@@ -215,10 +229,10 @@ def find_institutions(toks: Tokens, lex: Lexicon, earlier: Sequence[Mention],
             m = Mention(span, "organization", named.name, named.key, "name", sent)
         elif ante is not None:
             m = Mention(span, "organization", ante.name, ante.key, "name", sent)
-        elif town is not None:
-            m = Mention(span, "organization", f"{inst.head} {town}", None, "name", sent)  # "die Berliner Polizei"
-        elif (qualifier := _qualifier(toks, i, start, by_begin, by_end, inst, frame)) is not None:
-            m = Mention(span, "organization", qualifier, None, "name", sent)
+            if ante.key is None and qualified_variant(inst.head, (ante.name,)) is not None:
+                carried.add(len(found))  # the place of the one before: undone below when the article has two
+        elif own is not None:
+            m = Mention(span, "organization", own, None, "name", sent)
         elif (territory := article_territory(toks, lex, inst.head, by_begin)) is not None:
             m = Mention(span, "organization", f"{inst.head} {territory}", None, "name", sent)
         else:
@@ -229,6 +243,12 @@ def find_institutions(toks: Tokens, lex: Lexicon, earlier: Sequence[Mention],
         if start == 0 or toks.sentence_of[start - 1] != toks.sentence_of[start]:
             opening.add(b)
         bisect.insort(orgs, m, key=lambda x: x.span.begin)  # a later bare noun may refer back to it
+    # in an article about the police of two towns, a bare "die Polizei" is neither's
+    for n in sorted(carried):
+        m, inst, slot = found[n]
+        if qualified_variant(inst.head, {f.name for f, _, _ in found if f.key is None}) is None:
+            tag = tag or _article_tag(text)
+            found[n] = (replace(m, name=inst.head, key=f"{entity_key('organization', inst.head)}--{tag}"), inst, slot)
     # a bare noun refers to the one qualified institution of its kind the article names, before or after
     # it, in a source slot or not ("die Polizei … der Wiener Polizei"); with none or several it stays bare
     if tag is not None:
@@ -247,6 +267,47 @@ def find_institutions(toks: Tokens, lex: Lexicon, earlier: Sequence[Mention],
                 or inst.number == "sg" and any(inst.head.lower().endswith(kind) and m.sentence < at
                                                for kind, at in kinds)}
     return [m for m, _, _ in found if (m.key or m.name) in speaking]
+
+
+def _town_of_sentence(toks: Tokens, i: int, by_begin: Mapping[int, Mention], lex: Lexicon) -> str | None:
+    """The town a local institution at token i acts in, by its sentence: the town after "in" nearest before it
+    ("In Karlsruhe löste die Polizei …", "Bei der Demonstration in Bonn nahm die Polizei …"), else one right
+    after its clause ("laut Polizei in Bonn"; as far as the next comma). A town of the gazetteer only: "in
+    Bayern", "in Deutschland" name no town."""
+    s = toks.sentence_of[i]
+    places = lang_data.load(lex.lang).places_by_name
+
+    def town(k: int) -> str | None:
+        if k + 1 >= len(toks) or toks.word(k) not in ("in", "In") or toks.sentence_of[k + 1] != s:
+            return None
+        m = by_begin.get(toks.starts[k + 1])
+        if m is None or m.kind != "place" or m.role != "name":
+            return None
+        found = places.get(m.name)
+        if not found or found[0].kind != "city":
+            return None
+        last = token_at_end(toks, m.span.end)  # "in Bad Tölz-Wolfratshausen"
+        end = toks.ends[last] if last is not None else m.span.end
+        after = toks.text[end:end + 6].split()
+        if after and after[0] in ("und", "oder", ","):
+            return None  # "in Regensburg und Aichach": two towns, two police forces
+        return toks.text[m.span.begin:end]
+
+    def apart(k: int) -> bool:  # a line break or a bracket between token k and the next
+        return "\n" in toks.text[toks.ends[k]:toks.starts[k + 1]] or toks.word(k) in ("]", ")", "[", "(")
+
+    k = i - 1
+    while k >= 0 and toks.sentence_of[k] == s and not apart(k):
+        if (name := town(k)) is not None:
+            return name
+        k -= 1
+    k = i + 1
+    while k < len(toks) and toks.sentence_of[k] == s and toks.word(k) not in (",", ";", ":") and k - i <= 8 \
+            and not apart(k - 1):
+        if (name := town(k)) is not None:
+            return name
+        k += 1
+    return None
 
 
 def qualified_variant(head: str, names: Iterable[str]) -> str | None:
