@@ -221,3 +221,12 @@ def test_institutions_a_bare_one_in_an_article_about_two_towns_is_neithers() -> 
                "In Fulda teilte die Polizei dagegen mit, es habe Festnahmen gegeben. "
                "Insgesamt seien die Proteste friedlich verlaufen, sagte die Polizei.")
     assert claimant_names(doc)[-1] == "Polizei"
+
+
+def test_institutions_the_adjective_of_a_town_the_gazetteer_lacks_names_a_local_one() -> None:
+    doc = _doc("Wie die Polizei mitteilt, blieb es ruhig. Die Regeln seien eingehalten worden, teilte die "
+               "Wessinger Polizei mit.")
+    assert claimant_names(doc) == ["Polizei Wessing", "Polizei Wessing"]
+    # an ordinary adjective between an article and its noun ends in -e or -en, never in -er
+    doc = _doc("Die Regeln seien eingehalten worden, teilte die örtliche Polizei mit.")
+    assert claimant_names(doc) == ["Polizei"]

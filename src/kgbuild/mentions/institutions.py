@@ -203,6 +203,8 @@ def find_institutions(toks: Tokens, lex: Lexicon, earlier: Sequence[Mention],
         # the second of two joined institutions shares the first one's phrase: "laut Polizei und Feuerwehr"
         joined = found and i > 1 and toks.word(i - 1) in frame.joiners and found[-1][0].span.end == toks.ends[i - 2]
         town = _town_adjective(toks, i - 1, lex) if i > 0 and not joined else None
+        if town is None and i > 1 and not joined and inst.head.lower().endswith(frame.local):
+            town = _small_town_adjective(toks, i - 1, lex, frame)  # "die Poinger Polizei": a town the gazetteer lacks
         start = i if joined else _phrase_start(toks, i - 1 if town else i, by_end, frame)
         if start is None:
             continue
@@ -330,6 +332,18 @@ def _town_adjective(toks: Tokens, k: int, lex: Lexicon) -> str | None:
     if k + 1 < len(toks) and toks.sentence_of[k + 1] != toks.sentence_of[k]:
         return None
     return town_of_adjective(toks.word(k), lex)
+
+
+def _small_town_adjective(toks: Tokens, k: int, lex: Lexicon, frame: _Frame) -> str | None:
+    """The town a capitalised -er adjective names when the gazetteer does not know it: "Poinger" -> "Poing".
+    Only between a determiner and a local institution ("die Poinger Polizei"), where an ordinary adjective
+    would end in -e or -en, and only a word that is no common German word."""
+    w = toks.word(k)
+    if not (w[:1].isupper() and w.endswith("er") and len(w) > 5 and w.isalpha()) or lex.is_common(w) \
+            or w in lex.stop or toks.word(k - 1).lower() not in frame.determiners \
+            or toks.sentence_of[k - 1] != toks.sentence_of[k + 1]:
+        return None
+    return w[:-2]
 
 
 def town_of_adjective(w: str, lex: Lexicon) -> str | None:
