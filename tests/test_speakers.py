@@ -598,6 +598,15 @@ def test_speakers_a_first_name_after_a_noun_of_kinship_or_friendship() -> None:
     assert sorted(e.name for e in doc.entities if e.kind == "person") == ["Merle Tamm", "Till Kessler"]
 
 
+def test_speakers_a_first_name_after_a_relative_in_the_genitive_takes_the_family_name() -> None:
+    doc = _doc("Carsten Hollmann trat ab. Hollmanns Tochter Merle sprach zuerst. „Das ist falsch“, sagte sie. "
+               "Hollmann nickte. „Es ist vorbei“, sagte er.")
+    assert claimant_names(doc) == ["Merle Hollmann", "Carsten Hollmann"]
+    # a husband often keeps a name of his own: the first name stays alone
+    doc = _doc("Hollmanns Mann Till lachte. „Gut“, sagte er.")
+    assert claimant_names(doc) == ["Till"]
+
+
 def test_speakers_a_demonym_with_an_age_refers_back_to_the_named_person() -> None:
     doc = _doc("Der Spanier Tomás Arrieta lebt in Köln. „Ich bin müde“, schrieb der 74 Jahre alte Spanier.")
     assert claimant_names(doc) == ["Tomás Arrieta"]

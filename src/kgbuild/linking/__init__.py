@@ -66,8 +66,12 @@ def link(structure: Structure, toks: Tokens, mentions: list[Mention], titles: li
             if len(m.name) > len(full_by_last.get(last, "")):
                 full_by_last[last] = m.name
     mentions = [_nominative(m, words, full_by_last) for m in mentions]
+    # a first name that took its relative's family name ("Obamas Ehefrau Michelle"): the surname alone
+    # still names the relative
+    kin = frozenset(m.name for m in mentions if m.kind == "person" and m.name.startswith(m.span.text + " ")
+                    and " " not in m.span.text)
     people = _PersonNames([m.name for m in mentions if m.kind == "person" and m.role == "name"
-                           and len(m.name.split()) > 1])
+                           and len(m.name.split()) > 1], kin)
     linked: list[Mention] = []
     for m in mentions:
         if m.key is not None:
@@ -346,15 +350,17 @@ class _PersonNames:
     Two full names are one person when the words of one are among the words of the other
     ("Hillary Clinton", "Hillary Rodham Clinton"); "Bill Clinton" and "Hillary Clinton" are two.
     A name of one word links to a full name only when exactly one person has it as surname or,
-    failing that, as first name.
+    failing that, as first name. A relative named by a first name after the family's name ("Obamas
+    Ehefrau Michelle", ``kin``) is never the one the surname alone names.
     """
 
-    def __init__(self, names: list[str]) -> None:
+    def __init__(self, names: list[str], kin: frozenset[str] = frozenset()) -> None:
         reps: list[str] = []
         for name in sorted(set(names), key=lambda n: (-len(n.split()), -len(n), n)):
             if not any(set(name.split()) <= set(r.split()) for r in reps):
                 reps.append(name)
         self.reps = reps
+        self.kin = kin
 
     def full_name(self, name: str, gender: str | None = None, genders: Mapping[str, str] | None = None) -> str | None:
         """The full name a name stands for; ``gender``, when a form of address gives it ("Frau Roth"), picks
@@ -362,7 +368,7 @@ class _PersonNames:
         words = name.split()
         if len(words) > 1:
             return next((r for r in self.reps if set(words) <= set(r.split())), name)
-        by_last = [r for r in self.reps if r.split()[-1] == name]
+        by_last = [r for r in self.reps if r.split()[-1] == name and r not in self.kin]
         if gender is not None and genders is not None and by_last:
             known = [r for r in by_last if genders.get(r.split()[0]) in ("m", "f")]
             if len(known) == len(by_last):  # every one's gender is known: only those that agree

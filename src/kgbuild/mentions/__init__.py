@@ -479,7 +479,8 @@ def _find_persons(toks: Tokens, lex: Lexicon, free) -> list[tuple[int, int, str]
         after_relation = i > 0 and toks.word(i - 1) in _name_words(lex.lang, "relational_noun") \
             and toks.sentence_of[i - 1] == toks.sentence_of[i] \
             and (toks.word(i - 1) not in _name_words(lex.lang, "relational_after_possessive")
-                 or i > 1 and toks.word(i - 2).lower() in _name_words(lex.lang, "possessive"))
+                 or i > 1 and toks.word(i - 2).lower() in _name_words(lex.lang, "possessive")
+                 or _genitive_family_name(toks, i - 2, lex) is not None)  # "Merkels Mann Joachim"
         first = lex.is_first_name(w) and not (
             i > 0 and lex.is_common(w) and toks.word(i - 1).lower() in _name_words(lex.lang, "noun_determiner"))
         if not (first or after_title or appos):
@@ -564,6 +565,9 @@ def _find_persons(toks: Tokens, lex: Lexicon, free) -> list[tuple[int, int, str]
                 continue
         b, e = toks.starts[start], toks.ends[j - 1]
         name = text[b:e]
+        if j == i + 1 and after_relation and first and toks.word(i - 1) in _name_words(lex.lang, "family_name_noun") \
+                and (family := _genitive_family_name(toks, i - 2, lex)):
+            name = f"{name} {family}"  # "Obamas Ehefrau Michelle" is Michelle Obama
         if j < n and toks.word(j) in _WATER_HEADS:  # "Alder Creek" is a river
             i = j
             continue
@@ -571,6 +575,20 @@ def _find_persons(toks: Tokens, lex: Lexicon, free) -> list[tuple[int, int, str]
             out.append((b, e, name))
         i = j
     return out
+
+
+def _genitive_family_name(toks: Tokens, k: int, lex: Lexicon) -> str | None:
+    """The family name a surname in the genitive at token k gives ("Obamas" of "Obamas Ehefrau Michelle",
+    "Bidens" of "Bidens Sohn Hunter"); None for a common word, a place or a state ("Deutschlands")."""
+    if k < 0 or toks.sentence_of[k] != toks.sentence_of[k + 1]:
+        return None
+    w = toks.word(k)
+    stem = w[:-1]
+    if not (_cap(w) and w.endswith("s") and len(stem) >= 3 and stem.isalpha()) or lex.is_common(w) \
+            or lex.is_common(stem) or w in lex.stop or stem in lex.stop:
+        return None
+    key = lex.lookup_key(stem) or lex.lookup_key(w) or ""
+    return None if key.startswith(("place/", "country/", "organization/")) else stem
 
 
 def _noun_surname(toks: Tokens, i: int, lex: Lexicon, after_title: bool) -> bool:
