@@ -230,3 +230,16 @@ def test_institutions_the_adjective_of_a_town_the_gazetteer_lacks_names_a_local_
     # an ordinary adjective between an article and its noun ends in -e or -en, never in -er
     doc = _doc("Die Regeln seien eingehalten worden, teilte die örtliche Polizei mit.")
     assert claimant_names(doc) == ["Polizei"]
+
+
+def test_institutions_a_national_one_in_a_passage_about_a_foreign_state_is_that_states() -> None:
+    doc = _doc("In Norwegen steigen die Zahlen weiter. Laut Polizei blieb es in der Nacht ruhig. "
+               "Die Behörden meldeten am Abend 300 neue Fälle.")
+    assert claimant_names(doc) == ["norwegische Polizei", "norwegische Behörden"]
+
+
+def test_institutions_a_passage_about_a_state_with_regional_authorities_names_no_national_one() -> None:
+    doc = _doc("In Norwegen meldete die Polizei am Abend, alles sei ruhig. "
+               "Sie sei mit 300 Beamten im Einsatz gewesen. Die Lage in den Grenzorten blieb angespannt. "
+               "In Deutschland meldete die Polizei dagegen viele Verstöße.")
+    assert claimant_names(doc)[0] == "norwegische Polizei" and claimant_names(doc)[-1] == "Polizei"

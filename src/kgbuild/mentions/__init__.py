@@ -32,6 +32,7 @@ from kgbuild.mentions.institutions import (
     article_territory,
     compound_heads,
     find_institutions,
+    national_name,
     qualified_variant,
     token_at_end,
     town_of_adjective,
@@ -254,6 +255,11 @@ def find_mentions(structure: Structure, toks: Tokens, lex: Lexicon) -> list[Ment
             out[k] = replace(org, name=f"{org.name} {where}")
         elif (territory := article_territory(toks, lex, org.name, place_at_begin)) is not None:
             out[k] = replace(org, name=f"{org.name} {territory}")  # "Im Landkreis Ebersberg … das Landratsamt"
+        elif b0 is not None and (national := national_name(toks, b0, org.name, out, lex)) is not None \
+                and not any(o.kind == "organization" and o.span.end <= org.span.begin and o.name != org.name
+                            and o.name.split()[-1].lower().endswith(low) for o in out):
+            out[k] = replace(org, name=national)  # "In Schweden … die Gesundheitsbehörde" (not "die Aufsichtsbehörde
+            # X … die Behörde")
     # … or by the one place the article gives it elsewhere: "das Bezirksamt" of "das Bezirksamt Pankow"
     org_names = {m.name: m.key for m in out if m.kind == "organization"}
     for k, org in enumerate(out):

@@ -44,8 +44,8 @@ if TYPE_CHECKING:
     from kgbuild.mentions import Tokens
     from kgbuild.mentions.lexicon import Lexicon
 
-__all__ = ["Institution", "article_territory", "find_institutions", "institution_heads", "qualified_variant",
-           "token_at_end"]
+__all__ = ["Institution", "article_territory", "find_institutions", "institution_heads", "national_name",
+           "qualified_variant", "token_at_end"]
 
 
 @dataclass(frozen=True)
@@ -77,6 +77,8 @@ class _Frame:
     joiners: frozenset[str]  # "und": "laut Polizei und Feuerwehr"
     territories: Mapping[str, tuple[str, ...]]  # "Landratsamt" -> ("Landkreis", "Kreis")
     local: tuple[str, ...]  # lower case: "polizei", "feuerwehr": a town has its own
+    national: tuple[str, ...]  # lower case: "polizei", "behörde": a state has its own
+    regional: frozenset[str]  # "DE": a state whose police and authorities are regional
 
 
 @lru_cache(maxsize=4)
@@ -155,6 +157,8 @@ def _frame(lex: Lexicon) -> _Frame:
             frozenset(w for w, v in cl.get("coordinator", {}).items() if v == "joins"),
             {office: tuple(v.split()) for office, v in sp.get("territory_office", {}).items()},
             tuple(sorted(w.lower() for w in sp.get("local_institution", {}))),
+            tuple(sorted(w.lower() for w in sp.get("national_institution", {}))),
+            frozenset(sp.get("regional_country", {})),
         )
         _FRAMES[lex.lang] = frame
     return frame
@@ -187,11 +191,14 @@ def find_institutions(toks: Tokens, lex: Lexicon, earlier: Sequence[Mention],
     text = toks.text
     frame = _frame(lex)
     orgs = sorted((m for m in earlier if m.kind == "organization"), key=lambda m: m.span.begin)
+    countries = sorted((m for m in earlier if m.kind == "country" and m.role == "name" and m.key),
+                       key=lambda m: m.span.begin)
     by_begin = {m.span.begin: m for m in earlier}
     by_end = {m.span.end: m for m in earlier}
     tag: str | None = None
     found: list[tuple[Mention, Institution, bool]] = []  # mention, its institution, in a source slot
     carried: set[int] = set()  # the found ones that took a qualified name from the one of its kind before
+    elsewhere: set[int] = set()  # the found ones in a passage about a state whose authorities are regional
     opening: set[int] = set()  # the mentions (by begin) whose phrase opens the sentence: its subject
     for i in range(len(toks)):
         w = toks.word(i)
@@ -220,7 +227,12 @@ def find_institutions(toks: Tokens, lex: Lexicon, earlier: Sequence[Mention],
         if own is None and inst.head.lower().endswith(frame.local) \
                 and (where := _town_of_sentence(toks, i, by_begin, lex)) is not None:
             own = f"{inst.head} {where}"  # "In Bonn löste die Polizei …"
-        if ante is not None and own is not None and ante.name != own \
+        topic = _topic_state(toks, i, countries, frame, lex) \
+            if inst.head.lower().endswith(frame.national) and (ante is None or ante.name == inst.head
+                                                               or qualified_variant(inst.head, (ante.name,))) else None
+        if own is None and topic:
+            own = f"{topic} {inst.head}"  # "In Schweden … die Gesundheitsbehörde"
+        if ante is not None and (own is not None and ante.name != own or topic == "") \
                 and (ante.name == inst.head or qualified_variant(inst.head, (ante.name,)) is not None):
             ante = None  # it names another of its kind than the one before: "die Polizei Bonn … in Köln die Polizei"
         span = Span.of(text, b, e)
@@ -241,6 +253,8 @@ def find_institutions(toks: Tokens, lex: Lexicon, earlier: Sequence[Mention],
             tag = tag or _article_tag(text)
             m = Mention(span, "organization", inst.head, f"{entity_key('organization', inst.head)}--{tag}",
                         "name", sent)
+        if topic == "":
+            elsewhere.add(len(found))  # "In Deutschland meldete die Polizei": not a foreign state's named before
         found.append((m, inst, slot))
         if start == 0 or toks.sentence_of[start - 1] != toks.sentence_of[start]:
             opening.add(b)
@@ -256,7 +270,7 @@ def find_institutions(toks: Tokens, lex: Lexicon, earlier: Sequence[Mention],
     if tag is not None:
         keys = {m.name: m.key for m in orgs if m.key is None or not m.key.endswith(tag)}
         for n, (m, inst, slot) in enumerate(found):
-            if m.key is not None and m.key.endswith(f"--{tag}") and inst.number == "sg" \
+            if m.key is not None and m.key.endswith(f"--{tag}") and inst.number == "sg" and n not in elsewhere \
                     and (variant := qualified_variant(inst.head, keys)) is not None:
                 found[n] = (replace(m, name=variant, key=keys[variant]), inst, slot)
     # an institution the article never gives a voice is background ("vor Gericht", "im Parlament"):
@@ -269,6 +283,37 @@ def find_institutions(toks: Tokens, lex: Lexicon, earlier: Sequence[Mention],
                 or inst.number == "sg" and any(inst.head.lower().endswith(kind) and m.sentence < at
                                                for kind, at in kinds)}
     return [m for m, _, _ in found if (m.key or m.name) in speaking]
+
+
+def _topic_state(toks: Tokens, i: int, countries: Sequence[Mention], frame: _Frame, lex: Lexicon) -> str | None:
+    """The adjective (weak nominative) of the one foreign state the passage of token i is about: named after
+    "in" in its sentence or the two before, before it, and no other state named there ("In Schweden steigen die
+    Zahlen. Die Gesundheitsbehörde …" -> "schwedische"); "" for a state whose authorities are regional (no
+    state's institution is meant), None when the passage names no such state."""
+    s = toks.sentence_of[i]
+    near = [m for m in countries if m.span.end <= toks.starts[i] and 0 <= s - m.sentence <= 2]
+    if not near or len({m.key for m in near}) > 1:
+        return None
+    code = (near[0].key or "").removeprefix("country/").upper()
+    located = any((toks.text[:m.span.begin].split() or [""])[-1] in ("in", "In") for m in near)
+    country = lang_data.load(lex.lang).country_by_code.get(code)
+    if not located or country is None or not country.adjectives:
+        return None
+    if code in frame.regional:
+        return ""
+    return f"{country.adjectives[0]}e"
+
+
+def national_name(toks: Tokens, i: int, name: str, mentions: Sequence[Mention], lex: Lexicon) -> str | None:
+    """The name of a state's institution of its kind named by a common noun at token i, when its passage is
+    about one foreign state ("In Schweden … die Gesundheitsbehörde" -> "schwedische Gesundheitsbehörde")."""
+    frame = _frame(lex)
+    if not name.lower().endswith(frame.national):
+        return None
+    countries = sorted((m for m in mentions if m.kind == "country" and m.role == "name" and m.key),
+                       key=lambda m: m.span.begin)
+    topic = _topic_state(toks, i, countries, frame, lex)
+    return f"{topic} {name}" if topic else None
 
 
 def _town_of_sentence(toks: Tokens, i: int, by_begin: Mapping[int, Mention], lex: Lexicon) -> str | None:
