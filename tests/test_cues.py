@@ -198,6 +198,65 @@ def test_cues_chain_ends_at_a_paragraph_end_after_an_indicative_sentence() -> No
     assert found == [((WENDT,), "die Brücke sei teuer")]
 
 
+def test_chains_a_summary_by_another_named_speaker_takes_the_chain_over() -> None:
+    doc = build("Carola Wendt sagte, die Brücke sei zu teuer. Die Kosten seien falsch berechnet worden.",
+                "Die Reporterin Eva Kessler fasste die Amtszeit so zusammen: Wendt habe viel versprochen und "
+                "wenig gehalten. Die Stadt stehe heute schlechter da als vorher.")
+    assert [(c.claimants, c.cue) for c in doc.claims] == [
+        ((WENDT,), "sagte"), ((WENDT,), None), ((KESSLER,), "fasste … zusammen"), ((KESSLER,), None)]
+
+
+def test_chains_a_speech_verb_inside_what_an_unnamed_subject_said_is_no_cue() -> None:
+    # "versprochen" stands in the journalist's words; "Er" is not its speaker, and the chain ends
+    for frame in ("fasste seine Amtszeit so zusammen:", "sagte dazu:"):
+        found = claims("Der Bürgermeister Karl Moser sagte, die Brücke sei zu teuer. Die Kosten seien zu hoch.",
+                       f"Die Journalistin der Zeitung {frame} Er habe viel versprochen und wenig gehalten. "
+                       "Die Stadt stehe heute schlechter da als vorher.")
+        assert [k for k, _ in found] == [("person/karl-moser",)] * 2
+    # "fasst … zusammen" reports speech only with what was said beside it
+    assert claims("Die Stadt fasst die beiden Ämter zusammen. Es gebe zu viele davon.") == []
+
+
+@pytest.mark.parametrize(
+    "between",
+    [
+        "Mit derselben Begründung kam der Bundesgerichtshof zum gegenteiligen Ergebnis.",  # after its verb
+        "Die Ministerin Eva Kessler kam dagegen zu einem anderen Ergebnis.",  # opening the sentence
+    ],
+)
+def test_chains_an_indicative_sentence_with_a_new_named_subject_ends_the_chain(between: str) -> None:
+    found = claims(f"Carola Wendt sagte, die Regel sei rechtmäßig. Sie verstoße nicht gegen das Gesetz. {between} "
+                   "Die Regel sei unwirksam.")
+    assert [t for k, t in found if k == (WENDT,)] == ["die Regel sei rechtmäßig",
+                                                      "Sie verstoße nicht gegen das Gesetz."]
+
+
+@pytest.mark.parametrize(
+    "between",
+    [
+        "Der SPD-Politiker erinnerte an den Winter.",  # a name inside a word describes the subject
+        "Im vergangenen Jahr hatte die Deutsche Bahn demnach mehr Geld ausgegeben.",  # "demnach" reports on
+        "In Bayern regiere die CSU allein.",  # a Konjunktiv before its subject reports too
+    ],
+)
+def test_chains_a_named_word_that_is_no_new_source_keeps_the_chain(between: str) -> None:
+    found = claims(f"Carola Wendt sagte, die Regel sei rechtmäßig. {between} Die Regel schütze die Kunden.")
+    assert found[0][0] == (WENDT,) and found[-1] == ((WENDT,), "Die Regel schütze die Kunden.")
+
+
+def test_chains_a_sentence_with_its_own_cue_and_subject_is_no_continuation() -> None:
+    found = claims("Carola Wendt sagte, die Regel sei rechtswidrig. Sie verletze die Rechte der Kunden. "
+                   "Die Regel ist dagegen rechtmäßig, urteilt der Europäische Gerichtshof: Sie diene dem Schutz "
+                   "der Kunden. Die Kunden hätten ein Recht auf Auskunft.")
+    assert [t for k, t in found if k == (WENDT,)] == ["die Regel sei rechtswidrig",
+                                                      "Sie verletze die Rechte der Kunden."]
+
+
+def test_cues_macht_verantwortlich_blames() -> None:
+    c = only_claim("Die Vorsitzende Carola Wendt macht dafür die Regierung verantwortlich.")
+    assert (c.claimants, c.cue, c.speech_act) == ((WENDT,), "macht … verantwortlich", SpeechAct.CRITICISM)
+
+
 def test_cues_a_medium_noun_never_refers_to_another_organisation() -> None:
     found = claims("Das Ministerium plant Kürzungen. Die Zeitung hatte zuvor berichtet, die Schulen seien betroffen.")
     assert found == []

@@ -369,8 +369,8 @@ def _first_phrase(cw: ClaimWords, words: list[str]) -> bool:
     if len(words) == 1:
         return words[0][:1].isupper()
     return 1 < len(words) <= 5 and words[0].lower() in cw.prepositions and all(
-        w[:1].isupper() or w.isdigit() or w in cw.determiners or (w.islower() and w.endswith(("e", "en", "er", "es", "em")))
-        for w in words[1:])
+        w[:1].isupper() or w.isdigit() or w in cw.determiners
+        or (w.islower() and w.endswith(("e", "en", "er", "es", "em"))) for w in words[1:])
 
 
 def _subjunctive_form(konj: cue_data.Konjunktiv, w: str) -> bool:
