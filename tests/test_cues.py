@@ -252,6 +252,30 @@ def test_chains_a_sentence_with_its_own_cue_and_subject_is_no_continuation() -> 
                                                       "Sie verletze die Rechte der Kunden."]
 
 
+def test_chains_the_last_speaker_named_again_after_a_closing_verb_carries_the_chain_on() -> None:
+    doc = build("Nach Angaben des Bundesgerichtshofs hatte der Mann gelogen. Damit habe er die Regel verletzt, "
+                "urteilte der Bundesgerichtshof. Er müsse 300 Euro zahlen.")
+    assert [c.claimants for c in doc.claims] == [("organization/bundesgerichtshof",)] * 3
+
+
+def test_chains_a_name_after_a_preposition_is_no_new_subject() -> None:
+    found = claims("Carola Wendt sagte, die Regel sei rechtmäßig. Für Eva Kessler fand Wendt lobende Worte. "
+                   "Sie sei eine gute Ministerin.")
+    assert [k for k, _ in found] == [(WENDT,)] * 2
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Der Bundesgerichtshof kam dagegen zu dem Schluss, die Regel sei unwirksam.",
+        "Nun ist der Bundesgerichtshof zu dem Ergebnis gekommen: Die Regel sei unwirksam.",
+    ],
+)
+def test_cues_coming_to_a_conclusion_reports_the_subjects_words(sentence: str) -> None:
+    doc = build("Carola Wendt sagte, die Regel sei rechtmäßig. " + sentence + " Sie verletze das Gesetz.")
+    assert [c.claimants for c in doc.claims] == [(WENDT,)] + [("organization/bundesgerichtshof",)] * 2
+
+
 def test_cues_macht_verantwortlich_blames() -> None:
     c = only_claim("Die Vorsitzende Carola Wendt macht dafür die Regierung verantwortlich.")
     assert (c.claimants, c.cue, c.speech_act) == ((WENDT,), "macht … verantwortlich", SpeechAct.CRITICISM)

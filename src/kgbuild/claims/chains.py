@@ -49,7 +49,7 @@ def find_claims(ctx: ClaimContext, lex: Lexicon) -> list[Claim]:
                 and sentences[last_claim_sentence].block == sent.block and _impersonal(ctx, si):
             # "…, hieß es zur Begründung.": an unnamed source right after a claim is that claim's speaker
             d = _continuation(ctx, si, drafts[-1])
-        if d is None and _new_source(ctx, lex, si):
+        if d is None and _new_source(ctx, lex, si, drafts[-1].speakers if drafts else ()):
             last_claim_sentence = -10  # "Ein Gutachter hatte zuvor erklärt, …": the chain ends
             continue
         if d is None and drafts and _new_named_subject(ctx, si, drafts[-1]):
@@ -286,7 +286,7 @@ def _impersonal(ctx: ClaimContext, si: int) -> bool:
     return False
 
 
-def _new_source(ctx: ClaimContext, lex: Lexicon, si: int) -> bool:
+def _new_source(ctx: ClaimContext, lex: Lexicon, si: int, prev: tuple[str, ...] = ()) -> bool:
     """Does sentence si bring a source of its own, named or not ("Die Zeitung hatte zuvor berichtet, …",
     "…, sagte ein Anwohner", "nach offiziellen Angaben")? Then it continues no one's chain."""
     toks = ctx.tokens
@@ -312,8 +312,9 @@ def _new_source(ctx: ClaimContext, lex: Lexicon, si: int) -> bool:
         rest = words[pos + n:]
         end = next((k for k, w in enumerate(rest) if w in (",", ":", ";", ".", "!") or _is_mark(w)), len(rest))
         if (subject in ctx.cw.determiners or subject[:1].isupper()) and 1 <= end <= 8 \
-                and (end == len(rest) or rest[end] in (":", ".", "!")):
-            return True
+                and (end == len(rest) or rest[end] in (":", ".", "!")) \
+                and not (set(_named(ctx, idx[pos + n:pos + n + end])) & set(prev)):
+            return True  # (the last speaker named again carries its chain on: "…, urteilte das Gericht.")
     # a speech verb whose subject names no one we know: "Ein Gutachter hatte zuvor erklärt, …"
     return any(True for _ in _verb_cues(ctx, lex, idx, words, quotes))
 
@@ -345,7 +346,7 @@ def _new_named_subject(ctx: ClaimContext, si: int, prev: _Draft) -> bool:
         if any(w in (",", ":", ";") or _is_mark(w) for w in words[:q]):
             continue
         # the article and a title before the name belong to it ("Die Ministerin Eva Roth kam …")
-        d = 0 if all(w in cw.determiners or w[:1].isupper() for w in words[:q]) and words[0] not in QUOTE_MARKS \
+        d = 0 if all(w in cw.determiners or w[:1].isupper() and w.lower() not in cw.prepositions for w in words[:q]) \
             else q - 1 if q > 0 and words[q - 1] in cw.determiners else q
         if d == 0:  # the name opens the sentence, its finite verb after it
             after = words[e]
@@ -361,6 +362,13 @@ def _new_named_subject(ctx: ClaimContext, si: int, prev: _Draft) -> bool:
             return True  # after a first phrase and the finite verb: "Mit derselben Begründung kam das Gericht"
         return False  # only the first name of the sentence counts
     return False
+
+
+def _named(ctx: ClaimContext, tokens: range | list[int]) -> list[str]:
+    """The keys of the entities that the tokens name, by name or by a generic reference ("das Gericht")."""
+    keys = [ctx.generic_refs.get(i) or (m.key if (m := ctx.index.mention_of_token.get(i)) is not None else None)
+            for i in tokens]
+    return [k for k in keys if k]
 
 
 def _first_phrase(cw: ClaimWords, words: list[str]) -> bool:
