@@ -258,6 +258,16 @@ def test_chains_the_last_speaker_named_again_after_a_closing_verb_carries_the_ch
     assert [c.claimants for c in doc.claims] == [("organization/bundesgerichtshof",)] * 3
 
 
+def test_chains_a_person_just_named_as_the_subject_speaks_on_in_konjunktiv() -> None:
+    found = claims("Carola Wendt sagte, die Brücke sei teuer. Eva Kessler wird deutlicher. Die Stadt habe versagt. "
+                   "Sie müsse die Kosten tragen.")
+    assert [k for k, _ in found] == [(WENDT,), (KESSLER,), (KESSLER,)]
+    # a Konjunktiv only in a clause of the author's sentence reports nothing
+    found = claims("Carola Wendt sagte, die Brücke sei teuer. Eva Kessler leitete danach das Amt. "
+                   "Als oberste Regel galt, dass niemand reisen dürfe.")
+    assert [k for k, _ in found] == [(WENDT,)]
+
+
 def test_chains_a_name_after_a_preposition_is_no_new_subject() -> None:
     found = claims("Carola Wendt sagte, die Regel sei rechtmäßig. Für Eva Kessler fand Wendt lobende Worte. "
                    "Sie sei eine gute Ministerin.")
@@ -879,6 +889,19 @@ def test_cues_so_between_commas_inside_the_reported_clause_names_the_source() ->
     assert not extract_body("Er ist, so scheint es, sehr müde und will nach Hause gehen.").claims
     doc = extract_body("Eva Roth leitet das Amt. Dies, so hofft sie, werde die Arbeit leichter machen.")
     assert [c.cue for c in doc.claims] == ["hofft"]
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        ("Er schätze die Kollegin sehr .", True),
+        ("Dahin wolle man zurück , sagte sie .", True),
+        ("Es galt , dass niemand reisen dürfe .", False),
+        ("Sie fuhr los , während er an der Kasse stehe .", False),
+    ],
+)
+def test_konjunktiv_first_in_main_clause(words: str, expected: bool) -> None:
+    assert konjunktiv("de").first_in_main_clause(words.split()) is expected
 
 
 def test_konjunktiv_a_form_in_e_before_ich_is_the_first_person_indicative() -> None:

@@ -24,6 +24,7 @@ def find_claims(ctx: ClaimContext, lex: Lexicon) -> list[Claim]:
     drafts: list[_Draft] = []
     sentences = ctx.structure.sentences
     last_claim_sentence = -10
+    subject_before: _Draft | None = None  # an indicative sentence just before, of a new person as subject
     turns = interview_turns(ctx)
     for si, sent in enumerate(sentences):
         if si in turns:  # an interview: the journalist's turns hold no claims, the interviewee's do
@@ -52,8 +53,16 @@ def find_claims(ctx: ClaimContext, lex: Lexicon) -> list[Claim]:
         if d is None and _new_source(ctx, lex, si, drafts[-1].speakers if drafts else ()):
             last_claim_sentence = -10  # "Ein Gutachter hatte zuvor erklärt, …": the chain ends
             continue
-        if d is None and drafts and _new_named_subject(ctx, si, drafts[-1]):
+        if d is None and subject_before is not None and subject_before.sentence == si - 1 \
+                and sentences[si - 1].block == sent.block and _reports(ctx, si) \
+                and _continues(ctx, lex, si, subject_before):
+            # "Eva Roth wird deutlicher. Man habe …": the person just named as the subject speaks on
+            d = _continuation(ctx, si, subject_before)
+        subject_before = None
+        if d is None and drafts and (new := _new_named_subject(ctx, si, drafts[-1])) is not None:
             last_claim_sentence = -10  # "Danach kam das Landgericht zum gegenteiligen Ergebnis.": the chain ends
+            if new.startswith("person/"):
+                subject_before = _spoken(ctx, si, (new,))
         if d is None:
             prev = drafts[-1] if drafts else None
             # the chain survives an indicative sentence inside its paragraph, not the paragraph's end
@@ -319,11 +328,11 @@ def _new_source(ctx: ClaimContext, lex: Lexicon, si: int, prev: tuple[str, ...] 
     return any(True for _ in _verb_cues(ctx, lex, idx, words, quotes))
 
 
-def _new_named_subject(ctx: ClaimContext, si: int, prev: _Draft) -> bool:
+def _new_named_subject(ctx: ClaimContext, si: int, prev: _Draft) -> str | None:
     """Is sentence si an indicative sentence whose subject is a person or organisation named by name, not the
     last claim's speaker, either opening it ("Das Landgericht Lindau kam zum gegenteiligen Ergebnis.") or
     right after its finite verb ("Mit derselben Begründung kam das Landgericht Lindau zu …")? Then that subject
-    may be the source of the reported speech after it, and the last speaker's chain ends there."""
+    may be the source of the reported speech after it, and the last speaker's chain ends there. Its key, or None."""
     sent = ctx.structure.sentences[si]
     toks, cw = ctx.tokens, ctx.cw
     idx = ctx.index.sentence_tokens[si]
@@ -333,7 +342,7 @@ def _new_named_subject(ctx: ClaimContext, si: int, prev: _Draft) -> bool:
             or konj.in_sentence(words) and not konj.only_in_subclauses(words) or sent.span.text.rstrip().endswith("?") \
             or any(w.lower() in cw.back_reference for w in words) \
             or not all(k.startswith(("person/", "organization/")) for k in prev.speakers):
-        return False  # "Im Jahr davor hatte die Agentur demnach …" reports on; a title's holder may be named now
+        return None  # "Im Jahr davor hatte die Agentur demnach …" reports on; a title's holder may be named now
     quotes = _quotes(ctx, sent.span)
     for m in _mentions_in(ctx, sent.span.begin, sent.span.end):
         if m.kind not in ("person", "organization") or m.role != "name" or not m.key or m.key in prev.speakers \
@@ -342,7 +351,7 @@ def _new_named_subject(ctx: ClaimContext, si: int, prev: _Draft) -> bool:
         q = _token_at(toks, m.span.begin) - idx[0]
         e = _token_at(toks, m.span.end - 1) + 1 - idx[0]
         if q < 0 or e >= len(words) or toks.starts[idx[q]] != m.span.begin or toks.ends[idx[e - 1]] != m.span.end:
-            return False  # a part of a word ("Der SPD-Politiker"): the name describes the subject, is none
+            return None  # a part of a word ("Der SPD-Politiker"): the name describes the subject, is none
         if any(w in (",", ":", ";") or _is_mark(w) for w in words[:q]):
             continue
         # the article and a title before the name belong to it ("Die Ministerin Eva Roth kam …")
@@ -352,16 +361,23 @@ def _new_named_subject(ctx: ClaimContext, si: int, prev: _Draft) -> bool:
             after = words[e]
             if after[:1].islower() and after not in cw.determiners and after.lower() not in cw.prepositions \
                     and after not in cw.coordinators and after not in cw.subordinators:
-                return True
+                return m.key
         elif d >= 2 and words[d - 1][:1].islower() and not _subjunctive_form(konj, words[d - 1]) \
                 and _first_phrase(cw, words[:d - 1]) \
                 and words[d - 1] not in cw.determiners \
                 and words[d - 1].lower() not in cw.prepositions and words[d - 1] not in cw.coordinators \
                 and words[d - 1] not in cw.subordinators and words[d - 1] not in ("es", "sich") \
                 and not _after_preposition(cw, toks, idx[q]):
-            return True  # after a first phrase and the finite verb: "Mit derselben Begründung kam das Gericht"
-        return False  # only the first name of the sentence counts
-    return False
+            return m.key  # after a first phrase and the finite verb: "Mit derselben Begründung kam das Gericht"
+        return None  # only the first name of the sentence counts
+    return None
+
+
+def _reports(ctx: ClaimContext, si: int) -> bool:
+    """Is sentence si reported speech by its form: a Konjunktiv I in its main clause ("Er schätze sie sehr.")?
+    (Not a quote alone: after a sentence about a person it is as often someone else's words, a lyric, a motto.)"""
+    words = [ctx.tokens.word(i) for i in ctx.index.sentence_tokens[si]]
+    return cue_data.konjunktiv(ctx.lang).first_in_main_clause(words)
 
 
 def _named(ctx: ClaimContext, tokens: range | list[int]) -> list[str]:
