@@ -198,6 +198,99 @@ def test_cues_chain_ends_at_a_paragraph_end_after_an_indicative_sentence() -> No
     assert found == [((WENDT,), "die Brücke sei teuer")]
 
 
+def test_chains_a_summary_by_another_named_speaker_takes_the_chain_over() -> None:
+    doc = build("Carola Wendt sagte, die Brücke sei zu teuer. Die Kosten seien falsch berechnet worden.",
+                "Die Reporterin Eva Kessler fasste die Amtszeit so zusammen: Wendt habe viel versprochen und "
+                "wenig gehalten. Die Stadt stehe heute schlechter da als vorher.")
+    assert [(c.claimants, c.cue) for c in doc.claims] == [
+        ((WENDT,), "sagte"), ((WENDT,), None), ((KESSLER,), "fasste … zusammen"), ((KESSLER,), None)]
+
+
+def test_chains_a_speech_verb_inside_what_an_unnamed_subject_said_is_no_cue() -> None:
+    # "versprochen" stands in the journalist's words; "Er" is not its speaker, and the chain ends
+    for frame in ("fasste seine Amtszeit so zusammen:", "sagte dazu:"):
+        found = claims("Der Bürgermeister Karl Moser sagte, die Brücke sei zu teuer. Die Kosten seien zu hoch.",
+                       f"Die Journalistin der Zeitung {frame} Er habe viel versprochen und wenig gehalten. "
+                       "Die Stadt stehe heute schlechter da als vorher.")
+        assert [k for k, _ in found] == [("person/karl-moser",)] * 2
+    # "fasst … zusammen" reports speech only with what was said beside it
+    assert claims("Die Stadt fasst die beiden Ämter zusammen. Es gebe zu viele davon.") == []
+
+
+@pytest.mark.parametrize(
+    "between",
+    [
+        "Mit derselben Begründung kam der Bundesgerichtshof zum gegenteiligen Ergebnis.",  # after its verb
+        "Die Ministerin Eva Kessler kam dagegen zu einem anderen Ergebnis.",  # opening the sentence
+    ],
+)
+def test_chains_an_indicative_sentence_with_a_new_named_subject_ends_the_chain(between: str) -> None:
+    found = claims(f"Carola Wendt sagte, die Regel sei rechtmäßig. Sie verstoße nicht gegen das Gesetz. {between} "
+                   "Die Regel sei unwirksam.")
+    assert [t for k, t in found if k == (WENDT,)] == ["die Regel sei rechtmäßig",
+                                                      "Sie verstoße nicht gegen das Gesetz."]
+
+
+@pytest.mark.parametrize(
+    "between",
+    [
+        "Der SPD-Politiker erinnerte an den Winter.",  # a name inside a word describes the subject
+        "Im vergangenen Jahr hatte die Deutsche Bahn demnach mehr Geld ausgegeben.",  # "demnach" reports on
+        "In Bayern regiere die CSU allein.",  # a Konjunktiv before its subject reports too
+    ],
+)
+def test_chains_a_named_word_that_is_no_new_source_keeps_the_chain(between: str) -> None:
+    found = claims(f"Carola Wendt sagte, die Regel sei rechtmäßig. {between} Die Regel schütze die Kunden.")
+    assert found[0][0] == (WENDT,) and found[-1] == ((WENDT,), "Die Regel schütze die Kunden.")
+
+
+def test_chains_a_sentence_with_its_own_cue_and_subject_is_no_continuation() -> None:
+    found = claims("Carola Wendt sagte, die Regel sei rechtswidrig. Sie verletze die Rechte der Kunden. "
+                   "Die Regel ist dagegen rechtmäßig, urteilt der Europäische Gerichtshof: Sie diene dem Schutz "
+                   "der Kunden. Die Kunden hätten ein Recht auf Auskunft.")
+    assert [t for k, t in found if k == (WENDT,)] == ["die Regel sei rechtswidrig",
+                                                      "Sie verletze die Rechte der Kunden."]
+
+
+def test_chains_the_last_speaker_named_again_after_a_closing_verb_carries_the_chain_on() -> None:
+    doc = build("Nach Angaben des Bundesgerichtshofs hatte der Mann gelogen. Damit habe er die Regel verletzt, "
+                "urteilte der Bundesgerichtshof. Er müsse 300 Euro zahlen.")
+    assert [c.claimants for c in doc.claims] == [("organization/bundesgerichtshof",)] * 3
+
+
+def test_chains_a_person_just_named_as_the_subject_speaks_on_in_konjunktiv() -> None:
+    found = claims("Carola Wendt sagte, die Brücke sei teuer. Eva Kessler wird deutlicher. Die Stadt habe versagt. "
+                   "Sie müsse die Kosten tragen.")
+    assert [k for k, _ in found] == [(WENDT,), (KESSLER,), (KESSLER,)]
+    # a Konjunktiv only in a clause of the author's sentence reports nothing
+    found = claims("Carola Wendt sagte, die Brücke sei teuer. Eva Kessler leitete danach das Amt. "
+                   "Als oberste Regel galt, dass niemand reisen dürfe.")
+    assert [k for k, _ in found] == [(WENDT,)]
+
+
+def test_chains_a_name_after_a_preposition_is_no_new_subject() -> None:
+    found = claims("Carola Wendt sagte, die Regel sei rechtmäßig. Für Eva Kessler fand Wendt lobende Worte. "
+                   "Sie sei eine gute Ministerin.")
+    assert [k for k, _ in found] == [(WENDT,)] * 2
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Der Bundesgerichtshof kam dagegen zu dem Schluss, die Regel sei unwirksam.",
+        "Nun ist der Bundesgerichtshof zu dem Ergebnis gekommen: Die Regel sei unwirksam.",
+    ],
+)
+def test_cues_coming_to_a_conclusion_reports_the_subjects_words(sentence: str) -> None:
+    doc = build("Carola Wendt sagte, die Regel sei rechtmäßig. " + sentence + " Sie verletze das Gesetz.")
+    assert [c.claimants for c in doc.claims] == [(WENDT,)] + [("organization/bundesgerichtshof",)] * 2
+
+
+def test_cues_macht_verantwortlich_blames() -> None:
+    c = only_claim("Die Vorsitzende Carola Wendt macht dafür die Regierung verantwortlich.")
+    assert (c.claimants, c.cue, c.speech_act) == ((WENDT,), "macht … verantwortlich", SpeechAct.CRITICISM)
+
+
 def test_cues_a_medium_noun_never_refers_to_another_organisation() -> None:
     found = claims("Das Ministerium plant Kürzungen. Die Zeitung hatte zuvor berichtet, die Schulen seien betroffen.")
     assert found == []
@@ -796,6 +889,19 @@ def test_cues_so_between_commas_inside_the_reported_clause_names_the_source() ->
     assert not extract_body("Er ist, so scheint es, sehr müde und will nach Hause gehen.").claims
     doc = extract_body("Eva Roth leitet das Amt. Dies, so hofft sie, werde die Arbeit leichter machen.")
     assert [c.cue for c in doc.claims] == ["hofft"]
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        ("Er schätze die Kollegin sehr .", True),
+        ("Dahin wolle man zurück , sagte sie .", True),
+        ("Es galt , dass niemand reisen dürfe .", False),
+        ("Sie fuhr los , während er an der Kasse stehe .", False),
+    ],
+)
+def test_konjunktiv_first_in_main_clause(words: str, expected: bool) -> None:
+    assert konjunktiv("de").first_in_main_clause(words.split()) is expected
 
 
 def test_konjunktiv_a_form_in_e_before_ich_is_the_first_person_indicative() -> None:

@@ -236,6 +236,12 @@ class Konjunktiv:
             return -1  # an article, not a relative pronoun: "Die Schüler müssten wissen, …"
         return clause if start < k and (opener in self.subordinator or opener in self.opener) else -1
 
+    def first_in_main_clause(self, words: Sequence[str]) -> bool:
+        """Is there a Konjunktiv I form that closes no subordinate or relative clause ("Er schätze sie sehr",
+        not "Es galt, dass niemand reisen dürfe")?"""
+        return any(words[k] not in self.second and self.form_at(words, k) and self._subclause_start(words, k) < 0
+                   for k in range(len(words)))
+
     def first_in_sentence(self, words: Sequence[str]) -> bool:
         """Is there a Konjunktiv I form ("sei", "plane"), the unambiguous mark of reported speech?"""
         return any(words[k] not in self.second and self.form_at(words, k) for k in range(len(words)))

@@ -9,6 +9,7 @@ from kgbuild.claims.content import _inside_quotes, _is_mark, _negated, _quote_in
 from kgbuild.claims.context import ClaimContext, _after_preposition, _Draft, _mentions_in, _token_at
 from kgbuild.claims.cues import _claim_in_sentence, _draft, _frame_verb, _headline_claim, _verb_cues
 from kgbuild.claims.interview import Turn, interview_turns
+from kgbuild.claims.words import ClaimWords
 from kgbuild.mentions import Lexicon
 from kgbuild.model import Claim, Span, SpeechAct
 from kgbuild.quotes import QUOTE_MARKS
@@ -23,6 +24,7 @@ def find_claims(ctx: ClaimContext, lex: Lexicon) -> list[Claim]:
     drafts: list[_Draft] = []
     sentences = ctx.structure.sentences
     last_claim_sentence = -10
+    subject_before: _Draft | None = None  # an indicative sentence just before, of a new person as subject
     turns = interview_turns(ctx)
     for si, sent in enumerate(sentences):
         if si in turns:  # an interview: the journalist's turns hold no claims, the interviewee's do
@@ -48,9 +50,19 @@ def find_claims(ctx: ClaimContext, lex: Lexicon) -> list[Claim]:
                 and sentences[last_claim_sentence].block == sent.block and _impersonal(ctx, si):
             # "…, hieß es zur Begründung.": an unnamed source right after a claim is that claim's speaker
             d = _continuation(ctx, si, drafts[-1])
-        if d is None and _new_source(ctx, lex, si):
+        if d is None and _new_source(ctx, lex, si, drafts[-1].speakers if drafts else ()):
             last_claim_sentence = -10  # "Ein Gutachter hatte zuvor erklärt, …": the chain ends
             continue
+        if d is None and subject_before is not None and subject_before.sentence == si - 1 \
+                and sentences[si - 1].block == sent.block and _reports(ctx, si) \
+                and _continues(ctx, lex, si, subject_before):
+            # "Eva Roth wird deutlicher. Man habe …": the person just named as the subject speaks on
+            d = _continuation(ctx, si, subject_before)
+        subject_before = None
+        if d is None and drafts and (new := _new_named_subject(ctx, si, drafts[-1])) is not None:
+            last_claim_sentence = -10  # "Danach kam das Landgericht zum gegenteiligen Ergebnis.": the chain ends
+            if new.startswith("person/"):
+                subject_before = _spoken(ctx, si, (new,))
         if d is None:
             prev = drafts[-1] if drafts else None
             # the chain survives an indicative sentence inside its paragraph, not the paragraph's end
@@ -283,7 +295,7 @@ def _impersonal(ctx: ClaimContext, si: int) -> bool:
     return False
 
 
-def _new_source(ctx: ClaimContext, lex: Lexicon, si: int) -> bool:
+def _new_source(ctx: ClaimContext, lex: Lexicon, si: int, prev: tuple[str, ...] = ()) -> bool:
     """Does sentence si bring a source of its own, named or not ("Die Zeitung hatte zuvor berichtet, …",
     "…, sagte ein Anwohner", "nach offiziellen Angaben")? Then it continues no one's chain."""
     toks = ctx.tokens
@@ -299,8 +311,96 @@ def _new_source(ctx: ClaimContext, lex: Lexicon, si: int) -> bool:
                 and words[-1] in (".", "!") \
                 and not _inside_quotes(toks.starts[idx[pos]], quotes) and not any(_is_mark(w) for w in words[pos:]):
             return True
+    # "…, urteilt der Gerichtshof: …": a verb that reports speech only after a quote, its own subject after it
+    for pos in range(1, len(words) - 2):
+        n = 2 if " ".join(words[pos:pos + 2]).lower() in ctx.cw.quote_verbs else 1
+        if words[pos - 1] != "," or " ".join(words[pos:pos + n]).lower() not in ctx.cw.quote_verbs \
+                or _inside_quotes(toks.starts[idx[pos]], quotes):
+            continue
+        subject = words[pos + n]
+        rest = words[pos + n:]
+        end = next((k for k, w in enumerate(rest) if w in (",", ":", ";", ".", "!") or _is_mark(w)), len(rest))
+        if (subject in ctx.cw.determiners or subject[:1].isupper()) and 1 <= end <= 8 \
+                and (end == len(rest) or rest[end] in (":", ".", "!")) \
+                and not (set(_named(ctx, idx[pos + n:pos + n + end])) & set(prev)):
+            return True  # (the last speaker named again carries its chain on: "…, urteilte das Gericht.")
     # a speech verb whose subject names no one we know: "Ein Gutachter hatte zuvor erklärt, …"
     return any(True for _ in _verb_cues(ctx, lex, idx, words, quotes))
+
+
+def _new_named_subject(ctx: ClaimContext, si: int, prev: _Draft) -> str | None:
+    """Is sentence si an indicative sentence whose subject is a person or organisation named by name, not the
+    last claim's speaker, either opening it ("Das Landgericht Lindau kam zum gegenteiligen Ergebnis.") or
+    right after its finite verb ("Mit derselben Begründung kam das Landgericht Lindau zu …")? Then that subject
+    may be the source of the reported speech after it, and the last speaker's chain ends there. Its key, or None."""
+    sent = ctx.structure.sentences[si]
+    toks, cw = ctx.tokens, ctx.cw
+    idx = ctx.index.sentence_tokens[si]
+    words = [toks.word(i) for i in idx]
+    konj = cue_data.konjunktiv(ctx.lang)
+    if len(words) < 4 or not words[0][:1].isupper() or words[0][:1] in QUOTE_MARKS \
+            or konj.in_sentence(words) and not konj.only_in_subclauses(words) or sent.span.text.rstrip().endswith("?") \
+            or any(w.lower() in cw.back_reference for w in words) \
+            or not all(k.startswith(("person/", "organization/")) for k in prev.speakers):
+        return None  # "Im Jahr davor hatte die Agentur demnach …" reports on; a title's holder may be named now
+    quotes = _quotes(ctx, sent.span)
+    for m in _mentions_in(ctx, sent.span.begin, sent.span.end):
+        if m.kind not in ("person", "organization") or m.role != "name" or not m.key or m.key in prev.speakers \
+                or _inside_quotes(m.span.begin, quotes):
+            continue
+        q = _token_at(toks, m.span.begin) - idx[0]
+        e = _token_at(toks, m.span.end - 1) + 1 - idx[0]
+        if q < 0 or e >= len(words) or toks.starts[idx[q]] != m.span.begin or toks.ends[idx[e - 1]] != m.span.end:
+            return None  # a part of a word ("Der SPD-Politiker"): the name describes the subject, is none
+        if any(w in (",", ":", ";") or _is_mark(w) for w in words[:q]):
+            continue
+        # the article and a title before the name belong to it ("Die Ministerin Eva Roth kam …")
+        d = 0 if all(w in cw.determiners or w[:1].isupper() and w.lower() not in cw.prepositions for w in words[:q]) \
+            else q - 1 if q > 0 and words[q - 1] in cw.determiners else q
+        if d == 0:  # the name opens the sentence, its finite verb after it
+            after = words[e]
+            if after[:1].islower() and after not in cw.determiners and after.lower() not in cw.prepositions \
+                    and after not in cw.coordinators and after not in cw.subordinators:
+                return m.key
+        elif d >= 2 and words[d - 1][:1].islower() and not _subjunctive_form(konj, words[d - 1]) \
+                and _first_phrase(cw, words[:d - 1]) \
+                and words[d - 1] not in cw.determiners \
+                and words[d - 1].lower() not in cw.prepositions and words[d - 1] not in cw.coordinators \
+                and words[d - 1] not in cw.subordinators and words[d - 1] not in ("es", "sich") \
+                and not _after_preposition(cw, toks, idx[q]):
+            return m.key  # after a first phrase and the finite verb: "Mit derselben Begründung kam das Gericht"
+        return None  # only the first name of the sentence counts
+    return None
+
+
+def _reports(ctx: ClaimContext, si: int) -> bool:
+    """Is sentence si reported speech by its form: a Konjunktiv I in its main clause ("Er schätze sie sehr.")?
+    (Not a quote alone: after a sentence about a person it is as often someone else's words, a lyric, a motto.)"""
+    words = [ctx.tokens.word(i) for i in ctx.index.sentence_tokens[si]]
+    return cue_data.konjunktiv(ctx.lang).first_in_main_clause(words)
+
+
+def _named(ctx: ClaimContext, tokens: range | list[int]) -> list[str]:
+    """The keys of the entities that the tokens name, by name or by a generic reference ("das Gericht")."""
+    keys = [ctx.generic_refs.get(i) or (m.key if (m := ctx.index.mention_of_token.get(i)) is not None else None)
+            for i in tokens]
+    return [k for k in keys if k]
+
+
+def _first_phrase(cw: ClaimWords, words: list[str]) -> bool:
+    """Are the words before a finite verb in second place one phrase: an adverb ("Zuvor") or a preposition
+    with its noun phrase ("Mit derselben Begründung", "Im Jahr 2019"), so that the verb is the main clause's?"""
+    if len(words) == 1:
+        return words[0][:1].isupper()
+    return 1 < len(words) <= 5 and words[0].lower() in cw.prepositions and all(
+        w[:1].isupper() or w.isdigit() or w in cw.determiners
+        or (w.islower() and w.endswith(("e", "en", "er", "es", "em"))) for w in words[1:])
+
+
+def _subjunctive_form(konj: cue_data.Konjunktiv, w: str) -> bool:
+    """Is a finite verb before its subject a Konjunktiv by its form alone ("In Bayern regiere die Partei …"),
+    where the sentence-wide test, reading the word before it, does not decide?"""
+    return w in konj.irregular or w.endswith(konj.endings) and not w.endswith(konj.past) and w not in konj.not_verb
 
 
 def _earlier_speaker_named(ctx: ClaimContext, si: int, prev: _Draft, drafts: list[_Draft]) -> str | None:

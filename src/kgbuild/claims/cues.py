@@ -577,15 +577,20 @@ def _verb_claim(ctx: ClaimContext, lex: Lexicon, si: int, idx: list[int], words:
     if closing:
         # only non-finite verbs are dropped: "X bestätigte, dass …, berichtet Y" keeps X as the speaker
         cues = [c for c in cues if c[0] >= closing[-1][0] or not _non_finite(ctx.cw, ctx.lang, words, c[0])]
+    content_from = len(words)  # where the content of an unnamed subject's verb opens
     for pos, act, cue, passive in cues:
         if pos in skip:
             continue
         if passive is False:
             continue  # "Der Plan wurde kritisiert": the subject of a passive is no speaker
+        if pos > content_from and not any(pos == c[0] for c in closing):
+            continue  # a verb inside what an unnamed subject said ("Ein Kollege meinte: Er habe viel versprochen.")
         speakers = [passive] if isinstance(passive, Speaker) else _speakers_for_verb(ctx, lex, idx, pos, quotes)
         if not speakers and passive is None:
             speakers = _description_first(ctx, lex, idx, words, pos)
         if not speakers:
+            if _unnamed_subject_opens(ctx.cw, ctx.lang, words, pos):
+                content_from = min(content_from, pos)
             continue
         if words[pos] in ctx.cw.quoting_verbs and all(sp.key.startswith("organization/") for sp in speakers):
             # "„…“, zitierte das Portal X den Minister Y": the medium quotes (its outlet), Y speaks
@@ -599,6 +604,18 @@ def _verb_claim(ctx: ClaimContext, lex: Lexicon, si: int, idx: list[int], words:
         return _draft(ctx, lex, si, idx, quotes, speakers, cue, (toks.starts[i], toks.ends[i]), act,
                       frame=(b, e))
     return None
+
+
+def _unnamed_subject_opens(cw: ClaimWords, lang: str, words: list[str], pos: int) -> bool:
+    """Does the verb at ``pos`` follow a subject that opens the sentence with an article and names no one we
+    know ("Die Journalistin der Zeitung sagte dazu: …", "Ein Kollege meinte, …"), with its content opening
+    by the first comma or colon after it? Then a speech verb in that content is no cue of its own."""
+    if pos < 2 or not words[0][:1].isupper() or words[0].lower() not in cw.determiners \
+            or any(w in (",", ":", ";") or _is_mark(w) for w in words[:pos]) \
+            or _participle(lang, words[pos]) or any(w in cw.auxiliary or w in cw.modals for w in words[1:pos]):
+        return False  # only the finite verb after its subject: not "Der Verein werde … hingewiesen, teilte X mit"
+    nxt = next((w for w in words[pos + 1:pos + 9] if w in (",", ":", ";", ".", "!", "?")), None)
+    return nxt in (",", ":")
 
 
 def _description_first(ctx: ClaimContext, lex: Lexicon, idx: list[int], words: list[str], pos: int) -> list[Speaker]:
