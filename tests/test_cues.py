@@ -1002,6 +1002,9 @@ def test_cues_verbs_and_frames_of_saying(sentence: str, cue: str, act: SpeechAct
         "Die Baufirma ist in Not geraten, weil die Aufträge fehlen.",  # got into, not advised
         "Die Baufirma war unter Druck geraten.",
         "Carola Wendt rät zur Vorsicht.",  # no content beside it
+        "Warum der Zug hielt, konnte sich auch Carola Wendt nicht erklären.",  # understanding, not explaining
+        "Der Klub SV Oberfeld darf nun doch auf den Aufstieg hoffen.",  # has a chance, no hope expressed
+        "Man muss kein Jurist sein, um mit Carola Wendt sagen zu können: Das ist falsch.",  # a purpose
     ],
 )
 def test_cues_the_same_verbs_in_another_sense_are_no_claim(sentence: str) -> None:
