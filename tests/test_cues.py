@@ -705,6 +705,12 @@ def test_cues_der_before_an_adjective_in_e_opens_a_subject_not_a_dative() -> Non
     assert c.claimants == ("organization/bayerischer-rundfunk",)
 
 
+def test_cues_der_before_a_masculine_medium_noun_opens_a_subject_not_a_dative() -> None:
+    doc = extract_body("Der Bayerische Rundfunk hat die Sendung eingestellt. "
+                       "Die Zahl der Zuschauer sei gesunken, teilte der Sender mit.")
+    assert [c.claimants for c in doc.claims] == [("organization/bayerischer-rundfunk",)]
+
+
 @pytest.mark.parametrize(
     "sentence",
     [

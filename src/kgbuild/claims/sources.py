@@ -441,7 +441,8 @@ def _speakers_for_verb(ctx: ClaimContext, lex: Lexicon, idx: list[int], pos: int
             # "sagte Wendt der Agentur Reuters": the medium is the addressee, not the speaker
             if after and s.key in ctx.media:
                 break
-            if s.key in ctx.media and _preceded_by_dative(toks, idx, p, masculine=_medium_gender(ctx, s.key) == "m"):
+            masculine = _medium_gender(ctx, s.key) == "m" or ctx.cw.medium_noun_genders.get(s.span.text) == "m"
+            if s.key in ctx.media and _preceded_by_dative(toks, idx, p, masculine=masculine):
                 continue
             if s.key not in [a.key for a in after]:
                 after.append(s)

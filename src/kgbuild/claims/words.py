@@ -36,6 +36,7 @@ class ClaimWords:
     passive_aux: frozenset[str]  # the same without the one that also makes the future
     agent: frozenset[str]  # "von", "vom": the passive's agent
     medium_nouns: frozenset[str]
+    medium_noun_genders: Mapping[str, str]  # "Sender" -> "m": "der Sender" is a nominative, "der Zeitung" a dative
     infinitive: frozenset[str]  # "zu"
     subordinators: frozenset[str]
     auxiliary: frozenset[str]
@@ -115,6 +116,7 @@ def claim_words(lang: str) -> ClaimWords:
         passive_aux=passive - {"werden"},  # "werden" is also the future's auxiliary
         agent=words("agent"),
         medium_nouns=words("medium_noun"),
+        medium_noun_genders=MappingProxyType(dict(lists.get("medium_noun", {}))),
         infinitive=words("infinitive_marker"),
         subordinators=words("subordinator"),
         auxiliary=words("auxiliary"),
