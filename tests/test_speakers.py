@@ -599,3 +599,32 @@ def test_speakers_a_demonym_with_an_age_refers_back_to_the_named_person() -> Non
     assert claimant_names(doc) == ["Tomás Arrieta"]
     doc = _doc("Der Spanier Tomás Arrieta lebt in Köln. „Ich bin müde“, schrieb der 74-jährige Spanier.")
     assert claimant_names(doc) == ["Tomás Arrieta"]
+
+
+def test_speakers_a_list_of_titles_before_the_name_gives_the_name() -> None:
+    doc = _doc("„Die Bühne braucht mehr Platz“, sagt die Malerin, Tänzerin, Sängerin und Autorin Wiebke Sollner.")
+    assert claimant_names(doc) == ["Wiebke Sollner"]
+    assert [e.name for e in doc.entities if e.kind == "person"] == ["Wiebke Sollner"]
+    doc = _doc("Wiebke Sollner lebt in Kiel. "
+               "„Das hat mich geprägt“, sagt die Malerin, Bühnenbildnerin und Autorin Sollner.")
+    assert claimant_names(doc) == ["Wiebke Sollner"]
+    # a noun phrase of its own is no title of the name: both speak, not the editor alone
+    doc = _doc("Danach erklärten der Verlag und sein Herausgeber Rolf Anker die Wahl für ungültig.")
+    assert "Rolf Anker" not in claimant_names(doc) or len(doc.claims[0].claimants) > 1
+
+
+def test_speakers_a_member_of_parliament_refers_back_to_the_person_just_named() -> None:
+    doc = _doc("Der Vorsitzende des Verkehrsausschusses im Landtag, Jörg Pfandl (SPD), sagte am Montag, "
+               "die Brücke werde saniert. Später forderte der Abgeordnete in einem Schreiben mehr Geld.")
+    assert claimant_names(doc) == ["Jörg Pfandl", "Jörg Pfandl"]
+    doc = _doc("Die Grünen-Politikerin Hanne Lorenz kritisierte den Plan. "
+               "Die Regierung tue zu wenig, sagte die Bundestagsabgeordnete.")
+    assert claimant_names(doc) == ["Hanne Lorenz", "Hanne Lorenz"]
+
+
+def test_speakers_a_description_joined_to_further_titles_leaves_the_name_as_speaker() -> None:
+    doc = _doc("Kurt Melzer trat zurück. „Er muss gehen“, schrieb der Abgeordnete und Unternehmer Paul Eck am Sonntag.")
+    assert claimant_names(doc) == ["Paul Eck"]
+    doc = _doc("Die Senatorin Mia Hirn äußerte sich ebenfalls. Die Abgeordnete im Stadtrat, Alice Corte, "
+               "schrieb auf Twitter, die Vorwürfe seien ernst.")
+    assert claimant_names(doc)[-1] == "Alice Corte"

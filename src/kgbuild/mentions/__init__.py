@@ -545,6 +545,9 @@ def _find_persons(toks: Tokens, lex: Lexicon, free) -> list[tuple[int, int, str]
                     and not _noun_surname(toks, i, lex, after_title):
                 i += 1
                 continue
+            if not first and _feminine_noun(w, lex):
+                i += 1  # "die Sängerin, Tänzerin und Autorin Eva Roth": a feminine noun, one title of a list
+                continue
         b, e = toks.starts[start], toks.ends[j - 1]
         name = text[b:e]
         if j < n and toks.word(j) in _WATER_HEADS:  # "Alder Creek" is a river
@@ -554,6 +557,13 @@ def _find_persons(toks: Tokens, lex: Lexicon, free) -> list[tuple[int, int, str]
             out.append((b, e, name))
         i = j
     return out
+
+
+def _feminine_noun(w: str, lex: Lexicon) -> bool:
+    """Is a capitalised word the feminine form of a common noun ("Tänzerin", "Bühnenkünstlerin")?"""
+    suffixes = lang_data.word_lists(lex.lang, "speakers.tsv").get("feminine_suffix", {})
+    return any(w.endswith(x) and len(w) - len(x) >= 4 and lex.is_common(w[: -len(x)])
+               for x, g in suffixes.items() if g == "f")
 
 
 def _noun_surname(toks: Tokens, i: int, lex: Lexicon, after_title: bool) -> bool:
