@@ -628,3 +628,26 @@ def test_speakers_a_description_joined_to_further_titles_leaves_the_name_as_spea
     doc = _doc("Die Senatorin Mia Hirn äußerte sich ebenfalls. Die Abgeordnete im Stadtrat, Alice Corte, "
                "schrieb auf Twitter, die Vorwürfe seien ernst.")
     assert claimant_names(doc)[-1] == "Alice Corte"
+
+
+def test_speakers_an_office_of_a_state_is_held_by_the_person_given_that_title_next() -> None:
+    doc = _doc("Die Regierung in Oslo will die Grenzen schließen. Auch der norwegische Ministerpräsident "
+               "appelliert: „Bleiben Sie zu Hause.“ Ministerpräsident Lars Hovland sagte außerdem, die Lage sei ernst.")
+    assert claimant_names(doc) == ["Lars Hovland", "Lars Hovland"]
+    # a holder the text names beside another state keeps the title alone
+    doc = _doc("In Liberia regiert Präsident Joseph Kollie seit Jahren. Die Rede des kenianischen Präsidenten war "
+               "lange überfällig.")
+    assert not [p for p in doc.positions if p.holder == "person/joseph-kollie" and p.of == "country/ke"]
+
+
+def test_speakers_a_head_of_government_named_by_title_alone_is_the_named_head() -> None:
+    doc = _doc("Angela Merkel hat am Dienstag Vertreter der Länder getroffen. Es ging um die Schulen. "
+               "Die Länder wollen mehr Geld. Die Gespräche dauerten lange. Am Abend trat man vor die Presse. "
+               "Die Kanzlerin sagte, man müsse jetzt handeln. Es gebe keinen Grund zur Entwarnung, betonte sie.")
+    assert claimant_names(doc) == ["Angela Merkel", "Angela Merkel"]
+
+
+def test_speakers_a_headline_title_of_the_speaker_names_the_speaker() -> None:
+    doc = extract_body("Angela Merkel traf am Montag die Länderchefs. „Wir müssen handeln“, sagte Merkel.",
+                       headline="Kanzlerin fordert schnelles Handeln der Länder")
+    assert claimant_names(doc)[0] == "Angela Merkel"

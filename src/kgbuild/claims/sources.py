@@ -62,7 +62,9 @@ def _speaker_spans(ctx: ClaimContext, idx: list[int], d: _Draft) -> list[int]:
         if m.key in d.speakers:
             out.append(m.span.begin)
     for i, key in ctx.titles.items():
-        if key in d.speakers and d.span.begin <= ctx.tokens.starts[i] < d.span.end:
+        # the title itself, or the office of a speaker ("Kanzlerin warnt …" said by the Kanzlerin's holder)
+        if (key in d.speakers or any(key in ctx.held_by.get(k, ()) for k in d.speakers)) \
+                and d.span.begin <= ctx.tokens.starts[i] < d.span.end:
             out.append(ctx.tokens.starts[i])
     return out
 
