@@ -651,3 +651,15 @@ def test_speakers_a_headline_title_of_the_speaker_names_the_speaker() -> None:
     doc = extract_body("Angela Merkel traf am Montag die Länderchefs. „Wir müssen handeln“, sagte Merkel.",
                        headline="Kanzlerin fordert schnelles Handeln der Länder")
     assert claimant_names(doc)[0] == "Angela Merkel"
+
+
+def test_speakers_an_expert_of_an_organisation_is_the_person_quoted_last() -> None:
+    doc = _doc("Die Hochschulrektorenkonferenz (HRK) betreibt eine Börse. „Die Börse hat noch viele Plätze frei“, "
+               "sagt Weidner. Viele Städte sind beliebt. Dort gibt es aber wenige Plätze. Die Mieten sind hoch. "
+               "Auch das Essen ist teuer. Spät Entschlossenen rät der Experte der HRK, sich direkt zu melden.")
+    assert claimant_names(doc) == ["Weidner", "Weidner"]
+    # a description that is no title (a driver in a police report) is not the person quoted last
+    doc = _doc("„Wir haben viele Kontrollen gemacht“, sagte Lea Kessler. Die Nacht war kalt. Es schneite. "
+               "Die Straßen waren glatt. Eine Frau geriet in eine Kontrolle. Die Fahrerin gab an, sie sei auf dem "
+               "Heimweg.")
+    assert "Lea Kessler" not in claimant_names(doc)[1:]

@@ -253,7 +253,26 @@ def _described_person(ctx: ClaimContext, i: int, office: str | None) -> str | No
     if ref is not None and office is not None and "--" in office and "holds_office" not in ref.evidence \
             and office.removeprefix("position/").split("--")[0] not in ctx.cw.member_roles:
         return None  # "der Chefredakteur des Blatts": an office of a named owner is no one just quoted
+    if ref is None and office is not None and office not in ctx.offices:
+        return _last_quoted(ctx, i, gender)  # "„…“, sagt Berger. […] rät der Experte": the expert just quoted
     return ref.key if ref is not None else None
+
+
+def _last_quoted(ctx: ClaimContext, i: int, gender: str | None) -> str | None:
+    """The person named last before token i, within eight sentences, when that mention is the subject
+    right beside a speech verb ("sagt Berger", "Berger sagte") and the gender does not clash."""
+    toks = ctx.tokens
+    before = [(b, s, k) for b, s, k in ctx.speaker_index.persons if b < toks.starts[i]]
+    if not before or ctx.lexicon is None:
+        return None
+    b, s, key = before[-1]
+    if toks.sentence_of[i] - s > 8 or ctx.speaker_index.genders.get(key, gender) != gender \
+            or key in _quoted_only(ctx, i):
+        return None
+    m = _token_at(toks, b)
+    m_end = next((_token_at(toks, x.span.end - 1) for x in _mentions_in(ctx, b, b + 1) if x.span.begin == b), m)
+    beside = [k for k in (m - 1, m_end + 1) if 0 <= k < len(toks) and toks.sentence_of[k] == s]
+    return key if any(ctx.lexicon.speech_verb(toks.word(k)) is not None for k in beside) else None
 
 
 def _titles_before_name(ctx: ClaimContext, i: int) -> bool:
