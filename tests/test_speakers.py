@@ -663,3 +663,9 @@ def test_speakers_an_expert_of_an_organisation_is_the_person_quoted_last() -> No
                "Die Straßen waren glatt. Eine Frau geriet in eine Kontrolle. Die Fahrerin gab an, sie sei auf dem "
                "Heimweg.")
     assert "Lea Kessler" not in claimant_names(doc)[1:]
+
+
+def test_speakers_a_lawyer_refers_back_to_the_lawyer_just_named() -> None:
+    doc = _doc("Die Strafverteidigerin Jana Ostrowski saß den ganzen Tag im Gerichtssaal. Ihren Antrag auf eine "
+               "kurze Sitzung habe das Gericht abgelehnt, berichtet die Anwältin.")
+    assert claimant_names(doc) == ["Jana Ostrowski"]
