@@ -612,3 +612,73 @@ def test_speakers_a_demonym_with_an_age_refers_back_to_the_named_person() -> Non
     assert claimant_names(doc) == ["Tomás Arrieta"]
     doc = _doc("Der Spanier Tomás Arrieta lebt in Köln. „Ich bin müde“, schrieb der 74-jährige Spanier.")
     assert claimant_names(doc) == ["Tomás Arrieta"]
+
+
+def test_speakers_a_list_of_titles_before_the_name_gives_the_name() -> None:
+    doc = _doc("„Die Bühne braucht mehr Platz“, sagt die Malerin, Tänzerin, Sängerin und Autorin Wiebke Sollner.")
+    assert claimant_names(doc) == ["Wiebke Sollner"]
+    assert [e.name for e in doc.entities if e.kind == "person"] == ["Wiebke Sollner"]
+    doc = _doc("Wiebke Sollner lebt in Kiel. "
+               "„Das hat mich geprägt“, sagt die Malerin, Bühnenbildnerin und Autorin Sollner.")
+    assert claimant_names(doc) == ["Wiebke Sollner"]
+    # a noun phrase of its own is no title of the name: both speak, not the editor alone
+    doc = _doc("Danach erklärten der Verlag und sein Herausgeber Rolf Anker die Wahl für ungültig.")
+    assert "Rolf Anker" not in claimant_names(doc) or len(doc.claims[0].claimants) > 1
+
+
+def test_speakers_a_member_of_parliament_refers_back_to_the_person_just_named() -> None:
+    doc = _doc("Der Vorsitzende des Verkehrsausschusses im Landtag, Jörg Pfandl (SPD), sagte am Montag, "
+               "die Brücke werde saniert. Später forderte der Abgeordnete in einem Schreiben mehr Geld.")
+    assert claimant_names(doc) == ["Jörg Pfandl", "Jörg Pfandl"]
+    doc = _doc("Die Grünen-Politikerin Hanne Lorenz kritisierte den Plan. "
+               "Die Regierung tue zu wenig, sagte die Bundestagsabgeordnete.")
+    assert claimant_names(doc) == ["Hanne Lorenz", "Hanne Lorenz"]
+
+
+def test_speakers_a_description_joined_to_further_titles_leaves_the_name_as_speaker() -> None:
+    doc = _doc("Kurt Melzer trat zurück. „Er muss gehen“, schrieb der Abgeordnete und Unternehmer Paul Eck am Sonntag.")
+    assert claimant_names(doc) == ["Paul Eck"]
+    doc = _doc("Die Senatorin Mia Hirn äußerte sich ebenfalls. Die Abgeordnete im Stadtrat, Alice Corte, "
+               "schrieb auf Twitter, die Vorwürfe seien ernst.")
+    assert claimant_names(doc)[-1] == "Alice Corte"
+
+
+def test_speakers_an_office_of_a_state_is_held_by_the_person_given_that_title_next() -> None:
+    doc = _doc("Die Regierung in Oslo will die Grenzen schließen. Auch der norwegische Ministerpräsident "
+               "appelliert: „Bleiben Sie zu Hause.“ Ministerpräsident Lars Hovland sagte außerdem, die Lage sei ernst.")
+    assert claimant_names(doc) == ["Lars Hovland", "Lars Hovland"]
+    # a holder the text names beside another state keeps the title alone
+    doc = _doc("In Liberia regiert Präsident Joseph Kollie seit Jahren. Die Rede des kenianischen Präsidenten war "
+               "lange überfällig.")
+    assert not [p for p in doc.positions if p.holder == "person/joseph-kollie" and p.of == "country/ke"]
+
+
+def test_speakers_a_head_of_government_named_by_title_alone_is_the_named_head() -> None:
+    doc = _doc("Angela Merkel hat am Dienstag Vertreter der Länder getroffen. Es ging um die Schulen. "
+               "Die Länder wollen mehr Geld. Die Gespräche dauerten lange. Am Abend trat man vor die Presse. "
+               "Die Kanzlerin sagte, man müsse jetzt handeln. Es gebe keinen Grund zur Entwarnung, betonte sie.")
+    assert claimant_names(doc) == ["Angela Merkel", "Angela Merkel"]
+
+
+def test_speakers_a_headline_title_of_the_speaker_names_the_speaker() -> None:
+    doc = extract_body("Angela Merkel traf am Montag die Länderchefs. „Wir müssen handeln“, sagte Merkel.",
+                       headline="Kanzlerin fordert schnelles Handeln der Länder")
+    assert claimant_names(doc)[0] == "Angela Merkel"
+
+
+def test_speakers_an_expert_of_an_organisation_is_the_person_quoted_last() -> None:
+    doc = _doc("Die Hochschulrektorenkonferenz (HRK) betreibt eine Börse. „Die Börse hat noch viele Plätze frei“, "
+               "sagt Weidner. Viele Städte sind beliebt. Dort gibt es aber wenige Plätze. Die Mieten sind hoch. "
+               "Auch das Essen ist teuer. Spät Entschlossenen rät der Experte der HRK, sich direkt zu melden.")
+    assert claimant_names(doc) == ["Weidner", "Weidner"]
+    # a description that is no title (a driver in a police report) is not the person quoted last
+    doc = _doc("„Wir haben viele Kontrollen gemacht“, sagte Lea Kessler. Die Nacht war kalt. Es schneite. "
+               "Die Straßen waren glatt. Eine Frau geriet in eine Kontrolle. Die Fahrerin gab an, sie sei auf dem "
+               "Heimweg.")
+    assert "Lea Kessler" not in claimant_names(doc)[1:]
+
+
+def test_speakers_a_lawyer_refers_back_to_the_lawyer_just_named() -> None:
+    doc = _doc("Die Strafverteidigerin Jana Ostrowski saß den ganzen Tag im Gerichtssaal. Ihren Antrag auf eine "
+               "kurze Sitzung habe das Gericht abgelehnt, berichtet die Anwältin.")
+    assert claimant_names(doc) == ["Jana Ostrowski"]

@@ -62,7 +62,9 @@ def _speaker_spans(ctx: ClaimContext, idx: list[int], d: _Draft) -> list[int]:
         if m.key in d.speakers:
             out.append(m.span.begin)
     for i, key in ctx.titles.items():
-        if key in d.speakers and d.span.begin <= ctx.tokens.starts[i] < d.span.end:
+        # the title itself, or the office of a speaker ("Kanzlerin warnt …" said by the Kanzlerin's holder)
+        if (key in d.speakers or any(key in ctx.held_by.get(k, ()) for k in d.speakers)) \
+                and d.span.begin <= ctx.tokens.starts[i] < d.span.end:
             out.append(ctx.tokens.starts[i])
     return out
 
@@ -226,9 +228,13 @@ def _described_person(ctx: ClaimContext, i: int, office: str | None) -> str | No
     nxt = ctx.index.mention_of_token.get(i + 1)
     if nxt is not None and nxt.kind == "person":
         return None
+    if _titles_before_name(ctx, i):
+        return None  # "der Abgeordnete und Unternehmer Max Berger": the name is the speaker
     article_gender = ctx.cw.article_gender[toks.word(k).lower()]
-    if toks.word(i).endswith(ctx.cw.description_suffixes):
-        gender = article_gender  # an adjective used as a noun: "der 45-Jährige", "die 45-Jährige"
+    hit = ctx.lexicon.title_of(toks.word(i)) if ctx.lexicon is not None else None
+    if toks.word(i).endswith(ctx.cw.description_suffixes) \
+            or hit is not None and ctx.lexicon is not None and hit[0] in ctx.lexicon.adjectival_titles:
+        gender = article_gender  # an adjective used as a noun: "der 45-Jährige", "die 45-Jährige", "die Abgeordnete"
     else:
         gender = _noun_gender(ctx.cw, toks.word(i))
         if gender == "m" and article_gender != "m" or gender == "pl":
@@ -247,7 +253,67 @@ def _described_person(ctx: ClaimContext, i: int, office: str | None) -> str | No
     if ref is not None and office is not None and "--" in office and "holds_office" not in ref.evidence \
             and office.removeprefix("position/").split("--")[0] not in ctx.cw.member_roles:
         return None  # "der Chefredakteur des Blatts": an office of a named owner is no one just quoted
+    if ref is None and office is not None and office not in ctx.offices:
+        return _last_quoted(ctx, i, gender)  # "„…“, sagt Berger. […] rät der Experte": the expert just quoted
     return ref.key if ref is not None else None
+
+
+def _last_quoted(ctx: ClaimContext, i: int, gender: str | None) -> str | None:
+    """The person named last before token i, within eight sentences, when that mention is the subject
+    right beside a speech verb ("sagt Berger", "Berger sagte") and the gender does not clash."""
+    toks = ctx.tokens
+    before = [(b, s, k) for b, s, k in ctx.speaker_index.persons if b < toks.starts[i]]
+    if not before or ctx.lexicon is None:
+        return None
+    b, s, key = before[-1]
+    if toks.sentence_of[i] - s > 8 or ctx.speaker_index.genders.get(key, gender) != gender \
+            or key in _quoted_only(ctx, i):
+        return None
+    m = _token_at(toks, b)
+    m_end = next((_token_at(toks, x.span.end - 1) for x in _mentions_in(ctx, b, b + 1) if x.span.begin == b), m)
+    beside = [k for k in (m - 1, m_end + 1) if 0 <= k < len(toks) and toks.sentence_of[k] == s]
+    return key if any(ctx.lexicon.speech_verb(toks.word(k)) is not None for k in beside) else None
+
+
+def _titles_before_name(ctx: ClaimContext, i: int) -> bool:
+    """Does a person's name follow the noun at token i, after further titles joined to it ("der
+    Abgeordnete und Unternehmer Max Berger", "die Sängerin, Tänzerin und Autorin Eva Roth") or in
+    apposition to its phrase ("die Abgeordnete im Landtag, Eva Roth, sagte")? Then the name speaks."""
+    toks = ctx.tokens
+    k = i + 1
+    joined = titled = False
+    while k < len(toks) and k - i <= 10 and toks.sentence_of[k] == toks.sentence_of[i]:
+        w = toks.word(k)
+        m = ctx.index.mention_of_token.get(k)
+        if m is not None and m.kind == "person" and m.span.begin == toks.starts[k]:
+            if toks.word(k - 1) == ",":
+                end = _token_at(toks, m.span.end - 1) + 1
+                return end < len(toks) and toks.word(end) in (",", "(")  # ", Eva Roth, sagte"
+            return joined and titled
+        if w == "," and _unlinked_apposition(ctx, k):
+            return True  # a name the text does not link, in apposition: ", Alba Ruiz-Costa, schrieb"
+        if w in ctx.cw.coordinators or w == ",":
+            joined, titled = True, False
+        elif w[:1].isupper():
+            titled = joined or titled
+        elif joined and (w in ctx.cw.determiners or w.startswith(tuple(ctx.cw.possessive))):
+            return False  # "der Verband und sein Chef X": a phrase of its own
+        elif not w[:1].islower():
+            return False
+        k = max(k + 1, _token_at(toks, m.span.end - 1) + 1) if m is not None else k + 1
+    return False
+
+
+def _unlinked_apposition(ctx: ClaimContext, k: int) -> bool:
+    """Do two or three capitalised words that are no common nouns stand between the comma at token k and
+    the next comma ("…, Alba Ruiz-Costa, …")?"""
+    toks = ctx.tokens
+    j = k + 1
+    while j < len(toks) and j - k <= 3 and toks.sentence_of[j] == toks.sentence_of[k] and toks.word(j)[:1].isupper() \
+            and ctx.lexicon is not None and not ctx.lexicon.is_common(toks.word(j)) \
+            and ctx.lexicon.title_of(toks.word(j)) is None:
+        j += 1
+    return j - k >= 3 and j < len(toks) and toks.word(j) == ","
 
 
 def _age_or_adjective(ctx: ClaimContext, w: str) -> bool:
@@ -496,6 +562,9 @@ def _speakers_for_verb(ctx: ClaimContext, lex: Lexicon, idx: list[int], pos: int
                   or toks.word(idx[min(segments[0])]).lower() in ctx.cw.prepositions):
         return after  # (a prefield that opens with a preposition holds no subject: "Nach der Absage der
         # Spiele warnte Japans Premierminister …")
+    if (not after or len(after) == 1 and after[0].key.startswith("position/")) \
+            and (titled := _listed_titles_name(ctx, idx, pos)) is not None:
+        return [titled]  # "sagt die Sängerin, Tänzerin und Autorin Eva Roth": the name after the titles
     if not after and (described := _description_after(ctx, idx, pos)) is not None:
         # "…, sagte der frühere Lehrer:" the subject is a description after the verb
         return [described] if described.key else []
@@ -706,6 +775,38 @@ def _apposition_after(ctx: ClaimContext, idx: list[int], pos: int, quotes: list[
                 (w[:1].islower() and w not in ctx.cw.determiners and w.lower() not in ctx.cw.prepositions
                  and not w.endswith(("e", "en", "er", "es", "em"))):
             return None
+    return None
+
+
+def _listed_titles_name(ctx: ClaimContext, idx: list[int], pos: int) -> Speaker | None:
+    """The person named after a list of titles that follows a speech verb ("sagt die Sängerin, Tänzerin
+    und Autorin Eva Roth"): an article, then nouns joined by commas and "und", the last one right before
+    the name; None when the words after the verb are no such list."""
+    toks = ctx.tokens
+    p = pos + 1
+    if p >= len(idx) or toks.word(idx[p]) not in ctx.cw.article_gender:
+        return None
+    p += 1
+    while p < len(idx) and p - pos <= 4 and toks.word(idx[p])[:1].islower():
+        p += 1  # adjectives: "die bekannte"
+    nouns = 0
+    while p < len(idx) and p - pos <= 16:
+        w = toks.word(idx[p])
+        m = ctx.index.mention_of_token.get(idx[p])
+        if m is not None and m.kind == "person" and m.key and m.role == "name" \
+                and m.span.begin == toks.starts[idx[p]]:
+            return Speaker(m.key, m.span) if nouns >= 2 and toks.word(idx[p - 1]) not in (",",) else None
+        if m is not None or not w[:1].isupper() or not w.isalpha():
+            return None
+        nouns += 1
+        p += 1
+        if p < len(idx) and (toks.word(idx[p]) == "," or toks.word(idx[p]) in ctx.cw.coordinators):
+            p += 1
+            while p < len(idx) and toks.word(idx[p])[:1].islower() and p - pos <= 16:
+                w = toks.word(idx[p])
+                if w in ctx.cw.coordinators or w in ctx.cw.determiners or w.startswith(tuple(ctx.cw.possessive)):
+                    return None  # "der Sender und sein Chefredakteur X": a phrase of its own, not one more title
+                p += 1  # "und preisgekrönte Autorin"
     return None
 
 

@@ -185,6 +185,7 @@ def link(structure: Structure, toks: Tokens, mentions: list[Mention], titles: li
                     sp for sp in p.mentions if sp.begin == toks.starts[ti]})))
                 title_keys[ti] = h.key
     _bare_offices_owned(positions, title_keys)
+    _owned_office_named_holder(toks, toks_at, linked, positions, title_keys, lex)
     _heads_named(positions, title_keys, ent_by_key, lex)
     # ---- pronouns and generic references
     pronouns: dict[int, str] = {}
@@ -465,6 +466,47 @@ def _bare_offices_owned(positions: dict[str, Position], title_keys: dict[int, st
             _fold(positions, title_keys, k, cands[0])
 
 
+_STATE_OFFICE_CATEGORIES = frozenset({"government", "head_of_state", "minister", "royalty"})  # one holder per state
+
+
+def _owned_office_named_holder(toks: Tokens, toks_at: dict[int, int], ms: list[Mention],
+                               positions: dict[str, Position], title_keys: dict[int, str], lex: Lexicon) -> None:
+    """A state's office whose owner the text gives but not its holder ("der norwegische Ministerpräsident") is held by
+    the one person the text gives that title without an owner ("Ministerpräsident Lars Hovland"), when it
+    gives the person the title in the office's sentence or the one next to it, names no other state
+    around that title, and knows the person as of no other state. Edits
+    ``positions`` and ``title_keys`` in place."""
+    for k, p in list(positions.items()):
+        if p.holder is not None or p.of is None or k not in positions or not p.of.startswith(("country/", "place/")) \
+                or lex.title_categories.get(lex.titles.get(p.title, p.title), "") not in _STATE_OFFICE_CATEGORIES \
+                or not lex.is_government_title(p.title):
+            continue
+        same = [q for q in positions.values() if q.title == p.title and q.holder is not None]
+        if len(same) != 1 or same[0].of is not None:
+            continue
+        q = same[0]
+        known = _person_countries(lex.lang).get(q.holder or "")
+        if known is not None and known != p.of:
+            continue
+        at = {toks.sentence_of[toks_at[sp.begin]] for sp in p.mentions if sp.begin in toks_at}
+        titled = {toks.sentence_of[toks_at[sp.begin]] for sp in q.mentions if sp.begin in toks_at}
+        if not any(abs(a - b) <= 1 for a in at for b in titled):
+            continue
+        if any(m.key is not None and m.key.startswith("country/") and m.key != p.of
+               and any(abs(m.sentence - b) <= 1 for b in titled) for m in ms):
+            continue  # "… Liberia … Präsident George Weah": the holder's own state is another
+        held = Position(position_key(p.title, p.of, q.holder), p.title, p.of, q.holder, ())
+        _fold(positions, title_keys, q.key, held)
+        _fold(positions, title_keys, k, held)
+
+
+@lru_cache(maxsize=8)
+def _person_countries(lang: str) -> dict[str, str]:
+    """Person key -> the key of the state ``persons.tsv`` gives the well-known person."""
+    return {entity_key("person", person.name): f"country/{person.country.lower()}"
+            for person in lang_data.load(lang).persons if person.country}
+
+
 def _fold(positions: dict[str, Position], title_keys: dict[int, str], key: str, into: Position) -> None:
     """Make position ``key`` a mention of ``into`` (kept, or added, under its own key): the mentions join,
     and the titles that named ``key`` name ``into``."""
@@ -493,8 +535,9 @@ def _heads(lang: str) -> dict[tuple[str, str], tuple[str, ...]]:
 def _heads_named(positions: dict[str, Position], title_keys: dict[int, str], ents: dict[str, Entity],
                  lex: Lexicon) -> None:
     """A state's head of government or state named only by the title ("sagte die Bundeskanzlerin") is the one
-    person the article names whom ``persons.tsv`` gives that role for that state, when the genders agree.
-    Edits ``positions`` and ``title_keys`` in place."""
+    person the article names whom ``persons.tsv`` gives that role for that state, when the genders agree; a
+    title that implies no state ("sagte die Kanzlerin") is that of any state. Edits ``positions`` and
+    ``title_keys`` in place."""
     genders = lang_data.first_name_genders(lex.lang)
     role_of = {title: r for r in _HEAD_ROLES for title in lex.office_words.get(f"role_{r}", ())}
     for k, p in list(positions.items()):
@@ -507,7 +550,9 @@ def _heads_named(positions: dict[str, Position], title_keys: dict[int, str], ent
         if role is None or p.of is not None and not p.of.startswith("country/"):
             continue
         # the state: the office's owner, else the states the title itself implies ("Bundeskanzlerin")
-        states = (p.of,) if p.of is not None else lex.implied_states(office) or ()
+        states = (p.of,) if p.of is not None else lex.implied_states(office)
+        if states is None:  # a title of any state ("die Kanzlerin"): the states whose head the text names
+            states = tuple(sorted({state for (r, state) in _heads(lex.lang) if r == role}))
         named = [(key, state) for state in states for key in _heads(lex.lang).get((role, state), ()) if key in ents
                  and genders.get(ents[key].name.split()[0], "u") == ("f" if feminine else "m")]
         if len(named) == 1:

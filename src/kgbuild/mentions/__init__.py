@@ -569,6 +569,9 @@ def _find_persons(toks: Tokens, lex: Lexicon, free) -> list[tuple[int, int, str]
                     and not _noun_surname(toks, i, lex, after_title):
                 i += 1
                 continue
+            if not first and _feminine_noun(w, lex):
+                i += 1  # "die Sängerin, Tänzerin und Autorin Eva Roth": a feminine noun, one title of a list
+                continue
         b, e = toks.starts[start], toks.ends[j - 1]
         name = text[b:e]
         if j == i + 1 and after_relation and first and toks.word(i - 1) in _name_words(lex.lang, "family_name_noun") \
@@ -595,6 +598,13 @@ def _genitive_family_name(toks: Tokens, k: int, lex: Lexicon) -> str | None:
         return None
     key = lex.lookup_key(stem) or lex.lookup_key(w) or ""
     return None if key.startswith(("place/", "country/", "organization/")) else stem
+
+
+def _feminine_noun(w: str, lex: Lexicon) -> bool:
+    """Is a capitalised word the feminine form of a common noun ("Tänzerin", "Bühnenkünstlerin")?"""
+    suffixes = lang_data.word_lists(lex.lang, "speakers.tsv").get("feminine_suffix", {})
+    return any(w.endswith(x) and len(w) - len(x) >= 4 and lex.is_common(w[: -len(x)])
+               for x, g in suffixes.items() if g == "f")
 
 
 def _noun_surname(toks: Tokens, i: int, lex: Lexicon, after_title: bool) -> bool:
