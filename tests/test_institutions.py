@@ -243,3 +243,17 @@ def test_institutions_a_passage_about_a_state_with_regional_authorities_names_no
                "Sie sei mit 300 Beamten im Einsatz gewesen. Die Lage in den Grenzorten blieb angespannt. "
                "In Deutschland meldete die Polizei dagegen viele Verstöße.")
     assert claimant_names(doc)[0] == "norwegische Polizei" and claimant_names(doc)[-1] == "Polizei"
+
+
+def test_institutions_a_local_one_takes_a_town_the_gazetteer_lacks_right_after_it() -> None:
+    doc = _doc("Die Täter seien geflohen, sagte ein Sprecher der Polizeiinspektion Wessing.")
+    assert [c.claimants for c in doc.claims] == [("position/sprecher--organization-polizeiinspektion-wessing",)]
+    # a dative after the noun is no town: "sagte die Polizei Reportern"
+    doc = _doc("Der Fahrer sei betrunken gewesen, sagte die Polizei Reportern.")
+    assert claimant_names(doc) == ["Polizei"]
+
+
+def test_institutions_a_party_after_the_adjective_of_a_town_in_another_state_is_that_states() -> None:
+    doc = _doc("Die Wiener Grünen warnten am Freitag, der Zug dürfe nicht gestrichen werden. "
+               "Die Berliner SPD fordert, die Schulen zu öffnen.")
+    assert claimant_names(doc) == ["Grünen Wien", "Sozialdemokratische Partei Deutschlands"]

@@ -311,6 +311,19 @@ def find_mentions(structure: Structure, toks: Tokens, lex: Lexicon) -> list[Ment
             if base in acronyms and free(b, b + len(base)):
                 add(Mention(Span.of(text, b, b + len(base)), "organization", base, None, "acronym",
                             toks.sentence_of[i]))
+    # 7. a party after the adjective of a town in another state is that state's party of the same name, its
+    # own organisation: "die Wiener Grünen" are not the German Greens ("die Berliner SPD" stays the SPD)
+    for k, org in enumerate(out):
+        party = (org.key or lex.lookup_key(org.name)) if org.kind == "organization" and org.role == "name" else None
+        if not party or lex.org_kind(party) != "party":
+            continue
+        at = _token_at_offset(toks, org.span.begin)
+        if at is not None and at > 0 and toks.sentence_of[at - 1] == toks.sentence_of[at] \
+                and (town := town_of_adjective(toks.word(at - 1), lex)) is not None \
+                and (found := lang_data.load(lex.lang).places_by_name.get(town)) \
+                and f"country/{found[0].country_code.lower()}" != lex.org_country(party):
+            out[k] = replace(org, name=f"{org.span.text} {town}", key=None)
+
     out = _genitive_full_names(toks, lex, out)
     out = _joined_fields(toks, lex, out, free)
     out.sort(key=lambda m: (m.span.begin, m.span.end))

@@ -225,8 +225,8 @@ def find_institutions(toks: Tokens, lex: Lexicon, earlier: Sequence[Mention],
         # ("Polizei in Potsdam", "die griechische Polizei"), the town a local institution acts in
         own = f"{inst.head} {town}" if town is not None else _qualifier(toks, i, start, by_begin, by_end, inst, frame)
         if own is None and inst.head.lower().endswith(frame.local) \
-                and (where := _town_of_sentence(toks, i, by_begin, lex)) is not None:
-            own = f"{inst.head} {where}"  # "In Bonn löste die Polizei …"
+                and (where := _unknown_seat(toks, i, by_begin, lex) or _town_of_sentence(toks, i, by_begin, lex)):
+            own = f"{inst.head} {where}"  # "der Polizeiinspektion Freyung", "In Bonn löste die Polizei …"
         topic = _topic_state(toks, i, countries, frame, lex) \
             if inst.head.lower().endswith(frame.national) and (ante is None or ante.name == inst.head
                                                                or qualified_variant(inst.head, (ante.name,))) else None
@@ -519,6 +519,22 @@ def _qualifier(toks: Tokens, i: int, start: int, by_begin: dict[int, Mention],
         if m is not None and m.kind in ("place", "country") and m.role == "name":
             return f"{inst.head} {m.name}"
     return None
+
+
+def _unknown_seat(toks: Tokens, i: int, by_begin: Mapping[int, Mention], lex: Lexicon) -> str | None:
+    """A town the gazetteer lacks right after a local institution: "der Polizeiinspektion Freyung". A
+    capitalised word that is no common word, name, title or mention, before a punctuation mark or a lower-case
+    word ("sagte die Polizei Reportern" is a dative)."""
+    j = i + 1
+    if j + 1 >= len(toks) or toks.sentence_of[j] != toks.sentence_of[i] or toks.starts[j] in by_begin:
+        return None
+    w, nxt = toks.word(j), toks.word(j + 1)
+    if not (w[:1].isupper() and w.isalpha() and len(w) > 3) or lex.is_common(w) or w in lex.stop \
+            or lex.is_first_name(w) or lex.title_of(w) is not None or lex.speech_verb(w.lower()) is not None:
+        return None
+    if toks.sentence_of[j + 1] == toks.sentence_of[j] and nxt[:1].isupper():
+        return None
+    return w
 
 
 
