@@ -26,6 +26,7 @@ from functools import lru_cache
 from kgbuild import lang as lang_data
 from kgbuild.keys import entity_key, position_key
 from kgbuild.mentions import Lexicon, Tokens, honorific_gender
+from kgbuild.mentions.lexicon import spokesperson_kind, spokesperson_prefix
 from kgbuild.model import Entity, Mention, Position, Structure, TitleMention
 
 _OF_PHRASE = re.compile(r"\s+(?:von|vom|der|des|beim|bei der|bei)\s+.+\s+")
@@ -672,7 +673,7 @@ def _spoken_for(toks: Tokens, ti: int, t: TitleMention, ms: list[Mention], lex: 
     title = lex.titles.get(t.title, t.title)
     if lex.title_categories.get(title) != "spokesperson":
         return None
-    prefix = _spokesperson_prefix(title)
+    prefix = spokesperson_prefix(title)
     if prefix is None:
         return None
     general = prefix.lower() in lang_data.words(lex.lang, "speakers.tsv", "general_spokesperson")
@@ -680,8 +681,7 @@ def _spoken_for(toks: Tokens, ti: int, t: TitleMention, ms: list[Mention], lex: 
     text = toks.text
     quoted = _quoted_spans(text)
     sent = toks.sentence_of[ti]
-    # the first part without its joining "s": "Ministeriums" (sprecher) names a "Ministerium"
-    part = prefix.lower()[:-1] if prefix.lower().endswith("s") and len(prefix) > 5 else prefix.lower()
+    part = spokesperson_kind(title) or ""  # "Ministeriums" (sprecher) names a "Ministerium"
     for back in (0, 1, None):
         orgs = {m.key for m in ms if m.kind == "organization" and m.key
                 and (m.sentence == sent - back if back is not None else m.sentence < sent - 1)
@@ -695,15 +695,9 @@ def _spoken_for(toks: Tokens, ti: int, t: TitleMention, ms: list[Mention], lex: 
     return None
 
 
-def _spokesperson_prefix(title: str) -> str | None:
-    """What stands before "sprecher(in)" in a spokesperson's title ("Bildungs", "Presse", ""), or None when
-    the title names no spokesperson."""
-    return next((title[: -len(h)] for h in ("sprecherin", "sprecher") if title.lower().endswith(h)), None)
-
-
 def _policy_spokesperson(title: str, lex: Lexicon) -> bool:
     """Is the title a party's spokesperson for a policy field ("Bildungssprecher", "Gesundheitssprecherin")?"""
-    prefix = _spokesperson_prefix(title)
+    prefix = spokesperson_prefix(title)
     return bool(prefix) and prefix in lex.office_words.get("policy_fields", ())
 
 

@@ -38,6 +38,7 @@ from typing import TYPE_CHECKING
 
 from kgbuild import lang as lang_data
 from kgbuild.keys import entity_key
+from kgbuild.mentions.lexicon import spokesperson_kind
 from kgbuild.model import Mention, Span
 
 if TYPE_CHECKING:
@@ -79,6 +80,7 @@ class _Frame:
     local: tuple[str, ...]  # lower case: "polizei", "feuerwehr": a town has its own
     national: tuple[str, ...]  # lower case: "polizei", "behörde": a state has its own
     regional: frozenset[str]  # "DE": a state whose police and authorities are regional
+    coordinators: frozenset[str]  # "und", "oder": "in Kassel und Fulda" names two towns
 
 
 @lru_cache(maxsize=4)
@@ -159,6 +161,7 @@ def _frame(lex: Lexicon) -> _Frame:
             tuple(sorted(w.lower() for w in sp.get("local_institution", {}))),
             tuple(sorted(w.lower() for w in sp.get("national_institution", {}))),
             frozenset(sp.get("regional_country", {})),
+            frozenset(cl.get("coordinator", {})),
         )
         _FRAMES[lex.lang] = frame
     return frame
@@ -225,9 +228,10 @@ def find_institutions(toks: Tokens, lex: Lexicon, earlier: Sequence[Mention],
         # ("Polizei in Potsdam", "die griechische Polizei"), the town a local institution acts in
         own = f"{inst.head} {town}" if town is not None else _qualifier(toks, i, start, by_begin, by_end, inst, frame)
         if own is None and inst.head.lower().endswith(frame.local) \
-                and (where := _unknown_seat(toks, i, by_begin, lex) or _town_of_sentence(toks, i, by_begin, lex)):
+                and (where := _unknown_seat(toks, i, by_begin, lex)
+                     or _town_of_sentence(toks, i, by_begin, frame, lex)):
             own = f"{inst.head} {where}"  # "der Polizeiinspektion Freyung", "In Bonn löste die Polizei …"
-        topic = _topic_state(toks, i, countries, frame, lex) \
+        topic = _passage_state(toks, i, countries, frame, lex) \
             if inst.head.lower().endswith(frame.national) and (ante is None or ante.name == inst.head
                                                                or qualified_variant(inst.head, (ante.name,))) else None
         if own is None and topic:
@@ -285,7 +289,7 @@ def find_institutions(toks: Tokens, lex: Lexicon, earlier: Sequence[Mention],
     return [m for m, _, _ in found if (m.key or m.name) in speaking]
 
 
-def _topic_state(toks: Tokens, i: int, countries: Sequence[Mention], frame: _Frame, lex: Lexicon) -> str | None:
+def _passage_state(toks: Tokens, i: int, countries: Sequence[Mention], frame: _Frame, lex: Lexicon) -> str | None:
     """The adjective (weak nominative) of the one foreign state the passage of token i is about: named after
     "in" in its sentence or the two before, before it, and no other state named there ("In Schweden steigen die
     Zahlen. Die Gesundheitsbehörde …" -> "schwedische"); "" for a state whose authorities are regional (no
@@ -295,7 +299,7 @@ def _topic_state(toks: Tokens, i: int, countries: Sequence[Mention], frame: _Fra
     if not near or len({m.key for m in near}) > 1:
         return None
     code = (near[0].key or "").removeprefix("country/").upper()
-    located = any((toks.text[:m.span.begin].split() or [""])[-1] in ("in", "In") for m in near)
+    located = any((toks.text[:m.span.begin].split() or [""])[-1].lower() in frame.place_prepositions for m in near)
     country = lang_data.load(lex.lang).country_by_code.get(code)
     if not located or country is None or not country.adjectives:
         return None
@@ -312,11 +316,12 @@ def national_name(toks: Tokens, i: int, name: str, mentions: Sequence[Mention], 
         return None
     countries = sorted((m for m in mentions if m.kind == "country" and m.role == "name" and m.key),
                        key=lambda m: m.span.begin)
-    topic = _topic_state(toks, i, countries, frame, lex)
+    topic = _passage_state(toks, i, countries, frame, lex)
     return f"{topic} {name}" if topic else None
 
 
-def _town_of_sentence(toks: Tokens, i: int, by_begin: Mapping[int, Mention], lex: Lexicon) -> str | None:
+def _town_of_sentence(toks: Tokens, i: int, by_begin: Mapping[int, Mention], frame: _Frame,
+                      lex: Lexicon) -> str | None:
     """The town a local institution at token i acts in, by its sentence: the town after "in" nearest before it
     ("In Karlsruhe löste die Polizei …", "Bei der Demonstration in Bonn nahm die Polizei …"), else one right
     after its clause ("laut Polizei in Bonn"; as far as the next comma). A town of the gazetteer only: "in
@@ -325,7 +330,7 @@ def _town_of_sentence(toks: Tokens, i: int, by_begin: Mapping[int, Mention], lex
     places = lang_data.load(lex.lang).places_by_name
 
     def town(k: int) -> str | None:
-        if k + 1 >= len(toks) or toks.word(k) not in ("in", "In") or toks.sentence_of[k + 1] != s:
+        if k + 1 >= len(toks) or toks.word(k).lower() not in frame.place_prepositions or toks.sentence_of[k + 1] != s:
             return None
         m = by_begin.get(toks.starts[k + 1])
         if m is None or m.kind != "place" or m.role != "name":
@@ -336,7 +341,7 @@ def _town_of_sentence(toks: Tokens, i: int, by_begin: Mapping[int, Mention], lex
         last = token_at_end(toks, m.span.end)  # "in Bad Tölz-Wolfratshausen"
         end = toks.ends[last] if last is not None else m.span.end
         after = toks.text[end:end + 6].split()
-        if after and after[0] in ("und", "oder", ","):
+        if after and (after[0] in frame.coordinators or after[0] == ","):
             return None  # "in Regensburg und Aichach": two towns, two police forces
         return toks.text[m.span.begin:end]
 
@@ -420,17 +425,15 @@ def _unowned_spokespeople(toks: Tokens, lex: Lexicon) -> tuple[set[int], set[tup
         if toks.word(i - 1).lower() not in indefinite:
             continue  # "der Sprecher" refers back to one named before; "ein Sprecher" is new
         found = lex.title_of(toks.word(i))
+        kind = spokesperson_kind(found[0]) if found is not None else None
         if found is None or found[1] is not None or lex.title_categories.get(found[0]) != "spokesperson" \
-                or not found[0].lower().endswith(("sprecher", "sprecherin")):
+                or kind is None:
             continue
         nxt = toks.word(i + 1)
         if nxt not in owner_openers and not nxt[:1].isupper():
             out.add(toks.sentence_of[i])
-            prefix = found[0].lower().removesuffix("in").removesuffix("sprecher")
-            if prefix.endswith("s") and len(prefix) > 5:
-                prefix = prefix[:-1]  # the joining "s": "Ministeriumssprecher"
-            if len(prefix) > 3:
-                kinds.add((prefix, toks.sentence_of[i]))
+            if len(kind) > 3:  # "polizei" of "Polizeisprecherin"
+                kinds.add((kind, toks.sentence_of[i]))
     return out, kinds
 
 

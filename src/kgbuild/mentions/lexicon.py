@@ -425,6 +425,23 @@ def _read_tsv(lang: str, name: str) -> list[dict[str, str]]:
     return [dict(zip(header, ln.split("\t"), strict=False)) for ln in lines[1:]]
 
 
+def spokesperson_prefix(title: str) -> str | None:
+    """What stands before "sprecher(in)" in a spokesperson's title ("Bildungs", "Presse", ""), or None when
+    the title names no spokesperson."""
+    return next((title[: -len(h)] for h in ("sprecherin", "sprecher") if title.lower().endswith(h)), None)
+
+
+def spokesperson_kind(title: str) -> str | None:
+    """The kind of organisation a spokesperson's title names, in lower case and without the joining "s"
+    ("polizei" of "Polizeisprecherin", "ministerium" of "Ministeriumssprecher", "" of "Sprecher"), or None when
+    the title names no spokesperson."""
+    prefix = spokesperson_prefix(title)
+    if prefix is None:
+        return None
+    low = prefix.lower()
+    return low[:-1] if low.endswith("s") and len(low) > 5 else low
+
+
 def _split(v: str | None) -> list[str]:
     return [x.strip() for x in (v or "").split("|") if x.strip()]
 
