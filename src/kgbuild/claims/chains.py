@@ -366,7 +366,8 @@ def _new_named_subject(ctx: ClaimContext, si: int, prev: _Draft) -> str | None:
                 and _first_phrase(cw, words[:d - 1]) \
                 and words[d - 1] not in cw.determiners \
                 and words[d - 1].lower() not in cw.prepositions and words[d - 1] not in cw.coordinators \
-                and words[d - 1] not in cw.subordinators and words[d - 1] not in ("es", "sich") \
+                and words[d - 1] not in cw.subordinators and words[d - 1] not in cw.neuter_subject \
+                and words[d - 1] not in cw.reflexives \
                 and not _after_preposition(cw, toks, idx[q]):
             return m.key  # after a first phrase and the finite verb: "Mit derselben Begründung kam das Gericht"
         return None  # only the first name of the sentence counts
@@ -394,7 +395,7 @@ def _first_phrase(cw: ClaimWords, words: list[str]) -> bool:
         return words[0][:1].isupper()
     return 1 < len(words) <= 5 and words[0].lower() in cw.prepositions and all(
         w[:1].isupper() or w.isdigit() or w in cw.determiners
-        or (w.islower() and w.endswith(("e", "en", "er", "es", "em"))) for w in words[1:])
+        or (w.islower() and w.endswith(cw.adjective_endings)) for w in words[1:])
 
 
 def _subjunctive_form(konj: cue_data.Konjunktiv, w: str) -> bool:

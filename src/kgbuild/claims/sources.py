@@ -795,7 +795,7 @@ def _listed_titles_name(ctx: ClaimContext, idx: list[int], pos: int) -> Speaker 
         m = ctx.index.mention_of_token.get(idx[p])
         if m is not None and m.kind == "person" and m.key and m.role == "name" \
                 and m.span.begin == toks.starts[idx[p]]:
-            return Speaker(m.key, m.span) if nouns >= 2 and toks.word(idx[p - 1]) not in (",",) else None
+            return Speaker(m.key, m.span) if nouns >= 2 and toks.word(idx[p - 1]) != "," else None
         if m is not None or not w[:1].isupper() or not w.isalpha():
             return None
         nouns += 1

@@ -56,6 +56,8 @@ class ClaimWords:
     dative_articles: frozenset[str]  # "der", "dem": a medium after them before the verb may be the addressee
     first_person: frozenset[str]
     neuter_subject: frozenset[str]  # "es": alone before the verb, the noun after it is its object
+    reflexives: frozenset[str]  # "sich" (pronouns.tsv)
+    adjective_endings: tuple[str, ...]  # "e", "en": an attributive adjective's endings ("mit derselben Begründung")
     possessive: Mapping[str, str]  # "ihr" -> "f"
     plural_verb: tuple[str, ...]  # endings of a plural finite verb
     description_suffixes: tuple[str, ...]  # "-Jährige", "-Politiker" …
@@ -86,6 +88,14 @@ class ClaimWords:
 def _phrases(words: frozenset[str]) -> str:
     return "|".join(r"\s+".join(map(re.escape, w.split())) for w in sorted(words, key=lambda w: (-len(w), w))) \
         or "(?!)"
+
+
+def _reflexives(lang: str) -> frozenset[str]:
+    """The reflexive pronouns of ``pronouns.tsv`` ("sich")."""
+    if not lang_data.has_file(lang, "pronouns.tsv"):
+        return frozenset()
+    rows = lang_data.table(lang, "pronouns.tsv", ("form", "kind", "gender", "case"))
+    return frozenset(form for form, kind, _, _ in rows if "reflexive" in kind.split("|"))
 
 
 @lru_cache(maxsize=8)
@@ -136,6 +146,8 @@ def claim_words(lang: str) -> ClaimWords:
         dative_articles=frozenset(speaker.get("dative_article", {})),
         first_person=frozenset(speaker.get("first_person", {})),
         neuter_subject=frozenset(speaker.get("neuter_subject", {})),
+        reflexives=_reflexives(lang),
+        adjective_endings=tuple(speaker.get("adjective_ending", {})),
         possessive=MappingProxyType(dict(speaker.get("possessive_stem", {}))),
         plural_verb=tuple(speaker.get("plural_verb_ending", {})),
         description_suffixes=tuple(speaker.get("description_suffix", {})),

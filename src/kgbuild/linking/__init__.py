@@ -67,7 +67,7 @@ def link(structure: Structure, toks: Tokens, mentions: list[Mention], titles: li
             if len(m.name) > len(full_by_last.get(last, "")):
                 full_by_last[last] = m.name
     mentions = [_nominative(m, words, full_by_last) for m in mentions]
-    # a first name that took its relative's family name ("Obamas Ehefrau Michelle"): the surname alone
+    # a first name that took its relative's family name ("Hollmanns Tochter Merle"): the surname alone
     # still names the relative
     kin = frozenset(m.name for m in mentions if m.kind == "person" and m.name.startswith(m.span.text + " ")
                     and " " not in m.span.text)
@@ -352,8 +352,8 @@ class _PersonNames:
     Two full names are one person when the words of one are among the words of the other
     ("Hillary Clinton", "Hillary Rodham Clinton"); "Bill Clinton" and "Hillary Clinton" are two.
     A name of one word links to a full name only when exactly one person has it as surname or,
-    failing that, as first name. A relative named by a first name after the family's name ("Obamas
-    Ehefrau Michelle", ``kin``) is never the one the surname alone names.
+    failing that, as first name. A relative named by a first name after the family's name ("Hollmanns
+    Tochter Merle", ``kin``) is never the one the surname alone names.
     """
 
     def __init__(self, names: list[str], kin: frozenset[str] = frozenset()) -> None:

@@ -589,7 +589,7 @@ def _find_persons(toks: Tokens, lex: Lexicon, free) -> list[tuple[int, int, str]
         name = text[b:e]
         if j == i + 1 and after_relation and first and toks.word(i - 1) in _name_words(lex.lang, "family_name_noun") \
                 and (family := _genitive_family_name(toks, i - 2, lex)):
-            name = f"{name} {family}"  # "Obamas Ehefrau Michelle" is Michelle Obama
+            name = f"{name} {family}"  # "Hollmanns Tochter Merle" is Merle Hollmann
         if j < n and toks.word(j) in _WATER_HEADS:  # "Alder Creek" is a river
             i = j
             continue
@@ -600,7 +600,7 @@ def _find_persons(toks: Tokens, lex: Lexicon, free) -> list[tuple[int, int, str]
 
 
 def _genitive_family_name(toks: Tokens, k: int, lex: Lexicon) -> str | None:
-    """The family name a surname in the genitive at token k gives ("Obamas" of "Obamas Ehefrau Michelle",
+    """The family name a surname in the genitive at token k gives ("Hollmanns" of "Hollmanns Tochter Merle",
     "Bidens" of "Bidens Sohn Hunter"); None for a common word, a place or a state ("Deutschlands")."""
     if k < 0 or toks.sentence_of[k] != toks.sentence_of[k + 1]:
         return None
@@ -614,7 +614,7 @@ def _genitive_family_name(toks: Tokens, k: int, lex: Lexicon) -> str | None:
 
 
 def _feminine_noun(w: str, lex: Lexicon) -> bool:
-    """Is a capitalised word the feminine form of a common noun ("Tänzerin", "Bühnenkünstlerin")?"""
+    """Is a capitalised word the feminine form of a common noun ("Tänzerin", "Bildhauerin")?"""
     suffixes = lang_data.word_lists(lex.lang, "speakers.tsv").get("feminine_suffix", {})
     return any(w.endswith(x) and len(w) - len(x) >= 4 and lex.is_common(w[: -len(x)])
                for x, g in suffixes.items() if g == "f")

@@ -214,7 +214,7 @@ def find_institutions(toks: Tokens, lex: Lexicon, earlier: Sequence[Mention],
         joined = found and i > 1 and toks.word(i - 1) in frame.joiners and found[-1][0].span.end == toks.ends[i - 2]
         town = _town_adjective(toks, i - 1, lex) if i > 0 and not joined else None
         if town is None and i > 1 and not joined and inst.head.lower().endswith(frame.local):
-            town = _small_town_adjective(toks, i - 1, lex, frame)  # "die Poinger Polizei": a town the gazetteer lacks
+            town = _small_town_adjective(toks, i - 1, lex, frame)  # "die Wessinger Polizei": a town the gazetteer lacks
         start = i if joined else _phrase_start(toks, i - 1 if town else i, by_end, frame)
         if start is None:
             continue
@@ -230,7 +230,7 @@ def find_institutions(toks: Tokens, lex: Lexicon, earlier: Sequence[Mention],
         if own is None and inst.head.lower().endswith(frame.local) \
                 and (where := _unknown_seat(toks, i, by_begin, lex)
                      or _town_of_sentence(toks, i, by_begin, frame, lex)):
-            own = f"{inst.head} {where}"  # "der Polizeiinspektion Freyung", "In Bonn löste die Polizei …"
+            own = f"{inst.head} {where}"  # "der Polizeiinspektion Wessing", "In Bonn löste die Polizei …"
         topic = _passage_state(toks, i, countries, frame, lex) \
             if inst.head.lower().endswith(frame.national) and (ante is None or ante.name == inst.head
                                                                or qualified_variant(inst.head, (ante.name,))) else None
@@ -385,8 +385,8 @@ def _town_adjective(toks: Tokens, k: int, lex: Lexicon) -> str | None:
 
 
 def _small_town_adjective(toks: Tokens, k: int, lex: Lexicon, frame: _Frame) -> str | None:
-    """The town a capitalised -er adjective names when the gazetteer does not know it: "Poinger" -> "Poing".
-    Only between a determiner and a local institution ("die Poinger Polizei"), where an ordinary adjective
+    """The town a capitalised -er adjective names when the gazetteer does not know it: "Wessinger" -> "Wessing".
+    Only between a determiner and a local institution ("die Wessinger Polizei"), where an ordinary adjective
     would end in -e or -en, and only a word that is no common German word."""
     w = toks.word(k)
     if not (w[:1].isupper() and w.endswith("er") and len(w) > 5 and w.isalpha()) or lex.is_common(w) \
@@ -525,7 +525,7 @@ def _qualifier(toks: Tokens, i: int, start: int, by_begin: dict[int, Mention],
 
 
 def _unknown_seat(toks: Tokens, i: int, by_begin: Mapping[int, Mention], lex: Lexicon) -> str | None:
-    """A town the gazetteer lacks right after a local institution: "der Polizeiinspektion Freyung". A
+    """A town the gazetteer lacks right after a local institution: "der Polizeiinspektion Wessing". A
     capitalised word that is no common word, name, title or mention, before a punctuation mark or a lower-case
     word ("sagte die Polizei Reportern" is a dative)."""
     j = i + 1
